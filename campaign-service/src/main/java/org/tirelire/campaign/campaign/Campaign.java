@@ -1,0 +1,294 @@
+package org.tirelire.campaign.campaign;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.campaign.messaging.PendingEvent;
+import org.tirelire.campaign.progress.EventPosition;
+import org.tirelire.campaign.progress.Milestone;
+import org.tirelire.campaign.progress.Progress;
+import org.tirelire.campaign.progress.ReachedMilestone;
+import org.tirelire.contracts.events.CampaignClosed;
+import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.MilestoneReached;
+import org.tirelire.contracts.events.ProgressChanged;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * A fundraising campaign and its progress. Every change that others must hear about puts its event
+ * in {@link #outbox} within the same document write, and the {@code version} makes concurrent
+ * writers retry instead of overwriting each other.
+ */
+@Document("campaigns")
+public class Campaign {
+
+    @Id
+    private final String id;
+
+    private final String organisationId;
+    private final String organisationName;
+
+    @Indexed(unique = true)
+    private final String slug;
+
+    private final String title;
+    private final String summary;
+    private final @Nullable String story;
+    private final Money goal;
+    private final Instant endsAt;
+    private final FundingModel fundingModel;
+    private final List<StretchGoal> stretchGoals;
+    private final List<Reward> rewards;
+    private final Instant createdAt;
+
+    @Indexed
+    private CampaignStatus status;
+
+    private @Nullable Instant publishedAt;
+    private @Nullable Instant closedAt;
+    private Progress progress;
+    private List<PendingEvent> outbox;
+
+    @Version
+    private @Nullable Long version;
+
+    @PersistenceCreator
+    Campaign(
+            String id,
+            String organisationId,
+            String organisationName,
+            String slug,
+            String title,
+            String summary,
+            @Nullable String story,
+            Money goal,
+            Instant endsAt,
+            FundingModel fundingModel,
+            List<StretchGoal> stretchGoals,
+            List<Reward> rewards,
+            Instant createdAt,
+            CampaignStatus status,
+            @Nullable Instant publishedAt,
+            @Nullable Instant closedAt,
+            Progress progress,
+            List<PendingEvent> outbox,
+            @Nullable Long version) {
+        this.id = id;
+        this.organisationId = organisationId;
+        this.organisationName = organisationName;
+        this.slug = slug;
+        this.title = title;
+        this.summary = summary;
+        this.story = story;
+        this.goal = goal;
+        this.endsAt = endsAt;
+        this.fundingModel = fundingModel;
+        this.stretchGoals = List.copyOf(stretchGoals);
+        this.rewards = List.copyOf(rewards);
+        this.createdAt = createdAt;
+        this.status = status;
+        this.publishedAt = publishedAt;
+        this.closedAt = closedAt;
+        this.progress = progress;
+        this.outbox = new ArrayList<>(outbox);
+        this.version = version;
+    }
+
+    /** A new campaign in draft, not yet visible to donors. */
+    public static Campaign draft(
+            String organisationId,
+            String organisationName,
+            String slug,
+            String title,
+            String summary,
+            @Nullable String story,
+            Money goal,
+            Instant endsAt,
+            FundingModel fundingModel,
+            List<StretchGoal> stretchGoals,
+            List<Reward> rewards,
+            Instant now) {
+        return new Campaign(
+                UUID.randomUUID().toString(),
+                organisationId,
+                organisationName,
+                slug,
+                title,
+                summary,
+                story,
+                goal,
+                endsAt,
+                fundingModel,
+                stretchGoals,
+                rewards,
+                now,
+                CampaignStatus.DRAFT,
+                null,
+                null,
+                Progress.none(goal.currency()),
+                List.of(),
+                null);
+    }
+
+    public void publish(Instant now) {
+        if (status != CampaignStatus.DRAFT) {
+            throw new IllegalCampaignTransition(id, status, CampaignStatus.LIVE);
+        }
+        if (!endsAt.isAfter(now)) {
+            throw new CampaignDeadlinePassed(id, endsAt);
+        }
+        status = CampaignStatus.LIVE;
+        publishedAt = now;
+        outbox.add(PendingEvent.of(
+                new CampaignPublished(
+                        id,
+                        organisationId,
+                        slug,
+                        title,
+                        goal,
+                        fundingModel.name(),
+                        endsAt,
+                        rewards.stream()
+                                .map(r -> new CampaignPublished.RewardOffered(
+                                        r.id(), r.title(), r.minAmount(), r.limit()))
+                                .toList(),
+                        now),
+                now));
+    }
+
+    public void close(Instant now) {
+        if (status != CampaignStatus.LIVE) {
+            throw new IllegalCampaignTransition(id, status, CampaignStatus.ENDED);
+        }
+        status = CampaignStatus.ENDED;
+        closedAt = now;
+        outbox.add(PendingEvent.of(
+                new CampaignClosed(id, organisationId, progress.raised(), progress.donationCount(), now), now));
+    }
+
+    /**
+     * Counts a confirmed gift (positive {@code delta}) or a refund (negative) once: an event at a
+     * position already applied changes nothing. Announces each milestone the first time it is crossed.
+     *
+     * @return whether the total changed
+     */
+    public boolean applyContribution(Money delta, int countDelta, EventPosition position, Instant at) {
+        if (progress.hasApplied(position)) {
+            return false;
+        }
+        progress = progress.plus(delta, countDelta, position, at);
+        outbox.add(PendingEvent.of(
+                new ProgressChanged(
+                        id, goal, progress.raised(), progress.donationCount(), progress.percentOf(goal), at),
+                at));
+        for (Milestone milestone : milestones()) {
+            boolean crossed = progress.raised().isAtLeast(milestone.threshold());
+            if (crossed && progress.reached(milestone.label()).isEmpty()) {
+                progress = progress.withReached(new ReachedMilestone(milestone.label(), at));
+                outbox.add(PendingEvent.of(
+                        new MilestoneReached(
+                                id, organisationId, milestone.label(), milestone.threshold(), progress.raised(), at),
+                        at));
+            }
+        }
+        return true;
+    }
+
+    public List<Milestone> milestones() {
+        return Milestone.of(goal, stretchGoals);
+    }
+
+    public boolean isOwnedBy(String organisationId) {
+        return this.organisationId.equals(organisationId);
+    }
+
+    public void requireOwnedBy(String organisationId) {
+        if (!isOwnedBy(organisationId)) {
+            throw new CampaignNotOwned(id);
+        }
+    }
+
+    /** Donors see a campaign once it has been published; its organisers see it from the first draft. */
+    public boolean isPublic() {
+        return status != CampaignStatus.DRAFT;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String organisationId() {
+        return organisationId;
+    }
+
+    public String organisationName() {
+        return organisationName;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public @Nullable String story() {
+        return story;
+    }
+
+    public Money goal() {
+        return goal;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public FundingModel fundingModel() {
+        return fundingModel;
+    }
+
+    public List<StretchGoal> stretchGoals() {
+        return stretchGoals;
+    }
+
+    public List<Reward> rewards() {
+        return rewards;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public CampaignStatus status() {
+        return status;
+    }
+
+    public @Nullable Instant publishedAt() {
+        return publishedAt;
+    }
+
+    public @Nullable Instant closedAt() {
+        return closedAt;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public List<PendingEvent> outbox() {
+        return List.copyOf(outbox);
+    }
+}

@@ -1,0 +1,137 @@
+package org.tirelire.campaign.campaign;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.campaign.campaign.CreateCampaignRequest.MoneyInput;
+import org.tirelire.campaign.organisation.Organiser;
+import org.tirelire.contracts.money.Money;
+
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final CampaignRepository campaigns;
+    private final CampaignStore store;
+    private final CampaignLookup lookup;
+    private final SlugGenerator slugs;
+    private final Clock clock;
+
+    CampaignController(
+            CampaignRepository campaigns,
+            CampaignStore store,
+            CampaignLookup lookup,
+            SlugGenerator slugs,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.lookup = lookup;
+        this.store = store;
+        this.slugs = slugs;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CampaignView create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateCampaignRequest request) {
+        Organiser organiser = Organiser.from(token);
+        Money goal = toMoney(request.goal());
+        List<StretchGoal> stretchGoals = Optional.ofNullable(request.stretchGoals()).orElse(List.of()).stream()
+                .map(s -> new StretchGoal(inCurrency(s.amount(), goal, "stretchGoals"), s.label()))
+                .toList();
+        List<Reward> rewards = Optional.ofNullable(request.rewards()).orElse(List.of()).stream()
+                .map(r -> new Reward(
+                        UUID.randomUUID().toString(),
+                        r.title(),
+                        r.description(),
+                        inCurrency(r.minAmount(), goal, "rewards"),
+                        r.limit()))
+                .toList();
+        Campaign campaign = Campaign.draft(
+                organiser.organisationId(),
+                organiser.organisationName(),
+                slugs.uniqueSlugFor(request.title()),
+                request.title(),
+                request.summary(),
+                request.story(),
+                goal,
+                request.endsAt(),
+                request.fundingModel() == null ? FundingModel.KEEP_IT_ALL : request.fundingModel(),
+                stretchGoals,
+                rewards,
+                clock.instant());
+        return CampaignView.of(store.create(campaign), clock.instant());
+    }
+
+    @GetMapping
+    List<CampaignView> list(
+            @RequestParam(defaultValue = "LIVE") CampaignStatus status,
+            @RequestParam(defaultValue = "50") int size,
+            @AuthenticationPrincipal @Nullable Jwt token) {
+        PageRequest page = PageRequest.of(0, Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        List<Campaign> found = status == CampaignStatus.DRAFT && token != null
+                ? campaigns.findByOrganisationIdOrderByCreatedAtDesc(Organiser.from(token).organisationId(), page)
+                        .stream()
+                        .filter(c -> c.status() == CampaignStatus.DRAFT)
+                        .toList()
+                : campaigns.findByStatusOrderByPublishedAtDesc(status, page).stream()
+                        .filter(Campaign::isPublic)
+                        .toList();
+        return found.stream().map(c -> CampaignView.of(c, clock.instant())).toList();
+    }
+
+    @GetMapping("/{idOrSlug}")
+    CampaignView get(@PathVariable String idOrSlug, @AuthenticationPrincipal @Nullable Jwt token) {
+        return CampaignView.of(lookup.findVisible(idOrSlug, token), clock.instant());
+    }
+
+    @PostMapping("/{id}/publish")
+    CampaignView publish(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        String organisationId = Organiser.from(token).organisationId();
+        Campaign published = store.update(id, campaign -> {
+            campaign.requireOwnedBy(organisationId);
+            campaign.publish(clock.instant());
+            return campaign;
+        });
+        return CampaignView.of(published, clock.instant());
+    }
+
+    @PostMapping("/{id}/close")
+    CampaignView close(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        String organisationId = Organiser.from(token).organisationId();
+        Campaign closed = store.update(id, campaign -> {
+            campaign.requireOwnedBy(organisationId);
+            campaign.close(clock.instant());
+            return campaign;
+        });
+        return CampaignView.of(closed, clock.instant());
+    }
+
+    private static Money toMoney(MoneyInput input) {
+        return new Money(input.amount(), input.currency());
+    }
+
+    private static Money inCurrency(MoneyInput input, Money goal, String field) {
+        Money money = toMoney(input);
+        if (!money.currency().equals(goal.currency())) {
+            throw new CurrencyMismatch(field, goal.currency(), money.currency());
+        }
+        return money;
+    }
+}

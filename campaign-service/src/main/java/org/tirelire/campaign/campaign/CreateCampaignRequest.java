@@ -1,0 +1,40 @@
+package org.tirelire.campaign.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What an organiser sends to create a campaign. Ids, status and organisation are never taken from it. */
+public record CreateCampaignRequest(
+        @NotBlank @Size(max = 120) String title,
+        @NotBlank @Size(max = 280) String summary,
+        @Size(max = 20_000) @Nullable String story,
+        @NotNull @Valid MoneyInput goal,
+        @NotNull @Future Instant endsAt,
+        @Nullable FundingModel fundingModel,
+        @Size(max = 10) @Nullable List<@Valid StretchGoalInput> stretchGoals,
+        @Size(max = 30) @Nullable List<@Valid RewardInput> rewards) {
+
+    /** Money as sent by a client; the amount is integer minor units. */
+    public record MoneyInput(
+            @NotNull @Positive @Max(100_000_000_000L) Long amount,
+            @NotNull @Pattern(regexp = "EUR|CHF|GBP|USD|CAD", message = "must be one of EUR, CHF, GBP, USD, CAD")
+                    String currency) {}
+
+    public record StretchGoalInput(@NotNull @Valid MoneyInput amount, @NotBlank @Size(max = 120) String label) {}
+
+    public record RewardInput(
+            @NotBlank @Size(max = 120) String title,
+            @Size(max = 2_000) @Nullable String description,
+            @NotNull @Valid MoneyInput minAmount,
+            @Min(1) @Nullable Integer limit) {}
+}

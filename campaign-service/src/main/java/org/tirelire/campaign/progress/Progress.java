@@ -1,0 +1,61 @@
+package org.tirelire.campaign.progress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * A campaign's total, kept inside the campaign document. {@code appliedPositions} remembers the
+ * latest donation event applied from each partition, which makes a redelivered event a no-op.
+ */
+public record Progress(
+        Money raised,
+        long donationCount,
+        @Nullable Instant lastGiftAt,
+        @Nullable Instant updatedAt,
+        List<ReachedMilestone> reachedMilestones,
+        Map<String, Long> appliedPositions) {
+
+    public static Progress none(String currency) {
+        return new Progress(Money.zero(currency), 0, null, null, List.of(), Map.of());
+    }
+
+    public boolean hasApplied(EventPosition position) {
+        return appliedPositions.getOrDefault(position.partitionKey(), -1L) >= position.offset();
+    }
+
+    public Progress plus(Money delta, int countDelta, EventPosition position, Instant at) {
+        Map<String, Long> positions = new HashMap<>(appliedPositions);
+        positions.put(position.partitionKey(), position.offset());
+        return new Progress(
+                raised.plus(delta),
+                donationCount + countDelta,
+                delta.isPositive() ? at : lastGiftAt,
+                at,
+                reachedMilestones,
+                positions);
+    }
+
+    public Progress withReached(ReachedMilestone milestone) {
+        List<ReachedMilestone> reached = new ArrayList<>(reachedMilestones);
+        reached.add(milestone);
+        return new Progress(raised, donationCount, lastGiftAt, updatedAt, reached, appliedPositions);
+    }
+
+    public Optional<ReachedMilestone> reached(String label) {
+        return reachedMilestones.stream().filter(m -> m.label().equals(label)).findFirst();
+    }
+
+    /** Whole percent of the goal, rounded down: 99.9 % shows as 99 until the goal is really met. */
+    public int percentOf(Money goal) {
+        if (goal.amount() <= 0) {
+            return 0;
+        }
+        return (int) Math.max(0, Math.multiplyExact(raised.amount(), 100L) / goal.amount());
+    }
+}

@@ -1,0 +1,6 @@
+package org.tirelire.campaign.progress;
+
+import java.time.Instant;
+
+/** A milestone that has been announced; kept so that it is never announced twice. */
+public record ReachedMilestone(String label, Instant reachedAt) {}

@@ -1,0 +1,286 @@
+package org.tirelire.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.tirelire.campaign.progress.DonationLedger;
+import org.tirelire.campaign.progress.EventPosition;
+import org.tirelire.campaign.progress.LedgerEntry;
+import org.tirelire.contracts.events.CloudEvent;
+import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.MilestoneReached;
+import org.tirelire.contracts.events.Topics;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.testing.KafkaTestClient;
+import org.tirelire.testing.TestInfrastructure;
+import org.tirelire.testing.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+/** campaign-service on a real Kafka broker and MongoDB-wire server, driven over HTTP and Kafka as the platform does. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.health.mongo.enabled=false", "tirelire.outbox.poll-interval=100ms"})
+class CampaignServiceIntegrationTest {
+
+    private static final EventCodec codec = new EventCodec();
+    private static final KafkaTestClient kafka = new KafkaTestClient();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "campaign-service-it");
+        TestTokens.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DonationLedger ledger;
+
+    private RestClient http;
+    private final String organisation = "org-" + UUID.randomUUID();
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+    }
+
+    @AfterAll
+    static void closeKafka() throws InterruptedException {
+        kafka.close();
+    }
+
+    @Test
+    void an_organiser_creates_a_draft_and_publishes_it_for_donors() {
+        ResponseEntity<JsonNode> created = createCampaign(organisation, 1000_00);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody().get("status").asString()).isEqualTo("DRAFT");
+        String id = created.getBody().get("id").asString();
+        String slug = created.getBody().get("slug").asString();
+
+        assertThat(anonymousGet("/api/campaigns/" + id).getStatusCode().value())
+                .as("a draft is invisible to donors")
+                .isEqualTo(404);
+
+        ResponseEntity<JsonNode> published = post("/api/campaigns/" + id + "/publish", organisation, Map.of());
+        assertThat(published.getBody().get("status").asString()).isEqualTo("LIVE");
+
+        JsonNode bySlug = anonymousGet("/api/campaigns/" + slug).getBody();
+        assertThat(bySlug.get("id").asString()).isEqualTo(id);
+        assertThat(bySlug.get("progress").get("raised").get("amount").asLong()).isZero();
+    }
+
+    @Test
+    void an_organiser_cannot_publish_another_organisations_campaign() {
+        String id = createCampaign(organisation, 500_00).getBody().get("id").asString();
+
+        ResponseEntity<JsonNode> intrusion = post("/api/campaigns/" + id + "/publish", "org-intruder", Map.of());
+
+        assertThat(intrusion.getStatusCode().value()).isEqualTo(403);
+        assertThat(intrusion.getHeaders().getContentType().toString()).contains("application/problem+json");
+    }
+
+    @Test
+    void a_request_without_a_valid_token_is_refused() {
+        ResponseEntity<JsonNode> unsigned = http.post()
+                .uri("/api/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "x"))
+                .retrieve()
+                .toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> expired = http.post()
+                .uri("/api/campaigns")
+                .header("Authorization", "Bearer " + TestTokens.expiredForOrganisation(organisation))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "x"))
+                .retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(unsigned.getStatusCode().value()).isEqualTo(401);
+        assertThat(expired.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void invalid_fields_are_each_named_in_a_problem_response() {
+        ResponseEntity<JsonNode> response = post(
+                "/api/campaigns",
+                organisation,
+                Map.of("summary", "", "goal", Map.of("amount", -5, "currency", "XYZ"), "endsAt", "2001-01-01T00:00:00Z"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("title").asString()).isEqualTo("Invalid request");
+        assertThat(response.getBody().get("errors").findValuesAsString("field"))
+                .contains("title", "summary", "goal.amount", "goal.currency", "endsAt");
+    }
+
+    @Test
+    void a_fractional_amount_is_refused_rather_than_rounded() {
+        ResponseEntity<JsonNode> response = post(
+                "/api/campaigns",
+                organisation,
+                Map.of(
+                        "title", "Fractions",
+                        "summary", "s",
+                        "goal", Map.of("amount", 100.5, "currency", "EUR"),
+                        "endsAt", Instant.now().plus(Duration.ofDays(3)).toString()));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().has("trace")).isFalse();
+    }
+
+    @Test
+    void the_total_is_exact_after_redeliveries_duplicates_refunds_and_an_early_refund() {
+        String campaignId = liveCampaign(100_00);
+
+        sendConfirmed(campaignId, "don-a-" + campaignId, 30_00);
+        sendConfirmed(campaignId, "don-a-" + campaignId, 30_00); // a duplicate event for the same gift
+        sendConfirmed(campaignId, "don-b-" + campaignId, 20_00);
+        sendRefunded(campaignId, "don-b-" + campaignId, 20_00);
+        sendRefunded(campaignId, "don-c-" + campaignId, 15_00); // its refund overtook its confirmation
+        sendConfirmed(campaignId, "don-c-" + campaignId, 15_00);
+        sendConfirmed(campaignId, "don-d-" + campaignId, 7_01);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode progress = anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(37_01);
+            assertThat(progress.get("donationCount").asLong()).isEqualTo(2);
+            assertThat(progress.get("percent").asInt()).isEqualTo(37);
+        });
+    }
+
+    @Test
+    void a_crash_between_the_ledger_and_the_campaign_is_repaired_by_redelivery() {
+        String campaignId = liveCampaign(100_00);
+        String donationId = "don-crash-" + campaignId;
+        byte[] event = confirmedEvent(campaignId, donationId, 40_00);
+        RecordMetadata where = kafka.send("crash-replay-" + campaignId, campaignId, event);
+        // As if a first delivery of this very record had done step 1 and died before step 2:
+        EventPosition position = new EventPosition(where.partition(), where.offset());
+        ledger.save(LedgerEntry.unknown(donationId, campaignId, Money.of(40_00, "EUR"), null)
+                .confirmedBy(position));
+
+        projectorReceives(campaignId, event, position);
+        projectorReceives(campaignId, event, position);
+
+        JsonNode progress = anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+        assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(40_00);
+        assertThat(progress.get("donationCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void milestones_are_announced_once_each_on_kafka() {
+        List<ConsumerRecord<String, byte[]>> campaignEvents = kafka.tail(Topics.CAMPAIGN_EVENTS);
+        String campaignId = liveCampaign(100_00);
+
+        sendConfirmed(campaignId, "m1-" + campaignId, 30_00);
+        sendConfirmed(campaignId, "m2-" + campaignId, 30_00);
+        sendConfirmed(campaignId, "m2-" + campaignId, 30_00);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(milestonesOf(campaignEvents, campaignId))
+                .containsExactly("25%", "50%"));
+        assertThat(campaignEvents)
+                .filteredOn(r -> r.key().equals(campaignId))
+                .as("every event about a campaign is keyed by its id")
+                .isNotEmpty();
+    }
+
+    @Autowired
+    org.tirelire.campaign.progress.ProgressProjector projector;
+
+    private void projectorReceives(String campaignId, byte[] event, EventPosition position) {
+        projector.on(codec.dataAs(codec.decode(event), DonationConfirmed.class), position);
+    }
+
+    private static List<String> milestonesOf(List<ConsumerRecord<String, byte[]>> records, String campaignId) {
+        return records.stream()
+                .filter(r -> r.key().equals(campaignId))
+                .map(r -> codec.data(codec.decode(r.value())))
+                .filter(MilestoneReached.class::isInstance)
+                .map(m -> ((MilestoneReached) m).milestone())
+                .toList();
+    }
+
+    private String liveCampaign(long goal) {
+        String id = createCampaign(organisation, goal).getBody().get("id").asString();
+        assertThat(post("/api/campaigns/" + id + "/publish", organisation, Map.of()).getStatusCode().value())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private void sendConfirmed(String campaignId, String donationId, long amount) {
+        kafka.send(Topics.DONATION_EVENTS, campaignId, confirmedEvent(campaignId, donationId, amount));
+    }
+
+    private static byte[] confirmedEvent(String campaignId, String donationId, long amount) {
+        DonationConfirmed confirmed = new DonationConfirmed(
+                donationId,
+                campaignId,
+                Money.of(amount, "EUR"),
+                null,
+                null,
+                new DonationConfirmed.Donor("Ada", "Lovelace", "ada@example.org", "fr"),
+                false,
+                null,
+                false,
+                null,
+                Instant.now());
+        return codec.encode(codec.wrap(confirmed, "/donation-service", donationId, Instant.now(), null));
+    }
+
+    private void sendRefunded(String campaignId, String donationId, long amount) {
+        DonationRefunded refunded =
+                new DonationRefunded(donationId, campaignId, Money.of(amount, "EUR"), null, Instant.now());
+        CloudEvent event = codec.wrap(refunded, "/donation-service", donationId, Instant.now(), null);
+        kafka.send(Topics.DONATION_EVENTS, campaignId, codec.encode(event));
+    }
+
+    private ResponseEntity<JsonNode> createCampaign(String organisationId, long goal) {
+        return post(
+                "/api/campaigns",
+                organisationId,
+                Map.of(
+                        "title", "Rénovons la péniche",
+                        "summary", "Une péniche-école pour le quartier",
+                        "goal", Map.of("amount", goal, "currency", "EUR"),
+                        "endsAt", Instant.now().plus(Duration.ofDays(30)).toString(),
+                        "rewards", List.of(Map.of("title", "Carte postale", "minAmount", Map.of("amount", 15_00, "currency", "EUR")))));
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String organisationId, Object body) {
+        return http.post()
+                .uri(path)
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisationId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> anonymousGet(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+}

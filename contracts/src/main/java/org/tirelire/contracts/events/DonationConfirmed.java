@@ -1,0 +1,35 @@
+package org.tirelire.contracts.events;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * A gift has been paid (or collected offline) and counts toward its campaign, and toward its
+ * collection page when {@code fundraiserSlug} is set.
+ *
+ * @param offlineMethod {@code CASH}, {@code CHEQUE} or {@code TRANSFER} for a gift recorded by the organiser; null online
+ * @param donor the donor's contact details, for the thank-you email; null for an offline gift without a donor
+ */
+public record DonationConfirmed(
+        String donationId,
+        String campaignId,
+        Money amount,
+        @Nullable String fundraiserSlug,
+        @Nullable String rewardId,
+        @Nullable Donor donor,
+        boolean anonymous,
+        @Nullable String message,
+        boolean newsConsent,
+        @Nullable String offlineMethod,
+        Instant confirmedAt) {
+
+    /** Who gave. {@code locale} is {@code fr} or {@code en}, for the language of emails. */
+    public record Donor(String firstName, String lastName, String email, String locale) {
+
+        /** What the public sees of this donor, unless the gift is anonymous. */
+        public String displayName() {
+            return lastName.isBlank() ? firstName : firstName + " " + lastName.charAt(0) + ".";
+        }
+    }
+}

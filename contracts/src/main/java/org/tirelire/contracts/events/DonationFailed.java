@@ -1,0 +1,7 @@
+package org.tirelire.contracts.events;
+
+import java.time.Instant;
+import org.tirelire.contracts.money.Money;
+
+/** The payment of a gift did not go through; nothing counts toward the campaign. */
+public record DonationFailed(String donationId, String campaignId, Money amount, String reason, Instant failedAt) {}

@@ -1,0 +1,43 @@
+package org.tirelire.contracts.events;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The CloudEvents {@code type} of every event record. A change that would break an old consumer gets
+ * a new record and a new type (…{@code .v2}); an existing entry is never edited.
+ */
+public final class EventTypes {
+
+    private static final Map<Class<?>, String> TYPES = Map.of(
+            CampaignPublished.class, "org.tirelire.campaign.published.v1",
+            CampaignClosed.class, "org.tirelire.campaign.closed.v1",
+            ProgressChanged.class, "org.tirelire.campaign.progress-changed.v1",
+            MilestoneReached.class, "org.tirelire.campaign.milestone-reached.v1",
+            DonationConfirmed.class, "org.tirelire.donation.confirmed.v1",
+            DonationFailed.class, "org.tirelire.donation.failed.v1",
+            DonationRefunded.class, "org.tirelire.donation.refunded.v1");
+
+    private static final Map<String, Class<?>> CLASSES =
+            TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    private EventTypes() {}
+
+    public static String typeOf(Class<?> eventRecord) {
+        String type = TYPES.get(eventRecord);
+        if (type == null) {
+            throw new IllegalArgumentException(eventRecord.getName() + " is not a registered event type");
+        }
+        return type;
+    }
+
+    public static @Nullable Class<?> classOf(String type) {
+        return CLASSES.get(type);
+    }
+
+    public static Stream<Map.Entry<Class<?>, String>> all() {
+        return TYPES.entrySet().stream();
+    }
+}
