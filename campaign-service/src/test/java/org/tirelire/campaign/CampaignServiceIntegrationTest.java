@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 /** campaign-service on a real Kafka broker and MongoDB-wire server, driven over HTTP and Kafka as the platform does. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.health.mongo.enabled=false", "tirelire.outbox.poll-interval=100ms"})
+        properties = {"management.health.mongo.enabled=false", "tirelire.messaging.outbox-poll-interval=100ms"})
 class CampaignServiceIntegrationTest {
 
     private static final EventCodec codec = new EventCodec();
@@ -129,12 +129,27 @@ class CampaignServiceIntegrationTest {
         ResponseEntity<JsonNode> response = post(
                 "/api/campaigns",
                 organisation,
-                Map.of("summary", "", "goal", Map.of("amount", -5, "currency", "XYZ"), "endsAt", "2001-01-01T00:00:00Z"));
+                Map.of("summary", "", "goal", Map.of("amount", -5, "currency", "eur"), "endsAt", "2001-01-01T00:00:00Z"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("title").asString()).isEqualTo("Invalid request");
         assertThat(response.getBody().get("errors").findValuesAsString("field"))
                 .contains("title", "summary", "goal.amount", "goal.currency", "endsAt");
+    }
+
+    @Test
+    void a_goal_in_an_unsupported_currency_is_refused() {
+        ResponseEntity<JsonNode> response = post(
+                "/api/campaigns",
+                organisation,
+                Map.of(
+                        "title", "Doubloons",
+                        "summary", "s",
+                        "goal", Map.of("amount", 100_00, "currency", "XYZ"),
+                        "endsAt", Instant.now().plus(Duration.ofDays(3)).toString()));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("goal.currency");
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.tirelire.campaign.messaging.PendingEvent;
+import org.tirelire.kit.messaging.OutboxAggregate;
+import org.tirelire.kit.messaging.PendingEvent;
 import org.tirelire.campaign.progress.EventPosition;
 import org.tirelire.campaign.progress.Milestone;
 import org.tirelire.campaign.progress.Progress;
@@ -27,7 +28,7 @@ import org.tirelire.contracts.money.Money;
  * writers retry instead of overwriting each other.
  */
 @Document("campaigns")
-public class Campaign {
+public class Campaign implements OutboxAggregate {
 
     @Id
     private final String id;
@@ -288,6 +289,7 @@ public class Campaign {
         return progress;
     }
 
+    @Override
     public List<PendingEvent> outbox() {
         return List.copyOf(outbox);
     }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tirelire.campaign.campaign.CreateCampaignRequest.MoneyInput;
-import org.tirelire.campaign.organisation.Organiser;
+import org.tirelire.kit.web.MoneyInput;
+import org.tirelire.kit.security.Organiser;
 import org.tirelire.contracts.money.Money;
 
 @RestController
@@ -27,6 +28,7 @@ import org.tirelire.contracts.money.Money;
 class CampaignController {
 
     private static final int MAX_PAGE_SIZE = 100;
+    static final Set<String> SUPPORTED_CURRENCIES = Set.of("EUR", "CHF", "GBP", "USD", "CAD");
 
     private final CampaignRepository campaigns;
     private final CampaignStore store;
@@ -51,7 +53,10 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     CampaignView create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateCampaignRequest request) {
         Organiser organiser = Organiser.from(token);
-        Money goal = toMoney(request.goal());
+        Money goal = request.goal().toMoney();
+        if (!SUPPORTED_CURRENCIES.contains(goal.currency())) {
+            throw new UnsupportedCurrency(goal.currency(), SUPPORTED_CURRENCIES);
+        }
         List<StretchGoal> stretchGoals = Optional.ofNullable(request.stretchGoals()).orElse(List.of()).stream()
                 .map(s -> new StretchGoal(inCurrency(s.amount(), goal, "stretchGoals"), s.label()))
                 .toList();
@@ -123,12 +128,8 @@ class CampaignController {
         return CampaignView.of(closed, clock.instant());
     }
 
-    private static Money toMoney(MoneyInput input) {
-        return new Money(input.amount(), input.currency());
-    }
-
     private static Money inCurrency(MoneyInput input, Money goal, String field) {
-        Money money = toMoney(input);
+        Money money = input.toMoney();
         if (!money.currency().equals(goal.currency())) {
             throw new CurrencyMismatch(field, goal.currency(), money.currency());
         }

@@ -3,7 +3,7 @@ package org.tirelire.campaign.campaign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-import org.tirelire.campaign.organisation.Organiser;
+import org.tirelire.kit.security.Organiser;
 
 /** Finds a campaign by id or slug as the caller may see it: a draft only by its own organisation. */
 @Component

@@ -1,48 +1,26 @@
 package org.tirelire.campaign.campaign;
 
 import java.util.function.Function;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.tirelire.campaign.messaging.OutboxRelay;
+import org.tirelire.kit.messaging.AggregateUpdates;
 
-/**
- * Loads a campaign, lets the caller change it, and saves it under optimistic locking, trying again
- * from a fresh copy when another writer got there first. Wakes the outbox relay when events were added.
- */
+/** Where campaigns are created and changed, so that their events always leave with them. */
 @Component
 public class CampaignStore {
 
-    private static final int MAX_ATTEMPTS = 20;
-
     private final CampaignRepository campaigns;
-    private final OutboxRelay outboxRelay;
+    private final AggregateUpdates updates;
 
-    CampaignStore(CampaignRepository campaigns, OutboxRelay outboxRelay) {
+    CampaignStore(CampaignRepository campaigns, AggregateUpdates updates) {
         this.campaigns = campaigns;
-        this.outboxRelay = outboxRelay;
+        this.updates = updates;
     }
 
     public Campaign create(Campaign campaign) {
-        return campaigns.insert(campaign);
+        return updates.insert(campaigns, campaign);
     }
 
     public <R> R update(String campaignId, Function<Campaign, R> change) {
-        for (int attempt = 1; ; attempt++) {
-            Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFound(campaignId));
-            int pendingBefore = campaign.outbox().size();
-            R result = change.apply(campaign);
-            try {
-                campaigns.save(campaign);
-            } catch (OptimisticLockingFailureException concurrentWrite) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw concurrentWrite;
-                }
-                continue;
-            }
-            if (campaign.outbox().size() > pendingBefore) {
-                outboxRelay.wakeUp();
-            }
-            return result;
-        }
+        return updates.update(campaigns, campaignId, () -> new CampaignNotFound(campaignId), change);
     }
 }

@@ -2,16 +2,14 @@ package org.tirelire.campaign.campaign;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tirelire.kit.web.MoneyInput;
 
 /** What an organiser sends to create a campaign. Ids, status and organisation are never taken from it. */
 public record CreateCampaignRequest(
@@ -23,12 +21,6 @@ public record CreateCampaignRequest(
         @Nullable FundingModel fundingModel,
         @Size(max = 10) @Nullable List<@Valid StretchGoalInput> stretchGoals,
         @Size(max = 30) @Nullable List<@Valid RewardInput> rewards) {
-
-    /** Money as sent by a client; the amount is integer minor units. */
-    public record MoneyInput(
-            @NotNull @Positive @Max(100_000_000_000L) Long amount,
-            @NotNull @Pattern(regexp = "EUR|CHF|GBP|USD|CAD", message = "must be one of EUR, CHF, GBP, USD, CAD")
-                    String currency) {}
 
     public record StretchGoalInput(@NotNull @Valid MoneyInput amount, @NotBlank @Size(max = 120) String label) {}
 

@@ -1,4 +1,4 @@
-package org.tirelire.campaign.web;
+package org.tirelire.kit.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tirelire.contracts.events.Correlation;
 
 /** Puts the request's correlation id (from the gateway, or a new one) in every log line and event it causes. */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CorrelationIdFilter extends OncePerRequestFilter {
+public class CorrelationIdFilter extends OncePerRequestFilter {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 

@@ -1,4 +1,4 @@
-package org.tirelire.campaign.messaging;
+package org.tirelire.kit.messaging;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,23 +6,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Readiness waits until every Kafka consumer binding has joined its group and received its
  * partitions; before that, a donation event could wait for the first rebalance.
  */
-@Component("kafkaConsumers")
-class ConsumerAssignmentReadiness implements HealthIndicator, KafkaBindingRebalanceListener {
+public class ConsumerAssignmentReadiness implements HealthIndicator, KafkaBindingRebalanceListener {
 
     private final List<String> expectedBindings;
     private final Set<String> assignedBindings = ConcurrentHashMap.newKeySet();
 
-    ConsumerAssignmentReadiness(@Value("${tirelire.readiness.consumer-bindings}") List<String> expectedBindings) {
+    public ConsumerAssignmentReadiness(List<String> expectedBindings) {
         this.expectedBindings = expectedBindings;
     }
 

@@ -1,4 +1,4 @@
-package org.tirelire.campaign.organisation;
+package org.tirelire.kit.security;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 

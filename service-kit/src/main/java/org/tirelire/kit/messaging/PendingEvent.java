@@ -1,4 +1,4 @@
-package org.tirelire.campaign.messaging;
+package org.tirelire.kit.messaging;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,0 +1,32 @@
+package org.tirelire.donation.campaign;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * What donation-service knows of a campaign, kept from campaign events, so that gifts are accepted or
+ * refused without calling campaign-service: donors can still give while it is down.
+ */
+@Document("campaign_snapshots")
+public record CampaignSnapshot(
+        @Id String campaignId,
+        String organisationId,
+        String title,
+        String currency,
+        boolean live,
+        List<RewardSnapshot> rewards) {
+
+    public record RewardSnapshot(String rewardId, String title, Money minAmount, @Nullable Integer limit) {}
+
+    public Optional<RewardSnapshot> reward(String rewardId) {
+        return rewards.stream().filter(r -> r.rewardId().equals(rewardId)).findFirst();
+    }
+
+    public CampaignSnapshot closed() {
+        return new CampaignSnapshot(campaignId, organisationId, title, currency, false, rewards);
+    }
+}

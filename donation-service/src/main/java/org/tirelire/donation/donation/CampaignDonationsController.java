@@ -1,0 +1,124 @@
+package org.tirelire.donation.donation;
+
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.donation.campaign.CampaignSnapshot;
+import org.tirelire.donation.campaign.CampaignSnapshots;
+import org.tirelire.kit.security.Organiser;
+
+/** A campaign's donations: the organiser's list and CSV export, offline gifts, and the public supporters wall. */
+@RestController
+@RequestMapping("/api/campaigns/{campaignId}")
+class CampaignDonationsController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+    private static final int SUPPORTERS_SHOWN = 20;
+    private static final int CSV_MAX_ROWS = 100_000;
+
+    private final DonationRepository donations;
+    private final CampaignSnapshots campaigns;
+    private final DonationLifecycle lifecycle;
+    private final Clock clock;
+
+    CampaignDonationsController(
+            DonationRepository donations, CampaignSnapshots campaigns, DonationLifecycle lifecycle, Clock clock) {
+        this.donations = donations;
+        this.campaigns = campaigns;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/donations", produces = MediaType.APPLICATION_JSON_VALUE)
+    DonationPage list(
+            @PathVariable String campaignId,
+            @AuthenticationPrincipal Jwt token,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        ownCampaign(campaignId, token);
+        Page<Donation> found = donations.findByCampaignIdOrderByCreatedAtDesc(
+                campaignId, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
+        return new DonationPage(
+                found.map(OrganiserDonationView::of).getContent(),
+                found.getNumber(),
+                found.getSize(),
+                found.getTotalElements());
+    }
+
+    /** Opens as columns in French Excel (UTF-8 with BOM, {@code ;}) and in LibreOffice. */
+    @GetMapping(path = "/donations", produces = "text/csv")
+    ResponseEntity<byte[]> exportCsv(@PathVariable String campaignId, @AuthenticationPrincipal Jwt token) {
+        ownCampaign(campaignId, token);
+        List<Donation> all = donations
+                .findByCampaignIdOrderByCreatedAtDesc(campaignId, PageRequest.of(0, CSV_MAX_ROWS))
+                .getContent();
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dons-" + campaignId + ".csv\"")
+                .body(DonationCsv.write(all));
+    }
+
+    @PostMapping("/offline-donations")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrganiserDonationView recordOffline(
+            @PathVariable String campaignId,
+            @AuthenticationPrincipal Jwt token,
+            @Valid @RequestBody OfflineDonationRequest request) {
+        CampaignSnapshot campaign = ownCampaign(campaignId, token);
+        if (!request.amount().currency().equals(campaign.currency())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount.currency",
+                    "This campaign collects in " + campaign.currency() + ", not " + request.amount().currency());
+        }
+        Donation gift = Donation.offline(
+                UUID.randomUUID().toString(),
+                campaignId,
+                campaign.organisationId(),
+                request.amount().toMoney(),
+                request.donor() == null ? null : request.donor().toDonor(),
+                request.method(),
+                clock.instant());
+        return OrganiserDonationView.of(lifecycle.record(gift));
+    }
+
+    /** What anyone may see: who gave (or "Anonymous"), how much, and their message. Never an email. */
+    @GetMapping("/supporters")
+    List<SupporterView> supporters(@PathVariable String campaignId) {
+        return donations
+                .findByCampaignIdAndStatusOrderByConfirmedAtDesc(
+                        campaignId, DonationStatus.CONFIRMED, PageRequest.of(0, SUPPORTERS_SHOWN))
+                .stream()
+                .map(SupporterView::of)
+                .toList();
+    }
+
+    private CampaignSnapshot ownCampaign(String campaignId, Jwt token) {
+        CampaignSnapshot campaign = campaigns.findById(campaignId)
+                .orElseThrow(() -> new CampaignUnknown(campaignId));
+        if (!campaign.organisationId().equals(Organiser.from(token).organisationId())) {
+            throw new CampaignNotOwned(campaignId);
+        }
+        return campaign;
+    }
+
+    record DonationPage(List<OrganiserDonationView> content, int page, int size, long totalElements) {}
+}

@@ -1,0 +1,298 @@
+package org.tirelire.donation.donation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.messaging.OutboxAggregate;
+import org.tirelire.kit.messaging.PendingEvent;
+
+/**
+ * A gift and its payment lifecycle: PENDING, then CONFIRMED or FAILED, and a confirmed gift may be
+ * REFUNDED. Each transition puts its event in the {@link #outbox} of the same document, so a state is
+ * never stored without its event, nor an event published for a state that was not stored.
+ */
+@Document("donations")
+@CompoundIndex(name = "by_campaign", def = "{'campaignId': 1, 'createdAt': -1}")
+public class Donation implements OutboxAggregate {
+
+    @Id
+    private final String id;
+
+    private final String campaignId;
+    private final String organisationId;
+    private final Money amount;
+    private final @Nullable Donor donor;
+    private final boolean anonymous;
+    private final @Nullable String message;
+    private final @Nullable String rewardId;
+    private final @Nullable String fundraiserSlug;
+    private final boolean newsConsent;
+    private final @Nullable String paymentMethod;
+    private final @Nullable OfflineMethod offlineMethod;
+    private final Instant createdAt;
+
+    private DonationStatus status;
+    private @Nullable String paymentReference;
+    private @Nullable Instant confirmedAt;
+    private @Nullable Instant failedAt;
+    private @Nullable String failureReason;
+    private @Nullable Instant refundedAt;
+    private List<PendingEvent> outbox;
+
+    @Version
+    private @Nullable Long version;
+
+    @PersistenceCreator
+    Donation(
+            String id,
+            String campaignId,
+            String organisationId,
+            Money amount,
+            @Nullable Donor donor,
+            boolean anonymous,
+            @Nullable String message,
+            @Nullable String rewardId,
+            @Nullable String fundraiserSlug,
+            boolean newsConsent,
+            @Nullable String paymentMethod,
+            @Nullable OfflineMethod offlineMethod,
+            Instant createdAt,
+            DonationStatus status,
+            @Nullable String paymentReference,
+            @Nullable Instant confirmedAt,
+            @Nullable Instant failedAt,
+            @Nullable String failureReason,
+            @Nullable Instant refundedAt,
+            List<PendingEvent> outbox,
+            @Nullable Long version) {
+        this.id = id;
+        this.campaignId = campaignId;
+        this.organisationId = organisationId;
+        this.amount = amount;
+        this.donor = donor;
+        this.anonymous = anonymous;
+        this.message = message;
+        this.rewardId = rewardId;
+        this.fundraiserSlug = fundraiserSlug;
+        this.newsConsent = newsConsent;
+        this.paymentMethod = paymentMethod;
+        this.offlineMethod = offlineMethod;
+        this.createdAt = createdAt;
+        this.status = status;
+        this.paymentReference = paymentReference;
+        this.confirmedAt = confirmedAt;
+        this.failedAt = failedAt;
+        this.failureReason = failureReason;
+        this.refundedAt = refundedAt;
+        this.outbox = new ArrayList<>(outbox);
+        this.version = version;
+    }
+
+    /** An online gift, recorded before its payment starts. */
+    public static Donation pending(
+            String id,
+            String campaignId,
+            String organisationId,
+            Money amount,
+            Donor donor,
+            boolean anonymous,
+            @Nullable String message,
+            @Nullable String rewardId,
+            @Nullable String fundraiserSlug,
+            boolean newsConsent,
+            String paymentMethod,
+            Instant now) {
+        return new Donation(
+                id, campaignId, organisationId, amount, donor, anonymous, message, rewardId, fundraiserSlug,
+                newsConsent, paymentMethod, null, now, DonationStatus.PENDING, null, null, null, null, null,
+                List.of(), null);
+    }
+
+    /** A gift the organiser collected by hand: it counts as soon as it is recorded. */
+    public static Donation offline(
+            String id,
+            String campaignId,
+            String organisationId,
+            Money amount,
+            @Nullable Donor donor,
+            OfflineMethod method,
+            Instant now) {
+        Donation donation = new Donation(
+                id, campaignId, organisationId, amount, donor, donor == null, null, null, null, false, null,
+                method, now, DonationStatus.PENDING, null, null, null, null, null, List.of(), null);
+        donation.confirm("offline-" + method.name().toLowerCase(java.util.Locale.ROOT), now);
+        return donation;
+    }
+
+    /** The provider has taken the payment in hand under this reference. */
+    public void awaitPayment(String reference) {
+        if (status != DonationStatus.PENDING) {
+            throw new IllegalDonationTransition(id, status, DonationStatus.PENDING);
+        }
+        this.paymentReference = reference;
+    }
+
+    /**
+     * The payment went through. Hearing it again (a replayed webhook) changes nothing.
+     *
+     * @return whether this call confirmed the donation
+     */
+    public boolean confirm(String reference, Instant at) {
+        if (status == DonationStatus.CONFIRMED || status == DonationStatus.REFUNDED) {
+            return false;
+        }
+        if (status != DonationStatus.PENDING) {
+            throw new IllegalDonationTransition(id, status, DonationStatus.CONFIRMED);
+        }
+        status = DonationStatus.CONFIRMED;
+        paymentReference = reference;
+        confirmedAt = at;
+        outbox.add(PendingEvent.of(
+                new DonationConfirmed(
+                        id,
+                        campaignId,
+                        amount,
+                        fundraiserSlug,
+                        rewardId,
+                        donor == null ? null : donor.toEvent(),
+                        anonymous,
+                        message,
+                        newsConsent,
+                        offlineMethod == null ? null : offlineMethod.name(),
+                        at),
+                at));
+        return true;
+    }
+
+    /** @return whether this call failed the donation; a failure heard twice changes nothing */
+    public boolean fail(String reason, Instant at) {
+        if (status == DonationStatus.FAILED) {
+            return false;
+        }
+        if (status != DonationStatus.PENDING) {
+            throw new IllegalDonationTransition(id, status, DonationStatus.FAILED);
+        }
+        status = DonationStatus.FAILED;
+        failedAt = at;
+        failureReason = reason;
+        outbox.add(PendingEvent.of(new DonationFailed(id, campaignId, amount, reason, at), at));
+        return true;
+    }
+
+    /** @return whether this call refunded the donation; refunding twice changes nothing */
+    public boolean refund(Instant at) {
+        if (status == DonationStatus.REFUNDED) {
+            return false;
+        }
+        if (status != DonationStatus.CONFIRMED) {
+            throw new IllegalDonationTransition(id, status, DonationStatus.REFUNDED);
+        }
+        status = DonationStatus.REFUNDED;
+        refundedAt = at;
+        outbox.add(PendingEvent.of(new DonationRefunded(id, campaignId, amount, fundraiserSlug, at), at));
+        return true;
+    }
+
+    public boolean isOwnedBy(String organisationId) {
+        return this.organisationId.equals(organisationId);
+    }
+
+    /** What the public sees of the donor: a first name and initial, or "Anonymous". */
+    public String publicDisplayName() {
+        if (anonymous || donor == null) {
+            return "Anonymous";
+        }
+        return donor.toEvent().displayName();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String campaignId() {
+        return campaignId;
+    }
+
+    public String organisationId() {
+        return organisationId;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public @Nullable Donor donor() {
+        return donor;
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public @Nullable String message() {
+        return message;
+    }
+
+    public @Nullable String rewardId() {
+        return rewardId;
+    }
+
+    public @Nullable String fundraiserSlug() {
+        return fundraiserSlug;
+    }
+
+    public boolean newsConsent() {
+        return newsConsent;
+    }
+
+    public @Nullable String paymentMethod() {
+        return paymentMethod;
+    }
+
+    public @Nullable OfflineMethod offlineMethod() {
+        return offlineMethod;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public DonationStatus status() {
+        return status;
+    }
+
+    public @Nullable String paymentReference() {
+        return paymentReference;
+    }
+
+    public @Nullable Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    public @Nullable Instant failedAt() {
+        return failedAt;
+    }
+
+    public @Nullable String failureReason() {
+        return failureReason;
+    }
+
+    public @Nullable Instant refundedAt() {
+        return refundedAt;
+    }
+
+    @Override
+    public List<PendingEvent> outbox() {
+        return List.copyOf(outbox);
+    }
+}

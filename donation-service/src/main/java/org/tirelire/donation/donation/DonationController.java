@@ -1,0 +1,57 @@
+package org.tirelire.donation.donation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.kit.security.Organiser;
+
+@RestController
+@RequestMapping("/api/donations")
+@Validated
+class DonationController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final RecordDonation recordDonation;
+    private final DonationLifecycle lifecycle;
+    private final DonationRepository donations;
+
+    DonationController(RecordDonation recordDonation, DonationLifecycle lifecycle, DonationRepository donations) {
+        this.recordDonation = recordDonation;
+        this.lifecycle = lifecycle;
+        this.donations = donations;
+    }
+
+    /** The same key and body answer the same donation, again with 201, marked {@code Idempotent-Replayed}. */
+    @PostMapping
+    ResponseEntity<DonationView> give(
+            @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 255) String idempotencyKey,
+            @Valid @RequestBody DonationRequest request) {
+        RecordDonation.Recorded recorded = recordDonation.give(idempotencyKey, request);
+        return ResponseEntity.created(URI.create("/api/donations/" + recorded.donation().id()))
+                .header("Idempotent-Replayed", String.valueOf(!recorded.firstTime()))
+                .body(DonationView.of(recorded.donation()));
+    }
+
+    @GetMapping("/{id}")
+    DonationView get(@PathVariable String id) {
+        return donations.findById(id).map(DonationView::of).orElseThrow(() -> new DonationNotFound(id));
+    }
+
+    @PostMapping("/{id}/refund")
+    DonationView refund(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        return DonationView.of(lifecycle.refund(id, Organiser.from(token).organisationId()));
+    }
+}

@@ -1,0 +1,18 @@
+package org.tirelire.donation.donation;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface DonationRepository extends MongoRepository<Donation, String> {
+
+    Page<Donation> findByCampaignIdOrderByCreatedAtDesc(String campaignId, Pageable page);
+
+    List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(
+            String campaignId, DonationStatus status, Pageable page);
+
+    List<Donation> findByStatusAndPaymentReferenceStartingWithAndCreatedAtBefore(
+            DonationStatus status, String referencePrefix, Instant before);
+}

@@ -1,0 +1,33 @@
+package org.tirelire.donation.donation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.kit.web.MoneyInput;
+
+/** {@code POST /api/donations}: what a donor sends. Names and messages are kept and shown as plain text. */
+public record DonationRequest(
+        @NotBlank @Size(max = 64) String campaignId,
+        @NotNull @Valid MoneyInput amount,
+        @NotNull @Valid DonorInput donor,
+        @Nullable Boolean anonymous,
+        @Size(max = 500) @Nullable String message,
+        @Size(max = 64) @Nullable String rewardId,
+        @Pattern(regexp = "[a-z0-9-]{1,80}", message = "must be a collection page's slug") @Nullable String fundraiser,
+        @Nullable Boolean newsConsent,
+        @NotBlank @Size(max = 64) String paymentMethod,
+        @Pattern(regexp = "fr|en", message = "must be fr or en") @Nullable String locale) {
+
+    public record DonorInput(
+            @NotBlank @Size(max = 80) String firstName,
+            @NotBlank @Size(max = 80) String lastName,
+            @NotBlank @Email @Size(max = 254) String email) {}
+
+    Donor toDonor() {
+        return new Donor(donor.firstName().strip(), donor.lastName().strip(), donor.email().strip(), locale == null ? "fr" : locale);
+    }
+}

@@ -1,0 +1,44 @@
+package org.tirelire.donation.donation;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * {@code GET /api/donations/{id}} and the answer to {@code POST /api/donations}: the gift and its
+ * status, with no personal data beyond the public display name.
+ */
+public record DonationView(
+        String id,
+        String campaignId,
+        Money amount,
+        DonationStatus status,
+        String displayName,
+        boolean anonymous,
+        @Nullable String message,
+        @Nullable String rewardId,
+        @Nullable String fundraiser,
+        @Nullable String paymentReference,
+        @Nullable String failureReason,
+        Instant createdAt,
+        @Nullable Instant confirmedAt,
+        @Nullable Instant refundedAt) {
+
+    public static DonationView of(Donation donation) {
+        return new DonationView(
+                donation.id(),
+                donation.campaignId(),
+                donation.amount(),
+                donation.status(),
+                donation.publicDisplayName(),
+                donation.anonymous(),
+                donation.message(),
+                donation.rewardId(),
+                donation.fundraiserSlug(),
+                donation.paymentReference(),
+                donation.failureReason(),
+                donation.createdAt(),
+                donation.confirmedAt(),
+                donation.refundedAt());
+    }
+}

@@ -1,0 +1,25 @@
+package org.tirelire.donation.donation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.kit.web.MoneyInput;
+
+/** A gift the organiser collected by hand: cash at a stall, a cheque, a bank transfer. */
+public record OfflineDonationRequest(
+        @NotNull @Valid MoneyInput amount, @NotNull OfflineMethod method, @Valid @Nullable OfflineDonor donor) {
+
+    /** The donor is optional (a cash box has none); the email only if the donor wants a receipt. */
+    public record OfflineDonor(
+            @NotBlank @Size(max = 80) String firstName,
+            @Size(max = 80) @Nullable String lastName,
+            @Email @Size(max = 254) @Nullable String email) {
+
+        Donor toDonor() {
+            return new Donor(firstName.strip(), lastName == null ? "" : lastName.strip(), email == null ? "" : email.strip(), "fr");
+        }
+    }
+}

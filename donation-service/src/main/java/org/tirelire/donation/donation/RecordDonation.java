@@ -1,0 +1,146 @@
+package org.tirelire.donation.donation;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.campaign.CampaignSnapshot;
+import org.tirelire.donation.campaign.LiveCampaigns;
+import org.tirelire.donation.idempotency.IdempotencyKeys;
+import org.tirelire.donation.payment.PaymentProvider;
+
+/**
+ * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
+ * donation recorded as PENDING and its payment started. Repeating the request returns the same
+ * donation, and finishes the work if the first attempt stopped half-way.
+ */
+@Component
+public class RecordDonation {
+
+    private final IdempotencyKeys idempotencyKeys;
+    private final LiveCampaigns liveCampaigns;
+    private final DonationRepository donations;
+    private final DonationLifecycle lifecycle;
+    private final PaymentProvider paymentProvider;
+    private final DonationLimits limits;
+    private final Clock clock;
+
+    RecordDonation(
+            IdempotencyKeys idempotencyKeys,
+            LiveCampaigns liveCampaigns,
+            DonationRepository donations,
+            DonationLifecycle lifecycle,
+            PaymentProvider paymentProvider,
+            DonationLimits limits,
+            Clock clock) {
+        this.idempotencyKeys = idempotencyKeys;
+        this.liveCampaigns = liveCampaigns;
+        this.donations = donations;
+        this.lifecycle = lifecycle;
+        this.paymentProvider = paymentProvider;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** @param firstTime false when this request repeats an earlier one with the same key */
+    public record Recorded(Donation donation, boolean firstTime) {}
+
+    public Recorded give(String idempotencyKey, DonationRequest request) {
+        Optional<Donation> repeated = idempotencyKeys
+                .earlierClaim(idempotencyKey, request)
+                .flatMap(claim -> donations.findById(claim.donationId()));
+        if (repeated.isPresent()) {
+            return new Recorded(finishPayment(repeated.get()), false);
+        }
+        Money amount = request.amount().toMoney();
+        CampaignSnapshot campaign = acceptingCampaign(request.campaignId());
+        check(request, amount, campaign);
+
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
+        Optional<Donation> concurrent = donations.findById(claim.donationId());
+        if (concurrent.isPresent()) {
+            return new Recorded(finishPayment(concurrent.get()), false);
+        }
+        // Also reached when a first attempt claimed the key and stopped before recording: its id is reused.
+        Donation pending;
+        try {
+            pending = lifecycle.record(Donation.pending(
+                claim.donationId(),
+                campaign.campaignId(),
+                campaign.organisationId(),
+                amount,
+                request.toDonor(),
+                Boolean.TRUE.equals(request.anonymous()),
+                blankToNull(request.message()),
+                blankToNull(request.rewardId()),
+                blankToNull(request.fundraiser()),
+                Boolean.TRUE.equals(request.newsConsent()),
+                request.paymentMethod(),
+                clock.instant()));
+        } catch (DuplicateKeyException concurrentTwin) {
+            // A concurrent request with the same key recorded it a moment ago and is starting its payment.
+            return new Recorded(donations.findById(claim.donationId()).orElseThrow(), false);
+        }
+        return new Recorded(lifecycle.startPayment(pending), claim.firstUse());
+    }
+
+    /** A repeated request whose first attempt stopped before the payment started starts it now. */
+    private Donation finishPayment(Donation donation) {
+        boolean paymentNeverStarted = donation.status() == DonationStatus.PENDING && donation.paymentReference() == null;
+        return paymentNeverStarted ? lifecycle.startPayment(donation) : donation;
+    }
+
+    private CampaignSnapshot acceptingCampaign(String campaignId) {
+        CampaignSnapshot campaign = liveCampaigns
+                .find(campaignId)
+                .orElseThrow(() -> new DonationRefused(
+                        HttpStatus.CONFLICT, "campaignId", "Campaign " + campaignId + " is not accepting gifts"));
+        if (!campaign.live()) {
+            throw new DonationRefused(
+                    HttpStatus.CONFLICT, "campaignId", "Campaign " + campaignId + " has ended and accepts no more gifts");
+        }
+        return campaign;
+    }
+
+    private void check(DonationRequest request, Money amount, CampaignSnapshot campaign) {
+        if (!amount.currency().equals(campaign.currency())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount.currency",
+                    "This campaign collects in " + campaign.currency() + ", not " + amount.currency());
+        }
+        if (amount.amount() < limits.min() || amount.amount() > limits.max()) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount.amount",
+                    "A gift must be between " + limits.min() + " and " + limits.max() + " minor units of "
+                            + campaign.currency());
+        }
+        if (request.rewardId() != null && !request.rewardId().isBlank()) {
+            CampaignSnapshot.RewardSnapshot reward = campaign.reward(request.rewardId())
+                    .orElseThrow(() -> new DonationRefused(
+                            HttpStatus.UNPROCESSABLE_CONTENT, "rewardId", "This campaign offers no such reward"));
+            if (!amount.isAtLeast(reward.minAmount())) {
+                throw new DonationRefused(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "amount.amount",
+                        "The reward '" + reward.title() + "' needs a gift of at least " + reward.minAmount().amount()
+                                + " minor units");
+            }
+        }
+        if (!paymentProvider.paymentMethods().contains(request.paymentMethod())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "paymentMethod",
+                    "'" + request.paymentMethod() + "' is not a payment method of the " + paymentProvider.name()
+                            + " provider; use one of " + new TreeSet<>(paymentProvider.paymentMethods()));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,16 @@
+package org.tirelire.donation.messaging;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tirelire.donation.donation.Donation;
+import org.tirelire.kit.messaging.OutboxSource;
+
+@Configuration
+class DonationOutbox {
+
+    /** A donation's events have the donation as subject and its campaign as record key, for per-campaign order. */
+    @Bean
+    OutboxSource donationEventsOutbox() {
+        return new OutboxSource(Donation.class, "campaignId");
+    }
+}

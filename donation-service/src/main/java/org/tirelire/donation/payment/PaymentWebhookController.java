@@ -1,0 +1,50 @@
+package org.tirelire.donation.payment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.donation.donation.DonationLifecycle;
+
+/**
+ * Where payment providers tell the outcome of a payment. Nothing changes unless the signature is
+ * valid, and a replayed webhook finds the donation already in its final state.
+ */
+@RestController
+class PaymentWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
+
+    private final Map<String, PaymentProvider> providers;
+    private final DonationLifecycle lifecycle;
+
+    PaymentWebhookController(List<PaymentProvider> providers, DonationLifecycle lifecycle) {
+        this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+        this.lifecycle = lifecycle;
+    }
+
+    @PostMapping("/api/payments/webhooks/{provider}")
+    ResponseEntity<Void> receive(
+            @PathVariable String provider,
+            @RequestBody byte[] body,
+            @RequestHeader HttpHeaders headers) {
+        PaymentProvider paymentProvider = providers.get(provider);
+        if (paymentProvider == null) {
+            return ResponseEntity.notFound().build();
+        }
+        PaymentOutcome outcome =
+                paymentProvider.verifyWebhook(body, headers.getFirst(paymentProvider.signatureHeader()));
+        log.info("Webhook {} from {} for donation {}", outcome.eventId(), provider, outcome.donationId());
+        lifecycle.paymentOutcome(outcome);
+        return ResponseEntity.ok().build();
+    }
+}

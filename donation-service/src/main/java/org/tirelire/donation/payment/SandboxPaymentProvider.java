@@ -1,0 +1,167 @@
+package org.tirelire.donation.payment;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.tirelire.donation.donation.Donation;
+import org.tirelire.donation.donation.DonationRepository;
+import org.tirelire.donation.donation.DonationStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SANDBOX payment provider: no money moves. It is the default on a laptop and says so in every
+ * payment reference ({@code sbx_…}). {@code pm_sandbox_ok} is confirmed shortly after through a signed
+ * webhook on the same path a real provider would call; {@code pm_sandbox_declined} is declined at once.
+ */
+@Component
+public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
+
+    public static final String NAME = "sandbox";
+    public static final String SUCCEEDS = "pm_sandbox_ok";
+    public static final String DECLINED = "pm_sandbox_declined";
+    static final String REFERENCE_PREFIX = "sbx_";
+    static final String SIGNATURE_HEADER = "Tirelire-Sandbox-Signature";
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
+
+    private final WebhookSignature signature;
+    private final SandboxProperties properties;
+    private final DonationRepository donations;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService webhooks =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "sandbox-webhooks"));
+    private volatile URI webhookUri;
+
+    SandboxPaymentProvider(SandboxProperties properties, DonationRepository donations, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.donations = donations;
+        this.json = json;
+        this.clock = clock;
+        String secret = properties.webhookSecret() != null ? properties.webhookSecret() : randomSecret();
+        this.signature = new WebhookSignature(secret);
+    }
+
+    @EventListener
+    void onServerStarted(WebServerInitializedEvent event) {
+        webhookUri = URI.create(
+                "http://127.0.0.1:" + event.getWebServer().getPort() + "/api/payments/webhooks/" + NAME);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String signatureHeader() {
+        return SIGNATURE_HEADER;
+    }
+
+    @Override
+    public Set<String> paymentMethods() {
+        return Set.of(SUCCEEDS, DECLINED);
+    }
+
+    @Override
+    public PaymentStart start(Donation donation, String paymentMethod) {
+        if (DECLINED.equals(paymentMethod)) {
+            return new PaymentStart.Declined("Declined by the sandbox provider (pm_sandbox_declined)");
+        }
+        String reference = REFERENCE_PREFIX + UUID.randomUUID().toString().replace("-", "");
+        webhooks.schedule(
+                () -> sendSucceeded(donation.id(), reference),
+                properties.confirmDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return new PaymentStart.Accepted(reference);
+    }
+
+    @Override
+    public void refund(Donation donation) {
+        log.info("Sandbox refund of {} for donation {}: no money moves", donation.amount(), donation.id());
+    }
+
+    @Override
+    public PaymentOutcome verifyWebhook(byte[] body, String signatureHeader) {
+        signature.verify(body, signatureHeader, clock.instant());
+        try {
+            Map<?, ?> payload = json.readValue(body, Map.class);
+            return new PaymentOutcome(
+                    String.valueOf(payload.get("id")),
+                    String.valueOf(payload.get("donationId")),
+                    String.valueOf(payload.get("paymentReference")),
+                    "payment.succeeded".equals(payload.get("type")),
+                    String.valueOf(payload.get("type")));
+        } catch (RuntimeException unreadable) {
+            throw new InvalidWebhook("The webhook body is not a sandbox payment event");
+        }
+    }
+
+    /** Like a real provider, retry the webhook of payments still pending after a while (after a crash, say). */
+    @Scheduled(fixedDelayString = "${tirelire.payments.sandbox.resend-after:10s}")
+    void resendForStalledPayments() {
+        donations
+                .findByStatusAndPaymentReferenceStartingWithAndCreatedAtBefore(
+                        DonationStatus.PENDING,
+                        REFERENCE_PREFIX,
+                        clock.instant().minus(properties.resendAfter()))
+                .forEach(donation -> sendSucceeded(donation.id(), donation.paymentReference()));
+    }
+
+    private void sendSucceeded(String donationId, String reference) {
+        if (webhookUri == null) {
+            return; // not serving yet; the resend sweep will deliver it
+        }
+        byte[] body = json.writeValueAsBytes(Map.of(
+                "id", "evt_" + UUID.randomUUID(),
+                "type", "payment.succeeded",
+                "donationId", donationId,
+                "paymentReference", reference));
+        HttpRequest request = HttpRequest.newBuilder(webhookUri)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header(SIGNATURE_HEADER, signature.sign(body, clock.instant()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                log.warn("Sandbox webhook for donation {} answered {}", donationId, response.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            log.warn("Sandbox webhook for donation {} failed, will be resent: {}", donationId, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void destroy() {
+        webhooks.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package org.tirelire.donation.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.tirelire.donation.donation.CampaignNotOwned;
+import org.tirelire.donation.donation.CampaignUnknown;
+import org.tirelire.donation.donation.DonationNotFound;
+import org.tirelire.donation.donation.DonationRefused;
+import org.tirelire.donation.donation.IllegalDonationTransition;
+import org.tirelire.donation.idempotency.IdempotencyKeyReused;
+import org.tirelire.donation.payment.InvalidWebhook;
+import org.tirelire.kit.web.Problems;
+
+/** How donation refusals read to a client. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DonationProblemResponses {
+
+    @ExceptionHandler(DonationRefused.class)
+    ProblemDetail refused(DonationRefused e) {
+        return Problems.invalidField(e.status(), "Donation refused", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail keyReused(IdempotencyKeyReused e) {
+        return Problems.invalidField(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused", "Idempotency-Key", e.getMessage());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return Problems.invalidField(
+                HttpStatus.BAD_REQUEST,
+                "Missing header",
+                e.getHeaderName(),
+                "The " + e.getHeaderName() + " header is required: send a new unique value for each new gift,"
+                        + " and the same value when you retry the same gift.");
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidHeader(HandlerMethodValidationException e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", "A header or parameter is invalid.");
+    }
+
+    @ExceptionHandler(DonationNotFound.class)
+    ProblemDetail notFound(DonationNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "Donation not found", e.getMessage());
+    }
+
+    @ExceptionHandler(CampaignUnknown.class)
+    ProblemDetail campaignUnknown(CampaignUnknown e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "Campaign not found", e.getMessage());
+    }
+
+    @ExceptionHandler(CampaignNotOwned.class)
+    ProblemDetail notOwned(CampaignNotOwned e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "Not your organisation's campaign", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalDonationTransition.class)
+    ProblemDetail conflict(IllegalDonationTransition e) {
+        return Problems.problem(HttpStatus.CONFLICT, "Not possible in the donation's current state", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidWebhook.class)
+    ProblemDetail invalidWebhook(InvalidWebhook e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Webhook refused", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+}

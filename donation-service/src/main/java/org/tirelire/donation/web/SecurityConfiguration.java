@@ -1,0 +1,33 @@
+package org.tirelire.donation.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Donors give and follow their gift without an account; payment webhooks prove themselves by their
+ * signature; everything else needs an organiser's token, verified here against the gateway's keys.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/donations", "/api/payments/webhooks/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/donations/*", "/api/campaigns/*/supporters")
+                        .permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .build();
+    }
+}

@@ -1,0 +1,429 @@
+package org.tirelire.donation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.tirelire.contracts.events.CampaignClosed;
+import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.Topics;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.campaign.CampaignSnapshots;
+import org.tirelire.donation.donation.DonationRepository;
+import org.tirelire.testing.KafkaTestClient;
+import org.tirelire.testing.TestInfrastructure;
+import org.tirelire.testing.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+/** donation-service on a real Kafka broker and MongoDB-wire server; only the payment provider is the sandbox one. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.health.mongo.enabled=false",
+            "tirelire.messaging.outbox-poll-interval=100ms",
+            "tirelire.donations.publication-grace=500ms",
+            "tirelire.payments.sandbox.confirm-delay=50ms"
+        })
+class DonationServiceIntegrationTest {
+
+    private static final EventCodec codec = new EventCodec();
+    private static final KafkaTestClient kafka = new KafkaTestClient();
+    private static List<ConsumerRecord<String, byte[]>> donationEvents;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "donation-service-it");
+        TestTokens.register(registry);
+    }
+
+    @BeforeAll
+    static void listen() {
+        donationEvents = kafka.tail(Topics.DONATION_EVENTS);
+    }
+
+    @AfterAll
+    static void closeKafka() throws InterruptedException {
+        kafka.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DonationRepository donations;
+
+    @Autowired
+    CampaignSnapshots snapshots;
+
+    private RestClient http;
+    private final String organisation = "org-" + UUID.randomUUID();
+    private String campaignId;
+    private String rewardId;
+
+    @BeforeEach
+    void aLiveCampaign() {
+        http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+        campaignId = "camp-" + UUID.randomUUID();
+        rewardId = "reward-" + UUID.randomUUID();
+        publishCampaign(campaignId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(campaignId));
+    }
+
+    @Test
+    void a_sandbox_gift_is_confirmed_by_its_webhook_and_announced_on_kafka() {
+        ResponseEntity<JsonNode> created = give(UUID.randomUUID().toString(), gift(25_00));
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody().get("status").asString()).isEqualTo("PENDING");
+        String id = created.getBody().get("id").asString();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/api/donations/" + id).getBody().get("status").asString())
+                        .isEqualTo("CONFIRMED"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsAbout(id))
+                .singleElement()
+                .isInstanceOfSatisfying(DonationConfirmed.class, confirmed -> {
+                    assertThat(confirmed.amount()).isEqualTo(Money.of(25_00, "EUR"));
+                    assertThat(confirmed.donor().email()).isEqualTo("ada@example.org");
+                }));
+        assertThat(donationEvents)
+                .filteredOn(r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(id))
+                .allMatch(r -> r.key().equals(campaignId), "keyed by campaign id");
+        assertThat(get("/api/donations/" + id).getBody().toString()).doesNotContain("ada@example.org");
+    }
+
+    @Test
+    void the_same_key_and_body_return_the_same_donation_and_create_nothing() {
+        String key = UUID.randomUUID().toString();
+
+        ResponseEntity<JsonNode> first = give(key, gift(10_00));
+        ResponseEntity<JsonNode> again = give(key, gift(10_00));
+
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getBody().get("id").asString()).isEqualTo(first.getBody().get("id").asString());
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(donationsOfCampaign()).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_refused() {
+        String key = UUID.randomUUID().toString();
+        give(key, gift(10_00));
+
+        ResponseEntity<JsonNode> other = give(key, gift(99_00));
+
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(donationsOfCampaign()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_requests_with_one_key_create_one_donation() throws Exception {
+        String key = UUID.randomUUID().toString();
+        ExecutorService donors = Executors.newFixedThreadPool(8);
+        List<Callable<ResponseEntity<JsonNode>>> attempts =
+                java.util.Collections.nCopies(8, () -> give(key, gift(12_00)));
+
+        List<Future<ResponseEntity<JsonNode>>> answers = donors.invokeAll(attempts);
+        donors.shutdown();
+
+        List<String> ids = new java.util.ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> answer : answers) {
+            assertThat(answer.get().getStatusCode().value()).isEqualTo(201);
+            ids.add(answer.get().getBody().get("id").asString());
+        }
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(donationsOfCampaign()).isEqualTo(1);
+    }
+
+    @Test
+    void a_gift_without_an_idempotency_key_is_refused() {
+        ResponseEntity<JsonNode> response = http.post()
+                .uri("/api/donations")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(gift(10_00))
+                .retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+        assertThat(donationsOfCampaign()).isZero();
+    }
+
+    @Test
+    void a_declined_payment_fails_the_donation_and_counts_for_nothing() {
+        Map<String, Object> declined = gift(10_00);
+        declined.put("paymentMethod", "pm_sandbox_declined");
+
+        ResponseEntity<JsonNode> response = give(UUID.randomUUID().toString(), declined);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody().get("status").asString()).isEqualTo("FAILED");
+        String id = response.getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id)).singleElement().isInstanceOf(DonationFailed.class));
+    }
+
+    @Test
+    void bad_amounts_and_fields_are_refused_and_nothing_is_recorded() {
+        assertRefused(with(gift(0), "amount", Map.of("amount", 0, "currency", "EUR")), 400, "amount.amount");
+        assertRefused(with(gift(0), "amount", Map.of("amount", -500, "currency", "EUR")), 400, "amount.amount");
+        assertRefused(with(gift(0), "amount", Map.of("amount", 10.5, "currency", "EUR")), 400, null);
+        assertRefused(with(gift(0), "amount", Map.of("amount", "1000", "currency", "EUR")), 400, null);
+        assertRefused(gift(10_000_001), 422, "amount.amount");
+        assertRefused(gift(99), 422, "amount.amount");
+        assertRefused(with(gift(0), "amount", Map.of("amount", 1000, "currency", "USD")), 422, "amount.currency");
+        assertRefused(with(gift(10_00), "rewardId", "no-such-reward"), 422, "rewardId");
+        assertRefused(with(gift(10_00), "rewardId", rewardId), 422, "amount.amount");
+        assertRefused(with(gift(10_00), "paymentMethod", "pm_card_visa"), 422, "paymentMethod");
+        assertRefused(
+                with(gift(10_00), "donor", Map.of("firstName", "A", "lastName", "B", "email", "not-an-email")),
+                400,
+                "donor.email");
+        assertRefused(with(gift(10_00), "message", "x".repeat(501)), 400, "message");
+        assertRefused(with(gift(10_00), "isAdmin", true), 400, null);
+        assertRefused(with(gift(10_00), "campaignId", "camp-that-does-not-exist"), 409, "campaignId");
+
+        assertThat(donationsOfCampaign()).isZero();
+    }
+
+    @Test
+    void a_closed_campaign_refuses_gifts() {
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(
+                        new CampaignClosed(campaignId, organisation, Money.zero("EUR"), 0, Instant.now()),
+                        "/campaign-service",
+                        campaignId,
+                        Instant.now(),
+                        null)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !snapshots.findById(campaignId).orElseThrow().live());
+
+        assertRefused(gift(10_00), 409, "campaignId");
+        assertThat(donationsOfCampaign()).isZero();
+    }
+
+    @Test
+    void the_organiser_records_an_offline_gift_that_counts_at_once() {
+        ResponseEntity<JsonNode> response = post(
+                "/api/campaigns/" + campaignId + "/offline-donations",
+                organisation,
+                Map.of(
+                        "amount", Map.of("amount", 50_00, "currency", "EUR"),
+                        "method", "CHEQUE",
+                        "donor", Map.of("firstName", "Jeanne", "lastName", "Dupont")));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody().get("status").asString()).isEqualTo("CONFIRMED");
+        String id = response.getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsAbout(id))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        DonationConfirmed.class, c -> assertThat(c.offlineMethod()).isEqualTo("CHEQUE")));
+    }
+
+    @Test
+    void another_organisation_can_neither_record_nor_list_nor_refund() {
+        String id = confirmedGift(20_00);
+
+        assertThat(post(
+                                "/api/campaigns/" + campaignId + "/offline-donations",
+                                "org-intruder",
+                                Map.of("amount", Map.of("amount", 50_00, "currency", "EUR"), "method", "CASH"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(getAs("/api/campaigns/" + campaignId + "/donations", "org-intruder")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(post("/api/donations/" + id + "/refund", "org-intruder", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(get("/api/donations/" + id).getBody().get("status").asString()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void a_refund_is_announced_once_however_often_it_is_asked() {
+        String id = confirmedGift(20_00);
+
+        ResponseEntity<JsonNode> first = post("/api/donations/" + id + "/refund", organisation, Map.of());
+        ResponseEntity<JsonNode> second = post("/api/donations/" + id + "/refund", organisation, Map.of());
+
+        assertThat(first.getBody().get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(second.getStatusCode().value()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .filteredOn(DonationRefunded.class::isInstance)
+                        .hasSize(1));
+    }
+
+    @Test
+    void the_organiser_sees_the_donor_of_an_anonymous_gift_and_the_public_does_not() {
+        Map<String, Object> anonymous = gift(15_00);
+        anonymous.put("anonymous", true);
+        anonymous.put("message", "<script>alert('x')</script>");
+        String id = give(UUID.randomUUID().toString(), anonymous).getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/api/donations/" + id).getBody().get("status").asString().equals("CONFIRMED"));
+
+        JsonNode supporters = get("/api/campaigns/" + campaignId + "/supporters").getBody();
+        JsonNode organiserView = getAs("/api/campaigns/" + campaignId + "/donations", organisation).getBody();
+
+        assertThat(supporters.get(0).get("displayName").asString()).isEqualTo("Anonymous");
+        assertThat(supporters.get(0).get("message").asString()).isEqualTo("<script>alert('x')</script>");
+        assertThat(supporters.toString()).doesNotContain("ada@example.org").doesNotContain("Lovelace");
+        assertThat(organiserView.get("content").get(0).get("donor").get("email").asString())
+                .isEqualTo("ada@example.org");
+    }
+
+    @Test
+    void the_csv_export_opens_in_french_excel() {
+        confirmedGift(12_34);
+
+        ResponseEntity<byte[]> csv = http.get()
+                .uri("/api/campaigns/" + campaignId + "/donations")
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
+                .accept(MediaType.parseMediaType("text/csv"))
+                .retrieve()
+                .toEntity(byte[].class);
+
+        byte[] body = csv.getBody();
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Date;Don;Statut;Montant;Devise;Prénom;Nom;Email");
+        assertThat(text).contains(";12,34;EUR;Ada;Lovelace;ada@example.org;");
+    }
+
+    private String confirmedGift(long amount) {
+        String id = give(UUID.randomUUID().toString(), gift(amount)).getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/api/donations/" + id).getBody().get("status").asString().equals("CONFIRMED"));
+        return id;
+    }
+
+    private void assertRefused(Map<String, Object> body, int status, String field) {
+        ResponseEntity<JsonNode> response = give(UUID.randomUUID().toString(), body);
+        assertThat(response.getStatusCode().value()).as(body.toString()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(response.getBody().has("title")).isTrue();
+        assertThat(response.getBody().has("detail")).isTrue();
+        if (field != null) {
+            assertThat(response.getBody().get("errors").findValuesAsString("field"))
+                    .as(body.toString())
+                    .contains(field);
+        }
+    }
+
+    private List<Object> eventsAbout(String donationId) {
+        return donationEvents.stream()
+                .map(r -> codec.decode(r.value()))
+                .filter(e -> donationId.equals(e.subject()))
+                .map(codec::data)
+                .toList();
+    }
+
+    private long donationsOfCampaign() {
+        return donations.findAll().stream()
+                .filter(d -> d.campaignId().equals(campaignId))
+                .count();
+    }
+
+    private void publishCampaign(String id) {
+        CampaignPublished published = new CampaignPublished(
+                id,
+                organisation,
+                "slug-" + id,
+                "Péniche",
+                Money.of(1000_00, "EUR"),
+                "KEEP_IT_ALL",
+                Instant.now().plus(Duration.ofDays(30)),
+                List.of(new CampaignPublished.RewardOffered(rewardId, "Visite", Money.of(50_00, "EUR"), 10)),
+                Instant.now());
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                id,
+                codec.encode(codec.wrap(published, "/campaign-service", id, Instant.now(), null)));
+    }
+
+    private Map<String, Object> gift(long amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("campaignId", campaignId);
+        body.put("amount", Map.of("amount", amount, "currency", "EUR"));
+        body.put("donor", Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org"));
+        body.put("paymentMethod", "pm_sandbox_ok");
+        return body;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        body.put(field, value);
+        return body;
+    }
+
+    private ResponseEntity<JsonNode> give(String key, Map<String, Object> body) {
+        return http.post()
+                .uri("/api/donations")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String organisationId, Object body) {
+        return http.post()
+                .uri(path)
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisationId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> getAs(String path, String organisationId) {
+        return http.get()
+                .uri(path)
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisationId))
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+}

@@ -1,0 +1,90 @@
+package org.tirelire.kit.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.tirelire.contracts.events.EventCodec;
+
+/** The messaging every service shares: event codec, outbox relay, never-skip consumer retries, readiness. */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(
+            StreamBridge streamBridge,
+            EventCodec codec,
+            MessagingProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        return new EventPublisher(streamBridge, codec, properties.outputBinding(), "/" + serviceName);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, ObjectProvider<OutboxSource> sources) {
+        return new OutboxRelay(mongo, publisher, sources.orderedStream().toList());
+    }
+
+    @Bean
+    AggregateUpdates aggregateUpdates(OutboxRelay outboxRelay) {
+        return new AggregateUpdates(outboxRelay);
+    }
+
+    @Bean("kafkaConsumers")
+    ConsumerAssignmentReadiness consumerAssignmentReadiness(MessagingProperties properties) {
+        return new ConsumerAssignmentReadiness(properties.consumerBindings());
+    }
+
+    /**
+     * A record that fails (MongoDB away, say) is retried with backoff for as long as it takes, never
+     * skipped: skipping a donation event would break a total. The container seeks back rather than
+     * blocking in the poll loop, so the consumer keeps its partitions while it waits. Records that
+     * cannot be read at all are skipped by the consumers themselves, before they get here.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryForever() {
+        return (container, destination, group) -> {
+            ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
+            backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
+            backOff.setMaxElapsedTime(Long.MAX_VALUE);
+            DefaultErrorHandler errorHandler = new DefaultErrorHandler(
+                    (record, failure) -> log.error("Gave up on {}", record, failure), backOff);
+            errorHandler.setRetryListeners((record, failure, attempt) -> log.warn(
+                    "Attempt {} at {}-{}@{} failed: {}",
+                    attempt,
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    failure.toString()));
+            container.setCommonErrorHandler(errorHandler);
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package org.tirelire.kit.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service talks to Kafka, under {@code tirelire.messaging}.
+ *
+ * @param outputBinding the Spring Cloud Stream binding its outbox events leave through
+ * @param consumerBindings the input bindings that must have their partitions before the service is ready
+ * @param outboxPollInterval how often the outbox is swept even without a wake-up
+ */
+@ConfigurationProperties("tirelire.messaging")
+public record MessagingProperties(
+        String outputBinding,
+        @DefaultValue List<String> consumerBindings,
+        @DefaultValue("500ms") Duration outboxPollInterval) {}
