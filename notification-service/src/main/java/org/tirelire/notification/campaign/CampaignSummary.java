@@ -1,0 +1,8 @@
+package org.tirelire.notification.campaign;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** What emails need to know of a campaign, kept from campaign events. */
+@Document("campaigns")
+public record CampaignSummary(@Id String campaignId, String organisationId, String title, String slug) {}

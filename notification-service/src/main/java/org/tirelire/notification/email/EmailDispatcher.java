@@ -1,0 +1,87 @@
+package org.tirelire.notification.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends waiting emails over SMTP and marks each one sent. While the SMTP server is away the emails
+ * stay queued and are tried again with growing delays; nothing is lost across a restart.
+ */
+@Component
+public class EmailDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final OutgoingEmails emails;
+    private final JavaMailSender mailSender;
+    private final EmailProperties properties;
+    private final Clock clock;
+    private final ReentrantLock running = new ReentrantLock();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "email-dispatcher"));
+
+    EmailDispatcher(OutgoingEmails emails, JavaMailSender mailSender, EmailProperties properties, Clock clock) {
+        this.emails = emails;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void wakeUp() {
+        wakeUps.execute(this::dispatchDue);
+    }
+
+    @Scheduled(fixedDelayString = "${tirelire.email.dispatch-interval:500ms}")
+    public void dispatchDue() {
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            for (OutgoingEmail email : emails.findByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(
+                    OutgoingEmail.Status.PENDING, clock.instant(), PageRequest.of(0, BATCH))) {
+                if (!send(email)) {
+                    return; // the server is away: leave the rest for the next round
+                }
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private boolean send(OutgoingEmail email) {
+        try {
+            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(email.to());
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            message.setHeader("X-Tirelire-Email-Id", email.id());
+            mailSender.send(message);
+            emails.save(email.sent(clock.instant()));
+            return true;
+        } catch (MailException | MessagingException failure) {
+            log.warn("Email {} not sent (attempt {}): {}", email.id(), email.attempts() + 1, failure.toString());
+            emails.save(email.failed(failure.toString(), clock.instant()));
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        wakeUps.shutdownNow();
+    }
+}

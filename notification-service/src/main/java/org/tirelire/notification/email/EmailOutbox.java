@@ -1,0 +1,31 @@
+package org.tirelire.notification.email;
+
+import java.time.Clock;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/** Queues emails durably; the {@link EmailDispatcher} sends them, whenever the SMTP server is there. */
+@Component
+public class EmailOutbox {
+
+    private final OutgoingEmails emails;
+    private final EmailDispatcher dispatcher;
+    private final Clock clock;
+
+    EmailOutbox(OutgoingEmails emails, EmailDispatcher dispatcher, Clock clock) {
+        this.emails = emails;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** @return false when this email was queued before (the event was delivered again) */
+    public boolean enqueue(String id, String to, RenderedEmail email) {
+        try {
+            emails.insert(OutgoingEmail.pending(id, to, email.subject(), email.text(), email.html(), clock.instant()));
+        } catch (DuplicateKeyException alreadyQueued) {
+            return false;
+        }
+        dispatcher.wakeUp();
+        return true;
+    }
+}

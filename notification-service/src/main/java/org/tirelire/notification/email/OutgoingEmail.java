@@ -1,0 +1,50 @@
+package org.tirelire.notification.email;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An email waiting to go out, or gone. Its id is derived from the event that caused it, so the same
+ * event delivered twice finds the email already there and nothing is sent twice.
+ */
+@Document("outgoing_emails")
+public record OutgoingEmail(
+        @Id String id,
+        String to,
+        String subject,
+        String text,
+        String html,
+        @Indexed Status status,
+        int attempts,
+        Instant createdAt,
+        @Indexed Instant nextAttemptAt,
+        @Nullable Instant sentAt,
+        @Nullable String lastError) {
+
+    public enum Status {
+        PENDING,
+        SENT
+    }
+
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    public static OutgoingEmail pending(String id, String to, String subject, String text, String html, Instant now) {
+        return new OutgoingEmail(id, to, subject, text, html, Status.PENDING, 0, now, now, null, null);
+    }
+
+    OutgoingEmail sent(Instant at) {
+        return new OutgoingEmail(id, to, subject, text, html, Status.SENT, attempts + 1, createdAt, at, at, null);
+    }
+
+    /** Waits longer after each failure: 2 s, 4 s, 8 s… up to 10 minutes. */
+    OutgoingEmail failed(String error, Instant at) {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts + 1, 20));
+        return new OutgoingEmail(
+                id, to, subject, text, html, Status.PENDING, attempts + 1, createdAt, at.plusSeconds(seconds), null,
+                error);
+    }
+}
