@@ -1,0 +1,120 @@
+package org.tirelire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.tirelire.testing.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/** Organiser sign-up and login on the real gateway and a MongoDB-wire server. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.health.mongo.enabled=false")
+class AuthIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "gateway-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private RestClient http;
+    private final String email = "treasurer-" + UUID.randomUUID() + "@example.org";
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+    }
+
+    @Test
+    void an_organiser_signs_up_and_logs_in_with_a_token_the_published_keys_verify() throws Exception {
+        ResponseEntity<JsonNode> signup = post("/api/auth/signup", Map.of(
+                "email", email, "password", "correct horse battery", "organisationName", "Les Amis du Canal"));
+        assertThat(signup.getStatusCode().value()).isEqualTo(201);
+        assertThat(signup.getBody().toString()).doesNotContain("correct horse");
+
+        ResponseEntity<JsonNode> login = post("/api/auth/login", Map.of("email", email.toUpperCase(), "password", "correct horse battery"));
+        assertThat(login.getStatusCode().value()).isEqualTo(200);
+        assertThat(login.getBody().get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(login.getBody().get("expiresIn").asLong()).isPositive();
+
+        SignedJWT token = SignedJWT.parse(login.getBody().get("accessToken").asString());
+        String jwks = http.get().uri("/.well-known/jwks.json").retrieve().body(String.class);
+        RSAKey publicKey = JWKSet.parse(jwks).getKeyByKeyId(token.getHeader().getKeyID()).toRSAKey();
+        assertThat(publicKey.isPrivate()).as("the JWKS publishes public keys only").isFalse();
+        assertThat(token.verify(new RSASSAVerifier(publicKey))).isTrue();
+        assertThat(token.getJWTClaimsSet().getStringClaim("org"))
+                .isEqualTo(signup.getBody().get("organisationId").asString());
+        assertThat(token.getJWTClaimsSet().getExpirationTime()).isAfter(new java.util.Date());
+    }
+
+    @Test
+    void a_wrong_password_and_an_unknown_email_get_the_same_refusal() {
+        post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
+
+        ResponseEntity<JsonNode> wrongPassword = post("/api/auth/login", Map.of("email", email, "password", "wrong password"));
+        ResponseEntity<JsonNode> unknown = post("/api/auth/login", Map.of("email", "nobody@example.org", "password", "whatever1"));
+
+        assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(401);
+        assertThat(wrongPassword.getBody().get("detail")).isEqualTo(unknown.getBody().get("detail"));
+    }
+
+    @Test
+    void an_email_registers_only_once() {
+        Map<String, String> body = Map.of("email", email, "password", "correct horse battery", "organisationName", "A");
+        post("/api/auth/signup", body);
+
+        ResponseEntity<JsonNode> again = post("/api/auth/signup", body);
+
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getHeaders().getContentType().toString()).contains("application/problem+json");
+    }
+
+    @Test
+    void invalid_sign_up_fields_are_each_named() {
+        ResponseEntity<JsonNode> response =
+                post("/api/auth/signup", Map.of("email", "not-an-email", "password", "short", "organisationName", ""));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("email", "password", "organisationName");
+    }
+
+    @Test
+    void actuator_endpoints_other_than_health_are_not_public() {
+        assertThat(http.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(http.get().uri("/actuator/env").retrieve().toBodilessEntity().getStatusCode().value())
+                .isIn(401, 403, 404);
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Object body) {
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+}

@@ -1,0 +1,118 @@
+package org.tirelire.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs where the tests run, so this keeps docker-compose.yml honest by reading it:
+ * every service points at the broker, its own database and the mail catcher, and starts in order.
+ */
+class DockerComposeFileTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void read() throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml(options).load(reader);
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @Test
+    void the_four_services_run_on_real_kafka_mongodb_and_mailpit() {
+        assertThat(services).containsKeys(
+                "kafka", "mongo", "mailpit", "campaign-service", "donation-service", "notification-service", "gateway");
+        assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
+        assertThat(services.get("mongo").get("image").toString()).startsWith("mongo:8");
+        assertThat(services.get("mongo").get("command").toString()).contains("--replSet");
+        assertThat(services.get("mailpit").get("image").toString()).startsWith("axllent/mailpit");
+    }
+
+    @Test
+    void each_service_has_its_own_database_on_the_replica_set_and_the_shared_broker() {
+        Map<String, String> databases = Map.of(
+                "campaign-service", "tirelire-campaigns",
+                "donation-service", "tirelire-donations",
+                "notification-service", "tirelire-notifications",
+                "gateway", "tirelire-gateway");
+        databases.forEach((service, database) -> {
+            Map<String, Object> env = environment(service);
+            assertThat(env.get("SPRING_MONGODB_URI"))
+                    .as(service)
+                    .isEqualTo("mongodb://mongo:27017/" + database + "?replicaSet=rs0");
+        });
+        for (String service : List.of("campaign-service", "donation-service", "notification-service")) {
+            assertThat(environment(service).get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS")).as(service).isEqualTo("kafka:9092");
+            assertThat(environment(service).get("TIRELIRE_JWKS_URI"))
+                    .as(service)
+                    .isEqualTo("http://gateway:8080/.well-known/jwks.json");
+        }
+    }
+
+    @Test
+    void notification_service_sends_mail_to_mailpit() {
+        Map<String, Object> env = environment("notification-service");
+
+        assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
+        assertThat(env.get("SPRING_MAIL_PORT").toString()).isEqualTo("1025");
+    }
+
+    @Test
+    void the_gateway_routes_to_the_services_by_name_and_is_the_only_published_api_port() {
+        Map<String, Object> env = environment("gateway");
+
+        assertThat(env).containsEntry("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://campaign-service:8081")
+                .containsEntry("TIRELIRE_SERVICES_DONATION_URI", "http://donation-service:8082")
+                .containsEntry("TIRELIRE_SERVICES_NOTIFICATION_URI", "http://notification-service:8083");
+        assertThat(services.get("gateway").get("ports")).isEqualTo(List.of("8080:8080"));
+        for (String service : List.of("campaign-service", "donation-service", "notification-service", "kafka", "mongo")) {
+            assertThat(services.get(service)).as(service + " is reached only through the network").doesNotContainKey("ports");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void services_start_only_once_what_they_need_is_healthy() {
+        for (String service : List.of("campaign-service", "donation-service", "notification-service", "gateway")) {
+            Map<String, Map<String, String>> dependsOn =
+                    (Map<String, Map<String, String>>) services.get(service).get("depends_on");
+            assertThat(dependsOn).as(service).containsKey("mongo");
+            assertThat(dependsOn.values()).as(service).allMatch(c -> "service_healthy".equals(c.get("condition")));
+            assertThat(services.get(service)).as(service).containsKey("healthcheck");
+        }
+        assertThat(((Map<String, Object>) services.get("gateway").get("depends_on")))
+                .containsKeys("campaign-service", "donation-service", "notification-service");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void each_image_is_built_from_its_module() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("docker/service.Dockerfile"));
+        assertThat(dockerfile).contains("${MODULE}/target/${MODULE}-exec.jar");
+        for (String service : List.of("campaign-service", "donation-service", "notification-service", "gateway")) {
+            Map<String, Object> build = (Map<String, Object>) services.get(service).get("build");
+            assertThat(((Map<String, String>) build.get("args")).get("MODULE")).isEqualTo(service);
+            assertThat(ROOT.resolve(service).resolve("pom.xml")).exists();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) services.get(service).get("environment");
+    }
+}
