@@ -1,5 +1,6 @@
 package org.tirelire.contracts.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,7 @@ public record Money(long amount, String currency) {
         return new Money(Math.subtractExact(amount, other.amount), currency);
     }
 
+    @JsonIgnore // a question to ask, not a field of the JSON
     public boolean isPositive() {
         return amount > 0;
     }

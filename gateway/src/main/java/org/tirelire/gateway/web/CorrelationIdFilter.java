@@ -24,7 +24,11 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
         ServerWebExchange withId = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(Correlation.HTTP_HEADER, correlationId)))
                 .build();
-        withId.getResponse().getHeaders().set(Correlation.HTTP_HEADER, correlationId);
+        // Set just before the response leaves, replacing the copy a service may have sent back.
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().set(Correlation.HTTP_HEADER, correlationId);
+            return Mono.empty();
+        });
         return chain.filter(withId);
     }
 

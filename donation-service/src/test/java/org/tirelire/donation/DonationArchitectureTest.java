@@ -1,0 +1,26 @@
+package org.tirelire.donation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.tirelire.donation", importOptions = ImportOption.DoNotIncludeTests.class)
+class DonationArchitectureTest {
+
+    @ArchTest
+    static final ArchRule depends_on_no_other_service = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.tirelire.campaign..", "org.tirelire.notification..", "org.tirelire.gateway..");
+
+    @ArchTest
+    static final ArchRule the_web_layer_does_not_write_to_kafka_directly = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Controller")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.cloud.stream..", "org.apache.kafka..");
+}

@@ -1,0 +1,167 @@
+package org.tirelire.local.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads a demo organisation through the public API only, as a person would: campaigns, gifts, an
+ * offline cheque and a collection page. Loading twice is harmless: the demo account exists already.
+ */
+public final class DemoData {
+
+    public static final String EMAIL = "demo@tirelire.local";
+    public static final String PASSWORD = "demo-tirelire-2026";
+
+    private final String gateway;
+    private final Consumer<String> out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DemoData(String gatewayUrl, Consumer<String> out) {
+        this.gateway = gatewayUrl;
+        this.out = out;
+    }
+
+    public void load() throws InterruptedException {
+        Response signup = post("/api/auth/signup", null, null,
+                Map.of("email", EMAIL, "password", PASSWORD, "organisationName", "Les Amis du Canal"));
+        if (signup.status() == 409) {
+            out.accept("Demo data was loaded before: log in as " + EMAIL + " / " + PASSWORD);
+            return;
+        }
+        Response login = post("/api/auth/login", null, null, Map.of("email", EMAIL, "password", PASSWORD));
+        if (login.status() != 200) {
+            return;
+        }
+        String token = login.body().get("accessToken").asString();
+
+        String barge = campaign(token, "Rénovons la péniche-école", "Une péniche pour apprendre le fleuve aux enfants du quartier.", 15_000_00);
+        String bikes = campaign(token, "Un atelier vélo solidaire", "Réparer ensemble plutôt que jeter.", 4_000_00);
+        String garden = campaign(token, "Le jardin partagé du canal", "Des bacs, des graines et des mains vertes.", 2_500_00);
+
+        String page = fundraiserPage(barge);
+        String[][] donors = {
+            {"Camille", "Moreau", "Bravo pour ce beau projet !"}, {"Hugo", "Lefèvre", "Pour les enfants du quartier"},
+            {"Inès", "Garcia", "J'ai appris à nager dans ce canal"}, {"Lucas", "Bernard", ""},
+            {"Chloé", "Petit", "Allez les Amis du Canal !"}, {"Nathan", "Roux", "Avec plaisir"},
+            {"Léa", "Fournier", "Courage à toute l'équipe"}, {"Louis", "Girard", ""},
+            {"Manon", "Bonnet", "Vive le vélo !"}, {"Arthur", "Dupuis", "Un petit coup de pouce"},
+            {"Zoé", "Lambert", "Pour le jardin"}, {"Jules", "Fontaine", ""}
+        };
+        long[] amounts = {25_00, 50_00, 10_00, 100_00, 20_00, 35_00, 15_00, 60_00, 30_00, 5_00, 40_00, 75_00};
+        String[] campaigns = {barge, barge, barge, barge, barge, bikes, bikes, bikes, garden, garden, garden, barge};
+        for (int i = 0; i < donors.length; i++) {
+            if (campaigns[i] == null) {
+                continue;
+            }
+            Map<String, Object> gift = new LinkedHashMap<>();
+            gift.put("campaignId", campaigns[i]);
+            gift.put("amount", money(amounts[i]));
+            gift.put("donor", Map.of(
+                    "firstName", donors[i][0],
+                    "lastName", donors[i][1],
+                    "email", donors[i][0].toLowerCase().replaceAll("[^a-z]", "") + "@example.org"));
+            gift.put("anonymous", i == 3);
+            if (!donors[i][2].isEmpty()) {
+                gift.put("message", donors[i][2]);
+            }
+            if (page != null && i < 3) {
+                gift.put("fundraiser", page);
+            }
+            gift.put("newsConsent", i % 2 == 0);
+            gift.put("paymentMethod", "pm_sandbox_ok");
+            post("/api/donations", null, "demo-" + i, gift);
+        }
+        if (barge != null) {
+            post("/api/campaigns/" + barge + "/offline-donations", token, null, Map.of(
+                    "amount", money(100_00),
+                    "method", "CHEQUE",
+                    "donor", Map.of("firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne@example.org")));
+        }
+        out.accept("Demo organisation loaded. Organiser login: " + EMAIL + " / " + PASSWORD);
+        for (String id : new String[] {barge, bikes, garden}) {
+            if (id != null) {
+                out.accept("  " + gateway + "/api/campaigns/" + id);
+            }
+        }
+    }
+
+    private String campaign(String token, String title, String summary, long goal) throws InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("summary", summary);
+        body.put("story", summary + "\n\nChaque don compte : merci de partager la campagne autour de vous.");
+        body.put("goal", money(goal));
+        body.put("endsAt", Instant.now().plus(45, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put("fundingModel", "KEEP_IT_ALL");
+        body.put("stretchGoals", List.of(Map.of("amount", money(goal * 4 / 3), "label", "Objectif bonus")));
+        body.put("rewards", List.of(
+                Map.of("title", "Carte postale dessinée", "minAmount", money(15_00)),
+                Map.of("title", "Visite guidée", "minAmount", money(50_00), "limit", 30)));
+        Response created = post("/api/campaigns", token, null, body);
+        if (created.status() != 201) {
+            return null;
+        }
+        String id = created.body().get("id").asString();
+        post("/api/campaigns/" + id + "/publish", token, null, Map.of());
+        return id;
+    }
+
+    private String fundraiserPage(String campaignId) throws InterruptedException {
+        if (campaignId == null) {
+            return null;
+        }
+        Response page = post("/api/campaigns/" + campaignId + "/fundraisers", null, null, Map.of(
+                "supporter", Map.of("name", "Léa Martin", "email", "lea@example.org"),
+                "title", "Léa court le semi-marathon pour la péniche",
+                "goal", money(500_00),
+                "message", "Je cours 21 km le mois prochain : chaque euro me pousse un peu plus loin !"));
+        if (page.status() == 404) {
+            out.accept("  (collection pages are not available yet: skipped)");
+            return null;
+        }
+        return page.status() == 201 ? page.body().get("slug").asString() : null;
+    }
+
+    private static Map<String, Object> money(long amount) {
+        return Map.of("amount", amount, "currency", "EUR");
+    }
+
+    private record Response(int status, JsonNode body) {}
+
+    private Response post(String path, String token, String idempotencyKey, Object body) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+            if (response.statusCode() >= 300 && response.statusCode() != 409 && response.statusCode() != 404) {
+                out.accept("  demo: POST " + path + " answered " + response.statusCode() + " " + response.body());
+            }
+            return new Response(response.statusCode(), parsed);
+        } catch (IOException | RuntimeException e) {
+            out.accept("  demo: POST " + path + " failed: " + e.getMessage());
+            return new Response(599, json.createObjectNode());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.tirelire.local.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MongoDB-wire server of the local run: mongo-java-server on an H2 MVStore file, so that data
+ * survives a restart. The services reach it through an ordinary {@code mongodb://} URI.
+ *
+ * <p>Usage: {@code MongoWireServerMain <port> <file>}
+ */
+public final class MongoWireServerMain {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoWireServerMain.class);
+
+    private MongoWireServerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path file = Path.of(args[1]);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // A clean shutdown closes the MVStore, so nothing written is lost on Ctrl-C.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            stopped.countDown();
+        }));
+        server.bind("127.0.0.1", port);
+        log.info("MongoDB-wire server on 127.0.0.1:{}, data in {}", port, file);
+        stopped.await();
+    }
+}
