@@ -1,0 +1,259 @@
+package org.tirelire.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tirelire.local.LocalPlatform;
+import org.tirelire.local.PlatformPorts;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The platform started as {@code ./tirelire up} starts it (Kafka, MongoDB-wire server, SMTP and the
+ * four services as processes), on ports of its own, driven only through the gateway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformJourneyIT {
+
+    private static final Path HOME = Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
+    private static final Path DATA = HOME.resolve("system-tests/target/platform-data-" + UUID.randomUUID());
+    private static final PlatformPorts PORTS = PlatformPorts.random();
+
+    private static LocalPlatform platform;
+    private static Gateway gateway;
+    private static Gateway mail;
+    private static String token;
+    private static String campaignId;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        platform = start();
+        System.out.printf(
+                "Platform ready in %d ms, resident memory %s%n",
+                platform.startupDuration().toMillis(), platform.residentBytes());
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void an_organiser_signs_up_logs_in_and_publishes_a_campaign() {
+        String email = "tresoriere-" + UUID.randomUUID() + "@example.org";
+        assertThat(gateway.post("/api/auth/signup", Map.of(
+                                "email", email, "password", "une phrase de passe", "organisationName", "Les Amis du Canal"))
+                        .status())
+                .isEqualTo(201);
+        Gateway.Answer login = gateway.post("/api/auth/login", Map.of("email", email, "password", "une phrase de passe"));
+        assertThat(login.status()).isEqualTo(200);
+        token = login.text("accessToken");
+
+        Gateway.Answer created = gateway.post("/api/campaigns", token, Map.of(
+                "title", "Rénovons la péniche",
+                "summary", "Une péniche-école pour le quartier",
+                "goal", Map.of("amount", 1000_00, "currency", "EUR"),
+                "endsAt", Instant.now().plus(Duration.ofDays(30)).toString()));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("status")).isEqualTo("DRAFT");
+        campaignId = created.text("id");
+
+        Gateway.Answer published = gateway.post("/api/campaigns/" + campaignId + "/publish", token, Map.of());
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.text("status")).isEqualTo("LIVE");
+        assertThat(gateway.get("/api/campaigns?status=LIVE").body().findValuesAsString("id")).contains(campaignId);
+    }
+
+    @Test
+    @Order(2)
+    void a_donor_gives_and_the_total_the_feed_and_the_thank_you_email_follow() throws Exception {
+        CompletableFuture<String> nextProgressEvent = CompletableFuture.supplyAsync(this::secondProgressEvent);
+
+        Gateway.Answer gift = give(UUID.randomUUID().toString(), 30_00, "pm_sandbox_ok", "ada@example.org");
+        assertThat(gift.status()).isEqualTo(201);
+        String donationId = gift.text("id");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> gateway.get("/api/donations/" + donationId).text("status").equals("CONFIRMED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode progress = gateway.get("/api/campaigns/" + campaignId + "/progress").body();
+            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(30_00);
+            assertThat(progress.get("donationCount").asLong()).isEqualTo(1);
+            assertThat(progress.get("percent").asInt()).isEqualTo(3);
+        });
+        assertThat(Gateway.parse(nextProgressEvent.get(20, TimeUnit.SECONDS)).get("raised").get("amount").asLong())
+                .isEqualTo(30_00);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(emailsTo("ada@example.org"))
+                .singleElement()
+                .satisfies(email -> {
+                    assertThat(email.get("subject").asString()).isEqualTo("Merci pour votre don à Rénovons la péniche");
+                    assertThat(email.get("text").asString()).contains("30,00").contains(donationId);
+                }));
+    }
+
+    @Test
+    @Order(3)
+    void retries_declines_refunds_and_offline_gifts_keep_the_total_exact() {
+        String key = UUID.randomUUID().toString();
+        Gateway.Answer first = give(key, 20_00, "pm_sandbox_ok", "bob@example.org");
+        Gateway.Answer retry = give(key, 20_00, "pm_sandbox_ok", "bob@example.org");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(give(key, 25_00, "pm_sandbox_ok", "bob@example.org").status()).isIn(409, 422);
+
+        Gateway.Answer declined = give(UUID.randomUUID().toString(), 40_00, "pm_sandbox_declined", "carol@example.org");
+        assertThat(declined.text("status")).isEqualTo("FAILED");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> gateway.get("/api/donations/" + first.text("id")).text("status").equals("CONFIRMED"));
+        Gateway.Answer refunded = gateway.post("/api/donations/" + first.text("id") + "/refund", token, Map.of());
+        assertThat(refunded.text("status")).isEqualTo("REFUNDED");
+
+        Gateway.Answer offline = gateway.post("/api/campaigns/" + campaignId + "/offline-donations", token, Map.of(
+                "amount", Map.of("amount", 50_00, "currency", "EUR"), "method", "CASH"));
+        assertThat(offline.status()).isEqualTo(201);
+
+        // 30.00 online + 50.00 cash; the refunded 20.00 and the declined 40.00 do not count.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode progress = gateway.get("/api/campaigns/" + campaignId + "/progress").body();
+            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(80_00);
+            assertThat(progress.get("donationCount").asLong()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void bad_input_gets_a_problem_response_and_changes_nothing() {
+        Gateway.Answer fractional = gateway.post(
+                "/api/donations",
+                null,
+                Map.of("campaignId", campaignId, "amount", Map.of("amount", 10.5, "currency", "EUR")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        Gateway.Answer noKey = gateway.post("/api/donations", Map.of("campaignId", campaignId));
+        Gateway.Answer stranger = gateway.get("/api/campaigns/" + campaignId + "/donations", otherOrganisersToken());
+
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("application/problem+json"));
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(stranger.status()).isIn(403, 404);
+        assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong())
+                .isEqualTo(80_00);
+    }
+
+    @Test
+    @Order(5)
+    void what_the_public_sees_of_donors_is_a_display_name_and_never_an_email() {
+        Map<String, Object> anonymous = gift(UUID.randomUUID().toString(), 15_00, "pm_sandbox_ok", "dan@example.org");
+        anonymous.put("anonymous", true);
+        anonymous.put("message", "<script>alert('x')</script>");
+        gateway.post("/api/donations", null, anonymous, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode supporters = gateway.get("/api/campaigns/" + campaignId + "/supporters").body();
+            assertThat(supporters.findValuesAsString("displayName")).contains("Anonymous", "Ada L.");
+            assertThat(supporters.toString()).doesNotContain("@example.org");
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong())
+                .isEqualTo(95_00));
+    }
+
+    @Test
+    @Order(6)
+    void a_second_start_finds_the_data_of_the_first() throws Exception {
+        long raisedBefore = gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong();
+        platform.stop();
+
+        platform = start();
+
+        assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong())
+                .isEqualTo(raisedBefore);
+        assertThat(gateway.post("/api/campaigns/" + campaignId + "/close", token, Map.of()).text("status"))
+                .as("the organiser's token from before the restart is still valid")
+                .isEqualTo("ENDED");
+    }
+
+    private static LocalPlatform start() throws Exception {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove("SPRING_MAIL_HOST");
+        LocalPlatform started = LocalPlatform.builder()
+                .home(HOME)
+                .dataDir(DATA)
+                .ports(PORTS)
+                .environment(environment)
+                .build()
+                .start();
+        gateway = new Gateway(started.endpoints().gatewayUrl());
+        mail = new Gateway(started.endpoints().mailWebUrl());
+        return started;
+    }
+
+    private String secondProgressEvent() {
+        try {
+            HttpResponse<java.io.InputStream> response = gateway.stream("/api/campaigns/" + campaignId + "/progress/stream");
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                int events = 0;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:") && ++events == 2) {
+                        return line.substring("data:".length());
+                    }
+                }
+            }
+            throw new IllegalStateException("the stream ended");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<JsonNode> emailsTo(String address) {
+        JsonNode messages = mail.get("/api/messages").body();
+        List<JsonNode> found = new java.util.ArrayList<>();
+        messages.forEach(message -> {
+            if (message.get("to").toString().contains(address)) {
+                found.add(message);
+            }
+        });
+        return found;
+    }
+
+    private static String otherOrganisersToken() {
+        String email = "other-" + UUID.randomUUID() + "@example.org";
+        gateway.post("/api/auth/signup", Map.of("email", email, "password", "another passphrase", "organisationName", "Autre"));
+        return gateway.post("/api/auth/login", Map.of("email", email, "password", "another passphrase")).text("accessToken");
+    }
+
+    private static Gateway.Answer give(String key, long amount, String paymentMethod, String email) {
+        return gateway.post("/api/donations", null, gift(key, amount, paymentMethod, email), Map.of("Idempotency-Key", key));
+    }
+
+    private static Map<String, Object> gift(String key, long amount, String paymentMethod, String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("campaignId", campaignId);
+        body.put("amount", Map.of("amount", amount, "currency", "EUR"));
+        body.put("donor", Map.of("firstName", email.substring(0, 1).toUpperCase() + email.substring(1, email.indexOf('@')),
+                "lastName", "Lovelace", "email", email));
+        body.put("paymentMethod", paymentMethod);
+        return body;
+    }
+}
