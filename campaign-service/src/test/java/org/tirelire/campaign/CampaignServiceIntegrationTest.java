@@ -129,7 +129,13 @@ class CampaignServiceIntegrationTest {
         ResponseEntity<JsonNode> response = post(
                 "/api/campaigns",
                 organisation,
-                Map.of("summary", "", "goal", Map.of("amount", -5, "currency", "eur"), "endsAt", "2001-01-01T00:00:00Z"));
+                Map.of(
+                        "summary",
+                        "",
+                        "goal",
+                        Map.of("amount", -5, "currency", "eur"),
+                        "endsAt",
+                        "2001-01-01T00:00:00Z"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("title").asString()).isEqualTo("Invalid request");
@@ -143,10 +149,14 @@ class CampaignServiceIntegrationTest {
                 "/api/campaigns",
                 organisation,
                 Map.of(
-                        "title", "Doubloons",
-                        "summary", "s",
-                        "goal", Map.of("amount", 100_00, "currency", "XYZ"),
-                        "endsAt", Instant.now().plus(Duration.ofDays(3)).toString()));
+                        "title",
+                        "Doubloons",
+                        "summary",
+                        "s",
+                        "goal",
+                        Map.of("amount", 100_00, "currency", "XYZ"),
+                        "endsAt",
+                        Instant.now().plus(Duration.ofDays(3)).toString()));
 
         assertThat(response.getStatusCode().value()).isEqualTo(422);
         assertThat(response.getBody().get("errors").findValuesAsString("field")).containsExactly("goal.currency");
@@ -158,10 +168,14 @@ class CampaignServiceIntegrationTest {
                 "/api/campaigns",
                 organisation,
                 Map.of(
-                        "title", "Fractions",
-                        "summary", "s",
-                        "goal", Map.of("amount", 100.5, "currency", "EUR"),
-                        "endsAt", Instant.now().plus(Duration.ofDays(3)).toString()));
+                        "title",
+                        "Fractions",
+                        "summary",
+                        "s",
+                        "goal",
+                        Map.of("amount", 100.5, "currency", "EUR"),
+                        "endsAt",
+                        Instant.now().plus(Duration.ofDays(3)).toString()));
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().has("trace")).isFalse();
@@ -180,7 +194,8 @@ class CampaignServiceIntegrationTest {
         sendConfirmed(campaignId, "don-d-" + campaignId, 7_01);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode progress = anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+            JsonNode progress =
+                    anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
             assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(37_01);
             assertThat(progress.get("donationCount").asLong()).isEqualTo(2);
             assertThat(progress.get("percent").asInt()).isEqualTo(37);
@@ -201,7 +216,8 @@ class CampaignServiceIntegrationTest {
         projectorReceives(campaignId, event, position);
         projectorReceives(campaignId, event, position);
 
-        JsonNode progress = anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+        JsonNode progress =
+                anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
         assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(40_00);
         assertThat(progress.get("donationCount").asLong()).isEqualTo(1);
     }
@@ -215,8 +231,9 @@ class CampaignServiceIntegrationTest {
         sendConfirmed(campaignId, "m2-" + campaignId, 30_00);
         sendConfirmed(campaignId, "m2-" + campaignId, 30_00);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(milestonesOf(campaignEvents, campaignId))
-                .containsExactly("25%", "50%"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(milestonesOf(campaignEvents, campaignId)).containsExactly("25%", "50%"));
         assertThat(campaignEvents)
                 .filteredOn(r -> r.key().equals(campaignId))
                 .as("every event about a campaign is keyed by its id")
@@ -241,7 +258,9 @@ class CampaignServiceIntegrationTest {
 
     private String liveCampaign(long goal) {
         String id = createCampaign(organisation, goal).getBody().get("id").asString();
-        assertThat(post("/api/campaigns/" + id + "/publish", organisation, Map.of()).getStatusCode().value())
+        assertThat(post("/api/campaigns/" + id + "/publish", organisation, Map.of())
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
         return id;
     }
@@ -282,7 +301,12 @@ class CampaignServiceIntegrationTest {
                         "summary", "Une péniche-école pour le quartier",
                         "goal", Map.of("amount", goal, "currency", "EUR"),
                         "endsAt", Instant.now().plus(Duration.ofDays(30)).toString(),
-                        "rewards", List.of(Map.of("title", "Carte postale", "minAmount", Map.of("amount", 15_00, "currency", "EUR")))));
+                        "rewards",
+                                List.of(Map.of(
+                                        "title",
+                                        "Carte postale",
+                                        "minAmount",
+                                        Map.of("amount", 15_00, "currency", "EUR")))));
     }
 
     private ResponseEntity<JsonNode> post(String path, String organisationId, Object body) {

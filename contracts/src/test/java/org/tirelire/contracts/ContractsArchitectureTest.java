@@ -20,6 +20,5 @@ class ContractsArchitectureTest {
     static final ArchRule contracts_know_no_service = noClasses()
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.tirelire.campaign..", "org.tirelire.donation..", "org.tirelire.notification..");
+            .resideInAnyPackage("org.tirelire.campaign..", "org.tirelire.donation..", "org.tirelire.notification..");
 }

@@ -73,7 +73,8 @@ class EventCodecTest {
                  "time":"2026-11-22T10:15:30Z","subject":"s","data":{}}
                 """;
 
-        assertThat(codec.data(codec.decode(unknown.getBytes(StandardCharsets.UTF_8)))).isNull();
+        assertThat(codec.data(codec.decode(unknown.getBytes(StandardCharsets.UTF_8))))
+                .isNull();
     }
 
     @Test

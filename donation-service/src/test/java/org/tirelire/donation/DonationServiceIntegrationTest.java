@@ -109,14 +109,18 @@ class DonationServiceIntegrationTest {
         String id = created.getBody().get("id").asString();
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(get("/api/donations/" + id).getBody().get("status").asString())
+                .untilAsserted(() -> assertThat(get("/api/donations/" + id)
+                                .getBody()
+                                .get("status")
+                                .asString())
                         .isEqualTo("CONFIRMED"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsAbout(id))
-                .singleElement()
-                .isInstanceOfSatisfying(DonationConfirmed.class, confirmed -> {
-                    assertThat(confirmed.amount()).isEqualTo(Money.of(25_00, "EUR"));
-                    assertThat(confirmed.donor().email()).isEqualTo("ada@example.org");
-                }));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .singleElement()
+                        .isInstanceOfSatisfying(DonationConfirmed.class, confirmed -> {
+                            assertThat(confirmed.amount()).isEqualTo(Money.of(25_00, "EUR"));
+                            assertThat(confirmed.donor().email()).isEqualTo("ada@example.org");
+                        }));
         assertThat(donationEvents)
                 .filteredOn(r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(id))
                 .allMatch(r -> r.key().equals(campaignId), "keyed by campaign id");
@@ -131,7 +135,8 @@ class DonationServiceIntegrationTest {
         ResponseEntity<JsonNode> again = give(key, gift(10_00));
 
         assertThat(again.getStatusCode().value()).isEqualTo(201);
-        assertThat(again.getBody().get("id").asString()).isEqualTo(first.getBody().get("id").asString());
+        assertThat(again.getBody().get("id").asString())
+                .isEqualTo(first.getBody().get("id").asString());
         assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(donationsOfCampaign()).isEqualTo(1);
     }
@@ -248,10 +253,12 @@ class DonationServiceIntegrationTest {
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         assertThat(response.getBody().get("status").asString()).isEqualTo("CONFIRMED");
         String id = response.getBody().get("id").asString();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsAbout(id))
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        DonationConfirmed.class, c -> assertThat(c.offlineMethod()).isEqualTo("CHEQUE")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                DonationConfirmed.class,
+                                c -> assertThat(c.offlineMethod()).isEqualTo("CHEQUE")));
     }
 
     @Test
@@ -273,7 +280,8 @@ class DonationServiceIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isEqualTo(404);
-        assertThat(get("/api/donations/" + id).getBody().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(get("/api/donations/" + id).getBody().get("status").asString())
+                .isEqualTo("CONFIRMED");
     }
 
     @Test
@@ -296,12 +304,21 @@ class DonationServiceIntegrationTest {
         Map<String, Object> anonymous = gift(15_00);
         anonymous.put("anonymous", true);
         anonymous.put("message", "<script>alert('x')</script>");
-        String id = give(UUID.randomUUID().toString(), anonymous).getBody().get("id").asString();
+        String id = give(UUID.randomUUID().toString(), anonymous)
+                .getBody()
+                .get("id")
+                .asString();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> get("/api/donations/" + id).getBody().get("status").asString().equals("CONFIRMED"));
+                .until(() -> get("/api/donations/" + id)
+                        .getBody()
+                        .get("status")
+                        .asString()
+                        .equals("CONFIRMED"));
 
-        JsonNode supporters = get("/api/campaigns/" + campaignId + "/supporters").getBody();
-        JsonNode organiserView = getAs("/api/campaigns/" + campaignId + "/donations", organisation).getBody();
+        JsonNode supporters =
+                get("/api/campaigns/" + campaignId + "/supporters").getBody();
+        JsonNode organiserView = getAs("/api/campaigns/" + campaignId + "/donations", organisation)
+                .getBody();
 
         assertThat(supporters.get(0).get("displayName").asString()).isEqualTo("Anonymous");
         assertThat(supporters.get(0).get("message").asString()).isEqualTo("<script>alert('x')</script>");
@@ -330,9 +347,16 @@ class DonationServiceIntegrationTest {
     }
 
     private String confirmedGift(long amount) {
-        String id = give(UUID.randomUUID().toString(), gift(amount)).getBody().get("id").asString();
+        String id = give(UUID.randomUUID().toString(), gift(amount))
+                .getBody()
+                .get("id")
+                .asString();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> get("/api/donations/" + id).getBody().get("status").asString().equals("CONFIRMED"));
+                .until(() -> get("/api/donations/" + id)
+                        .getBody()
+                        .get("status")
+                        .asString()
+                        .equals("CONFIRMED"));
         return id;
     }
 

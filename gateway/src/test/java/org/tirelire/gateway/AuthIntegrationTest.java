@@ -48,20 +48,25 @@ class AuthIntegrationTest {
 
     @Test
     void an_organiser_signs_up_and_logs_in_with_a_token_the_published_keys_verify() throws Exception {
-        ResponseEntity<JsonNode> signup = post("/api/auth/signup", Map.of(
-                "email", email, "password", "correct horse battery", "organisationName", "Les Amis du Canal"));
+        ResponseEntity<JsonNode> signup = post(
+                "/api/auth/signup",
+                Map.of("email", email, "password", "correct horse battery", "organisationName", "Les Amis du Canal"));
         assertThat(signup.getStatusCode().value()).isEqualTo(201);
         assertThat(signup.getBody().toString()).doesNotContain("correct horse");
 
-        ResponseEntity<JsonNode> login = post("/api/auth/login", Map.of("email", email.toUpperCase(), "password", "correct horse battery"));
+        ResponseEntity<JsonNode> login =
+                post("/api/auth/login", Map.of("email", email.toUpperCase(), "password", "correct horse battery"));
         assertThat(login.getStatusCode().value()).isEqualTo(200);
         assertThat(login.getBody().get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(login.getBody().get("expiresIn").asLong()).isPositive();
 
         SignedJWT token = SignedJWT.parse(login.getBody().get("accessToken").asString());
         String jwks = http.get().uri("/.well-known/jwks.json").retrieve().body(String.class);
-        RSAKey publicKey = JWKSet.parse(jwks).getKeyByKeyId(token.getHeader().getKeyID()).toRSAKey();
-        assertThat(publicKey.isPrivate()).as("the JWKS publishes public keys only").isFalse();
+        RSAKey publicKey =
+                JWKSet.parse(jwks).getKeyByKeyId(token.getHeader().getKeyID()).toRSAKey();
+        assertThat(publicKey.isPrivate())
+                .as("the JWKS publishes public keys only")
+                .isFalse();
         assertThat(token.verify(new RSASSAVerifier(publicKey))).isTrue();
         assertThat(token.getJWTClaimsSet().getStringClaim("org"))
                 .isEqualTo(signup.getBody().get("organisationId").asString());
@@ -72,12 +77,15 @@ class AuthIntegrationTest {
     void a_wrong_password_and_an_unknown_email_get_the_same_refusal() {
         post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
 
-        ResponseEntity<JsonNode> wrongPassword = post("/api/auth/login", Map.of("email", email, "password", "wrong password"));
-        ResponseEntity<JsonNode> unknown = post("/api/auth/login", Map.of("email", "nobody@example.org", "password", "whatever1"));
+        ResponseEntity<JsonNode> wrongPassword =
+                post("/api/auth/login", Map.of("email", email, "password", "wrong password"));
+        ResponseEntity<JsonNode> unknown =
+                post("/api/auth/login", Map.of("email", "nobody@example.org", "password", "whatever1"));
 
         assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
         assertThat(unknown.getStatusCode().value()).isEqualTo(401);
-        assertThat(wrongPassword.getBody().get("detail")).isEqualTo(unknown.getBody().get("detail"));
+        assertThat(wrongPassword.getBody().get("detail"))
+                .isEqualTo(unknown.getBody().get("detail"));
     }
 
     @Test
@@ -103,9 +111,19 @@ class AuthIntegrationTest {
 
     @Test
     void actuator_endpoints_other_than_health_are_not_public() {
-        assertThat(http.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
+        assertThat(http.get()
+                        .uri("/actuator/health/readiness")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
-        assertThat(http.get().uri("/actuator/env").retrieve().toBodilessEntity().getStatusCode().value())
+        assertThat(http.get()
+                        .uri("/actuator/env")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
                 .isIn(401, 403, 404);
     }
 

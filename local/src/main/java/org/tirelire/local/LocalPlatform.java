@@ -43,7 +43,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, String> userEnvironment;
     private final Duration startTimeout;
     private final List<ChildProcess> running = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Thread stopOnExit = new Thread(this::stop, "tirelire-stop");
     private PlatformEndpoints endpoints;
     private Duration startupDuration;
@@ -75,7 +76,11 @@ public final class LocalPlatform implements AutoCloseable {
                             JavaCommand.mainClass(
                                     List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
                                     MongoWireServerMain.class.getName(),
-                                    List.of(String.valueOf(ports.mongo()), dataDir.resolve("mongo").resolve("tirelire.mv").toString())),
+                                    List.of(
+                                            String.valueOf(ports.mongo()),
+                                            dataDir.resolve("mongo")
+                                                    .resolve("tirelire.mv")
+                                                    .toString())),
                             Map.of(),
                             logs.resolve("mongo.log"))
                     .start());
@@ -84,7 +89,11 @@ public final class LocalPlatform implements AutoCloseable {
                     : Optional.of(track(new ChildProcess(
                                     "mail",
                                     JavaCommand.mainClass(
-                                            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+                                            List.of(
+                                                    "-Xmx64m",
+                                                    "-XX:+UseSerialGC",
+                                                    "-XX:TieredStopAtLevel=1",
+                                                    "-Xss512k"),
                                             MailServerMain.class.getName(),
                                             List.of(String.valueOf(ports.smtp()), String.valueOf(ports.mailWeb()))),
                                     Map.of(),
@@ -118,7 +127,9 @@ public final class LocalPlatform implements AutoCloseable {
         endpoints = PlatformEndpoints.of(
                 ports,
                 externalMailHost().orElse("127.0.0.1"),
-                externalMailHost().isPresent() ? Integer.parseInt(userEnvironment.getOrDefault("SPRING_MAIL_PORT", "25")) : ports.smtp());
+                externalMailHost().isPresent()
+                        ? Integer.parseInt(userEnvironment.getOrDefault("SPRING_MAIL_PORT", "25"))
+                        : ports.smtp());
         startupDuration = Duration.ofNanos(System.nanoTime() - started);
         return this;
     }
@@ -263,8 +274,12 @@ public final class LocalPlatform implements AutoCloseable {
         URI uri = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
         return () -> {
             try {
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+                return http.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {

@@ -41,7 +41,8 @@ final class ProcessLedger {
             }
             ProcessHandle.of(Long.parseLong(parts[0]))
                     .filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().command().map(c -> c.endsWith("java")).orElse(false))
+                    .filter(handle ->
+                            handle.info().command().map(c -> c.endsWith("java")).orElse(false))
                     .ifPresent(handle -> {
                         log.warn("Stopping {} (pid {}) left over from a previous run", parts[1], handle.pid());
                         handle.destroyForcibly();

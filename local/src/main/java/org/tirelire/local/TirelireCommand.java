@@ -21,7 +21,8 @@ public final class TirelireCommand {
         }
         boolean demo = arguments.contains("--demo");
         LocalPlatform platform = LocalPlatform.builder().home(Path.of(".")).build();
-        say("Starting Tirelire (data in " + platform.dataDir() + ", logs in " + platform.dataDir().resolve("logs") + ")…");
+        say("Starting Tirelire (data in " + platform.dataDir() + ", logs in "
+                + platform.dataDir().resolve("logs") + ")…");
         try {
             platform.start();
         } catch (PlatformStartFailure failure) {
@@ -36,10 +37,13 @@ public final class TirelireCommand {
         }
         PlatformEndpoints endpoints = platform.endpoints();
         say("");
-        say("Tirelire is up in " + String.format(Locale.ROOT, "%.1f", platform.startupDuration().toMillis() / 1000.0) + " s.");
+        say("Tirelire is up in "
+                + String.format(Locale.ROOT, "%.1f", platform.startupDuration().toMillis() / 1000.0) + " s.");
         say("  Gateway (the platform)   " + endpoints.gatewayUrl());
-        say("  Emails sent              " + (endpoints.smtpPort() > 0 && endpoints.smtpHost().equals("127.0.0.1")
-                ? endpoints.mailWebUrl() : "SMTP " + endpoints.smtpHost() + ":" + endpoints.smtpPort()));
+        say("  Emails sent              "
+                + (endpoints.smtpPort() > 0 && endpoints.smtpHost().equals("127.0.0.1")
+                        ? endpoints.mailWebUrl()
+                        : "SMTP " + endpoints.smtpHost() + ":" + endpoints.smtpPort()));
         say("  campaign-service         " + endpoints.campaignServiceUrl() + "  (loopback only)");
         say("  donation-service         " + endpoints.donationServiceUrl() + "  (loopback only)");
         say("  notification-service     " + endpoints.notificationServiceUrl() + "  (loopback only)");
@@ -62,7 +66,8 @@ public final class TirelireCommand {
         }
         long total = residentBytes.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder parts = new StringBuilder();
-        residentBytes.forEach((name, bytes) -> parts.append(name).append(' ').append(bytes >> 20).append(" MB, "));
+        residentBytes.forEach((name, bytes) ->
+                parts.append(name).append(' ').append(bytes >> 20).append(" MB, "));
         return (total >> 20) + " MB in all (" + parts.substring(0, parts.length() - 2) + ")";
     }
 

@@ -64,12 +64,14 @@ class NotificationServiceIntegrationTest {
         send(gift);
         send(gift);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(gift.donor().email()).size() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(gift.donor().email()).size() == 1);
         MimeMessage email = messagesTo(gift.donor().email()).get(0);
         assertThat(email.getSubject()).isEqualTo("Merci pour votre don à Rénovons la péniche");
         String body = GreenMailUtil.getBody(email);
         assertThat(body).contains("30,00").contains(gift.donationId()).contains("http://tirelire.test/campaigns/");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);
     }
 
@@ -80,7 +82,8 @@ class NotificationServiceIntegrationTest {
 
         send(gift);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(gift.donor().email()).size() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(gift.donor().email()).size() == 1);
         assertThat(messagesTo(gift.donor().email()).get(0).getSubject())
                 .isEqualTo("Thank you for your gift to Save the barge");
     }
@@ -95,7 +98,8 @@ class NotificationServiceIntegrationTest {
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         smtp = startSmtp();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(gift.donor().email()).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messagesTo(gift.donor().email()).size() == 1);
     }
 
     private static String publishedCampaign(String title) {
@@ -143,7 +147,8 @@ class NotificationServiceIntegrationTest {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> {
                     try {
-                        return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
                     } catch (jakarta.mail.MessagingException e) {
                         return false;
                     }

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DockerComposeFileTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
@@ -35,8 +36,15 @@ class DockerComposeFileTest {
 
     @Test
     void the_four_services_run_on_real_kafka_mongodb_and_mailpit() {
-        assertThat(services).containsKeys(
-                "kafka", "mongo", "mailpit", "campaign-service", "donation-service", "notification-service", "gateway");
+        assertThat(services)
+                .containsKeys(
+                        "kafka",
+                        "mongo",
+                        "mailpit",
+                        "campaign-service",
+                        "donation-service",
+                        "notification-service",
+                        "gateway");
         assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
         assertThat(services.get("mongo").get("image").toString()).startsWith("mongo:8");
         assertThat(services.get("mongo").get("command").toString()).contains("--replSet");
@@ -57,7 +65,9 @@ class DockerComposeFileTest {
                     .isEqualTo("mongodb://mongo:27017/" + database + "?replicaSet=rs0");
         });
         for (String service : List.of("campaign-service", "donation-service", "notification-service")) {
-            assertThat(environment(service).get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS")).as(service).isEqualTo("kafka:9092");
+            assertThat(environment(service).get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS"))
+                    .as(service)
+                    .isEqualTo("kafka:9092");
             assertThat(environment(service).get("TIRELIRE_JWKS_URI"))
                     .as(service)
                     .isEqualTo("http://gateway:8080/.well-known/jwks.json");
@@ -76,12 +86,16 @@ class DockerComposeFileTest {
     void the_gateway_routes_to_the_services_by_name_and_is_the_only_published_api_port() {
         Map<String, Object> env = environment("gateway");
 
-        assertThat(env).containsEntry("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://campaign-service:8081")
+        assertThat(env)
+                .containsEntry("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://campaign-service:8081")
                 .containsEntry("TIRELIRE_SERVICES_DONATION_URI", "http://donation-service:8082")
                 .containsEntry("TIRELIRE_SERVICES_NOTIFICATION_URI", "http://notification-service:8083");
         assertThat(services.get("gateway").get("ports")).isEqualTo(List.of("8080:8080"));
-        for (String service : List.of("campaign-service", "donation-service", "notification-service", "kafka", "mongo")) {
-            assertThat(services.get(service)).as(service + " is reached only through the network").doesNotContainKey("ports");
+        for (String service :
+                List.of("campaign-service", "donation-service", "notification-service", "kafka", "mongo")) {
+            assertThat(services.get(service))
+                    .as(service + " is reached only through the network")
+                    .doesNotContainKey("ports");
         }
     }
 
@@ -105,7 +119,8 @@ class DockerComposeFileTest {
         String dockerfile = Files.readString(ROOT.resolve("docker/service.Dockerfile"));
         assertThat(dockerfile).contains("${MODULE}/target/${MODULE}-exec.jar");
         for (String service : List.of("campaign-service", "donation-service", "notification-service", "gateway")) {
-            Map<String, Object> build = (Map<String, Object>) services.get(service).get("build");
+            Map<String, Object> build =
+                    (Map<String, Object>) services.get(service).get("build");
             assertThat(((Map<String, String>) build.get("args")).get("MODULE")).isEqualTo(service);
             assertThat(ROOT.resolve(service).resolve("pom.xml")).exists();
         }

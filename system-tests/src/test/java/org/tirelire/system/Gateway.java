@@ -17,7 +17,8 @@ final class Gateway {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Gateway(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -55,7 +56,9 @@ final class Gateway {
 
     HttpResponse<java.io.InputStream> stream(String path) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/event-stream").build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformJourneyIT {
 
-    private static final Path HOME = Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
+    private static final Path HOME =
+            Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
     private static final Path DATA = HOME.resolve("system-tests/target/platform-data-" + UUID.randomUUID());
     private static final PlatformPorts PORTS = PlatformPorts.random();
 
@@ -62,19 +63,34 @@ class PlatformJourneyIT {
     @Order(1)
     void an_organiser_signs_up_logs_in_and_publishes_a_campaign() {
         String email = "tresoriere-" + UUID.randomUUID() + "@example.org";
-        assertThat(gateway.post("/api/auth/signup", Map.of(
-                                "email", email, "password", "une phrase de passe", "organisationName", "Les Amis du Canal"))
+        assertThat(gateway.post(
+                                "/api/auth/signup",
+                                Map.of(
+                                        "email",
+                                        email,
+                                        "password",
+                                        "une phrase de passe",
+                                        "organisationName",
+                                        "Les Amis du Canal"))
                         .status())
                 .isEqualTo(201);
-        Gateway.Answer login = gateway.post("/api/auth/login", Map.of("email", email, "password", "une phrase de passe"));
+        Gateway.Answer login =
+                gateway.post("/api/auth/login", Map.of("email", email, "password", "une phrase de passe"));
         assertThat(login.status()).isEqualTo(200);
         token = login.text("accessToken");
 
-        Gateway.Answer created = gateway.post("/api/campaigns", token, Map.of(
-                "title", "Rénovons la péniche",
-                "summary", "Une péniche-école pour le quartier",
-                "goal", Map.of("amount", 1000_00, "currency", "EUR"),
-                "endsAt", Instant.now().plus(Duration.ofDays(30)).toString()));
+        Gateway.Answer created = gateway.post(
+                "/api/campaigns",
+                token,
+                Map.of(
+                        "title",
+                        "Rénovons la péniche",
+                        "summary",
+                        "Une péniche-école pour le quartier",
+                        "goal",
+                        Map.of("amount", 1000_00, "currency", "EUR"),
+                        "endsAt",
+                        Instant.now().plus(Duration.ofDays(30)).toString()));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("status")).isEqualTo("DRAFT");
         campaignId = created.text("id");
@@ -82,7 +98,8 @@ class PlatformJourneyIT {
         Gateway.Answer published = gateway.post("/api/campaigns/" + campaignId + "/publish", token, Map.of());
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.text("status")).isEqualTo("LIVE");
-        assertThat(gateway.get("/api/campaigns?status=LIVE").body().findValuesAsString("id")).contains(campaignId);
+        assertThat(gateway.get("/api/campaigns?status=LIVE").body().findValuesAsString("id"))
+                .contains(campaignId);
     }
 
     @Test
@@ -95,21 +112,31 @@ class PlatformJourneyIT {
         String donationId = gift.text("id");
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> gateway.get("/api/donations/" + donationId).text("status").equals("CONFIRMED"));
+                .until(() -> gateway.get("/api/donations/" + donationId)
+                        .text("status")
+                        .equals("CONFIRMED"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode progress = gateway.get("/api/campaigns/" + campaignId + "/progress").body();
+            JsonNode progress =
+                    gateway.get("/api/campaigns/" + campaignId + "/progress").body();
             assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(30_00);
             assertThat(progress.get("donationCount").asLong()).isEqualTo(1);
             assertThat(progress.get("percent").asInt()).isEqualTo(3);
         });
-        assertThat(Gateway.parse(nextProgressEvent.get(20, TimeUnit.SECONDS)).get("raised").get("amount").asLong())
+        assertThat(Gateway.parse(nextProgressEvent.get(20, TimeUnit.SECONDS))
+                        .get("raised")
+                        .get("amount")
+                        .asLong())
                 .isEqualTo(30_00);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(emailsTo("ada@example.org"))
-                .singleElement()
-                .satisfies(email -> {
-                    assertThat(email.get("subject").asString()).isEqualTo("Merci pour votre don à Rénovons la péniche");
-                    assertThat(email.get("text").asString()).contains("30,00").contains(donationId);
-                }));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(emailsTo("ada@example.org"))
+                        .singleElement()
+                        .satisfies(email -> {
+                            assertThat(email.get("subject").asString())
+                                    .isEqualTo("Merci pour votre don à Rénovons la péniche");
+                            assertThat(email.get("text").asString())
+                                    .contains("30,00")
+                                    .contains(donationId);
+                        }));
     }
 
     @Test
@@ -119,23 +146,29 @@ class PlatformJourneyIT {
         Gateway.Answer first = give(key, 20_00, "pm_sandbox_ok", "bob@example.org");
         Gateway.Answer retry = give(key, 20_00, "pm_sandbox_ok", "bob@example.org");
         assertThat(retry.text("id")).isEqualTo(first.text("id"));
-        assertThat(give(key, 25_00, "pm_sandbox_ok", "bob@example.org").status()).isIn(409, 422);
+        assertThat(give(key, 25_00, "pm_sandbox_ok", "bob@example.org").status())
+                .isIn(409, 422);
 
         Gateway.Answer declined = give(UUID.randomUUID().toString(), 40_00, "pm_sandbox_declined", "carol@example.org");
         assertThat(declined.text("status")).isEqualTo("FAILED");
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> gateway.get("/api/donations/" + first.text("id")).text("status").equals("CONFIRMED"));
+                .until(() -> gateway.get("/api/donations/" + first.text("id"))
+                        .text("status")
+                        .equals("CONFIRMED"));
         Gateway.Answer refunded = gateway.post("/api/donations/" + first.text("id") + "/refund", token, Map.of());
         assertThat(refunded.text("status")).isEqualTo("REFUNDED");
 
-        Gateway.Answer offline = gateway.post("/api/campaigns/" + campaignId + "/offline-donations", token, Map.of(
-                "amount", Map.of("amount", 50_00, "currency", "EUR"), "method", "CASH"));
+        Gateway.Answer offline = gateway.post(
+                "/api/campaigns/" + campaignId + "/offline-donations",
+                token,
+                Map.of("amount", Map.of("amount", 50_00, "currency", "EUR"), "method", "CASH"));
         assertThat(offline.status()).isEqualTo(201);
 
         // 30.00 online + 50.00 cash; the refunded 20.00 and the declined 40.00 do not count.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode progress = gateway.get("/api/campaigns/" + campaignId + "/progress").body();
+            JsonNode progress =
+                    gateway.get("/api/campaigns/" + campaignId + "/progress").body();
             assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(80_00);
             assertThat(progress.get("donationCount").asLong()).isEqualTo(2);
         });
@@ -153,11 +186,15 @@ class PlatformJourneyIT {
         Gateway.Answer stranger = gateway.get("/api/campaigns/" + campaignId + "/donations", otherOrganisersToken());
 
         assertThat(fractional.status()).isEqualTo(400);
-        assertThat(fractional.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("application/problem+json"));
+        assertThat(fractional.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(stranger.status()).isIn(403, 404);
-        assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong())
+        assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress")
+                        .body()
+                        .get("raised")
+                        .get("amount")
+                        .asLong())
                 .isEqualTo(80_00);
     }
 
@@ -167,29 +204,47 @@ class PlatformJourneyIT {
         Map<String, Object> anonymous = gift(UUID.randomUUID().toString(), 15_00, "pm_sandbox_ok", "dan@example.org");
         anonymous.put("anonymous", true);
         anonymous.put("message", "<script>alert('x')</script>");
-        gateway.post("/api/donations", null, anonymous, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        gateway.post(
+                "/api/donations",
+                null,
+                anonymous,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode supporters = gateway.get("/api/campaigns/" + campaignId + "/supporters").body();
+            JsonNode supporters =
+                    gateway.get("/api/campaigns/" + campaignId + "/supporters").body();
             assertThat(supporters.findValuesAsString("displayName")).contains("Anonymous", "Ada L.");
             assertThat(supporters.toString()).doesNotContain("@example.org");
         });
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                        gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong())
-                .isEqualTo(95_00));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress")
+                                .body()
+                                .get("raised")
+                                .get("amount")
+                                .asLong())
+                        .isEqualTo(95_00));
     }
 
     @Test
     @Order(6)
     void a_second_start_finds_the_data_of_the_first() throws Exception {
-        long raisedBefore = gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong();
+        long raisedBefore = gateway.get("/api/campaigns/" + campaignId + "/progress")
+                .body()
+                .get("raised")
+                .get("amount")
+                .asLong();
         platform.stop();
 
         platform = start();
 
-        assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress").body().get("raised").get("amount").asLong())
+        assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress")
+                        .body()
+                        .get("raised")
+                        .get("amount")
+                        .asLong())
                 .isEqualTo(raisedBefore);
-        assertThat(gateway.post("/api/campaigns/" + campaignId + "/close", token, Map.of()).text("status"))
+        assertThat(gateway.post("/api/campaigns/" + campaignId + "/close", token, Map.of())
+                        .text("status"))
                 .as("the organiser's token from before the restart is still valid")
                 .isEqualTo("ENDED");
     }
@@ -211,8 +266,10 @@ class PlatformJourneyIT {
 
     private String secondProgressEvent() {
         try {
-            HttpResponse<java.io.InputStream> response = gateway.stream("/api/campaigns/" + campaignId + "/progress/stream");
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            HttpResponse<java.io.InputStream> response =
+                    gateway.stream("/api/campaigns/" + campaignId + "/progress/stream");
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 int events = 0;
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.startsWith("data:") && ++events == 2) {
@@ -239,20 +296,31 @@ class PlatformJourneyIT {
 
     private static String otherOrganisersToken() {
         String email = "other-" + UUID.randomUUID() + "@example.org";
-        gateway.post("/api/auth/signup", Map.of("email", email, "password", "another passphrase", "organisationName", "Autre"));
-        return gateway.post("/api/auth/login", Map.of("email", email, "password", "another passphrase")).text("accessToken");
+        gateway.post(
+                "/api/auth/signup",
+                Map.of("email", email, "password", "another passphrase", "organisationName", "Autre"));
+        return gateway.post("/api/auth/login", Map.of("email", email, "password", "another passphrase"))
+                .text("accessToken");
     }
 
     private static Gateway.Answer give(String key, long amount, String paymentMethod, String email) {
-        return gateway.post("/api/donations", null, gift(key, amount, paymentMethod, email), Map.of("Idempotency-Key", key));
+        return gateway.post(
+                "/api/donations", null, gift(key, amount, paymentMethod, email), Map.of("Idempotency-Key", key));
     }
 
     private static Map<String, Object> gift(String key, long amount, String paymentMethod, String email) {
         Map<String, Object> body = new HashMap<>();
         body.put("campaignId", campaignId);
         body.put("amount", Map.of("amount", amount, "currency", "EUR"));
-        body.put("donor", Map.of("firstName", email.substring(0, 1).toUpperCase() + email.substring(1, email.indexOf('@')),
-                "lastName", "Lovelace", "email", email));
+        body.put(
+                "donor",
+                Map.of(
+                        "firstName",
+                        email.substring(0, 1).toUpperCase() + email.substring(1, email.indexOf('@')),
+                        "lastName",
+                        "Lovelace",
+                        "email",
+                        email));
         body.put("paymentMethod", paymentMethod);
         return body;
     }

@@ -30,10 +30,14 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public KafkaTestClient() {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
     }
 
     /** Sends one record and waits for the broker's ack; returns where it landed. */
@@ -52,11 +56,16 @@ public final class KafkaTestClient implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> tail(String topic) {
         List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-tail-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-tail-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
         consumer.subscribe(List.of(topic));
         // Wait for the assignment, so that nothing published after this call is missed.
         while (consumer.assignment().isEmpty()) {
@@ -64,13 +73,15 @@ public final class KafkaTestClient implements AutoCloseable {
         }
         consumer.seekToEnd(consumer.assignment());
         consumer.assignment().forEach(consumer::position);
-        Thread tail = new Thread(() -> {
-            try (consumer) {
-                while (!closed) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(received::add);
-                }
-            }
-        }, "test-tail-" + topic);
+        Thread tail = new Thread(
+                () -> {
+                    try (consumer) {
+                        while (!closed) {
+                            consumer.poll(Duration.ofMillis(100)).forEach(received::add);
+                        }
+                    }
+                },
+                "test-tail-" + topic);
         tail.setDaemon(true);
         tail.start();
         tails.add(tail);

@@ -76,9 +76,9 @@ public final class TestInfrastructure {
     private static void startEmbedded() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS);
         kafka.brokerProperties(Map.of(
-                        "group.initial.rebalance.delay.ms", "0",
-                        "num.partitions", String.valueOf(PARTITIONS),
-                        "auto.create.topics.enable", "true"));
+                "group.initial.rebalance.delay.ms", "0",
+                "num.partitions", String.valueOf(PARTITIONS),
+                "auto.create.topics.enable", "true"));
         kafka.afterPropertiesSet();
         kafkaBootstrapServers = kafka.getBrokersAsString();
 

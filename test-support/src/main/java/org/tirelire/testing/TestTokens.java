@@ -60,7 +60,10 @@ public final class TestTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {

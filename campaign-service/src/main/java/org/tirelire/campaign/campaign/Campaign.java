@@ -10,8 +10,6 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.tirelire.kit.messaging.OutboxAggregate;
-import org.tirelire.kit.messaging.PendingEvent;
 import org.tirelire.campaign.progress.EventPosition;
 import org.tirelire.campaign.progress.Milestone;
 import org.tirelire.campaign.progress.Progress;
@@ -21,6 +19,8 @@ import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.ProgressChanged;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.messaging.OutboxAggregate;
+import org.tirelire.kit.messaging.PendingEvent;
 
 /**
  * A fundraising campaign and its progress. Every change that others must hear about puts its event

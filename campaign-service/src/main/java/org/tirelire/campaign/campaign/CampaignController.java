@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tirelire.kit.web.MoneyInput;
-import org.tirelire.kit.security.Organiser;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.security.Organiser;
+import org.tirelire.kit.web.MoneyInput;
 
 @RestController
 @RequestMapping("/api/campaigns")
@@ -91,7 +91,9 @@ class CampaignController {
             @AuthenticationPrincipal @Nullable Jwt token) {
         PageRequest page = PageRequest.of(0, Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
         List<Campaign> found = status == CampaignStatus.DRAFT && token != null
-                ? campaigns.findByOrganisationIdOrderByCreatedAtDesc(Organiser.from(token).organisationId(), page)
+                ? campaigns
+                        .findByOrganisationIdOrderByCreatedAtDesc(
+                                Organiser.from(token).organisationId(), page)
                         .stream()
                         .filter(c -> c.status() == CampaignStatus.DRAFT)
                         .toList()

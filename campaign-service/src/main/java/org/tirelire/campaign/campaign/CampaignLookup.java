@@ -17,7 +17,8 @@ public class CampaignLookup {
 
     public Campaign findVisible(String idOrSlug, @Nullable Jwt token) {
         Campaign campaign = campaigns.findByIdOrSlug(idOrSlug).orElseThrow(() -> new CampaignNotFound(idOrSlug));
-        boolean ownedByCaller = token != null && campaign.isOwnedBy(Organiser.from(token).organisationId());
+        boolean ownedByCaller =
+                token != null && campaign.isOwnedBy(Organiser.from(token).organisationId());
         if (!campaign.isPublic() && !ownedByCaller) {
             throw new CampaignNotFound(idOrSlug);
         }

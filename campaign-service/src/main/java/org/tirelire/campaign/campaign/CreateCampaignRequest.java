@@ -22,7 +22,9 @@ public record CreateCampaignRequest(
         @Size(max = 10) @Nullable List<@Valid StretchGoalInput> stretchGoals,
         @Size(max = 30) @Nullable List<@Valid RewardInput> rewards) {
 
-    public record StretchGoalInput(@NotNull @Valid MoneyInput amount, @NotBlank @Size(max = 120) String label) {}
+    public record StretchGoalInput(
+            @NotNull @Valid MoneyInput amount,
+            @NotBlank @Size(max = 120) String label) {}
 
     public record RewardInput(
             @NotBlank @Size(max = 120) String title,

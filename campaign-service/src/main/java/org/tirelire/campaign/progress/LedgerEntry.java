@@ -28,7 +28,8 @@ public record LedgerEntry(
     /** The effect the event at {@code position} had on the campaign's total and count. */
     public record Change(String position, long amountDelta, int countDelta) {}
 
-    public static LedgerEntry unknown(String donationId, String campaignId, Money amount, @Nullable String fundraiserSlug) {
+    public static LedgerEntry unknown(
+            String donationId, String campaignId, Money amount, @Nullable String fundraiserSlug) {
         return new LedgerEntry(donationId, campaignId, amount, fundraiserSlug, false, false, null, null);
     }
 

@@ -49,11 +49,14 @@ public class ProgressBroadcaster {
         if (viewers == null || viewers.isEmpty()) {
             return;
         }
-        campaigns.findById(campaignId).map(c -> ProgressView.of(c, clock.instant())).ifPresent(progress -> {
-            for (SseEmitter viewer : viewers) {
-                send(viewer, progress, viewers);
-            }
-        });
+        campaigns
+                .findById(campaignId)
+                .map(c -> ProgressView.of(c, clock.instant()))
+                .ifPresent(progress -> {
+                    for (SseEmitter viewer : viewers) {
+                        send(viewer, progress, viewers);
+                    }
+                });
     }
 
     public int viewerCount(String campaignId) {
@@ -64,13 +67,15 @@ public class ProgressBroadcaster {
     /** A comment line every 15 s keeps idle connections open through proxies. */
     @Scheduled(fixedDelay = 15_000)
     void keepAlive() {
-        viewersByCampaign.values().forEach(viewers -> viewers.forEach(viewer -> {
-            try {
-                viewer.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException gone) {
-                viewers.remove(viewer);
-            }
-        }));
+        viewersByCampaign
+                .values()
+                .forEach(viewers -> viewers.forEach(viewer -> {
+                    try {
+                        viewer.send(SseEmitter.event().comment("keep-alive"));
+                    } catch (IOException | IllegalStateException gone) {
+                        viewers.remove(viewer);
+                    }
+                }));
     }
 
     private static void send(SseEmitter viewer, ProgressView progress, Set<SseEmitter> viewers) {

@@ -64,7 +64,8 @@ public class ProgressProjector {
             UnaryOperator<LedgerEntry> transition,
             EventPosition position,
             Instant at) {
-        LedgerEntry.Change change = recordInLedger(donationId, campaignId, amount, fundraiserSlug, transition, position);
+        LedgerEntry.Change change =
+                recordInLedger(donationId, campaignId, amount, fundraiserSlug, transition, position);
         if (change.countDelta() == 0) {
             return;
         }
@@ -73,7 +74,12 @@ public class ProgressProjector {
             boolean applied = campaigns.update(
                     campaignId, campaign -> campaign.applyContribution(delta, change.countDelta(), position, at));
             if (applied) {
-                log.info("Campaign {} total changed by {} after donation {} at {}", campaignId, delta, donationId, position);
+                log.info(
+                        "Campaign {} total changed by {} after donation {} at {}",
+                        campaignId,
+                        delta,
+                        donationId,
+                        position);
             }
         } catch (CampaignNotFound unknownCampaign) {
             // A gift can only be accepted for a published campaign, so this is a foreign or corrupt event.

@@ -19,7 +19,11 @@ public record ProgressView(
         List<MilestoneView> milestones,
         Instant updatedAt) {
 
-    public record MilestoneView(String label, Money threshold, boolean reached, @Nullable Instant reachedAt) {}
+    public record MilestoneView(
+            String label,
+            Money threshold,
+            boolean reached,
+            @Nullable Instant reachedAt) {}
 
     public static ProgressView of(Campaign campaign, Instant now) {
         Progress progress = campaign.progress();

@@ -18,6 +18,8 @@ class SlugGeneratorTest {
 
     @Test
     void a_long_title_is_cut_without_a_trailing_hyphen() {
-        assertThat(SlugGenerator.slugify("a ".repeat(80))).hasSizeLessThanOrEqualTo(60).doesNotEndWith("-");
+        assertThat(SlugGenerator.slugify("a ".repeat(80)))
+                .hasSizeLessThanOrEqualTo(60)
+                .doesNotEndWith("-");
     }
 }

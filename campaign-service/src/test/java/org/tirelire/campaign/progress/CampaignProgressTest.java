@@ -33,9 +33,12 @@ class CampaignProgressTest {
     void an_event_at_a_position_already_applied_changes_nothing() {
         EventPosition position = new EventPosition(2, 41);
 
-        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, position, NOW)).isTrue();
-        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, position, NOW)).isFalse();
-        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, new EventPosition(2, 40), NOW)).isFalse();
+        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, position, NOW))
+                .isTrue();
+        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, position, NOW))
+                .isFalse();
+        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, new EventPosition(2, 40), NOW))
+                .isFalse();
 
         assertThat(campaign.progress().raised()).isEqualTo(Money.of(30_00, "EUR"));
         assertThat(campaign.progress().donationCount()).isEqualTo(1);

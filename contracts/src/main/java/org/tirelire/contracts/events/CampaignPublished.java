@@ -18,5 +18,9 @@ public record CampaignPublished(
         Instant publishedAt) {
 
     /** A reward ("contrepartie") a donor may choose from a minimum amount, limited to {@code limit} when set. */
-    public record RewardOffered(String rewardId, String title, Money minAmount, @Nullable Integer limit) {}
+    public record RewardOffered(
+            String rewardId,
+            String title,
+            Money minAmount,
+            @Nullable Integer limit) {}
 }

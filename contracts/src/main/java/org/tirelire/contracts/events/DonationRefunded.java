@@ -6,4 +6,8 @@ import org.tirelire.contracts.money.Money;
 
 /** A confirmed gift was given back to its donor; it no longer counts toward its campaign or page. */
 public record DonationRefunded(
-        String donationId, String campaignId, Money amount, @Nullable String fundraiserSlug, Instant refundedAt) {}
+        String donationId,
+        String campaignId,
+        Money amount,
+        @Nullable String fundraiserSlug,
+        Instant refundedAt) {}

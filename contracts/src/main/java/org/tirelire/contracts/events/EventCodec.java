@@ -17,19 +17,13 @@ public final class EventCodec {
             .build();
 
     /** Wraps an event record in a new envelope with a fresh id. */
-    public CloudEvent wrap(
-            Object event, String source, String subject, Instant time, @Nullable String correlationId) {
+    public CloudEvent wrap(Object event, String source, String subject, Instant time, @Nullable String correlationId) {
         return wrap(UUID.randomUUID().toString(), event, source, subject, time, correlationId);
     }
 
     /** Wraps an event record in an envelope whose id was chosen earlier (for example when it sat in an outbox). */
     public CloudEvent wrap(
-            String eventId,
-            Object event,
-            String source,
-            String subject,
-            Instant time,
-            @Nullable String correlationId) {
+            String eventId, Object event, String source, String subject, Instant time, @Nullable String correlationId) {
         return new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 eventId,

@@ -44,7 +44,10 @@ class CampaignEventsConsumer {
                                             r.rewardId(), r.title(), r.minAmount(), r.limit()))
                                     .toList()));
                 } else if (data instanceof CampaignClosed closed) {
-                    snapshots.findById(closed.campaignId()).map(CampaignSnapshot::closed).ifPresent(snapshots::save);
+                    snapshots
+                            .findById(closed.campaignId())
+                            .map(CampaignSnapshot::closed)
+                            .ifPresent(snapshots::save);
                 }
             }
         };

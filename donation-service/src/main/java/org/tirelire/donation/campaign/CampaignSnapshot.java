@@ -20,7 +20,11 @@ public record CampaignSnapshot(
         boolean live,
         List<RewardSnapshot> rewards) {
 
-    public record RewardSnapshot(String rewardId, String title, Money minAmount, @Nullable Integer limit) {}
+    public record RewardSnapshot(
+            String rewardId,
+            String title,
+            Money minAmount,
+            @Nullable Integer limit) {}
 
     public Optional<RewardSnapshot> reward(String rewardId) {
         return rewards.stream().filter(r -> r.rewardId().equals(rewardId)).findFirst();

@@ -87,7 +87,8 @@ class CampaignDonationsController {
             throw new DonationRefused(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "amount.currency",
-                    "This campaign collects in " + campaign.currency() + ", not " + request.amount().currency());
+                    "This campaign collects in " + campaign.currency() + ", not "
+                            + request.amount().currency());
         }
         Donation gift = Donation.offline(
                 UUID.randomUUID().toString(),
@@ -112,8 +113,7 @@ class CampaignDonationsController {
     }
 
     private CampaignSnapshot ownCampaign(String campaignId, Jwt token) {
-        CampaignSnapshot campaign = campaigns.findById(campaignId)
-                .orElseThrow(() -> new CampaignUnknown(campaignId));
+        CampaignSnapshot campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignUnknown(campaignId));
         if (!campaign.organisationId().equals(Organiser.from(token).organisationId())) {
             throw new CampaignNotOwned(campaignId);
         }

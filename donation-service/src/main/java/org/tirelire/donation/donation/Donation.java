@@ -113,9 +113,27 @@ public class Donation implements OutboxAggregate {
             String paymentMethod,
             Instant now) {
         return new Donation(
-                id, campaignId, organisationId, amount, donor, anonymous, message, rewardId, fundraiserSlug,
-                newsConsent, paymentMethod, null, now, DonationStatus.PENDING, null, null, null, null, null,
-                List.of(), null);
+                id,
+                campaignId,
+                organisationId,
+                amount,
+                donor,
+                anonymous,
+                message,
+                rewardId,
+                fundraiserSlug,
+                newsConsent,
+                paymentMethod,
+                null,
+                now,
+                DonationStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     /** A gift the organiser collected by hand: it counts as soon as it is recorded. */
@@ -128,8 +146,27 @@ public class Donation implements OutboxAggregate {
             OfflineMethod method,
             Instant now) {
         Donation donation = new Donation(
-                id, campaignId, organisationId, amount, donor, donor == null, null, null, null, false, null,
-                method, now, DonationStatus.PENDING, null, null, null, null, null, List.of(), null);
+                id,
+                campaignId,
+                organisationId,
+                amount,
+                donor,
+                donor == null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                method,
+                now,
+                DonationStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
         donation.confirm("offline-" + method.name().toLowerCase(java.util.Locale.ROOT), now);
         return donation;
     }

@@ -40,7 +40,8 @@ class DonationController {
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 255) String idempotencyKey,
             @Valid @RequestBody DonationRequest request) {
         RecordDonation.Recorded recorded = recordDonation.give(idempotencyKey, request);
-        return ResponseEntity.created(URI.create("/api/donations/" + recorded.donation().id()))
+        return ResponseEntity.created(
+                        URI.create("/api/donations/" + recorded.donation().id()))
                 .header("Idempotent-Replayed", String.valueOf(!recorded.firstTime()))
                 .body(DonationView.of(recorded.donation()));
     }

@@ -18,8 +18,20 @@ final class DonationCsv {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
     private static final List<String> HEADER = List.of(
-            "Date", "Don", "Statut", "Montant", "Devise", "Prénom", "Nom", "Email", "Anonyme", "Message",
-            "Contrepartie", "Page de collecte", "Moyen", "Référence de paiement");
+            "Date",
+            "Don",
+            "Statut",
+            "Montant",
+            "Devise",
+            "Prénom",
+            "Nom",
+            "Email",
+            "Anonyme",
+            "Message",
+            "Contrepartie",
+            "Page de collecte",
+            "Moyen",
+            "Référence de paiement");
 
     private DonationCsv() {}
 

@@ -60,7 +60,8 @@ public class DonationLifecycle {
 
     /** Refunds a confirmed gift; asking again for a refunded one answers the same and changes nothing. */
     public Donation refund(String donationId, String organisationId) {
-        Donation donation = donations.findById(donationId)
+        Donation donation = donations
+                .findById(donationId)
                 .filter(found -> found.isOwnedBy(organisationId)) // another organisation's gift does not exist for them
                 .orElseThrow(() -> new DonationNotFound(donationId));
         if (donation.status() == DonationStatus.REFUNDED) {

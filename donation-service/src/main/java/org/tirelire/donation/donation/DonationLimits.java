@@ -8,4 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Defaults: 1.00 and 100 000.00 in the campaign's currency.
  */
 @ConfigurationProperties("tirelire.donations.limits")
-public record DonationLimits(@DefaultValue("100") long min, @DefaultValue("10000000") long max) {}
+public record DonationLimits(
+        @DefaultValue("100") long min,
+        @DefaultValue("10000000") long max) {}

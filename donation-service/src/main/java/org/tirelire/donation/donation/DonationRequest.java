@@ -17,10 +17,15 @@ public record DonationRequest(
         @Nullable Boolean anonymous,
         @Size(max = 500) @Nullable String message,
         @Size(max = 64) @Nullable String rewardId,
-        @Pattern(regexp = "[a-z0-9-]{1,80}", message = "must be a collection page's slug") @Nullable String fundraiser,
+
+        @Pattern(regexp = "[a-z0-9-]{1,80}", message = "must be a collection page's slug") @Nullable
+        String fundraiser,
+
         @Nullable Boolean newsConsent,
         @NotBlank @Size(max = 64) String paymentMethod,
-        @Pattern(regexp = "fr|en", message = "must be fr or en") @Nullable String locale) {
+
+        @Pattern(regexp = "fr|en", message = "must be fr or en") @Nullable
+        String locale) {
 
     public record DonorInput(
             @NotBlank @Size(max = 80) String firstName,
@@ -28,6 +33,10 @@ public record DonationRequest(
             @NotBlank @Email @Size(max = 254) String email) {}
 
     Donor toDonor() {
-        return new Donor(donor.firstName().strip(), donor.lastName().strip(), donor.email().strip(), locale == null ? "fr" : locale);
+        return new Donor(
+                donor.firstName().strip(),
+                donor.lastName().strip(),
+                donor.email().strip(),
+                locale == null ? "fr" : locale);
     }
 }

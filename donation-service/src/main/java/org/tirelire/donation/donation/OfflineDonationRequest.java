@@ -10,7 +10,9 @@ import org.tirelire.kit.web.MoneyInput;
 
 /** A gift the organiser collected by hand: cash at a stall, a cheque, a bank transfer. */
 public record OfflineDonationRequest(
-        @NotNull @Valid MoneyInput amount, @NotNull OfflineMethod method, @Valid @Nullable OfflineDonor donor) {
+        @NotNull @Valid MoneyInput amount,
+        @NotNull OfflineMethod method,
+        @Valid @Nullable OfflineDonor donor) {
 
     /** The donor is optional (a cash box has none); the email only if the donor wants a receipt. */
     public record OfflineDonor(
@@ -19,7 +21,11 @@ public record OfflineDonationRequest(
             @Email @Size(max = 254) @Nullable String email) {
 
         Donor toDonor() {
-            return new Donor(firstName.strip(), lastName == null ? "" : lastName.strip(), email == null ? "" : email.strip(), "fr");
+            return new Donor(
+                    firstName.strip(),
+                    lastName == null ? "" : lastName.strip(),
+                    email == null ? "" : email.strip(),
+                    "fr");
         }
     }
 }

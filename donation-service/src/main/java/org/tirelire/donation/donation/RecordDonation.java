@@ -68,18 +68,18 @@ public class RecordDonation {
         Donation pending;
         try {
             pending = lifecycle.record(Donation.pending(
-                claim.donationId(),
-                campaign.campaignId(),
-                campaign.organisationId(),
-                amount,
-                request.toDonor(),
-                Boolean.TRUE.equals(request.anonymous()),
-                blankToNull(request.message()),
-                blankToNull(request.rewardId()),
-                blankToNull(request.fundraiser()),
-                Boolean.TRUE.equals(request.newsConsent()),
-                request.paymentMethod(),
-                clock.instant()));
+                    claim.donationId(),
+                    campaign.campaignId(),
+                    campaign.organisationId(),
+                    amount,
+                    request.toDonor(),
+                    Boolean.TRUE.equals(request.anonymous()),
+                    blankToNull(request.message()),
+                    blankToNull(request.rewardId()),
+                    blankToNull(request.fundraiser()),
+                    Boolean.TRUE.equals(request.newsConsent()),
+                    request.paymentMethod(),
+                    clock.instant()));
         } catch (DuplicateKeyException concurrentTwin) {
             // A concurrent request with the same key recorded it a moment ago and is starting its payment.
             return new Recorded(donations.findById(claim.donationId()).orElseThrow(), false);
@@ -89,7 +89,8 @@ public class RecordDonation {
 
     /** A repeated request whose first attempt stopped before the payment started starts it now. */
     private Donation finishPayment(Donation donation) {
-        boolean paymentNeverStarted = donation.status() == DonationStatus.PENDING && donation.paymentReference() == null;
+        boolean paymentNeverStarted =
+                donation.status() == DonationStatus.PENDING && donation.paymentReference() == null;
         return paymentNeverStarted ? lifecycle.startPayment(donation) : donation;
     }
 
@@ -100,7 +101,9 @@ public class RecordDonation {
                         HttpStatus.CONFLICT, "campaignId", "Campaign " + campaignId + " is not accepting gifts"));
         if (!campaign.live()) {
             throw new DonationRefused(
-                    HttpStatus.CONFLICT, "campaignId", "Campaign " + campaignId + " has ended and accepts no more gifts");
+                    HttpStatus.CONFLICT,
+                    "campaignId",
+                    "Campaign " + campaignId + " has ended and accepts no more gifts");
         }
         return campaign;
     }
@@ -127,8 +130,8 @@ public class RecordDonation {
                 throw new DonationRefused(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "amount.amount",
-                        "The reward '" + reward.title() + "' needs a gift of at least " + reward.minAmount().amount()
-                                + " minor units");
+                        "The reward '" + reward.title() + "' needs a gift of at least "
+                                + reward.minAmount().amount() + " minor units");
             }
         }
         if (!paymentProvider.paymentMethods().contains(request.paymentMethod())) {

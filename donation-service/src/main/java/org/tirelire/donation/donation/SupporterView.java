@@ -6,7 +6,11 @@ import org.tirelire.contracts.money.Money;
 
 /** One line of a campaign's public wall of supporters. */
 public record SupporterView(
-        String displayName, Money amount, @Nullable String message, @Nullable String fundraiser, Instant confirmedAt) {
+        String displayName,
+        Money amount,
+        @Nullable String message,
+        @Nullable String fundraiser,
+        Instant confirmedAt) {
 
     static SupporterView of(Donation donation) {
         return new SupporterView(

@@ -34,9 +34,7 @@ class PaymentWebhookController {
 
     @PostMapping("/api/payments/webhooks/{provider}")
     ResponseEntity<Void> receive(
-            @PathVariable String provider,
-            @RequestBody byte[] body,
-            @RequestHeader HttpHeaders headers) {
+            @PathVariable String provider, @RequestBody byte[] body, @RequestHeader HttpHeaders headers) {
         PaymentProvider paymentProvider = providers.get(provider);
         if (paymentProvider == null) {
             return ResponseEntity.notFound().build();

@@ -47,7 +47,8 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
     private final DonationRepository donations;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService webhooks =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "sandbox-webhooks"));
     private volatile URI webhookUri;
@@ -63,8 +64,8 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
 
     @EventListener
     void onServerStarted(WebServerInitializedEvent event) {
-        webhookUri = URI.create(
-                "http://127.0.0.1:" + event.getWebServer().getPort() + "/api/payments/webhooks/" + NAME);
+        webhookUri =
+                URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/api/payments/webhooks/" + NAME);
     }
 
     @Override
@@ -132,10 +133,14 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
             return; // not serving yet; the resend sweep will deliver it
         }
         byte[] body = json.writeValueAsBytes(Map.of(
-                "id", "evt_" + UUID.randomUUID(),
-                "type", "payment.succeeded",
-                "donationId", donationId,
-                "paymentReference", reference));
+                "id",
+                "evt_" + UUID.randomUUID(),
+                "type",
+                "payment.succeeded",
+                "donationId",
+                donationId,
+                "paymentReference",
+                reference));
         HttpRequest request = HttpRequest.newBuilder(webhookUri)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")

@@ -19,14 +19,15 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/donations", "/api/payments/webhooks/*")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/donations/*", "/api/campaigns/*/supporters")
-                        .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(HttpMethod.POST, "/api/donations", "/api/payments/webhooks/*")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/api/donations/*", "/api/campaigns/*/supporters")
+                                .permitAll()
+                                .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .build();
     }

@@ -15,9 +15,18 @@ class DonationTest {
 
     private Donation pending() {
         return Donation.pending(
-                "don-1", "camp-1", "org-1", Money.of(30_00, "EUR"),
-                new Donor("Marie", "Curie", "marie@example.org", "fr"), false, "Bravo", null, "lea-court", true,
-                "pm_sandbox_ok", NOW);
+                "don-1",
+                "camp-1",
+                "org-1",
+                Money.of(30_00, "EUR"),
+                new Donor("Marie", "Curie", "marie@example.org", "fr"),
+                false,
+                "Bravo",
+                null,
+                "lea-court",
+                true,
+                "pm_sandbox_ok",
+                NOW);
     }
 
     @Test
@@ -27,8 +36,12 @@ class DonationTest {
         assertThat(donation.confirm("sbx_1", NOW)).isTrue();
 
         assertThat(donation.status()).isEqualTo(DonationStatus.CONFIRMED);
-        assertThat(donation.outbox()).singleElement().satisfies(pending -> assertThat(pending.event())
-                .isInstanceOfSatisfying(DonationConfirmed.class, e -> assertThat(e.fundraiserSlug()).isEqualTo("lea-court")));
+        assertThat(donation.outbox())
+                .singleElement()
+                .satisfies(pending -> assertThat(pending.event())
+                        .isInstanceOfSatisfying(
+                                DonationConfirmed.class,
+                                e -> assertThat(e.fundraiserSlug()).isEqualTo("lea-court")));
     }
 
     @Test
@@ -49,7 +62,9 @@ class DonationTest {
         assertThat(donation.refund(NOW)).isTrue();
         assertThat(donation.refund(NOW)).isFalse();
 
-        assertThat(donation.outbox()).filteredOn(p -> p.event() instanceof DonationRefunded).hasSize(1);
+        assertThat(donation.outbox())
+                .filteredOn(p -> p.event() instanceof DonationRefunded)
+                .hasSize(1);
     }
 
     @Test
@@ -63,8 +78,18 @@ class DonationTest {
     @Test
     void an_anonymous_gift_shows_no_name_publicly() {
         Donation donation = Donation.pending(
-                "don-2", "camp-1", "org-1", Money.of(5_00, "EUR"), new Donor("Marie", "Curie", "m@example.org", "fr"),
-                true, null, null, null, false, "pm_sandbox_ok", NOW);
+                "don-2",
+                "camp-1",
+                "org-1",
+                Money.of(5_00, "EUR"),
+                new Donor("Marie", "Curie", "m@example.org", "fr"),
+                true,
+                null,
+                null,
+                null,
+                false,
+                "pm_sandbox_ok",
+                NOW);
 
         assertThat(donation.publicDisplayName()).isEqualTo("Anonymous");
         assertThat(pending().publicDisplayName()).isEqualTo("Marie C.");
@@ -72,7 +97,8 @@ class DonationTest {
 
     @Test
     void an_offline_gift_counts_as_confirmed_at_once() {
-        Donation gift = Donation.offline("don-3", "camp-1", "org-1", Money.of(100_00, "EUR"), null, OfflineMethod.CASH, NOW);
+        Donation gift =
+                Donation.offline("don-3", "camp-1", "org-1", Money.of(100_00, "EUR"), null, OfflineMethod.CASH, NOW);
 
         assertThat(gift.status()).isEqualTo(DonationStatus.CONFIRMED);
         assertThat(gift.publicDisplayName()).isEqualTo("Anonymous");

@@ -12,4 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tirelire.auth")
 public record AuthProperties(
-        @DefaultValue("tirelire") String issuer, @DefaultValue("1h") Duration accessTokenTtl) {}
+        @DefaultValue("tirelire") String issuer,
+        @DefaultValue("1h") Duration accessTokenTtl) {}

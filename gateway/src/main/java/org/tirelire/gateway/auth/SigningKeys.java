@@ -33,7 +33,9 @@ public class SigningKeys {
 
     /** Public halves of every key still trusted, newest first. */
     public Mono<JWKSet> publicKeys() {
-        return all().map(list -> new JWKSet(list.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList()));
+        return all().map(list -> new JWKSet(list.stream()
+                .map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK())
+                .toList()));
     }
 
     private Mono<List<RSAKey>> all() {
@@ -51,7 +53,9 @@ public class SigningKeys {
 
     private Mono<RSAKey> generate() {
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             return mongo.insert(new SigningKey(key.getKeyID(), key.toJSONString(), clock.instant()))
                     .thenReturn(key)
                     // another instance created one at the same moment: use whatever is stored now

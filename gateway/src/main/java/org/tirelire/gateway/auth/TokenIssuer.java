@@ -43,12 +43,14 @@ public class TokenIssuer {
                     .claim("org_name", account.organisationName())
                     .claim("email", account.email())
                     .build();
-            JwsHeader header =
-                    JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+            JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                    .keyId(key.getKeyID())
+                    .build();
             String token = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
                     .encode(JwtEncoderParameters.from(header, claims))
                     .getTokenValue();
-            return new TokenResponse(token, "Bearer", properties.accessTokenTtl().toSeconds());
+            return new TokenResponse(
+                    token, "Bearer", properties.accessTokenTtl().toSeconds());
         });
     }
 }

@@ -16,25 +16,31 @@ class ApiRoutes {
     @Bean
     RouteLocator apiRouteLocator(RouteLocatorBuilder routes, ServiceProperties services) {
         return routes.routes()
-                .route("donation-service", r -> r.order(1)
-                        .path(
-                                "/api/donations",
-                                "/api/donations/**",
-                                "/api/payments/webhooks/**",
-                                "/api/campaigns/*/donations",
-                                "/api/campaigns/*/offline-donations",
-                                "/api/campaigns/*/supporters")
-                        .uri(services.donationUri()))
-                .route("notification-service", r -> r.order(2)
-                        .path(
-                                "/api/campaigns/*/fundraisers",
-                                "/api/fundraisers",
-                                "/api/fundraisers/**",
-                                "/api/campaigns/*/live")
-                        .uri(services.notificationUri()))
-                .route("campaign-service", r -> r.order(3)
-                        .path("/api/campaigns", "/api/campaigns/**")
-                        .uri(services.campaignUri()))
+                .route(
+                        "donation-service",
+                        r -> r.order(1)
+                                .path(
+                                        "/api/donations",
+                                        "/api/donations/**",
+                                        "/api/payments/webhooks/**",
+                                        "/api/campaigns/*/donations",
+                                        "/api/campaigns/*/offline-donations",
+                                        "/api/campaigns/*/supporters")
+                                .uri(services.donationUri()))
+                .route(
+                        "notification-service",
+                        r -> r.order(2)
+                                .path(
+                                        "/api/campaigns/*/fundraisers",
+                                        "/api/fundraisers",
+                                        "/api/fundraisers/**",
+                                        "/api/campaigns/*/live")
+                                .uri(services.notificationUri()))
+                .route(
+                        "campaign-service",
+                        r -> r.order(3)
+                                .path("/api/campaigns", "/api/campaigns/**")
+                                .uri(services.campaignUri()))
                 .build();
     }
 }

@@ -19,8 +19,9 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String received = exchange.getRequest().getHeaders().getFirst(Correlation.HTTP_HEADER);
-        String correlationId =
-                received != null && SAFE_ID.matcher(received).matches() ? received : UUID.randomUUID().toString();
+        String correlationId = received != null && SAFE_ID.matcher(received).matches()
+                ? received
+                : UUID.randomUUID().toString();
         ServerWebExchange withId = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(Correlation.HTTP_HEADER, correlationId)))
                 .build();

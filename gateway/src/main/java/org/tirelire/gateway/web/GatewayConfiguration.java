@@ -41,10 +41,13 @@ class GatewayConfiguration {
                         .denyAll()
                         .anyExchange()
                         .permitAll())
-                .headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'")))
+                .headers(
+                        headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
+                                .referrerPolicy(
+                                        referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                                .contentSecurityPolicy(
+                                        csp -> csp.policyDirectives(
+                                                "default-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'")))
                 .build();
     }
 }

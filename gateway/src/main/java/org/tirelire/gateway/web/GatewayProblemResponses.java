@@ -25,14 +25,16 @@ class GatewayProblemResponses {
         problem.setProperty(
                 "errors",
                 e.getFieldErrors().stream()
-                        .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                        .map(error ->
+                                Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                         .toList());
         return problem;
     }
 
     @ExceptionHandler(ServerWebInputException.class)
     ProblemDetail unreadable(ServerWebInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "The body is not valid JSON for this request.");
+        return problem(
+                HttpStatus.BAD_REQUEST, "Unreadable request body", "The body is not valid JSON for this request.");
     }
 
     @ExceptionHandler(EmailAlreadyRegistered.class)

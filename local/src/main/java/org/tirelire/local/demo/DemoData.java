@@ -26,7 +26,8 @@ public final class DemoData {
 
     private final String gateway;
     private final Consumer<String> out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DemoData(String gatewayUrl, Consumer<String> out) {
@@ -35,7 +36,10 @@ public final class DemoData {
     }
 
     public void load() throws InterruptedException {
-        Response signup = post("/api/auth/signup", null, null,
+        Response signup = post(
+                "/api/auth/signup",
+                null,
+                null,
                 Map.of("email", EMAIL, "password", PASSWORD, "organisationName", "Les Amis du Canal"));
         if (signup.status() == 409) {
             out.accept("Demo data was loaded before: log in as " + EMAIL + " / " + PASSWORD);
@@ -47,9 +51,14 @@ public final class DemoData {
         }
         String token = login.body().get("accessToken").asString();
 
-        String barge = campaign(token, "Rénovons la péniche-école", "Une péniche pour apprendre le fleuve aux enfants du quartier.", 15_000_00);
+        String barge = campaign(
+                token,
+                "Rénovons la péniche-école",
+                "Une péniche pour apprendre le fleuve aux enfants du quartier.",
+                15_000_00);
         String bikes = campaign(token, "Un atelier vélo solidaire", "Réparer ensemble plutôt que jeter.", 4_000_00);
-        String garden = campaign(token, "Le jardin partagé du canal", "Des bacs, des graines et des mains vertes.", 2_500_00);
+        String garden =
+                campaign(token, "Le jardin partagé du canal", "Des bacs, des graines et des mains vertes.", 2_500_00);
 
         String page = fundraiserPage(barge);
         String[][] donors = {
@@ -69,10 +78,12 @@ public final class DemoData {
             Map<String, Object> gift = new LinkedHashMap<>();
             gift.put("campaignId", campaigns[i]);
             gift.put("amount", money(amounts[i]));
-            gift.put("donor", Map.of(
-                    "firstName", donors[i][0],
-                    "lastName", donors[i][1],
-                    "email", donors[i][0].toLowerCase().replaceAll("[^a-z]", "") + "@example.org"));
+            gift.put(
+                    "donor",
+                    Map.of(
+                            "firstName", donors[i][0],
+                            "lastName", donors[i][1],
+                            "email", donors[i][0].toLowerCase().replaceAll("[^a-z]", "") + "@example.org"));
             gift.put("anonymous", i == 3);
             if (!donors[i][2].isEmpty()) {
                 gift.put("message", donors[i][2]);
@@ -85,10 +96,21 @@ public final class DemoData {
             post("/api/donations", null, "demo-" + i, gift);
         }
         if (barge != null) {
-            post("/api/campaigns/" + barge + "/offline-donations", token, null, Map.of(
-                    "amount", money(100_00),
-                    "method", "CHEQUE",
-                    "donor", Map.of("firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne@example.org")));
+            post(
+                    "/api/campaigns/" + barge + "/offline-donations",
+                    token,
+                    null,
+                    Map.of(
+                            "amount", money(100_00),
+                            "method", "CHEQUE",
+                            "donor",
+                                    Map.of(
+                                            "firstName",
+                                            "Jeanne",
+                                            "lastName",
+                                            "Dupont",
+                                            "email",
+                                            "jeanne@example.org")));
         }
         out.accept("Demo organisation loaded. Organiser login: " + EMAIL + " / " + PASSWORD);
         for (String id : new String[] {barge, bikes, garden}) {
@@ -104,12 +126,19 @@ public final class DemoData {
         body.put("summary", summary);
         body.put("story", summary + "\n\nChaque don compte : merci de partager la campagne autour de vous.");
         body.put("goal", money(goal));
-        body.put("endsAt", Instant.now().plus(45, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put(
+                "endsAt",
+                Instant.now()
+                        .plus(45, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         body.put("fundingModel", "KEEP_IT_ALL");
         body.put("stretchGoals", List.of(Map.of("amount", money(goal * 4 / 3), "label", "Objectif bonus")));
-        body.put("rewards", List.of(
-                Map.of("title", "Carte postale dessinée", "minAmount", money(15_00)),
-                Map.of("title", "Visite guidée", "minAmount", money(50_00), "limit", 30)));
+        body.put(
+                "rewards",
+                List.of(
+                        Map.of("title", "Carte postale dessinée", "minAmount", money(15_00)),
+                        Map.of("title", "Visite guidée", "minAmount", money(50_00), "limit", 30)));
         Response created = post("/api/campaigns", token, null, body);
         if (created.status() != 201) {
             return null;
@@ -123,11 +152,19 @@ public final class DemoData {
         if (campaignId == null) {
             return null;
         }
-        Response page = post("/api/campaigns/" + campaignId + "/fundraisers", null, null, Map.of(
-                "supporter", Map.of("name", "Léa Martin", "email", "lea@example.org"),
-                "title", "Léa court le semi-marathon pour la péniche",
-                "goal", money(500_00),
-                "message", "Je cours 21 km le mois prochain : chaque euro me pousse un peu plus loin !"));
+        Response page = post(
+                "/api/campaigns/" + campaignId + "/fundraisers",
+                null,
+                null,
+                Map.of(
+                        "supporter",
+                        Map.of("name", "Léa Martin", "email", "lea@example.org"),
+                        "title",
+                        "Léa court le semi-marathon pour la péniche",
+                        "goal",
+                        money(500_00),
+                        "message",
+                        "Je cours 21 km le mois prochain : chaque euro me pousse un peu plus loin !"));
         if (page.status() == 404) {
             out.accept("  (collection pages are not available yet: skipped)");
             return null;

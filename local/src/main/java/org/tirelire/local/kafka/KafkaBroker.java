@@ -53,7 +53,12 @@ public final class KafkaBroker {
         process = new ChildProcess(
                         "kafka",
                         JavaCommand.mainClass(
-                                List.of("-Xmx320m", "-Xms64m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback-kafka.xml"),
+                                List.of(
+                                        "-Xmx320m",
+                                        "-Xms64m",
+                                        "-XX:+UseSerialGC",
+                                        "-XX:TieredStopAtLevel=1",
+                                        "-Dlogback.configurationFile=logback-kafka.xml"),
                                 "kafka.Kafka",
                                 List.of(config.toString())),
                         Map.of(),
@@ -76,10 +81,12 @@ public final class KafkaBroker {
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) { // a service created it first: fine
-                throw new PlatformStartFailure("Kafka is up but its topics could not be created: " + e.getMessage(), process);
+                throw new PlatformStartFailure(
+                        "Kafka is up but its topics could not be created: " + e.getMessage(), process);
             }
         } catch (TimeoutException e) {
-            throw new PlatformStartFailure("Kafka is up but its topics could not be created: " + e.getMessage(), process);
+            throw new PlatformStartFailure(
+                    "Kafka is up but its topics could not be created: " + e.getMessage(), process);
         }
     }
 

@@ -48,7 +48,11 @@ final class MailPages implements HttpHandler {
                 smtp.purgeEmailFromAllMailboxes();
                 respond(exchange, 204, "text/plain", new byte[0]);
             } else if (path.equals("/message") && method.equals("GET")) {
-                respond(exchange, 200, "text/html; charset=utf-8", page(message(exchange)).getBytes(StandardCharsets.UTF_8));
+                respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        page(message(exchange)).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/") && method.equals("GET")) {
                 respond(exchange, 200, "text/html; charset=utf-8", page(list()).getBytes(StandardCharsets.UTF_8));
             } else {
@@ -66,7 +70,11 @@ final class MailPages implements HttpHandler {
             MimeMessage message = received.get(i);
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", i);
-            view.put("receivedAt", message.getReceivedDate() == null ? Instant.now().toString() : message.getReceivedDate().toInstant().toString());
+            view.put(
+                    "receivedAt",
+                    message.getReceivedDate() == null
+                            ? Instant.now().toString()
+                            : message.getReceivedDate().toInstant().toString());
             view.put("from", addresses(message.getFrom()).stream().findFirst().orElse(""));
             view.put("to", addresses(message.getAllRecipients()));
             view.put("subject", message.getSubject());
@@ -134,7 +142,9 @@ final class MailPages implements HttpHandler {
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+        return addresses == null
+                ? List.of()
+                : Arrays.stream(addresses).map(Address::toString).toList();
     }
 
     static String escape(Object value) {
@@ -154,7 +164,8 @@ final class MailPages implements HttpHandler {
 
     private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'");
+        exchange.getResponseHeaders()
+                .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'");
         exchange.sendResponseHeaders(status, status == 204 ? -1 : body.length);
         if (status != 204) {
             try (OutputStream out = exchange.getResponseBody()) {

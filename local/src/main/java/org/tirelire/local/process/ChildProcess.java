@@ -55,7 +55,8 @@ public final class ChildProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new PlatformStartFailure(name + " exited with code " + process.exitValue() + " before it was ready", this);
+                throw new PlatformStartFailure(
+                        name + " exited with code " + process.exitValue() + " before it was ready", this);
             }
             if (System.nanoTime() > deadline) {
                 throw new PlatformStartFailure(name + " was not ready after " + timeout.toSeconds() + " s", this);

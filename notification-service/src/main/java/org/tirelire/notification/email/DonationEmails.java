@@ -27,7 +27,8 @@ public class DonationEmails {
         if (gift.donor() == null || gift.donor().email().isBlank()) {
             return; // an offline gift without an address: nobody to thank by email
         }
-        CampaignSummary campaign = campaigns.findById(gift.campaignId())
+        CampaignSummary campaign = campaigns
+                .findById(gift.campaignId())
                 .orElse(new CampaignSummary(gift.campaignId(), "", "la campagne", gift.campaignId()));
         String campaignUrl = properties.publicBaseUrl() + "/campaigns/" + campaign.slug();
         boolean queued = outbox.enqueue(

@@ -44,7 +44,16 @@ public record OutgoingEmail(
     OutgoingEmail failed(String error, Instant at) {
         long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts + 1, 20));
         return new OutgoingEmail(
-                id, to, subject, text, html, Status.PENDING, attempts + 1, createdAt, at.plusSeconds(seconds), null,
+                id,
+                to,
+                subject,
+                text,
+                html,
+                Status.PENDING,
+                attempts + 1,
+                createdAt,
+                at.plusSeconds(seconds),
+                null,
                 error);
     }
 }

@@ -22,9 +22,8 @@ public final class ThankYouEmail {
         String date = DateTimeFormatter.ofPattern(english ? "d MMMM yyyy" : "d MMMM yyyy", locale)
                 .withZone(ZoneId.of("Europe/Paris"))
                 .format(gift.confirmedAt());
-        String subject = english
-                ? "Thank you for your gift to " + campaignTitle
-                : "Merci pour votre don à " + campaignTitle;
+        String subject =
+                english ? "Thank you for your gift to " + campaignTitle : "Merci pour votre don à " + campaignTitle;
         String text = english
                 ? """
                 Dear %s,
@@ -53,16 +52,18 @@ public final class ThankYouEmail {
                 <p style="color:#555">%s</p>
                 <p><a href="%s">%s</a></p>
                 </body></html>
-                """
-                .formatted(
-                        english ? "en" : "fr",
-                        HtmlUtils.htmlEscape((english ? "Dear " : "Bonjour ") + firstName + ","),
-                        HtmlUtils.htmlEscape(english
-                                ? "Thank you! Your gift of " + amount + " to \"" + campaignTitle + "\" was received on " + date + "."
-                                : "Merci ! Votre don de " + amount + " à « " + campaignTitle + " » a bien été reçu le " + date + "."),
-                        HtmlUtils.htmlEscape((english ? "Donation reference: " : "Référence du don : ") + gift.donationId()),
-                        HtmlUtils.htmlEscape(campaignUrl),
-                        english ? "Follow the campaign" : "Suivre la campagne");
+                """.formatted(
+                english ? "en" : "fr",
+                HtmlUtils.htmlEscape((english ? "Dear " : "Bonjour ") + firstName + ","),
+                HtmlUtils.htmlEscape(
+                        english
+                                ? "Thank you! Your gift of " + amount + " to \"" + campaignTitle + "\" was received on "
+                                        + date + "."
+                                : "Merci ! Votre don de " + amount + " à « " + campaignTitle + " » a bien été reçu le "
+                                        + date + "."),
+                HtmlUtils.htmlEscape((english ? "Donation reference: " : "Référence du don : ") + gift.donationId()),
+                HtmlUtils.htmlEscape(campaignUrl),
+                english ? "Follow the campaign" : "Suivre la campagne");
         return new RenderedEmail(subject, text, html);
     }
 

@@ -16,7 +16,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/fundraisers/**", "/api/campaigns/*/fundraisers", "/api/campaigns/*/live")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.GET,
+                                "/api/fundraisers/**",
+                                "/api/campaigns/*/fundraisers",
+                                "/api/campaigns/*/live")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/fundraisers")
                         .permitAll()

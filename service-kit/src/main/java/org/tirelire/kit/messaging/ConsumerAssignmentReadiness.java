@@ -36,6 +36,8 @@ public class ConsumerAssignmentReadiness implements HealthIndicator, KafkaBindin
                 .toList();
         return waiting.isEmpty()
                 ? Health.up().withDetail("assigned", assignedBindings).build()
-                : Health.outOfService().withDetail("waitingForPartitions", waiting).build();
+                : Health.outOfService()
+                        .withDetail("waitingForPartitions", waiting)
+                        .build();
     }
 }

@@ -72,11 +72,12 @@ public class MessagingConfiguration {
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryForever() {
         return (container, destination, group) -> {
-            ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
+            ExponentialBackOff backOff =
+                    new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
             backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
             backOff.setMaxElapsedTime(Long.MAX_VALUE);
-            DefaultErrorHandler errorHandler = new DefaultErrorHandler(
-                    (record, failure) -> log.error("Gave up on {}", record, failure), backOff);
+            DefaultErrorHandler errorHandler =
+                    new DefaultErrorHandler((record, failure) -> log.error("Gave up on {}", record, failure), backOff);
             errorHandler.setRetryListeners((record, failure, attempt) -> log.warn(
                     "Attempt {} at {}-{}@{} failed: {}",
                     attempt,

@@ -63,7 +63,8 @@ public class OutboxRelay implements DisposableBean {
 
     private void relayOneBatch(OutboxSource source) {
         String collection = mongo.getCollectionName(source.documentType());
-        Query withPendingEvents = Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+        Query withPendingEvents =
+                Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
         withPendingEvents.fields().include("outbox").include(source.keyField());
         List<Document> documents = mongo.find(withPendingEvents, Document.class, collection);
         for (Document document : documents) {
@@ -77,7 +78,9 @@ public class OutboxRelay implements DisposableBean {
                 mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(document.get("_id"))),
                         new Update()
-                                .pull("outbox", Query.query(Criteria.where("eventId").is(pending.eventId())))
+                                .pull(
+                                        "outbox",
+                                        Query.query(Criteria.where("eventId").is(pending.eventId())))
                                 .inc("version", 1),
                         collection);
             }

@@ -13,7 +13,11 @@ import org.tirelire.contracts.events.Correlation;
  *
  * @param event one of the event records of the contracts module
  */
-public record PendingEvent(String eventId, Object event, Instant occurredAt, @Nullable String correlationId) {
+public record PendingEvent(
+        String eventId,
+        Object event,
+        Instant occurredAt,
+        @Nullable String correlationId) {
 
     public static PendingEvent of(Object event, Instant occurredAt) {
         return new PendingEvent(UUID.randomUUID().toString(), event, occurredAt, MDC.get(Correlation.LOG_KEY));

@@ -23,8 +23,9 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String received = request.getHeader(Correlation.HTTP_HEADER);
-        String correlationId =
-                received != null && SAFE_ID.matcher(received).matches() ? received : UUID.randomUUID().toString();
+        String correlationId = received != null && SAFE_ID.matcher(received).matches()
+                ? received
+                : UUID.randomUUID().toString();
         response.setHeader(Correlation.HTTP_HEADER, correlationId);
         try (var ignored = MDC.putCloseable(Correlation.LOG_KEY, correlationId)) {
             chain.doFilter(request, response);

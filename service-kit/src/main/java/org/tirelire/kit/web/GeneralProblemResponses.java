@@ -40,7 +40,8 @@ public class GeneralProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side.");
+        return Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side.");
     }
 
     @Override

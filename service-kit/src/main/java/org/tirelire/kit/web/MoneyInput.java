@@ -11,7 +11,9 @@ import org.tirelire.contracts.money.Money;
  */
 public record MoneyInput(
         @NotNull @Positive Long amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+        String currency) {
 
     public Money toMoney() {
         return new Money(amount, currency);
