@@ -16,15 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-import org.tirelire.campaign.progress.DonationLedger;
-import org.tirelire.campaign.progress.EventPosition;
-import org.tirelire.campaign.progress.LedgerEntry;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
@@ -32,6 +30,9 @@ import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.totals.ContributionLedger;
+import org.tirelire.kit.totals.EventPosition;
+import org.tirelire.kit.totals.LedgerEntry;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
@@ -56,7 +57,7 @@ class CampaignServiceIntegrationTest {
     int port;
 
     @Autowired
-    DonationLedger ledger;
+    MongoTemplate mongo;
 
     private RestClient http;
     private final String organisation = "org-" + UUID.randomUUID();
@@ -210,8 +211,10 @@ class CampaignServiceIntegrationTest {
         RecordMetadata where = kafka.send("crash-replay-" + campaignId, campaignId, event);
         // As if a first delivery of this very record had done step 1 and died before step 2:
         EventPosition position = new EventPosition(where.partition(), where.offset());
-        ledger.save(LedgerEntry.unknown(donationId, campaignId, Money.of(40_00, "EUR"), null)
-                .confirmedBy(position));
+        mongo.save(
+                LedgerEntry.unknown(donationId, campaignId, Money.of(40_00, "EUR"), null)
+                        .confirmedBy(position),
+                ContributionLedger.COLLECTION);
 
         projectorReceives(campaignId, event, position);
         projectorReceives(campaignId, event, position);

@@ -34,6 +34,7 @@ import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.FundraiserPageCreated;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshots;
@@ -217,9 +218,36 @@ class DonationServiceIntegrationTest {
                 "donor.email");
         assertRefused(with(gift(10_00), "message", "x".repeat(501)), 400, "message");
         assertRefused(with(gift(10_00), "isAdmin", true), 400, null);
+        assertRefused(with(gift(10_00), "fundraiser", "no-such-page"), 422, "fundraiser");
         assertRefused(with(gift(10_00), "campaignId", "camp-that-does-not-exist"), 409, "campaignId");
 
         assertThat(donationsOfCampaign()).isZero();
+    }
+
+    @Test
+    void a_gift_through_a_collection_page_names_it_in_its_event() {
+        String slug = "lea-court-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send(
+                Topics.FUNDRAISER_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(
+                        new FundraiserPageCreated(slug, campaignId, "Léa court", "Léa", null, null, Instant.now()),
+                        "/notification-service",
+                        slug,
+                        Instant.now(),
+                        null)));
+
+        String id = give(UUID.randomUUID().toString(), with(gift(20_00), "fundraiser", slug))
+                .getBody()
+                .get("id")
+                .asString();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                DonationConfirmed.class,
+                                c -> assertThat(c.fundraiserSlug()).isEqualTo(slug)));
     }
 
     @Test

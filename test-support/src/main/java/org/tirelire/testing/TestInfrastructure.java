@@ -86,9 +86,8 @@ public final class TestInfrastructure {
         mongo.bind("127.0.0.1", 0);
         mongoBaseUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/";
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
-        }));
+        // No shutdown hook: both live in this JVM and end with it. Stopping them in a hook would race
+        // the Spring contexts' own shutdown, whose last database calls would then wait for a server.
+
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.tirelire.campaign.progress.EventPosition;
 import org.tirelire.campaign.progress.Milestone;
 import org.tirelire.campaign.progress.Progress;
 import org.tirelire.campaign.progress.ReachedMilestone;
@@ -21,6 +20,7 @@ import org.tirelire.contracts.events.ProgressChanged;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.messaging.OutboxAggregate;
 import org.tirelire.kit.messaging.PendingEvent;
+import org.tirelire.kit.totals.EventPosition;
 
 /**
  * A fundraising campaign and its progress. Every change that others must hear about puts its event

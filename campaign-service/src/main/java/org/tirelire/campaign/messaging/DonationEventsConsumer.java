@@ -8,13 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.tirelire.campaign.progress.EventPosition;
 import org.tirelire.campaign.progress.ProgressProjector;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.kit.totals.EventPosition;
 import tools.jackson.core.JacksonException;
 
 /** Feeds donation-service's events to the progress projector, with the Kafka position that makes redelivery harmless. */

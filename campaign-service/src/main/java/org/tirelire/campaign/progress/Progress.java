@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.totals.EventPosition;
 
 /**
  * A campaign's total, kept inside the campaign document. {@code appliedPositions} remembers the

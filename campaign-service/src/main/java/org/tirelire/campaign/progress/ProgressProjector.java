@@ -1,21 +1,22 @@
 package org.tirelire.campaign.progress;
 
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.tirelire.campaign.campaign.CampaignNotFound;
 import org.tirelire.campaign.campaign.CampaignStore;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.totals.ContributionLedger;
+import org.tirelire.kit.totals.EventPosition;
+import org.tirelire.kit.totals.LedgerEntry;
 
 /**
  * Turns donation events into campaign totals, exactly, without multi-document transactions.
  *
- * <p>Step 1 records the donation's new state in the {@link DonationLedger} together with the change
+ * <p>Step 1 records the donation's new state in the {@link ContributionLedger} together with the change
  * it makes. Step 2 adds that change to the campaign unless the campaign has already applied an event
  * at this position. A crash between the steps is repaired by the redelivery of the same event: step 1
  * recognises its own earlier change, step 2 applies it once. A duplicate event at another position
@@ -26,46 +27,43 @@ public class ProgressProjector {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressProjector.class);
 
-    private final DonationLedger ledger;
+    private final ContributionLedger ledger;
     private final CampaignStore campaigns;
 
-    ProgressProjector(DonationLedger ledger, CampaignStore campaigns) {
+    ProgressProjector(ContributionLedger ledger, CampaignStore campaigns) {
         this.ledger = ledger;
         this.campaigns = campaigns;
     }
 
     public void on(DonationConfirmed confirmed, EventPosition position) {
-        apply(
+        LedgerEntry.Change change = ledger.confirmed(
                 confirmed.donationId(),
                 confirmed.campaignId(),
                 confirmed.amount(),
                 confirmed.fundraiserSlug(),
-                entry -> entry.confirmedBy(position),
+                position);
+        apply(
+                confirmed.donationId(),
+                confirmed.campaignId(),
+                confirmed.amount(),
+                change,
                 position,
                 confirmed.confirmedAt());
     }
 
     public void on(DonationRefunded refunded, EventPosition position) {
-        apply(
-                refunded.donationId(),
-                refunded.campaignId(),
-                refunded.amount(),
-                refunded.fundraiserSlug(),
-                entry -> entry.refundedBy(position),
-                position,
-                refunded.refundedAt());
+        LedgerEntry.Change change = ledger.refunded(
+                refunded.donationId(), refunded.campaignId(), refunded.amount(), refunded.fundraiserSlug(), position);
+        apply(refunded.donationId(), refunded.campaignId(), refunded.amount(), change, position, refunded.refundedAt());
     }
 
     private void apply(
             String donationId,
             String campaignId,
             Money amount,
-            String fundraiserSlug,
-            UnaryOperator<LedgerEntry> transition,
+            LedgerEntry.Change change,
             EventPosition position,
             Instant at) {
-        LedgerEntry.Change change =
-                recordInLedger(donationId, campaignId, amount, fundraiserSlug, transition, position);
         if (change.countDelta() == 0) {
             return;
         }
@@ -84,32 +82,6 @@ public class ProgressProjector {
         } catch (CampaignNotFound unknownCampaign) {
             // A gift can only be accepted for a published campaign, so this is a foreign or corrupt event.
             log.warn("Ignoring donation {} for unknown campaign {}", donationId, campaignId);
-        }
-    }
-
-    private LedgerEntry.Change recordInLedger(
-            String donationId,
-            String campaignId,
-            Money amount,
-            String fundraiserSlug,
-            UnaryOperator<LedgerEntry> transition,
-            EventPosition position) {
-        while (true) {
-            LedgerEntry current = ledger.findById(donationId)
-                    .orElseGet(() -> LedgerEntry.unknown(donationId, campaignId, amount, fundraiserSlug));
-            if (current.lastChangedBy(position)) {
-                return current.lastChange(); // redelivered after a crash: re-apply our own change
-            }
-            LedgerEntry next = transition.apply(current);
-            if (next.confirmed() == current.confirmed() && next.refunded() == current.refunded()) {
-                return new LedgerEntry.Change(position.toString(), 0, 0); // duplicate: nothing changes
-            }
-            try {
-                ledger.save(next);
-                return next.lastChange();
-            } catch (OptimisticLockingFailureException concurrentWrite) {
-                // another instance recorded this donation meanwhile: read it again
-            }
         }
     }
 }

@@ -10,6 +10,7 @@ import org.tirelire.campaign.campaign.FundingModel;
 import org.tirelire.campaign.campaign.StretchGoal;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.totals.EventPosition;
 
 class CampaignProgressTest {
 

@@ -11,6 +11,9 @@ public final class Correlation {
     /** CloudEvents extension attribute names are lower-case letters and digits only. */
     public static final String CLOUD_EVENT_ATTRIBUTE = "correlationid";
 
+    /** Kafka record header carrying the same id, for tools that read headers rather than values. */
+    public static final String KAFKA_HEADER = "correlationId";
+
     /** The key under which services put the id in the logging context. */
     public static final String LOG_KEY = "correlationId";
 

@@ -18,7 +18,8 @@ public final class EventTypes {
             MilestoneReached.class, "org.tirelire.campaign.milestone-reached.v1",
             DonationConfirmed.class, "org.tirelire.donation.confirmed.v1",
             DonationFailed.class, "org.tirelire.donation.failed.v1",
-            DonationRefunded.class, "org.tirelire.donation.refunded.v1");
+            DonationRefunded.class, "org.tirelire.donation.refunded.v1",
+            FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1");
 
     private static final Map<String, Class<?>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

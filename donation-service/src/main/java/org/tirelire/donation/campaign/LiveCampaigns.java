@@ -5,15 +5,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/**
- * Answers "may this campaign receive gifts?" from the local snapshots. A campaign published a moment
- * ago may not have reached us yet, so an unknown campaign is looked up again for a short while before
- * the gift is refused: a donor who follows the link right after publication is not turned away.
- */
+/** Answers "may this campaign receive gifts?" from the local snapshots of campaign events (ADR 7). */
 @Component
 public class LiveCampaigns {
-
-    private static final Duration POLL = Duration.ofMillis(50);
 
     private final CampaignSnapshots snapshots;
     private final Duration publicationGrace;
@@ -26,18 +20,6 @@ public class LiveCampaigns {
     }
 
     public Optional<CampaignSnapshot> find(String campaignId) {
-        long deadline = System.nanoTime() + publicationGrace.toNanos();
-        while (true) {
-            Optional<CampaignSnapshot> snapshot = snapshots.findById(campaignId);
-            if (snapshot.isPresent() || System.nanoTime() > deadline) {
-                return snapshot;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return RecentlyPublished.find(() -> snapshots.findById(campaignId), publicationGrace);
     }
 }

@@ -1,14 +1,18 @@
 package org.tirelire.donation.donation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.LiveCampaigns;
+import org.tirelire.donation.campaign.RecentlyPublished;
+import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
 import org.tirelire.donation.payment.PaymentProvider;
 
@@ -26,6 +30,8 @@ public class RecordDonation {
     private final DonationLifecycle lifecycle;
     private final PaymentProvider paymentProvider;
     private final DonationLimits limits;
+    private final FundraiserPageRefs fundraiserPages;
+    private final Duration publicationGrace;
     private final Clock clock;
 
     RecordDonation(
@@ -35,6 +41,8 @@ public class RecordDonation {
             DonationLifecycle lifecycle,
             PaymentProvider paymentProvider,
             DonationLimits limits,
+            FundraiserPageRefs fundraiserPages,
+            @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace,
             Clock clock) {
         this.idempotencyKeys = idempotencyKeys;
         this.liveCampaigns = liveCampaigns;
@@ -42,6 +50,8 @@ public class RecordDonation {
         this.lifecycle = lifecycle;
         this.paymentProvider = paymentProvider;
         this.limits = limits;
+        this.fundraiserPages = fundraiserPages;
+        this.publicationGrace = publicationGrace;
         this.clock = clock;
     }
 
@@ -132,6 +142,18 @@ public class RecordDonation {
                         "amount.amount",
                         "The reward '" + reward.title() + "' needs a gift of at least "
                                 + reward.minAmount().amount() + " minor units");
+            }
+        }
+        if (request.fundraiser() != null) {
+            boolean underThisCampaign = RecentlyPublished.find(
+                            () -> fundraiserPages.findById(request.fundraiser()), publicationGrace)
+                    .filter(page -> page.campaignId().equals(campaign.campaignId()))
+                    .isPresent();
+            if (!underThisCampaign) {
+                throw new DonationRefused(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "fundraiser",
+                        "This campaign has no collection page '" + request.fundraiser() + "'");
             }
         }
         if (!paymentProvider.paymentMethods().contains(request.paymentMethod())) {

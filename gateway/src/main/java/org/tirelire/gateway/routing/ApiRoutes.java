@@ -32,6 +32,7 @@ class ApiRoutes {
                         r -> r.order(2)
                                 .path(
                                         "/api/campaigns/*/fundraisers",
+                                        "/api/campaigns/*/teams",
                                         "/api/fundraisers",
                                         "/api/fundraisers/**",
                                         "/api/campaigns/*/live")

@@ -3,6 +3,12 @@ package org.tirelire.notification.campaign;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** What emails need to know of a campaign, kept from campaign events. */
+/** What notification-service needs to know of a campaign, kept from campaign events. */
 @Document("campaigns")
-public record CampaignSummary(@Id String campaignId, String organisationId, String title, String slug) {}
+public record CampaignSummary(
+        @Id String campaignId, String organisationId, String title, String slug, String currency, boolean live) {
+
+    public CampaignSummary closed() {
+        return new CampaignSummary(campaignId, organisationId, title, slug, currency, false);
+    }
+}

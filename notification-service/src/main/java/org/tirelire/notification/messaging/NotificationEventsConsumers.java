@@ -6,18 +6,23 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.kit.totals.EventPosition;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 import org.tirelire.notification.email.DonationEmails;
+import org.tirelire.notification.fundraiser.FundraiserTotals;
 import tools.jackson.core.JacksonException;
 
-/** What notification-service hears: campaigns (for names and links) and donations (to thank donors). */
+/** What notification-service hears: campaigns (names, links, whether pages may open) and donations (thanks, page totals). */
 @Configuration
 class NotificationEventsConsumers {
 
@@ -28,16 +33,32 @@ class NotificationEventsConsumers {
         return message -> handle(codec, message, data -> {
             if (data instanceof CampaignPublished published) {
                 campaigns.save(new CampaignSummary(
-                        published.campaignId(), published.organisationId(), published.title(), published.slug()));
+                        published.campaignId(),
+                        published.organisationId(),
+                        published.title(),
+                        published.slug(),
+                        published.goal().currency(),
+                        true));
+            } else if (data instanceof CampaignClosed closed) {
+                campaigns
+                        .findById(closed.campaignId())
+                        .map(CampaignSummary::closed)
+                        .ifPresent(campaigns::save);
             }
         });
     }
 
     @Bean
-    Consumer<Message<byte[]>> donationEvents(EventCodec codec, DonationEmails emails) {
+    Consumer<Message<byte[]>> donationEvents(EventCodec codec, DonationEmails emails, FundraiserTotals pages) {
         return message -> handle(codec, message, data -> {
+            EventPosition position = new EventPosition(
+                    message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
+                    message.getHeaders().get(KafkaHeaders.OFFSET, Long.class));
             if (data instanceof DonationConfirmed confirmed) {
+                pages.on(confirmed, position);
                 emails.thankDonor(confirmed);
+            } else if (data instanceof DonationRefunded refunded) {
+                pages.on(refunded, position);
             }
         });
     }

@@ -3,9 +3,9 @@ package org.tirelire.kit.messaging;
 import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.tirelire.contracts.events.CloudEvent;
+import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.EventCodec;
 
 /** Sends one event to Kafka as a structured CloudEvent, keyed by campaign id, and waits for the broker's ack. */
@@ -26,11 +26,13 @@ public class EventPublisher {
     public void publish(String campaignId, String subject, PendingEvent pending) {
         CloudEvent event = codec.wrap(
                 pending.eventId(), pending.event(), source, subject, pending.occurredAt(), pending.correlationId());
-        Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
                 .setHeader(KafkaHeaders.KEY, campaignId.getBytes(StandardCharsets.UTF_8))
-                .setHeader("contentType", CloudEvent.CONTENT_TYPE)
-                .build();
-        if (!streamBridge.send(binding, message)) {
+                .setHeader("contentType", CloudEvent.CONTENT_TYPE);
+        if (pending.correlationId() != null) {
+            message.setHeader(Correlation.KAFKA_HEADER, pending.correlationId());
+        }
+        if (!streamBridge.send(binding, message.build())) {
             throw new IllegalStateException("Kafka did not accept event " + pending.eventId());
         }
     }

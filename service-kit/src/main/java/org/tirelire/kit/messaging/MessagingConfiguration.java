@@ -18,6 +18,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.kit.totals.ContributionLedger;
 
 /** The messaging every service shares: event codec, outbox relay, never-skip consumer retries, readiness. */
 @AutoConfiguration
@@ -56,6 +57,11 @@ public class MessagingConfiguration {
     @Bean
     AggregateUpdates aggregateUpdates(OutboxRelay outboxRelay) {
         return new AggregateUpdates(outboxRelay);
+    }
+
+    @Bean
+    ContributionLedger contributionLedger(MongoTemplate mongo) {
+        return new ContributionLedger(mongo);
     }
 
     @Bean("kafkaConsumers")

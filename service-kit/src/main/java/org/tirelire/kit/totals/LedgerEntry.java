@@ -1,4 +1,4 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.kit.totals;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -8,13 +8,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.money.Money;
 
 /**
- * What campaign-service knows of one donation: whether it was confirmed and whether it was refunded,
+ * What a service knows of one donation, for the totals it keeps: whether it was confirmed and whether it was refunded,
  * in whatever order those events arrived. A gift counts while it is confirmed and not refunded.
  *
  * <p>{@code lastChange} remembers which event made the latest change and by how much, so that the
  * same event delivered again after a crash re-applies that change to the campaign exactly once.
  */
-@Document("donation_ledger")
+@Document(ContributionLedger.COLLECTION)
 public record LedgerEntry(
         @Id String donationId,
         @Indexed String campaignId,

@@ -1,4 +1,4 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.kit.totals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

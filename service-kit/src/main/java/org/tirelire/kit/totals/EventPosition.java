@@ -1,4 +1,4 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.kit.totals;
 
 /**
  * Where a donation event sits in its Kafka partition. One campaign's events all share a partition

@@ -1,0 +1,22 @@
+package org.tirelire.notification.fundraiser;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.kit.web.MoneyInput;
+
+/** A supporter opens a collection page; no account needed. Their email is never shown publicly. */
+public record CreateFundraiserRequest(
+        @NotNull @Valid Supporter supporter,
+        @NotBlank @Size(max = 120) String title,
+        @Valid @Nullable MoneyInput goal,
+        @Size(max = 1000) @Nullable String message,
+        @Size(max = 80) @Nullable String team) {
+
+    public record Supporter(
+            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Email @Size(max = 254) String email) {}
+}

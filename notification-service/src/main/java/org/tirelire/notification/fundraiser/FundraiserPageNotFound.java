@@ -1,0 +1,8 @@
+package org.tirelire.notification.fundraiser;
+
+public class FundraiserPageNotFound extends RuntimeException {
+
+    public FundraiserPageNotFound(String slug) {
+        super("No collection page has the slug '" + slug + "'");
+    }
+}
