@@ -251,12 +251,90 @@ class DonationServiceIntegrationTest {
     }
 
     @Test
+    void every_gift_of_a_campaign_that_failed_its_all_or_nothing_goal_is_refunded_once() {
+        String first = confirmedGift(20_00);
+        String second = confirmedGift(30_00);
+        byte[] failed = codec.encode(codec.wrap(
+                new CampaignClosed(
+                        campaignId, organisation, Money.of(50_00, "EUR"), 2, Instant.now(), CampaignClosed.FAILED),
+                "/campaign-service",
+                campaignId,
+                Instant.now(),
+                null));
+
+        kafka.send(Topics.CAMPAIGN_EVENTS, campaignId, failed);
+        kafka.send(Topics.CAMPAIGN_EVENTS, campaignId, failed); // delivered twice
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(get("/api/donations/" + first).getBody().get("status").asString())
+                    .isEqualTo("REFUNDED");
+            assertThat(get("/api/donations/" + second).getBody().get("status").asString())
+                    .isEqualTo("REFUNDED");
+            assertThat(eventsAbout(first))
+                    .filteredOn(DonationRefunded.class::isInstance)
+                    .hasSize(1);
+            assertThat(eventsAbout(second))
+                    .filteredOn(DonationRefunded.class::isInstance)
+                    .hasSize(1);
+        });
+    }
+
+    @Test
+    void the_last_unit_of_a_reward_goes_to_one_donor_only_and_comes_back_if_the_payment_fails() throws Exception {
+        String lastOne = "reward-last-" + UUID.randomUUID();
+        String otherCampaign = "camp-" + UUID.randomUUID();
+        CampaignPublished published = new CampaignPublished(
+                otherCampaign,
+                organisation,
+                "slug-" + otherCampaign,
+                "Vélo",
+                Money.of(500_00, "EUR"),
+                "KEEP_IT_ALL",
+                Instant.now().plus(Duration.ofDays(30)),
+                List.of(new CampaignPublished.RewardOffered(lastOne, "Le dernier vélo", Money.of(10_00, "EUR"), 1)),
+                Instant.now(),
+                "organiser@example.org");
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                otherCampaign,
+                codec.encode(codec.wrap(published, "/campaign-service", otherCampaign, Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
+        Map<String, Object> wantsIt = with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", lastOne);
+
+        ExecutorService donors = Executors.newFixedThreadPool(2);
+        List<Future<ResponseEntity<JsonNode>>> answers = donors.invokeAll(List.of(
+                () -> give(UUID.randomUUID().toString(), new HashMap<>(wantsIt)),
+                () -> give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))));
+        donors.shutdown();
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> answer : answers) {
+            statuses.add(answer.get().getStatusCode().value());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+
+        Map<String, Object> declined = with(
+                with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", lastOne),
+                "paymentMethod",
+                "pm_sandbox_declined");
+        assertThat(give(UUID.randomUUID().toString(), declined).getStatusCode().value())
+                .as("still sold out while the winner's gift stands")
+                .isEqualTo(409);
+    }
+
+    @Test
     void a_closed_campaign_refuses_gifts() {
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
                 campaignId,
                 codec.encode(codec.wrap(
-                        new CampaignClosed(campaignId, organisation, Money.zero("EUR"), 0, Instant.now()),
+                        new CampaignClosed(
+                                campaignId,
+                                organisation,
+                                Money.zero("EUR"),
+                                0,
+                                Instant.now(),
+                                CampaignClosed.SUCCEEDED),
                         "/campaign-service",
                         campaignId,
                         Instant.now(),
@@ -425,7 +503,8 @@ class DonationServiceIntegrationTest {
                 "KEEP_IT_ALL",
                 Instant.now().plus(Duration.ofDays(30)),
                 List.of(new CampaignPublished.RewardOffered(rewardId, "Visite", Money.of(50_00, "EUR"), 10)),
-                Instant.now());
+                Instant.now(),
+                "organiser@example.org");
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
                 id,

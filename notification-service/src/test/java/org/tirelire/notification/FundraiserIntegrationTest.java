@@ -87,7 +87,8 @@ class FundraiserIntegrationTest {
                         "KEEP_IT_ALL",
                         Instant.now().plus(Duration.ofDays(20)),
                         List.of(),
-                        Instant.now()));
+                        Instant.now(),
+                        "organiser@example.org"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> open("Léa Martin", "Je cours pour la péniche", null)
                                 .getStatusCode()
@@ -222,7 +223,10 @@ class FundraiserIntegrationTest {
                         .value())
                 .isEqualTo(404);
 
-        send(campaignId, new CampaignClosed(campaignId, organisation, Money.zero("EUR"), 0, Instant.now()));
+        send(
+                campaignId,
+                new CampaignClosed(
+                        campaignId, organisation, Money.zero("EUR"), 0, Instant.now(), CampaignClosed.SUCCEEDED));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> open("Léa", "Trop tard", null).getStatusCode().value() == 409);
     }

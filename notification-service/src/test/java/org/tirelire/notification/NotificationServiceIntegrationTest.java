@@ -113,7 +113,8 @@ class NotificationServiceIntegrationTest {
                 "KEEP_IT_ALL",
                 Instant.now().plus(Duration.ofDays(10)),
                 List.of(),
-                Instant.now());
+                Instant.now(),
+                "organiser@example.org");
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
                 campaignId,

@@ -55,6 +55,7 @@ public final class TestTokens {
                 .subject("organiser-" + organisationId)
                 .claim("org", organisationId)
                 .claim("org_name", "Organisation " + organisationId)
+                .claim("email", "organiser@" + organisationId + ".example.org")
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())

@@ -35,15 +35,17 @@ public class Campaign implements OutboxAggregate {
 
     private final String organisationId;
     private final String organisationName;
+    private final @Nullable String organiserEmail;
 
     @Indexed(unique = true)
     private final String slug;
 
-    private final String title;
-    private final String summary;
-    private final @Nullable String story;
-    private final Money goal;
-    private final Instant endsAt;
+    private String title;
+    private String summary;
+    private @Nullable String story;
+    private @Nullable String coverImageUrl;
+    private Money goal;
+    private Instant endsAt;
     private final FundingModel fundingModel;
     private final List<StretchGoal> stretchGoals;
     private final List<Reward> rewards;
@@ -54,6 +56,7 @@ public class Campaign implements OutboxAggregate {
 
     private @Nullable Instant publishedAt;
     private @Nullable Instant closedAt;
+    private @Nullable String closeOutcome;
     private Progress progress;
     private List<PendingEvent> outbox;
 
@@ -65,10 +68,12 @@ public class Campaign implements OutboxAggregate {
             String id,
             String organisationId,
             String organisationName,
+            @Nullable String organiserEmail,
             String slug,
             String title,
             String summary,
             @Nullable String story,
+            @Nullable String coverImageUrl,
             Money goal,
             Instant endsAt,
             FundingModel fundingModel,
@@ -78,16 +83,19 @@ public class Campaign implements OutboxAggregate {
             CampaignStatus status,
             @Nullable Instant publishedAt,
             @Nullable Instant closedAt,
+            @Nullable String closeOutcome,
             Progress progress,
             List<PendingEvent> outbox,
             @Nullable Long version) {
         this.id = id;
         this.organisationId = organisationId;
         this.organisationName = organisationName;
+        this.organiserEmail = organiserEmail;
         this.slug = slug;
         this.title = title;
         this.summary = summary;
         this.story = story;
+        this.coverImageUrl = coverImageUrl;
         this.goal = goal;
         this.endsAt = endsAt;
         this.fundingModel = fundingModel;
@@ -97,6 +105,7 @@ public class Campaign implements OutboxAggregate {
         this.status = status;
         this.publishedAt = publishedAt;
         this.closedAt = closedAt;
+        this.closeOutcome = closeOutcome;
         this.progress = progress;
         this.outbox = new ArrayList<>(outbox);
         this.version = version;
@@ -106,10 +115,12 @@ public class Campaign implements OutboxAggregate {
     public static Campaign draft(
             String organisationId,
             String organisationName,
+            @Nullable String organiserEmail,
             String slug,
             String title,
             String summary,
             @Nullable String story,
+            @Nullable String coverImageUrl,
             Money goal,
             Instant endsAt,
             FundingModel fundingModel,
@@ -120,10 +131,12 @@ public class Campaign implements OutboxAggregate {
                 UUID.randomUUID().toString(),
                 organisationId,
                 organisationName,
+                organiserEmail,
                 slug,
                 title,
                 summary,
                 story,
+                coverImageUrl,
                 goal,
                 endsAt,
                 fundingModel,
@@ -131,6 +144,7 @@ public class Campaign implements OutboxAggregate {
                 rewards,
                 now,
                 CampaignStatus.DRAFT,
+                null,
                 null,
                 null,
                 Progress.none(goal.currency()),
@@ -160,18 +174,107 @@ public class Campaign implements OutboxAggregate {
                                 .map(r -> new CampaignPublished.RewardOffered(
                                         r.id(), r.title(), r.minAmount(), r.limit()))
                                 .toList(),
-                        now),
+                        now,
+                        organiserEmail),
                 now));
     }
 
+    /** The organiser closes the campaign, or its deadline passed: no more gifts. */
     public void close(Instant now) {
         if (status != CampaignStatus.LIVE) {
             throw new IllegalCampaignTransition(id, status, CampaignStatus.ENDED);
         }
         status = CampaignStatus.ENDED;
         closedAt = now;
+        boolean goalMissed = !progress.raised().isAtLeast(goal);
+        String outcome = fundingModel == FundingModel.ALL_OR_NOTHING && goalMissed
+                ? CampaignClosed.FAILED
+                : CampaignClosed.SUCCEEDED;
+        announceClosed(outcome, now);
+    }
+
+    /** Closes the campaign if its deadline has passed; safe to ask any number of times, from any instance. */
+    public boolean closeIfDeadlinePassed(Instant now) {
+        if (status != CampaignStatus.LIVE || endsAt.isAfter(now)) {
+            return false;
+        }
+        close(now);
+        return true;
+    }
+
+    /** Withdraws a draft, or stops a live campaign and has every gift refunded. */
+    public void cancel(Instant now) {
+        if (status != CampaignStatus.DRAFT && status != CampaignStatus.LIVE) {
+            throw new IllegalCampaignTransition(id, status, CampaignStatus.CANCELLED);
+        }
+        boolean wasLive = status == CampaignStatus.LIVE;
+        status = CampaignStatus.CANCELLED;
+        closedAt = now;
+        if (wasLive) {
+            announceClosed(CampaignClosed.CANCELLED, now);
+        }
+    }
+
+    /**
+     * Changes what the organiser may still change. An ended or cancelled campaign is read-only; once
+     * LIVE, the currency is fixed and the goal cannot drop below what is already raised.
+     */
+    public void revise(CampaignRevision revision, Instant now) {
+        if (status == CampaignStatus.ENDED || status == CampaignStatus.CANCELLED) {
+            throw new CampaignReadOnly(id, status);
+        }
+        if (revision.goal() != null) {
+            if (status == CampaignStatus.LIVE && !revision.goal().currency().equals(goal.currency())) {
+                throw new CampaignRevisionRefused("goal.currency", "The currency of a live campaign cannot change");
+            }
+            if (status == CampaignStatus.LIVE && !revision.goal().isAtLeast(progress.raised())) {
+                throw new CampaignRevisionRefused(
+                        "goal.amount",
+                        "The goal cannot be lower than what is already raised ("
+                                + progress.raised().amount() + ")");
+            }
+            if (status == CampaignStatus.DRAFT && !revision.goal().currency().equals(goal.currency())) {
+                progress = Progress.none(revision.goal().currency());
+            }
+            goal = revision.goal();
+        }
+        if (revision.endsAt() != null) {
+            if (!revision.endsAt().isAfter(now)) {
+                throw new CampaignRevisionRefused("endsAt", "The deadline must be in the future");
+            }
+            endsAt = revision.endsAt();
+        }
+        if (revision.title() != null) {
+            title = revision.title();
+        }
+        if (revision.summary() != null) {
+            summary = revision.summary();
+        }
+        if (revision.story() != null) {
+            story = revision.story();
+        }
+        if (revision.coverImageUrl() != null) {
+            coverImageUrl = revision.coverImageUrl().isBlank() ? null : revision.coverImageUrl();
+        }
+    }
+
+    private void announceClosed(String outcome, Instant now) {
+        closeOutcome = outcome;
         outbox.add(PendingEvent.of(
-                new CampaignClosed(id, organisationId, progress.raised(), progress.donationCount(), now), now));
+                new CampaignClosed(id, organisationId, progress.raised(), progress.donationCount(), now, outcome),
+                now));
+    }
+
+    /**
+     * How the campaign turned out: absent while it runs; {@code SUCCEEDED} when its gifts are kept;
+     * {@code REFUNDING} while an all-or-nothing campaign below its goal, or a cancelled one, gives its
+     * gifts back; then {@code FAILED} or {@code CANCELLED}.
+     */
+    public @Nullable String outcome() {
+        if (closeOutcome == null || closeOutcome.equals(CampaignClosed.SUCCEEDED)) {
+            return closeOutcome;
+        }
+        return progress.donationCount() > 0 ? "REFUNDING" : closeOutcome;
     }
 
     /**
@@ -247,6 +350,10 @@ public class Campaign implements OutboxAggregate {
 
     public @Nullable String story() {
         return story;
+    }
+
+    public @Nullable String coverImageUrl() {
+        return coverImageUrl;
     }
 
     public Money goal() {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,10 +72,12 @@ class CampaignController {
         Campaign campaign = Campaign.draft(
                 organiser.organisationId(),
                 organiser.organisationName(),
+                organiser.email().isBlank() ? null : organiser.email(),
                 slugs.uniqueSlugFor(request.title()),
                 request.title(),
                 request.summary(),
                 request.story(),
+                request.coverImageUrl() == null || request.coverImageUrl().isBlank() ? null : request.coverImageUrl(),
                 goal,
                 request.endsAt(),
                 request.fundingModel() == null ? FundingModel.KEEP_IT_ALL : request.fundingModel(),
@@ -117,6 +120,36 @@ class CampaignController {
             return campaign;
         });
         return CampaignView.of(published, clock.instant());
+    }
+
+    @PatchMapping("/{id}")
+    CampaignView revise(
+            @PathVariable String id,
+            @AuthenticationPrincipal Jwt token,
+            @Valid @RequestBody CampaignRevision.Request request) {
+        String organisationId = Organiser.from(token).organisationId();
+        CampaignRevision revision = request.toRevision();
+        if (revision.goal() != null
+                && !SUPPORTED_CURRENCIES.contains(revision.goal().currency())) {
+            throw new UnsupportedCurrency(revision.goal().currency(), SUPPORTED_CURRENCIES);
+        }
+        Campaign revised = store.update(id, campaign -> {
+            campaign.requireOwnedBy(organisationId);
+            campaign.revise(revision, clock.instant());
+            return campaign;
+        });
+        return CampaignView.of(revised, clock.instant());
+    }
+
+    @PostMapping("/{id}/cancel")
+    CampaignView cancel(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        String organisationId = Organiser.from(token).organisationId();
+        Campaign cancelled = store.update(id, campaign -> {
+            campaign.requireOwnedBy(organisationId);
+            campaign.cancel(clock.instant());
+            return campaign;
+        });
+        return CampaignView.of(cancelled, clock.instant());
     }
 
     @PostMapping("/{id}/close")

@@ -11,6 +11,8 @@ public interface CampaignRepository extends MongoRepository<Campaign, String> {
 
     boolean existsBySlug(String slug);
 
+    List<Campaign> findByStatusAndEndsAtLessThanEqual(CampaignStatus status, java.time.Instant deadline, Pageable page);
+
     List<Campaign> findByStatusOrderByPublishedAtDesc(CampaignStatus status, Pageable page);
 
     List<Campaign> findByOrganisationIdOrderByCreatedAtDesc(String organisationId, Pageable page);

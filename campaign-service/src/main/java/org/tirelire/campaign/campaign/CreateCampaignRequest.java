@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,10 @@ public record CreateCampaignRequest(
         @NotBlank @Size(max = 120) String title,
         @NotBlank @Size(max = 280) String summary,
         @Size(max = 20_000) @Nullable String story,
+
+        @Size(max = 500) @Pattern(regexp = "^$|https?://\\S+", message = "must be an http(s) address") @Nullable
+        String coverImageUrl,
+
         @NotNull @Valid MoneyInput goal,
         @NotNull @Future Instant endsAt,
         @Nullable FundingModel fundingModel,

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.tirelire.campaign.campaign.CampaignDeadlinePassed;
 import org.tirelire.campaign.campaign.CampaignNotFound;
 import org.tirelire.campaign.campaign.CampaignNotOwned;
+import org.tirelire.campaign.campaign.CampaignReadOnly;
+import org.tirelire.campaign.campaign.CampaignRevisionRefused;
 import org.tirelire.campaign.campaign.CurrencyMismatch;
 import org.tirelire.campaign.campaign.IllegalCampaignTransition;
 import org.tirelire.campaign.campaign.UnsupportedCurrency;
@@ -37,6 +39,16 @@ class CampaignProblemResponses {
     @ExceptionHandler(CurrencyMismatch.class)
     ProblemDetail currencyMismatch(CurrencyMismatch e) {
         return Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid campaign", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(CampaignReadOnly.class)
+    ProblemDetail readOnly(CampaignReadOnly e) {
+        return Problems.problem(HttpStatus.CONFLICT, "Campaign is read-only", e.getMessage());
+    }
+
+    @ExceptionHandler(CampaignRevisionRefused.class)
+    ProblemDetail revisionRefused(CampaignRevisionRefused e) {
+        return Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "Change refused", e.field(), e.getMessage());
     }
 
     @ExceptionHandler(UnsupportedCurrency.class)

@@ -19,9 +19,11 @@ class CampaignProgressTest {
     private final Campaign campaign = Campaign.draft(
             "org-1",
             "Les Amis du Canal",
+            "tresorier@example.org",
             "peniche",
             "Péniche",
             "Rénover la péniche",
+            null,
             null,
             Money.of(100_00, "EUR"),
             NOW.plusSeconds(86_400 * 30),

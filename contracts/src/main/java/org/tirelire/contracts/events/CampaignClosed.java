@@ -1,8 +1,30 @@
 package org.tirelire.contracts.events;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 
-/** A campaign stopped accepting gifts: closed by its organiser or ended at its deadline. */
+/**
+ * A campaign stopped accepting gifts: closed by its organiser, ended at its deadline, or cancelled.
+ *
+ * @param outcome {@code SUCCEEDED} (the gifts are kept), {@code FAILED} (an all-or-nothing campaign
+ *     below its goal) or {@code CANCELLED}; after the last two, donation-service refunds every gift.
+ *     Absent from events published before it existed, which mean {@code SUCCEEDED}.
+ */
 public record CampaignClosed(
-        String campaignId, String organisationId, Money raised, long donationCount, Instant closedAt) {}
+        String campaignId,
+        String organisationId,
+        Money raised,
+        long donationCount,
+        Instant closedAt,
+        @Nullable String outcome) {
+
+    public static final String SUCCEEDED = "SUCCEEDED";
+    public static final String FAILED = "FAILED";
+    public static final String CANCELLED = "CANCELLED";
+
+    /** Whether every confirmed gift must now be given back. */
+    public boolean requiresRefunds() {
+        return FAILED.equals(outcome) || CANCELLED.equals(outcome);
+    }
+}

@@ -5,7 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 
-/** A campaign went LIVE: from now on it accepts gifts in its goal's currency until it closes. */
+/**
+ * A campaign went LIVE: from now on it accepts gifts in its goal's currency until it closes.
+ *
+ * @param organiserEmail where news about the campaign (milestones, its end) reach its organiser
+ */
 public record CampaignPublished(
         String campaignId,
         String organisationId,
@@ -15,7 +19,8 @@ public record CampaignPublished(
         String fundingModel,
         Instant endsAt,
         List<RewardOffered> rewards,
-        Instant publishedAt) {
+        Instant publishedAt,
+        @Nullable String organiserEmail) {
 
     /** A reward ("contrepartie") a donor may choose from a minimum amount, limited to {@code limit} when set. */
     public record RewardOffered(

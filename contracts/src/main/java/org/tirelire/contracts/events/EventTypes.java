@@ -11,15 +11,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventTypes {
 
-    private static final Map<Class<?>, String> TYPES = Map.of(
-            CampaignPublished.class, "org.tirelire.campaign.published.v1",
-            CampaignClosed.class, "org.tirelire.campaign.closed.v1",
-            ProgressChanged.class, "org.tirelire.campaign.progress-changed.v1",
-            MilestoneReached.class, "org.tirelire.campaign.milestone-reached.v1",
-            DonationConfirmed.class, "org.tirelire.donation.confirmed.v1",
-            DonationFailed.class, "org.tirelire.donation.failed.v1",
-            DonationRefunded.class, "org.tirelire.donation.refunded.v1",
-            FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1");
+    private static final Map<Class<?>, String> TYPES = Map.ofEntries(
+            Map.entry(CampaignPublished.class, "org.tirelire.campaign.published.v1"),
+            Map.entry(CampaignClosed.class, "org.tirelire.campaign.closed.v1"),
+            Map.entry(ProgressChanged.class, "org.tirelire.campaign.progress-changed.v1"),
+            Map.entry(MilestoneReached.class, "org.tirelire.campaign.milestone-reached.v1"),
+            Map.entry(NewsPublished.class, "org.tirelire.campaign.news-published.v1"),
+            Map.entry(DonationConfirmed.class, "org.tirelire.donation.confirmed.v1"),
+            Map.entry(DonationFailed.class, "org.tirelire.donation.failed.v1"),
+            Map.entry(DonationRefunded.class, "org.tirelire.donation.refunded.v1"),
+            Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"));
 
     private static final Map<String, Class<?>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -12,16 +12,22 @@ import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.donation.donation.DonationLifecycle;
+import org.tirelire.donation.reward.RewardStocks;
 import tools.jackson.core.JacksonException;
 
-/** Keeps the local campaign snapshots in step with campaign-service. Both updates are idempotent. */
+/**
+ * Keeps the local campaign snapshots in step with campaign-service, and refunds every gift of a
+ * campaign that closed without keeping them. All of it is idempotent: a redelivered event changes nothing more.
+ */
 @Configuration
 class CampaignEventsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignEventsConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> campaignEvents(EventCodec codec, CampaignSnapshots snapshots) {
+    Consumer<Message<byte[]>> campaignEvents(
+            EventCodec codec, CampaignSnapshots snapshots, RewardStocks rewardStocks, DonationLifecycle lifecycle) {
         return message -> {
             CloudEvent event;
             try {
@@ -33,6 +39,10 @@ class CampaignEventsConsumer {
             try (var ignored = MDC.putCloseable(Correlation.LOG_KEY, event.correlationid())) {
                 Object data = codec.data(event);
                 if (data instanceof CampaignPublished published) {
+                    published
+                            .rewards()
+                            .forEach(reward ->
+                                    rewardStocks.offer(reward.rewardId(), published.campaignId(), reward.limit()));
                     snapshots.save(new CampaignSnapshot(
                             published.campaignId(),
                             published.organisationId(),
@@ -48,6 +58,14 @@ class CampaignEventsConsumer {
                             .findById(closed.campaignId())
                             .map(CampaignSnapshot::closed)
                             .ifPresent(snapshots::save);
+                    if (closed.requiresRefunds()) {
+                        int refunded = lifecycle.refundAllOf(closed.campaignId());
+                        log.info(
+                                "Campaign {} closed as {}: {} gifts refunded",
+                                closed.campaignId(),
+                                closed.outcome(),
+                                refunded);
+                    }
                 }
             }
         };

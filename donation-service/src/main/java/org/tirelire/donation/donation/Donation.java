@@ -171,12 +171,14 @@ public class Donation implements OutboxAggregate {
         return donation;
     }
 
-    /** The provider has taken the payment in hand under this reference. */
+    /**
+     * The provider has taken the payment in hand under this reference. If the payment has moved on
+     * already (a twin request started it too, and its outcome came first), this changes nothing.
+     */
     public void awaitPayment(String reference) {
-        if (status != DonationStatus.PENDING) {
-            throw new IllegalDonationTransition(id, status, DonationStatus.PENDING);
+        if (status == DonationStatus.PENDING && paymentReference == null) {
+            this.paymentReference = reference;
         }
-        this.paymentReference = reference;
     }
 
     /**

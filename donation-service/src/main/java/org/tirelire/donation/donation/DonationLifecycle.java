@@ -1,12 +1,15 @@
 package org.tirelire.donation.donation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.tirelire.donation.payment.PaymentOutcome;
 import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.AggregateUpdates;
 
 /** Moves donations through their lifecycle; every transition is stored together with its event. */
@@ -18,13 +21,19 @@ public class DonationLifecycle {
     private final DonationRepository donations;
     private final AggregateUpdates updates;
     private final PaymentProvider paymentProvider;
+    private final RewardStocks rewardStocks;
     private final Clock clock;
 
     DonationLifecycle(
-            DonationRepository donations, AggregateUpdates updates, PaymentProvider paymentProvider, Clock clock) {
+            DonationRepository donations,
+            AggregateUpdates updates,
+            PaymentProvider paymentProvider,
+            RewardStocks rewardStocks,
+            Clock clock) {
         this.donations = donations;
         this.updates = updates;
         this.paymentProvider = paymentProvider;
+        this.rewardStocks = rewardStocks;
         this.clock = clock;
     }
 
@@ -37,7 +46,9 @@ public class DonationLifecycle {
         PaymentProvider.PaymentStart start = paymentProvider.start(donation, donation.paymentMethod());
         return update(donation.id(), pending -> {
             if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
-                pending.fail(declined.reason(), clock.instant());
+                if (pending.fail(declined.reason(), clock.instant())) {
+                    releaseReward(pending);
+                }
             } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
                 pending.awaitPayment(accepted.paymentReference());
             }
@@ -51,33 +62,63 @@ public class DonationLifecycle {
                 if (donation.confirm(outcome.paymentReference(), clock.instant())) {
                     log.info("Donation {} confirmed", donation.id());
                 }
-            } else {
-                donation.fail(outcome.reason(), clock.instant());
+            } else if (donation.fail(outcome.reason(), clock.instant())) {
+                releaseReward(donation);
             }
             return donation;
         });
     }
 
-    /** Refunds a confirmed gift; asking again for a refunded one answers the same and changes nothing. */
+    /** The organiser refunds a confirmed gift; asking again for a refunded one answers the same and changes nothing. */
     public Donation refund(String donationId, String organisationId) {
         Donation donation = donations
                 .findById(donationId)
                 .filter(found -> found.isOwnedBy(organisationId)) // another organisation's gift does not exist for them
                 .orElseThrow(() -> new DonationNotFound(donationId));
+        return refund(donation);
+    }
+
+    /** Gives back every confirmed gift of a campaign that failed its all-or-nothing goal or was cancelled. */
+    public int refundAllOf(String campaignId) {
+        int refunded = 0;
+        List<Donation> batch;
+        do {
+            batch = donations.findByCampaignIdAndStatusOrderByConfirmedAtDesc(
+                    campaignId, DonationStatus.CONFIRMED, PageRequest.of(0, 100));
+            for (Donation donation : batch) {
+                refund(donation);
+                refunded++;
+            }
+        } while (!batch.isEmpty());
+        return refunded;
+    }
+
+    private Donation refund(Donation donation) {
         if (donation.status() == DonationStatus.REFUNDED) {
             return donation;
         }
         if (donation.status() != DonationStatus.CONFIRMED) {
-            throw new IllegalDonationTransition(donationId, donation.status(), DonationStatus.REFUNDED);
+            throw new IllegalDonationTransition(donation.id(), donation.status(), DonationStatus.REFUNDED);
         }
         // The money goes back first: if the provider refuses, the gift stays confirmed and still counts.
         if (donation.offlineMethod() == null) {
             paymentProvider.refund(donation);
         }
-        return update(donationId, confirmed -> {
+        Donation refunded = update(donation.id(), confirmed -> {
             confirmed.refund(clock.instant());
             return confirmed;
         });
+        if (donation.status() == DonationStatus.CONFIRMED) {
+            releaseReward(refunded);
+        }
+        return refunded;
+    }
+
+    /** A gift that failed or was refunded gives its reward's unit back for someone else. */
+    private void releaseReward(Donation donation) {
+        if (donation.rewardId() != null) {
+            rewardStocks.release(donation.rewardId());
+        }
     }
 
     private Donation update(String donationId, Function<Donation, Donation> change) {

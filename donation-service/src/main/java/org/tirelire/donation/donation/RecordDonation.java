@@ -15,6 +15,7 @@ import org.tirelire.donation.campaign.RecentlyPublished;
 import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
 import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.reward.RewardStocks;
 
 /**
  * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
@@ -31,6 +32,7 @@ public class RecordDonation {
     private final PaymentProvider paymentProvider;
     private final DonationLimits limits;
     private final FundraiserPageRefs fundraiserPages;
+    private final RewardStocks rewardStocks;
     private final Duration publicationGrace;
     private final Clock clock;
 
@@ -42,6 +44,7 @@ public class RecordDonation {
             PaymentProvider paymentProvider,
             DonationLimits limits,
             FundraiserPageRefs fundraiserPages,
+            RewardStocks rewardStocks,
             @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace,
             Clock clock) {
         this.idempotencyKeys = idempotencyKeys;
@@ -51,6 +54,7 @@ public class RecordDonation {
         this.paymentProvider = paymentProvider;
         this.limits = limits;
         this.fundraiserPages = fundraiserPages;
+        this.rewardStocks = rewardStocks;
         this.publicationGrace = publicationGrace;
         this.clock = clock;
     }
@@ -70,9 +74,19 @@ public class RecordDonation {
         check(request, amount, campaign);
 
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
-        Optional<Donation> concurrent = donations.findById(claim.donationId());
-        if (concurrent.isPresent()) {
-            return new Recorded(finishPayment(concurrent.get()), false);
+        if (!claim.firstUse()) {
+            // A twin request with the same key got there first and is recording the donation.
+            Optional<Donation> twin =
+                    RecentlyPublished.find(() -> donations.findById(claim.donationId()), publicationGrace);
+            if (twin.isPresent()) {
+                return new Recorded(twin.get(), false);
+            }
+            // The first attempt stopped before recording: carry on, with the id it was given.
+        }
+        // The last unit of a limited reward goes to one donor only; the other is refused before paying.
+        if (request.rewardId() != null && !rewardStocks.claim(request.rewardId())) {
+            throw new DonationRefused(
+                    HttpStatus.CONFLICT, "rewardId", "This reward is sold out: choose another one, or none");
         }
         // Also reached when a first attempt claimed the key and stopped before recording: its id is reused.
         Donation pending;
@@ -91,6 +105,9 @@ public class RecordDonation {
                     request.paymentMethod(),
                     clock.instant()));
         } catch (DuplicateKeyException concurrentTwin) {
+            if (request.rewardId() != null) {
+                rewardStocks.release(request.rewardId()); // the twin holds the unit for this gift
+            }
             // A concurrent request with the same key recorded it a moment ago and is starting its payment.
             return new Recorded(donations.findById(claim.donationId()).orElseThrow(), false);
         }

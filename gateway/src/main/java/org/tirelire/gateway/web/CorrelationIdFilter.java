@@ -2,22 +2,22 @@ package org.tirelire.gateway.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.tirelire.contracts.events.Correlation;
 import reactor.core.publisher.Mono;
 
-/** Gives every request a correlation id the services log and carry into their events. */
+/** Gives every request (routed or answered here) a correlation id the services log and carry into their events. */
 @Component
-class CorrelationIdFilter implements GlobalFilter, Ordered {
+class CorrelationIdFilter implements WebFilter, Ordered {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String received = exchange.getRequest().getHeaders().getFirst(Correlation.HTTP_HEADER);
         String correlationId = received != null && SAFE_ID.matcher(received).matches()
                 ? received

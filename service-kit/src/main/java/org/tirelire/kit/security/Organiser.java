@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * The signed-in organiser, as the gateway's access token states it. The organisation is known from
  * the token alone, so ownership checks need no call to another service.
  */
-public record Organiser(String accountId, String organisationId, String organisationName) {
+public record Organiser(String accountId, String organisationId, String organisationName, String email) {
 
     public static Organiser from(Jwt token) {
         String organisationId = token.getClaimAsString("org");
@@ -14,6 +14,7 @@ public record Organiser(String accountId, String organisationId, String organisa
             throw new IllegalArgumentException("The access token names no organisation");
         }
         String name = token.getClaimAsString("org_name");
-        return new Organiser(token.getSubject(), organisationId, name == null ? "" : name);
+        String email = token.getClaimAsString("email");
+        return new Organiser(token.getSubject(), organisationId, name == null ? "" : name, email == null ? "" : email);
     }
 }

@@ -1,0 +1,106 @@
+package org.tirelire.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits the public writes per client address, in memory (no Redis needed on a laptop; each gateway
+ * instance counts for itself). Over the limit: 429 with {@code Retry-After} and a problem document.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+    private static final Map<String, PathPattern> LIMITED_WRITES = new LinkedHashMap<>();
+
+    static {
+        PathPatternParser parser = PathPatternParser.defaultInstance;
+        LIMITED_WRITES.put("donations", parser.parse("/api/donations"));
+        LIMITED_WRITES.put("signups", parser.parse("/api/auth/signup"));
+        LIMITED_WRITES.put("logins", parser.parse("/api/auth/login"));
+        LIMITED_WRITES.put("fundraisers", parser.parse("/api/campaigns/{id}/fundraisers"));
+    }
+
+    private final RateLimitProperties properties;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimitFilter(RateLimitProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!properties.enabled() || request.getMethod() != HttpMethod.POST) {
+            return chain.filter(exchange);
+        }
+        for (Map.Entry<String, PathPattern> write : LIMITED_WRITES.entrySet()) {
+            RateLimitProperties.Limit limit = properties.limits().get(write.getKey());
+            if (limit != null && write.getValue().matches(request.getPath().pathWithinApplication())) {
+                long now = System.nanoTime();
+                String key = write.getKey() + "|" + clientAddress(request);
+                Duration wait = buckets.computeIfAbsent(
+                                key, k -> new TokenBucket(limit.capacity(), limit.perMinute(), now))
+                        .tryTake(now);
+                return wait.isZero() ? chain.filter(exchange) : tooManyRequests(exchange, write.getKey(), wait);
+            }
+        }
+        return chain.filter(exchange);
+    }
+
+    /** Buckets that have filled up again hold no information: forget them, so memory stays small. */
+    @Scheduled(fixedDelay = 60_000)
+    void forgetIdleClients() {
+        long now = System.nanoTime();
+        buckets.values().removeIf(bucket -> bucket.isFull(now));
+    }
+
+    private static String clientAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
+    }
+
+    private static Mono<Void> tooManyRequests(ServerWebExchange exchange, String what, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().set("Retry-After", String.valueOf(seconds));
+        String body = """
+                {"type":"about:blank","title":"Too many requests","status":429,\
+                "detail":"Too many %s from your address: please wait %d s and try again."}""".formatted(what, seconds);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentLength(bytes.length);
+        // Read the request body to its end first: answering before it is consumed makes some clients
+        // see a reset connection instead of the 429.
+        return exchange.getRequest()
+                .getBody()
+                .doOnNext(DataBufferUtils::release)
+                .then(Mono.defer(() ->
+                        response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)))));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}

@@ -1,0 +1,130 @@
+package org.tirelire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.tirelire.testing.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/** The gateway's own protections, with the services out of reach: limits, fallbacks, headers. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.health.mongo.enabled=false",
+            "tirelire.rate-limits.limits.signups.capacity=3",
+            "tirelire.rate-limits.limits.signups.per-minute=1"
+        })
+class FrontDoorIntegrationTest {
+
+    private static final int NOTHING_LISTENS = closedPort();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "gateway-front-door-it");
+        registry.add("tirelire.services.campaign-uri", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+        registry.add("tirelire.services.donation-uri", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+        registry.add("tirelire.services.notification-uri", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+    }
+
+    @Test
+    void a_service_that_is_down_gives_a_problem_naming_it_not_a_stack_trace() {
+        ResponseEntity<JsonNode> campaigns =
+                http.get().uri("/api/campaigns?status=LIVE").retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> donation = http.post()
+                .uri("/api/donations")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("campaignId", "x"))
+                .retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(campaigns.getStatusCode().value()).isEqualTo(503);
+        assertThat(campaigns.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(campaigns.getBody().get("service").asString()).isEqualTo("campaign-service");
+        assertThat(campaigns.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(donation.getStatusCode().value()).isEqualTo(503);
+        assertThat(donation.getBody().get("service").asString()).isEqualTo("donation-service");
+    }
+
+    @Test
+    void repeated_sign_ups_from_one_address_are_slowed_down_with_retry_after() {
+        int refused = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 5; i++) {
+            ResponseEntity<JsonNode> response = http.post()
+                    .uri("/api/auth/signup")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of(
+                            "email", "flood-" + UUID.randomUUID() + "@example.org",
+                            "password", "une phrase de passe",
+                            "organisationName", "Flood"))
+                    .retrieve()
+                    .toEntity(JsonNode.class);
+            if (response.getStatusCode().value() == 429) {
+                refused++;
+                retryAfter = response.getHeaders().getFirst("Retry-After");
+                assertThat(response.getBody().get("title").asString()).isEqualTo("Too many requests");
+            }
+        }
+
+        assertThat(refused).isEqualTo(2);
+        assertThat(Integer.parseInt(retryAfter)).isPositive();
+    }
+
+    @Test
+    void an_oversized_body_is_refused_before_it_reaches_a_service() {
+        ResponseEntity<String> response = http.post()
+                .uri("/api/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"story\":\"" + "x".repeat(200_000) + "\"}")
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+    }
+
+    @Test
+    void responses_carry_security_headers_and_a_correlation_id() {
+        ResponseEntity<String> response =
+                http.get().uri("/.well-known/jwks.json").retrieve().toEntity(String.class);
+
+        assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaders().get("X-Correlation-Id")).hasSize(1);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
