@@ -313,12 +313,50 @@ class DonationServiceIntegrationTest {
         }
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
 
-        Map<String, Object> declined = with(
-                with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", lastOne),
-                "paymentMethod",
-                "pm_sandbox_declined");
-        assertThat(give(UUID.randomUUID().toString(), declined).getStatusCode().value())
+        assertThat(give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))
+                        .getStatusCode()
+                        .value())
                 .as("still sold out while the winner's gift stands")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void a_reward_unit_claimed_by_a_declined_payment_goes_back_to_stock() {
+        String single = "reward-single-" + UUID.randomUUID();
+        String otherCampaign = "camp-" + UUID.randomUUID();
+        CampaignPublished published = new CampaignPublished(
+                otherCampaign,
+                organisation,
+                "slug-" + otherCampaign,
+                "Vélo",
+                Money.of(500_00, "EUR"),
+                "KEEP_IT_ALL",
+                Instant.now().plus(Duration.ofDays(30)),
+                List.of(new CampaignPublished.RewardOffered(single, "Un vélo", Money.of(10_00, "EUR"), 1)),
+                Instant.now(),
+                "organiser@example.org");
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                otherCampaign,
+                codec.encode(codec.wrap(published, "/campaign-service", otherCampaign, Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
+        Map<String, Object> wantsIt = with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", single);
+
+        Map<String, Object> declined = new HashMap<>(wantsIt);
+        declined.put("paymentMethod", "pm_sandbox_declined");
+        assertThat(give(UUID.randomUUID().toString(), declined)
+                        .getBody()
+                        .get("status")
+                        .asString())
+                .isEqualTo("FAILED");
+
+        assertThat(give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        assertThat(give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(409);
     }
 

@@ -17,11 +17,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.MilestoneReached;
+import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.testing.KafkaTestClient;
@@ -30,6 +35,7 @@ import org.tirelire.testing.TestTokens;
 
 /** notification-service on a real Kafka broker, a MongoDB-wire server and a real SMTP server (GreenMail). */
 @SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "management.health.mongo.enabled=false",
             "tirelire.email.dispatch-interval=100ms",
@@ -100,6 +106,118 @@ class NotificationServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void news_reaches_only_consenting_donors_who_can_leave_in_one_click() throws Exception {
+        String campaignId = publishedCampaign("Jardin partagé");
+        String consenting = "oui-" + UUID.randomUUID() + "@example.org";
+        String silent = "non-" + UUID.randomUUID() + "@example.org";
+        send(withConsent(gift(campaignId, consenting, "fr", 10_00), true));
+        send(withConsent(gift(campaignId, silent, "fr", 10_00), false));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        messagesTo(consenting).size() == 1 && messagesTo(silent).size() == 1);
+
+        publishNews(campaignId, "Les bacs sont arrivés", "Merci à tous : rendez-vous samedi pour planter.");
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(consenting).size() == 2);
+        MimeMessage news = messagesTo(consenting).get(1);
+        assertThat(news.getSubject()).contains("Les bacs sont arrivés");
+        assertThat(news.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        String unsubscribe = news.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertThat(unsubscribe).startsWith("http://tirelire.test/api/unsubscribe?token=");
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> messagesTo(silent).size() == 1);
+
+        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + "token=".length());
+        RestClient http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+        assertThat(http.post()
+                        .uri("/api/unsubscribe?token=" + token.substring(0, token.length() - 2) + "00")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .as("a forged token")
+                .isEqualTo(400);
+        assertThat(http.post()
+                        .uri("/api/unsubscribe?token=" + token)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+
+        publishNews(campaignId, "Deuxième nouvelle", "Encore merci.");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> messagesTo(consenting).size() == 2);
+    }
+
+    @Test
+    void the_organiser_is_told_of_each_milestone_once() {
+        String campaignId = publishedCampaign("Atelier couture");
+        MilestoneReached half = new MilestoneReached(
+                campaignId, "org-1", "50%", Money.of(500_00, "EUR"), Money.of(510_00, "EUR"), Instant.now());
+
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(half, "/campaign-service", campaignId, Instant.now(), null)));
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(half, "/campaign-service", campaignId, Instant.now(), null)));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo("organiser@example.org").stream()
+                        .anyMatch(m -> subjectOf(m).equals("Palier 50% atteint : Atelier couture")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> messagesTo("organiser@example.org").stream()
+                                .filter(m -> subjectOf(m).equals("Palier 50% atteint : Atelier couture"))
+                                .count()
+                        == 1);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static void publishNews(String campaignId, String title, String body) {
+        NewsPublished news =
+                new NewsPublished(UUID.randomUUID().toString(), campaignId, "org-1", title, body, Instant.now());
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(news, "/campaign-service", campaignId, Instant.now(), null)));
+    }
+
+    private static DonationConfirmed withConsent(DonationConfirmed gift, boolean consent) {
+        return new DonationConfirmed(
+                gift.donationId(),
+                gift.campaignId(),
+                gift.amount(),
+                null,
+                null,
+                gift.donor(),
+                false,
+                null,
+                consent,
+                null,
+                gift.confirmedAt());
     }
 
     private static String publishedCampaign(String title) {

@@ -3,6 +3,7 @@ package org.tirelire.campaign.messaging;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tirelire.campaign.campaign.Campaign;
+import org.tirelire.campaign.news.News;
 import org.tirelire.kit.messaging.OutboxSource;
 
 @Configuration
@@ -12,5 +13,11 @@ class CampaignOutbox {
     @Bean
     OutboxSource campaignEventsOutbox() {
         return new OutboxSource(Campaign.class, "_id");
+    }
+
+    /** News is keyed by its campaign, so it follows the campaign's other events in order. */
+    @Bean
+    OutboxSource newsEventsOutbox() {
+        return new OutboxSource(News.class, "campaignId");
     }
 }

@@ -63,7 +63,8 @@ class ApiRoutes {
                                         "/api/campaigns/*/fundraisers",
                                         "/api/campaigns/*/teams",
                                         "/api/fundraisers",
-                                        "/api/fundraisers/**")
+                                        "/api/fundraisers/**",
+                                        "/api/unsubscribe")
                                 .filters(resilient("notification-service"))
                                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, CALL_TIMEOUT.toMillis())
                                 .uri(services.notificationUri()))

@@ -1,14 +1,21 @@
 package org.tirelire.notification.campaign;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** What notification-service needs to know of a campaign, kept from campaign events. */
 @Document("campaigns")
 public record CampaignSummary(
-        @Id String campaignId, String organisationId, String title, String slug, String currency, boolean live) {
+        @Id String campaignId,
+        String organisationId,
+        String title,
+        String slug,
+        String currency,
+        boolean live,
+        @Nullable String organiserEmail) {
 
     public CampaignSummary closed() {
-        return new CampaignSummary(campaignId, organisationId, title, slug, currency, false);
+        return new CampaignSummary(campaignId, organisationId, title, slug, currency, false, organiserEmail);
     }
 }

@@ -29,7 +29,8 @@ public class DonationEmails {
         }
         CampaignSummary campaign = campaigns
                 .findById(gift.campaignId())
-                .orElse(new CampaignSummary(gift.campaignId(), "", "la campagne", gift.campaignId(), "EUR", true));
+                .orElse(new CampaignSummary(
+                        gift.campaignId(), "", "la campagne", gift.campaignId(), "EUR", true, null));
         String campaignUrl = properties.publicBaseUrl() + "/campaigns/" + campaign.slug();
         boolean queued = outbox.enqueue(
                 "thank-you:" + gift.donationId(),

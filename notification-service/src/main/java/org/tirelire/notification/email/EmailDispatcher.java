@@ -70,6 +70,11 @@ public class EmailDispatcher implements DisposableBean {
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
             message.setHeader("X-Tirelire-Email-Id", email.id());
+            if (email.headers() != null) {
+                for (var header : email.headers().entrySet()) {
+                    message.setHeader(header.getKey(), header.getValue());
+                }
+            }
             mailSender.send(message);
             emails.save(email.sent(clock.instant()));
             return true;

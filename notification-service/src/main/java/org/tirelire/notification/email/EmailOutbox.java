@@ -1,6 +1,7 @@
 package org.tirelire.notification.email;
 
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,13 @@ public class EmailOutbox {
 
     /** @return false when this email was queued before (the event was delivered again) */
     public boolean enqueue(String id, String to, RenderedEmail email) {
+        return enqueue(id, to, email, Map.of());
+    }
+
+    /** @param headers extra mail headers, such as {@code List-Unsubscribe} */
+    public boolean enqueue(String id, String to, RenderedEmail email, Map<String, String> headers) {
         try {
-            emails.insert(OutgoingEmail.pending(id, to, email.subject(), email.text(), email.html(), clock.instant()));
+            emails.insert(OutgoingEmail.pending(id, to, email, headers, clock.instant()));
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }

@@ -2,6 +2,7 @@ package org.tirelire.notification.email;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -18,6 +19,7 @@ public record OutgoingEmail(
         String subject,
         String text,
         String html,
+        @Nullable Map<String, String> headers,
         @Indexed Status status,
         int attempts,
         Instant createdAt,
@@ -32,12 +34,15 @@ public record OutgoingEmail(
 
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
-    public static OutgoingEmail pending(String id, String to, String subject, String text, String html, Instant now) {
-        return new OutgoingEmail(id, to, subject, text, html, Status.PENDING, 0, now, now, null, null);
+    public static OutgoingEmail pending(
+            String id, String to, RenderedEmail email, Map<String, String> headers, Instant now) {
+        return new OutgoingEmail(
+                id, to, email.subject(), email.text(), email.html(), headers, Status.PENDING, 0, now, now, null, null);
     }
 
     OutgoingEmail sent(Instant at) {
-        return new OutgoingEmail(id, to, subject, text, html, Status.SENT, attempts + 1, createdAt, at, at, null);
+        return new OutgoingEmail(
+                id, to, subject, text, html, headers, Status.SENT, attempts + 1, createdAt, at, at, null);
     }
 
     /** Waits longer after each failure: 2 s, 4 s, 8 s… up to 10 minutes. */
@@ -49,6 +54,7 @@ public record OutgoingEmail(
                 subject,
                 text,
                 html,
+                headers,
                 Status.PENDING,
                 attempts + 1,
                 createdAt,

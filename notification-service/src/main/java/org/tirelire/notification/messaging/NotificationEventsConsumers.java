@@ -15,11 +15,15 @@ import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.MilestoneReached;
+import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.kit.totals.EventPosition;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 import org.tirelire.notification.email.DonationEmails;
+import org.tirelire.notification.email.OrganiserEmails;
 import org.tirelire.notification.fundraiser.FundraiserTotals;
+import org.tirelire.notification.subscription.NewsEmails;
 import tools.jackson.core.JacksonException;
 
 /** What notification-service hears: campaigns (names, links, whether pages may open) and donations (thanks, page totals). */
@@ -29,7 +33,8 @@ class NotificationEventsConsumers {
     private static final Logger log = LoggerFactory.getLogger(NotificationEventsConsumers.class);
 
     @Bean
-    Consumer<Message<byte[]>> campaignEvents(EventCodec codec, CampaignSummaries campaigns) {
+    Consumer<Message<byte[]>> campaignEvents(
+            EventCodec codec, CampaignSummaries campaigns, NewsEmails news, OrganiserEmails organisers) {
         return message -> handle(codec, message, data -> {
             if (data instanceof CampaignPublished published) {
                 campaigns.save(new CampaignSummary(
@@ -38,18 +43,25 @@ class NotificationEventsConsumers {
                         published.title(),
                         published.slug(),
                         published.goal().currency(),
-                        true));
+                        true,
+                        published.organiserEmail()));
             } else if (data instanceof CampaignClosed closed) {
                 campaigns
                         .findById(closed.campaignId())
                         .map(CampaignSummary::closed)
                         .ifPresent(campaigns::save);
+                organisers.campaignClosed(closed);
+            } else if (data instanceof NewsPublished published) {
+                news.send(published);
+            } else if (data instanceof MilestoneReached milestone) {
+                organisers.milestoneReached(milestone);
             }
         });
     }
 
     @Bean
-    Consumer<Message<byte[]>> donationEvents(EventCodec codec, DonationEmails emails, FundraiserTotals pages) {
+    Consumer<Message<byte[]>> donationEvents(
+            EventCodec codec, DonationEmails emails, FundraiserTotals pages, NewsEmails news) {
         return message -> handle(codec, message, data -> {
             EventPosition position = new EventPosition(
                     message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
@@ -57,6 +69,7 @@ class NotificationEventsConsumers {
             if (data instanceof DonationConfirmed confirmed) {
                 pages.on(confirmed, position);
                 emails.thankDonor(confirmed);
+                news.rememberConsent(confirmed);
             } else if (data instanceof DonationRefunded refunded) {
                 pages.on(refunded, position);
             }

@@ -21,10 +21,15 @@ class SecurityConfiguration {
                                 "/api/fundraisers/**",
                                 "/api/campaigns/*/fundraisers",
                                 "/api/campaigns/*/teams",
-                                "/api/campaigns/*/live")
+                                "/api/campaigns/*/live",
+                                "/api/unsubscribe")
                         .permitAll()
                         // Supporters have no account: their edit token, checked by the controller, stands for it.
-                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/fundraisers", "/api/fundraisers/*/close")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/campaigns/*/fundraisers",
+                                "/api/fundraisers/*/close",
+                                "/api/unsubscribe")
                         .permitAll()
                         .requestMatchers(HttpMethod.PATCH, "/api/fundraisers/*")
                         .permitAll()
