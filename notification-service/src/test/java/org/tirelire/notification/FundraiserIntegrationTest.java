@@ -202,6 +202,52 @@ class FundraiserIntegrationTest {
     }
 
     @Test
+    void the_live_feed_shows_each_gift_as_the_public_may_see_it() throws Exception {
+        java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://127.0.0.1:" + port + "/api/campaigns/" + campaignId + "/live"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        java.util.concurrent.CompletableFuture<String> firstGift =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try (var lines = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(stream.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            if (line.startsWith("data:")) {
+                                return line.substring("data:".length());
+                            }
+                        }
+                        return "";
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+
+        send(
+                campaignId,
+                new DonationConfirmed(
+                        "live-" + UUID.randomUUID(),
+                        campaignId,
+                        Money.of(25_00, "EUR"),
+                        null,
+                        null,
+                        new DonationConfirmed.Donor("Ada", "Lovelace", "ada@example.org", "fr"),
+                        false,
+                        "<b>Bravo</b>",
+                        false,
+                        null,
+                        Instant.now()));
+
+        JsonNode gift = new tools.jackson.databind.json.JsonMapper()
+                .readTree(firstGift.get(15, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(gift.get("displayName").asString()).isEqualTo("Ada L.");
+        assertThat(gift.get("amount").get("amount").asLong()).isEqualTo(25_00);
+        assertThat(gift.get("message").asString()).isEqualTo("<b>Bravo</b>");
+        assertThat(gift.toString()).doesNotContain("ada@example.org");
+    }
+
+    @Test
     void pages_open_only_under_a_live_campaign_and_with_valid_fields() {
         ResponseEntity<JsonNode> invalid = http.post()
                 .uri("/api/campaigns/" + campaignId + "/fundraisers")
