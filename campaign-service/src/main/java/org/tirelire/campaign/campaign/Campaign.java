@@ -305,6 +305,23 @@ public class Campaign implements OutboxAggregate {
         return true;
     }
 
+    /**
+     * Sets the total to what the donation ledger says, after a reconciliation found them apart.
+     *
+     * @return whether anything changed
+     */
+    public boolean correctTotals(Money raised, long donationCount, Instant at) {
+        if (progress.raised().equals(raised) && progress.donationCount() == donationCount) {
+            return false;
+        }
+        progress = progress.corrected(raised, donationCount, at);
+        outbox.add(PendingEvent.of(
+                new ProgressChanged(
+                        id, goal, progress.raised(), progress.donationCount(), progress.percentOf(goal), at),
+                at));
+        return true;
+    }
+
     public List<Milestone> milestones() {
         return Milestone.of(goal, stretchGoals);
     }

@@ -42,6 +42,10 @@ public record Progress(
                 positions);
     }
 
+    public Progress corrected(Money newRaised, long newDonationCount, Instant at) {
+        return new Progress(newRaised, newDonationCount, lastGiftAt, at, reachedMilestones, appliedPositions);
+    }
+
     public Progress withReached(ReachedMilestone milestone) {
         List<ReachedMilestone> reached = new ArrayList<>(reachedMilestones);
         reached.add(milestone);

@@ -34,6 +34,16 @@ public class ContributionLedger {
         return record(donationId, campaignId, amount, fundraiserSlug, entry -> entry.refundedBy(position), position);
     }
 
+    /** Every donation the ledger knows for a campaign: the ground truth a total can be recomputed from. */
+    public java.util.List<LedgerEntry> entriesOf(String campaignId) {
+        return mongo.find(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("campaignId")
+                                .is(campaignId)),
+                LedgerEntry.class,
+                COLLECTION);
+    }
+
     private LedgerEntry.Change record(
             String donationId,
             String campaignId,
