@@ -192,6 +192,28 @@ public final class LocalPlatform implements AutoCloseable {
         return running.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** Kills one part as {@code kill -9} would (for fault-injection tests): "kafka", "mongo", a service's name. */
+    public synchronized void kill(String name) {
+        part(name).orElseThrow().killHard();
+    }
+
+    /** Stops one part gracefully, as SIGTERM would. */
+    public synchronized void stopPart(String name) {
+        part(name).orElseThrow().stop(STOP_GRACE);
+    }
+
+    /** Starts a killed or stopped part again, with the same command and data, and waits until it is ready. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ChildProcess part = part(name).orElseThrow();
+        part.start();
+        switch (name) {
+            case "kafka" -> part.awaitReady(() -> listens(ports.kafka()), startTimeout);
+            case "mongo" -> part.awaitReady(() -> listens(ports.mongo()), startTimeout);
+            case "mail" -> part.awaitReady(() -> listens(ports.smtp()), startTimeout);
+            default -> part.awaitReady(readiness(portOf(name)), startTimeout);
+        }
+    }
+
     private ChildProcess track(ChildProcess part) {
         running.add(part);
         return part;

@@ -93,6 +93,21 @@ public final class ChildProcess {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Like {@code kill -9}: no shutdown hook runs, nothing is flushed. For fault-injection tests. */
+    public void killHard() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Resident memory of the process and its children in bytes, or -1 where /proc cannot tell. */
     public long residentBytes() {
         if (process == null || !process.isAlive()) {
