@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +33,7 @@ import org.tirelire.kit.totals.ContributionLedger;
 import org.tirelire.kit.totals.EventPosition;
 import org.tirelire.kit.totals.LedgerEntry;
 import org.tirelire.testing.KafkaTestClient;
+import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -68,10 +68,7 @@ class CampaignServiceIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = TestHttp.client(port);
     }
 
     @AfterAll

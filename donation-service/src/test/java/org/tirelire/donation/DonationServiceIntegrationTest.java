@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +39,7 @@ import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.testing.KafkaTestClient;
+import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -91,10 +91,7 @@ class DonationServiceIntegrationTest {
 
     @BeforeEach
     void aLiveCampaign() {
-        http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = TestHttp.client(port);
         campaignId = "camp-" + UUID.randomUUID();
         rewardId = "reward-" + UUID.randomUUID();
         publishCampaign(campaignId);
@@ -282,23 +279,7 @@ class DonationServiceIntegrationTest {
     @Test
     void the_last_unit_of_a_reward_goes_to_one_donor_only_and_comes_back_if_the_payment_fails() throws Exception {
         String lastOne = "reward-last-" + UUID.randomUUID();
-        String otherCampaign = "camp-" + UUID.randomUUID();
-        CampaignPublished published = new CampaignPublished(
-                otherCampaign,
-                organisation,
-                "slug-" + otherCampaign,
-                "Vélo",
-                Money.of(500_00, "EUR"),
-                "KEEP_IT_ALL",
-                Instant.now().plus(Duration.ofDays(30)),
-                List.of(new CampaignPublished.RewardOffered(lastOne, "Le dernier vélo", Money.of(10_00, "EUR"), 1)),
-                Instant.now(),
-                "organiser@example.org");
-        kafka.send(
-                Topics.CAMPAIGN_EVENTS,
-                otherCampaign,
-                codec.encode(codec.wrap(published, "/campaign-service", otherCampaign, Instant.now(), null)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
+        String otherCampaign = campaignOfferingOne(lastOne);
         Map<String, Object> wantsIt = with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", lastOne);
 
         ExecutorService donors = Executors.newFixedThreadPool(2);
@@ -323,23 +304,7 @@ class DonationServiceIntegrationTest {
     @Test
     void a_reward_unit_claimed_by_a_declined_payment_goes_back_to_stock() {
         String single = "reward-single-" + UUID.randomUUID();
-        String otherCampaign = "camp-" + UUID.randomUUID();
-        CampaignPublished published = new CampaignPublished(
-                otherCampaign,
-                organisation,
-                "slug-" + otherCampaign,
-                "Vélo",
-                Money.of(500_00, "EUR"),
-                "KEEP_IT_ALL",
-                Instant.now().plus(Duration.ofDays(30)),
-                List.of(new CampaignPublished.RewardOffered(single, "Un vélo", Money.of(10_00, "EUR"), 1)),
-                Instant.now(),
-                "organiser@example.org");
-        kafka.send(
-                Topics.CAMPAIGN_EVENTS,
-                otherCampaign,
-                codec.encode(codec.wrap(published, "/campaign-service", otherCampaign, Instant.now(), null)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
+        String otherCampaign = campaignOfferingOne(single);
         Map<String, Object> wantsIt = with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", single);
 
         Map<String, Object> declined = new HashMap<>(wantsIt);
@@ -547,6 +512,28 @@ class DonationServiceIntegrationTest {
                 Topics.CAMPAIGN_EVENTS,
                 id,
                 codec.encode(codec.wrap(published, "/campaign-service", id, Instant.now(), null)));
+    }
+
+    /** A published campaign whose only reward has a single unit. */
+    private String campaignOfferingOne(String rewardId) {
+        String otherCampaign = "camp-" + UUID.randomUUID();
+        CampaignPublished published = new CampaignPublished(
+                otherCampaign,
+                organisation,
+                "slug-" + otherCampaign,
+                "Vélo",
+                Money.of(500_00, "EUR"),
+                "KEEP_IT_ALL",
+                Instant.now().plus(Duration.ofDays(30)),
+                List.of(new CampaignPublished.RewardOffered(rewardId, "Le seul vélo", Money.of(10_00, "EUR"), 1)),
+                Instant.now(),
+                "organiser@example.org");
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                otherCampaign,
+                codec.encode(codec.wrap(published, "/campaign-service", otherCampaign, Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
+        return otherCampaign;
     }
 
     private Map<String, Object> gift(long amount) {

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -46,10 +46,7 @@ class FrontDoorIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = TestHttp.client(port);
     }
 
     @Test

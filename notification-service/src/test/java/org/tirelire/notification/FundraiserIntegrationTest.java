@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +33,7 @@ import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.testing.KafkaTestClient;
+import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -71,10 +71,7 @@ class FundraiserIntegrationTest {
 
     @BeforeEach
     void aLiveCampaign() {
-        http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = TestHttp.client(port);
         campaignId = "camp-" + UUID.randomUUID();
         send(
                 campaignId,

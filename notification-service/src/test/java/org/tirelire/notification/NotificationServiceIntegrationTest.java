@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -30,6 +29,7 @@ import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.testing.KafkaTestClient;
+import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 
@@ -136,10 +136,7 @@ class NotificationServiceIntegrationTest {
                 .until(() -> messagesTo(silent).size() == 1);
 
         String token = unsubscribe.substring(unsubscribe.indexOf("token=") + "token=".length());
-        RestClient http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        RestClient http = TestHttp.client(port);
         assertThat(http.post()
                         .uri("/api/unsubscribe?token=" + token.substring(0, token.length() - 2) + "00")
                         .retrieve()

@@ -4,7 +4,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.tirelire.kit.web.Problems;
@@ -33,15 +32,6 @@ class NotificationProblemResponses {
     @ExceptionHandler(WrongEditToken.class)
     ProblemDetail wrongToken(WrongEditToken e) {
         return Problems.problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
-    }
-
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ProblemDetail missingHeader(MissingRequestHeaderException e) {
-        return Problems.invalidField(
-                HttpStatus.BAD_REQUEST,
-                "Missing header",
-                e.getHeaderName(),
-                "The " + e.getHeaderName() + " header is required");
     }
 
     @ExceptionHandler(GoalCurrencyMismatch.class)

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,6 +36,15 @@ public class GeneralProblemResponses extends ResponseEntityExceptionHandler {
                 "Invalid parameter",
                 e.getName(),
                 "'" + e.getValue() + "' is not a valid value for " + e.getName());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return Problems.invalidField(
+                HttpStatus.BAD_REQUEST,
+                "Missing header",
+                e.getHeaderName(),
+                "The " + e.getHeaderName() + " header is required.");
     }
 
     @ExceptionHandler(Exception.class)
