@@ -11,12 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tirelire.local.kafka.KafkaBroker;
@@ -24,28 +30,45 @@ import org.tirelire.local.mail.MailServerMain;
 import org.tirelire.local.mongo.MongoWireServerMain;
 import org.tirelire.local.process.ChildProcess;
 import org.tirelire.local.process.JavaCommand;
+import org.tirelire.local.process.ParentWatch;
+import org.tirelire.local.process.PlatformStartFailure;
+import org.tirelire.local.services.Service;
+import org.tirelire.local.services.ServiceEnvironment;
 
 /**
- * The whole platform on one machine without Docker: a Kafka broker, a MongoDB-wire server, an SMTP
- * server and the four services, each its own process. {@link #start()} returns once the gateway is
- * ready; {@link #stop()} (also run on Ctrl-C) stops everything, services first, Kafka last.
+ * The whole platform on one machine without Docker: a Kafka broker, a MongoDB-wire server, a mail
+ * catcher and the four services, each its own operating-system process. {@link #start()} returns once
+ * the gateway and every service are ready; {@link #stop()} (also run on Ctrl-C or SIGTERM) stops
+ * everything, services first and Kafka last.
+ *
+ * <pre>{@code
+ * try (LocalPlatform platform = LocalPlatform.builder().home(repoRoot).randomPorts().build().start()) {
+ *     String gateway = platform.endpoints().gatewayUrl();
+ * }
+ * }</pre>
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final List<String> SERVICES =
-            List.of("campaign-service", "donation-service", "notification-service", "gateway");
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final String KAFKA = "kafka";
+    private static final String MONGO = "mongo";
+    private static final String MAIL = "mail";
 
     private final Path home;
     private final Path dataDir;
     private final PlatformPorts ports;
     private final Map<String, String> userEnvironment;
     private final Duration startTimeout;
-    private final List<ChildProcess> running = new ArrayList<>();
+    private final boolean mailCatcher;
+    private final ProcessLedger ledger;
+    private final List<ChildProcess> running = new CopyOnWriteArrayList<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Thread stopOnExit = new Thread(this::stop, "tirelire-stop");
+    private volatile boolean stopping;
+    private KafkaBroker kafka;
     private PlatformEndpoints endpoints;
     private Duration startupDuration;
 
@@ -55,26 +78,48 @@ public final class LocalPlatform implements AutoCloseable {
         this.ports = builder.ports;
         this.userEnvironment = Map.copyOf(builder.environment);
         this.startTimeout = builder.startTimeout;
+        this.mailCatcher = !ServiceEnvironment.namesMailServer(userEnvironment);
+        this.ledger = new ProcessLedger(dataDir.resolve("run").resolve("pids"));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public synchronized LocalPlatform start() throws IOException, InterruptedException {
+    /**
+     * Starts Kafka, MongoDB and the mail catcher, then, once they are ready, the four services
+     * together. Returns when all are ready. On any failure everything started is stopped again and a
+     * {@link PlatformStartFailure} names the part, whose log tells why; an {@link IllegalStateException}
+     * means nothing could be started (a port in use, a jar not built, the platform already running).
+     */
+    public LocalPlatform start() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        ProcessLedger ledger = new ProcessLedger(dataDir.resolve("run").resolve("pids"));
-        ledger.stopLeftovers();
+        long deadline = started + startTimeout.toNanos();
+        stopping = false;
+        Files.createDirectories(dataDir);
+        refuseToStartTwice();
         requireFreePorts();
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            jars.put(service, service.requireExecutableJar(home));
+        }
+        ledger.stopLeftovers();
         Path logs = dataDir.resolve("logs");
+        List<String> watchParent = List.of(ParentWatch.jvmFlag(dataDir.resolve("run")));
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
-            track(kafka.start(logs));
+            kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), watchParent);
+            ChildProcess broker = track(kafka.start(logs));
             ChildProcess mongo = track(new ChildProcess(
-                            "mongo",
+                            MONGO,
                             JavaCommand.mainClass(
-                                    List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+                                    JavaCommand.flags(
+                                            List.of(
+                                                    "-Xmx192m",
+                                                    "-XX:+UseSerialGC",
+                                                    "-XX:TieredStopAtLevel=1",
+                                                    "-Xss512k"),
+                                            watchParent),
                                     MongoWireServerMain.class.getName(),
                                     List.of(
                                             String.valueOf(ports.mongo()),
@@ -84,78 +129,79 @@ public final class LocalPlatform implements AutoCloseable {
                             Map.of(),
                             logs.resolve("mongo.log"))
                     .start());
-            Optional<ChildProcess> mail = externalMailHost().isPresent()
-                    ? Optional.empty()
-                    : Optional.of(track(new ChildProcess(
-                                    "mail",
-                                    JavaCommand.mainClass(
-                                            List.of(
-                                                    "-Xmx64m",
-                                                    "-XX:+UseSerialGC",
-                                                    "-XX:TieredStopAtLevel=1",
-                                                    "-Xss512k"),
-                                            MailServerMain.class.getName(),
-                                            List.of(String.valueOf(ports.smtp()), String.valueOf(ports.mailWeb()))),
-                                    Map.of(),
-                                    logs.resolve("mail.log"))
-                            .start()));
-            // The services take far longer to boot than Kafka and MongoDB, so they start at once:
-            // by the time they connect, the infrastructure is there.
-            List<ChildProcess> services = new ArrayList<>();
-            for (String service : SERVICES) {
-                services.add(track(new ChildProcess(
-                                service,
-                                JavaCommand.executableJar(jarOf(service), JavaCommand.SERVICE_FLAGS),
-                                environmentOf(service),
-                                logs.resolve(service + ".log"))
-                        .start()));
+            Map<ChildProcess, BooleanSupplier> infrastructure = new LinkedHashMap<>();
+            infrastructure.put(broker, kafka::isReady);
+            infrastructure.put(mongo, () -> listens(ports.mongo()));
+            if (mailCatcher) {
+                ChildProcess mail = track(new ChildProcess(
+                                MAIL,
+                                JavaCommand.mainClass(
+                                        JavaCommand.flags(
+                                                List.of(
+                                                        "-Xmx128m",
+                                                        "-XX:+UseSerialGC",
+                                                        "-XX:TieredStopAtLevel=1",
+                                                        "-Xss512k"),
+                                                watchParent),
+                                        MailServerMain.class.getName(),
+                                        List.of(String.valueOf(ports.smtp()), String.valueOf(ports.mailWeb()))),
+                                Map.of(),
+                                logs.resolve("mail.log"))
+                        .start());
+                infrastructure.put(mail, () -> listens(ports.smtp()) && listens(ports.mailWeb()));
             }
-            ledger.record(running);
+            awaitReady(infrastructure, deadline);
+            kafka.createTopics();
+            log.info("Kafka, MongoDB and mail ready in {} s; starting the services", secondsSince(started));
 
-            kafka.awaitReadyAndCreateTopics(startTimeout);
-            mongo.awaitReady(() -> listens(ports.mongo()), startTimeout);
-            if (mail.isPresent()) {
-                mail.get().awaitReady(() -> listens(ports.smtp()), startTimeout);
+            // The services do not call each other while booting, so they start together.
+            ServiceEnvironment environment = serviceEnvironment();
+            Map<ChildProcess, BooleanSupplier> services = new LinkedHashMap<>();
+            for (Service service : Service.values()) {
+                ChildProcess process = track(new ChildProcess(
+                                service.module(),
+                                JavaCommand.executableJar(
+                                        jars.get(service), JavaCommand.flags(JavaCommand.SERVICE_FLAGS, watchParent)),
+                                environment.of(service),
+                                logs.resolve(service.module() + ".log"))
+                        .start());
+                services.put(process, readiness(portOf(service)));
             }
-            for (ChildProcess service : services) {
-                service.awaitReady(readiness(portOf(service.name())), startTimeout);
-            }
-        } catch (IOException | RuntimeException failure) {
+            awaitReady(services, deadline);
+        } catch (IOException | InterruptedException | RuntimeException failure) {
             stop();
             throw failure;
         }
-        endpoints = PlatformEndpoints.of(
-                ports,
-                externalMailHost().orElse("127.0.0.1"),
-                externalMailHost().isPresent()
-                        ? Integer.parseInt(userEnvironment.getOrDefault("SPRING_MAIL_PORT", "25"))
-                        : ports.smtp());
+        endpoints = PlatformEndpoints.of(ports, mailCatcher, userEnvironment);
         startupDuration = Duration.ofNanos(System.nanoTime() - started);
         return this;
     }
 
     /** Stops everything this platform started, services first and Kafka last; safe to call twice. */
     public synchronized void stop() {
+        stopping = true;
         List<ChildProcess> reverse = new ArrayList<>(running);
-        java.util.Collections.reverse(reverse);
-        // Services stop together (each drains its own work), then the infrastructure one by one.
-        List<Thread> stopping = new ArrayList<>();
+        Collections.reverse(reverse);
+        // Services stop together (each finishes its own work within the grace period)…
+        List<Thread> stoppingServices = new ArrayList<>();
         for (ChildProcess part : reverse) {
-            if (SERVICES.contains(part.name())) {
-                Thread thread = new Thread(() -> part.stop(STOP_GRACE));
+            if (Service.byModule(part.name()).isPresent()) {
+                Thread thread = new Thread(() -> part.stop(STOP_GRACE), "tirelire-stop-" + part.name());
                 thread.start();
-                stopping.add(thread);
+                stoppingServices.add(thread);
             }
         }
-        for (Thread thread : stopping) {
+        for (Thread thread : stoppingServices) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        reverse.stream().filter(p -> !SERVICES.contains(p.name())).forEach(p -> p.stop(STOP_GRACE));
+        // …then the infrastructure one by one: mail, MongoDB, and Kafka, which the others wrote to, last.
+        reverse.stream().filter(part -> Service.byModule(part.name()).isEmpty()).forEach(part -> part.stop(STOP_GRACE));
         running.clear();
+        ledger.forget();
         try {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
         } catch (IllegalStateException shuttingDown) {
@@ -172,6 +218,7 @@ public final class LocalPlatform implements AutoCloseable {
         return Objects.requireNonNull(endpoints, "the platform is not started");
     }
 
+    /** From the call to {@link #start()} to the gateway being ready. */
     public Duration startupDuration() {
         return startupDuration;
     }
@@ -181,14 +228,14 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** Resident memory of every process started, by name, in bytes; -1 where /proc cannot tell. */
-    public synchronized Map<String, Long> residentBytes() {
-        Map<String, Long> memory = new java.util.LinkedHashMap<>();
+    public Map<String, Long> residentBytes() {
+        Map<String, Long> memory = new LinkedHashMap<>();
         running.forEach(part -> memory.put(part.name(), part.residentBytes()));
         return memory;
     }
 
     /** The running process of one part (for fault-injection tests), by name: "kafka", "gateway"… */
-    public synchronized Optional<ChildProcess> part(String name) {
+    public Optional<ChildProcess> part(String name) {
         return running.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
@@ -206,90 +253,82 @@ public final class LocalPlatform implements AutoCloseable {
     public void restart(String name) throws IOException, InterruptedException {
         ChildProcess part = part(name).orElseThrow();
         part.start();
-        switch (name) {
-            case "kafka" -> part.awaitReady(() -> listens(ports.kafka()), startTimeout);
-            case "mongo" -> part.awaitReady(() -> listens(ports.mongo()), startTimeout);
-            case "mail" -> part.awaitReady(() -> listens(ports.smtp()), startTimeout);
-            default -> part.awaitReady(readiness(portOf(name)), startTimeout);
-        }
+        ledger.record(running);
+        BooleanSupplier ready = switch (name) {
+            case KAFKA -> kafka::isReady;
+            case MONGO -> () -> listens(ports.mongo());
+            case MAIL -> () -> listens(ports.smtp()) && listens(ports.mailWeb());
+            default -> readiness(portOf(Service.byModule(name).orElseThrow()));
+        };
+        part.awaitReady(ready, startTimeout);
     }
 
-    private ChildProcess track(ChildProcess part) {
+    /** Remembers a started part, in memory and in the ledger; a part started while stopping is stopped. */
+    private ChildProcess track(ChildProcess part) throws IOException {
         running.add(part);
+        ledger.record(running);
+        if (stopping) {
+            throw new IllegalStateException("Tirelire is stopping: " + part.name() + " is not started");
+        }
         return part;
     }
 
-    private Map<String, String> environmentOf(String service) {
-        Map<String, String> env = new HashMap<>();
-        // What the user set reaches the services (any Spring Boot property as an environment variable)…
-        env.putAll(userEnvironment);
-        env.putIfAbsent("SPRING_PROFILES_ACTIVE", "embedded");
-        env.putIfAbsent("SERVER_ADDRESS", "127.0.0.1");
-        env.putIfAbsent("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "127.0.0.1:" + ports.kafka());
-        env.putIfAbsent("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
-        env.putIfAbsent("TIRELIRE_JWKS_URI", "http://127.0.0.1:" + ports.gateway() + "/.well-known/jwks.json");
-        // …but each service's port and database are the launcher's, or two services would collide.
-        env.put("SERVER_PORT", String.valueOf(portOf(service)));
-        env.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + databaseOf(service));
-        switch (service) {
-            case "notification-service" -> {
-                env.putIfAbsent("SPRING_MAIL_HOST", "127.0.0.1");
-                env.putIfAbsent("SPRING_MAIL_PORT", String.valueOf(ports.smtp()));
-                env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", "http://localhost:" + ports.gateway());
+    /** Polls every part until all are ready; fails as soon as one exits, or at the deadline. */
+    private void awaitReady(Map<ChildProcess, BooleanSupplier> parts, long deadline) throws InterruptedException {
+        Map<ChildProcess, BooleanSupplier> pending = new LinkedHashMap<>(parts);
+        while (true) {
+            if (stopping) {
+                throw new IllegalStateException("Tirelire was stopped while starting");
             }
-            case "gateway" -> {
-                env.put("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://127.0.0.1:" + ports.campaignService());
-                env.put("TIRELIRE_SERVICES_DONATION_URI", "http://127.0.0.1:" + ports.donationService());
-                env.put("TIRELIRE_SERVICES_NOTIFICATION_URI", "http://127.0.0.1:" + ports.notificationService());
+            pending.entrySet().removeIf(part -> part.getValue().getAsBoolean());
+            if (pending.isEmpty()) {
+                return;
             }
-            default -> {}
+            pending.keySet().forEach(ChildProcess::failIfExited);
+            if (System.nanoTime() > deadline) {
+                ChildProcess first = pending.keySet().iterator().next();
+                String names = pending.keySet().stream().map(ChildProcess::name).collect(Collectors.joining(", "));
+                throw new PlatformStartFailure(
+                        "not ready after " + startTimeout.toSeconds() + " s: " + names
+                                + " (TIRELIRE_START_TIMEOUT sets the limit in seconds)",
+                        first);
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
-        return env;
     }
 
-    private Optional<String> externalMailHost() {
-        return Optional.ofNullable(userEnvironment.get("SPRING_MAIL_HOST")).filter(host -> !host.isBlank());
-    }
-
-    private int portOf(String service) {
-        return switch (service) {
-            case "campaign-service" -> ports.campaignService();
-            case "donation-service" -> ports.donationService();
-            case "notification-service" -> ports.notificationService();
-            case "gateway" -> ports.gateway();
-            default -> throw new IllegalArgumentException(service);
-        };
-    }
-
-    private static String databaseOf(String service) {
-        return switch (service) {
-            case "campaign-service" -> "tirelire-campaigns";
-            case "donation-service" -> "tirelire-donations";
-            case "notification-service" -> "tirelire-notifications";
-            default -> "tirelire-gateway";
-        };
-    }
-
-    private Path jarOf(String service) {
-        Path jar = home.resolve(service).resolve("target").resolve(service + "-exec.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
+    private ServiceEnvironment serviceEnvironment() {
+        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            servicePorts.put(service, portOf(service));
         }
-        return jar;
+        return new ServiceEnvironment(servicePorts, ports.kafka(), ports.mongo(), ports.smtp(), userEnvironment);
+    }
+
+    private void refuseToStartTwice() throws IOException {
+        Optional<ProcessHandle> launcher = ledger.runningLauncher();
+        if (launcher.isPresent()) {
+            throw new IllegalStateException("Tirelire is already running on the data directory " + dataDir
+                    + " (launcher pid " + launcher.get().pid() + "): stop it first (Ctrl-C in its terminal, or kill "
+                    + launcher.get().pid() + "), or use another TIRELIRE_DATA_DIR.");
+        }
     }
 
     private void requireFreePorts() {
-        ports.byPurpose().forEach((purpose, port) -> {
-            if (purpose.equals("SMTP") || purpose.equals("mail web page")) {
-                if (externalMailHost().isPresent()) {
-                    return;
-                }
-            }
-            if (PlatformPorts.inUse(port)) {
-                throw new IllegalStateException("Port " + port + " (" + purpose + ") is in use: is Tirelire already"
-                        + " running? Stop it, or choose another port with TIRELIRE_<NAME>_PORT.");
-            }
-        });
+        Set<String> skipped = mailCatcher ? Set.of() : Set.of("SMTP", "mail web page");
+        List<String> problems = ports.problems(skipped);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems));
+        }
+    }
+
+    private int portOf(Service service) {
+        return switch (service) {
+            case CAMPAIGN -> ports.campaignService();
+            case DONATION -> ports.donationService();
+            case NOTIFICATION -> ports.notificationService();
+            case GATEWAY -> ports.gateway();
+        };
     }
 
     private BooleanSupplier readiness(int port) {
@@ -320,13 +359,17 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    private static String secondsSince(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - nanos) / 1e9);
+    }
+
     public static final class Builder {
 
         private Path home = Path.of(".");
         private Path dataDir;
-        private PlatformPorts ports = PlatformPorts.fromEnvironment(System::getenv);
+        private PlatformPorts ports;
         private Map<String, String> environment = System.getenv();
-        private Duration startTimeout = Duration.ofSeconds(180);
+        private Duration startTimeout;
 
         /** The repository root, where the service jars are built. */
         public Builder home(Path home) {
@@ -334,26 +377,30 @@ public final class LocalPlatform implements AutoCloseable {
             return this;
         }
 
+        /** Default: {@code TIRELIRE_DATA_DIR}, or {@code .tirelire} in the repository root. */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
             return this;
         }
 
+        /** Default: {@link PlatformPorts#fromEnvironment} on the environment given. */
         public Builder ports(PlatformPorts ports) {
             this.ports = ports;
             return this;
         }
 
+        /** Free ports chosen at random, so that a test never collides with a platform already running. */
         public Builder randomPorts() {
             return ports(PlatformPorts.random());
         }
 
         /** The environment passed on to the services (Spring Boot properties as variables). */
         public Builder environment(Map<String, String> environment) {
-            this.environment = environment;
+            this.environment = Map.copyOf(environment);
             return this;
         }
 
+        /** Default: {@code TIRELIRE_START_TIMEOUT} seconds, or 180 s. */
         public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = startTimeout;
             return this;
@@ -363,6 +410,19 @@ public final class LocalPlatform implements AutoCloseable {
             if (dataDir == null) {
                 String configured = environment.get("TIRELIRE_DATA_DIR");
                 dataDir = configured == null || configured.isBlank() ? home.resolve(".tirelire") : Path.of(configured);
+            }
+            if (ports == null) {
+                ports = PlatformPorts.fromEnvironment(environment::get);
+            }
+            if (startTimeout == null) {
+                String seconds = environment.get("TIRELIRE_START_TIMEOUT");
+                try {
+                    startTimeout = Duration.ofSeconds(
+                            seconds == null || seconds.isBlank() ? 180 : Long.parseLong(seconds.strip()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(
+                            "TIRELIRE_START_TIMEOUT=" + seconds + " is not a number of seconds");
+                }
             }
             return new LocalPlatform(this);
         }

@@ -1,6 +1,13 @@
 package org.tirelire.local;
 
-/** Where to reach each part of a running local platform. */
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where to reach each part of a running local platform.
+ *
+ * @param mailWebUrl the mail catcher's page, or {@code null} when mail goes to the user's own server
+ */
 public record PlatformEndpoints(
         String gatewayUrl,
         String campaignServiceUrl,
@@ -12,7 +19,14 @@ public record PlatformEndpoints(
         int smtpPort,
         String mailWebUrl) {
 
-    static PlatformEndpoints of(PlatformPorts ports, String smtpHost, int smtpPort) {
+    /** The mail catcher's page, unless mail goes to a server the user named. */
+    public Optional<String> mailPage() {
+        return Optional.ofNullable(mailWebUrl);
+    }
+
+    static PlatformEndpoints of(PlatformPorts ports, boolean mailCatcher, Map<String, String> environment) {
+        String smtpHost = mailCatcher ? "127.0.0.1" : environment.getOrDefault("SPRING_MAIL_HOST", "localhost");
+        int smtpPort = mailCatcher ? ports.smtp() : userMailPort(environment);
         return new PlatformEndpoints(
                 "http://localhost:" + ports.gateway(),
                 "http://127.0.0.1:" + ports.campaignService(),
@@ -22,6 +36,15 @@ public record PlatformEndpoints(
                 "mongodb://127.0.0.1:" + ports.mongo(),
                 smtpHost,
                 smtpPort,
-                "http://127.0.0.1:" + ports.mailWeb());
+                mailCatcher ? "http://127.0.0.1:" + ports.mailWeb() : null);
+    }
+
+    private static int userMailPort(Map<String, String> environment) {
+        try {
+            return Integer.parseInt(
+                    environment.getOrDefault("SPRING_MAIL_PORT", "25").strip());
+        } catch (NumberFormatException e) {
+            return 25;
+        }
     }
 }

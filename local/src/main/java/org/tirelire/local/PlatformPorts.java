@@ -3,8 +3,12 @@ package org.tirelire.local;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,22 +26,49 @@ public record PlatformPorts(
         int smtp,
         int mailWeb) {
 
+    public static final PlatformPorts DEFAULTS =
+            new PlatformPorts(8080, 8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025);
+
     public static PlatformPorts fromEnvironment(Function<String, String> environment) {
         return new PlatformPorts(
-                port(environment, "GATEWAY", 8080),
-                port(environment, "CAMPAIGN", 8081),
-                port(environment, "DONATION", 8082),
-                port(environment, "NOTIFICATION", 8083),
-                port(environment, "KAFKA", 9092),
-                port(environment, "KAFKA_CONTROLLER", 9093),
-                port(environment, "MONGO", 27017),
-                port(environment, "SMTP", 2525),
-                port(environment, "MAIL_WEB", 8025));
+                port(environment, "GATEWAY", DEFAULTS.gateway),
+                port(environment, "CAMPAIGN", DEFAULTS.campaignService),
+                port(environment, "DONATION", DEFAULTS.donationService),
+                port(environment, "NOTIFICATION", DEFAULTS.notificationService),
+                port(environment, "KAFKA", DEFAULTS.kafka),
+                port(environment, "KAFKA_CONTROLLER", DEFAULTS.kafkaController),
+                port(environment, "MONGO", DEFAULTS.mongo),
+                port(environment, "SMTP", DEFAULTS.smtp),
+                port(environment, "MAIL_WEB", DEFAULTS.mailWeb));
     }
 
-    /** Ports free right now, for tests that must not collide with a platform already running. */
+    /**
+     * Nine ports free right now, all different, for tests that must not collide with a platform
+     * already running. The sockets are held until all nine are chosen, so none is picked twice.
+     */
     public static PlatformPorts random() {
-        return new PlatformPorts(free(), free(), free(), free(), free(), free(), free(), free(), free());
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[9];
+            for (int i = 0; i < ports.length; i++) {
+                ServerSocket socket = new ServerSocket();
+                held.add(socket);
+                socket.bind(new InetSocketAddress("127.0.0.1", 0));
+                ports[i] = socket.getLocalPort();
+            }
+            return new PlatformPorts(
+                    ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]);
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port on loopback", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only a probe
+                }
+            }
+        }
     }
 
     /** What each port is for, in start order, to check before starting and to print. */
@@ -55,17 +86,55 @@ public record PlatformPorts(
         return ports;
     }
 
-    private static int port(Function<String, String> environment, String name, int defaultPort) {
-        String value = environment.apply("TIRELIRE_" + name + "_PORT");
-        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.strip());
+    /**
+     * Why the platform cannot start on these ports, or empty if it can: a port given twice, or a port
+     * something else already listens on, with a guess at what.
+     *
+     * @param skipped purposes not started this time (the mail catcher when mail goes elsewhere)
+     */
+    public List<String> problems(Set<String> skipped) {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> seen = new LinkedHashMap<>();
+        Set<Integer> busy = new HashSet<>();
+        byPurpose().forEach((purpose, port) -> {
+            if (skipped.contains(purpose)) {
+                return;
+            }
+            String other = seen.putIfAbsent(port, purpose);
+            if (other != null) {
+                problems.add("port " + port + " is given to both " + other + " and " + purpose
+                        + ": choose another with TIRELIRE_<NAME>_PORT");
+            } else if (inUse(port) && busy.add(port)) {
+                problems.add("port " + port + " (" + purpose + ") is in use: " + likelyHolder(purpose));
+            }
+        });
+        return problems;
     }
 
-    private static int free() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port on loopback", e);
+    private static String likelyHolder(String purpose) {
+        String guess = switch (purpose) {
+            case "Kafka", "Kafka controller" -> "is Tirelire already running, or another Kafka broker?";
+            case "MongoDB-wire server" -> "is Tirelire already running, or a MongoDB server?";
+            case "SMTP", "mail web page" -> "is Tirelire already running, or Mailpit/MailHog (docker compose up)?";
+            default -> "is Tirelire already running (./tirelire up or docker compose up)?";
+        };
+        return guess + " Stop it, or choose another port with TIRELIRE_<NAME>_PORT.";
+    }
+
+    private static int port(Function<String, String> environment, String name, int defaultPort) {
+        String variable = "TIRELIRE_" + name + "_PORT";
+        String value = environment.apply(variable);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 1 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(variable + "=" + value + " is not a port number (1-65535)");
         }
     }
 

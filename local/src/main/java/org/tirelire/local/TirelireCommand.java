@@ -15,54 +15,90 @@ public final class TirelireCommand {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
-        if (arguments.isEmpty() || !arguments.get(0).equals("up")) {
-            usage();
-            System.exit(arguments.isEmpty() || arguments.get(0).equals("help") ? 0 : 2);
+        String command = arguments.isEmpty() ? "help" : arguments.get(0);
+        List<String> options = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+        switch (command) {
+            case "up" -> {
+                if (!List.of("--demo").containsAll(options)) {
+                    say("Unknown option: " + String.join(" ", options));
+                    usage();
+                    System.exit(2);
+                }
+                up(options.contains("--demo"));
+            }
+            case "help", "--help", "-h" -> usage();
+            default -> {
+                say("Unknown command: " + command);
+                usage();
+                System.exit(2);
+            }
         }
-        boolean demo = arguments.contains("--demo");
-        LocalPlatform platform = LocalPlatform.builder().home(Path.of(".")).build();
-        say("Starting Tirelire (data in " + platform.dataDir() + ", logs in "
-                + platform.dataDir().resolve("logs") + ")…");
+    }
+
+    private static void up(boolean demo) throws InterruptedException {
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.builder().home(Path.of("")).build();
+        } catch (IllegalStateException badSetting) {
+            say("Tirelire did not start: " + badSetting.getMessage());
+            System.exit(1);
+            return;
+        }
+        say("Starting Tirelire: Kafka, MongoDB-wire server, mail catcher, then the four services…");
+        say("  (logs in " + platform.dataDir().resolve("logs") + ")");
         try {
             platform.start();
         } catch (PlatformStartFailure failure) {
             say("");
             say("Tirelire did not start: " + failure.getMessage());
-            say("Last lines of " + failure.part().logFile() + ":");
-            failure.part().lastLogLines(40).forEach(line -> say("  " + line));
+            say("Everything started was stopped. Last lines of "
+                    + failure.part().logFile() + ":");
+            failure.part().lastLogLines(40).forEach(line -> say("  | " + line));
             System.exit(1);
-        } catch (IllegalStateException cannotStart) {
+        } catch (IllegalStateException | java.io.IOException cannotStart) {
             say("Tirelire did not start: " + cannotStart.getMessage());
             System.exit(1);
         }
-        PlatformEndpoints endpoints = platform.endpoints();
-        say("");
-        say("Tirelire is up in "
-                + String.format(Locale.ROOT, "%.1f", platform.startupDuration().toMillis() / 1000.0) + " s.");
-        say("  Gateway (the platform)   " + endpoints.gatewayUrl());
-        say("  Emails sent              "
-                + (endpoints.smtpPort() > 0 && endpoints.smtpHost().equals("127.0.0.1")
-                        ? endpoints.mailWebUrl()
-                        : "SMTP " + endpoints.smtpHost() + ":" + endpoints.smtpPort()));
-        say("  campaign-service         " + endpoints.campaignServiceUrl() + "  (loopback only)");
-        say("  donation-service         " + endpoints.donationServiceUrl() + "  (loopback only)");
-        say("  notification-service     " + endpoints.notificationServiceUrl() + "  (loopback only)");
-        say("  Kafka                    " + endpoints.kafkaBootstrapServers());
-        say("  MongoDB-wire server      " + endpoints.mongoUri());
-        say("  Payments                 SANDBOX provider: no money moves (pm_sandbox_ok, pm_sandbox_declined)");
-        say("  Memory (resident)        " + memory(platform.residentBytes()));
+        summary(platform);
         if (demo) {
             say("");
-            new DemoData(endpoints.gatewayUrl(), TirelireCommand::say).load();
+            try {
+                new DemoData(platform.endpoints().gatewayUrl(), TirelireCommand::say).load();
+            } catch (RuntimeException e) { // the demo must never take the platform down
+                say("The demo data could not be loaded completely: " + e);
+            }
         }
         say("");
         say("Press Ctrl-C to stop everything.");
         new CountDownLatch(1).await(); // the shutdown hook stops the platform
     }
 
-    private static String memory(Map<String, Long> residentBytes) {
-        if (residentBytes.values().stream().anyMatch(bytes -> bytes < 0)) {
-            return "n/a on this system";
+    private static void summary(LocalPlatform platform) {
+        PlatformEndpoints endpoints = platform.endpoints();
+        say("");
+        say("Tirelire is up in "
+                + String.format(Locale.ROOT, "%.1f", platform.startupDuration().toMillis() / 1000.0) + " s.");
+        say("  Gateway (the platform)   " + endpoints.gatewayUrl());
+        say("  Emails sent              "
+                + endpoints
+                        .mailPage()
+                        .orElse("go to your SMTP server " + endpoints.smtpHost() + ":" + endpoints.smtpPort()));
+        say("  campaign-service         " + endpoints.campaignServiceUrl() + "  (loopback only)");
+        say("  donation-service         " + endpoints.donationServiceUrl() + "  (loopback only)");
+        say("  notification-service     " + endpoints.notificationServiceUrl() + "  (loopback only)");
+        say("  Kafka                    " + endpoints.kafkaBootstrapServers());
+        say("  MongoDB-wire server      " + endpoints.mongoUri());
+        if (endpoints.mailPage().isPresent()) {
+            say("  SMTP (mail catcher)      " + endpoints.smtpHost() + ":" + endpoints.smtpPort());
+        }
+        say("  Data                     " + platform.dataDir());
+        say("  Payments                 SANDBOX provider: no money moves (pm_sandbox_ok, pm_sandbox_declined)");
+        say("  Memory (resident)        " + memory(platform.residentBytes()));
+    }
+
+    static String memory(Map<String, Long> residentBytes) {
+        if (residentBytes.isEmpty() || residentBytes.values().stream().anyMatch(bytes -> bytes < 0)) {
+            return "n/a (no /proc on this system)";
         }
         long total = residentBytes.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder parts = new StringBuilder();
@@ -77,8 +113,15 @@ public final class TirelireCommand {
                   up          run the whole platform on this machine (gateway on http://localhost:8080)
                   up --demo   the same, with a demo organisation, campaigns, gifts and a collection page
                   help        this text
-                Environment: TIRELIRE_DATA_DIR (default ./.tirelire), TIRELIRE_<NAME>_PORT, and any Spring Boot
-                property as an environment variable (e.g. SPRING_MAIL_HOST to send real emails).""");
+
+                Environment:
+                  TIRELIRE_DATA_DIR         where Kafka, MongoDB and the logs keep their files (./.tirelire)
+                  TIRELIRE_<NAME>_PORT      GATEWAY 8080, CAMPAIGN 8081, DONATION 8082, NOTIFICATION 8083,
+                                            KAFKA 9092, KAFKA_CONTROLLER 9093, MONGO 27017, SMTP 2525, MAIL_WEB 8025
+                  TIRELIRE_BIND             the gateway's address (127.0.0.1; 0.0.0.0 to show it on your network)
+                  TIRELIRE_START_TIMEOUT    seconds to wait for everything to be ready (180)
+                  SPRING_MAIL_HOST/PORT     send emails to this SMTP server instead of the local catcher
+                  any other Spring Boot property as a variable reaches the services (e.g. LOGGING_LEVEL_ROOT)""");
     }
 
     static void say(String line) {

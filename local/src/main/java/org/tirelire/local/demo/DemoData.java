@@ -5,11 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -40,13 +43,16 @@ public final class DemoData {
                 "/api/auth/signup",
                 null,
                 null,
-                Map.of("email", EMAIL, "password", PASSWORD, "organisationName", "Les Amis du Canal"));
+                Map.of("email", EMAIL, "password", PASSWORD, "organisationName", "Les Amis du Canal"),
+                201,
+                409);
         if (signup.status() == 409) {
             out.accept("Demo data was loaded before: log in as " + EMAIL + " / " + PASSWORD);
             return;
         }
-        Response login = post("/api/auth/login", null, null, Map.of("email", EMAIL, "password", PASSWORD));
-        if (login.status() != 200) {
+        Response login = post("/api/auth/login", null, null, Map.of("email", EMAIL, "password", PASSWORD), 200);
+        if (login.status() != 200 || !login.body().hasNonNull("accessToken")) {
+            out.accept("Demo data not loaded: the demo organiser could not log in.");
             return;
         }
         String token = login.body().get("accessToken").asString();
@@ -55,10 +61,20 @@ public final class DemoData {
                 token,
                 "Rénovons la péniche-école",
                 "Une péniche pour apprendre le fleuve aux enfants du quartier.",
-                15_000_00);
-        String bikes = campaign(token, "Un atelier vélo solidaire", "Réparer ensemble plutôt que jeter.", 4_000_00);
-        String garden =
-                campaign(token, "Le jardin partagé du canal", "Des bacs, des graines et des mains vertes.", 2_500_00);
+                15_000_00,
+                "Un atelier vélo à bord");
+        String bikes = campaign(
+                token,
+                "Un atelier vélo solidaire",
+                "Réparer ensemble plutôt que jeter.",
+                4_000_00,
+                "Une remorque pour les livraisons");
+        String garden = campaign(
+                token,
+                "Le jardin partagé du canal",
+                "Des bacs, des graines et des mains vertes.",
+                2_500_00,
+                "Un récupérateur d'eau de pluie");
 
         String page = fundraiserPage(barge);
         String[][] donors = {
@@ -83,7 +99,7 @@ public final class DemoData {
                     Map.of(
                             "firstName", donors[i][0],
                             "lastName", donors[i][1],
-                            "email", donors[i][0].toLowerCase().replaceAll("[^a-z]", "") + "@example.org"));
+                            "email", emailOf(donors[i][0])));
             gift.put("anonymous", i == 3);
             if (!donors[i][2].isEmpty()) {
                 gift.put("message", donors[i][2]);
@@ -93,7 +109,7 @@ public final class DemoData {
             }
             gift.put("newsConsent", i % 2 == 0);
             gift.put("paymentMethod", "pm_sandbox_ok");
-            post("/api/donations", null, "demo-" + i, gift);
+            post("/api/donations", null, "demo-" + (i + 1), gift, 200, 201, 202);
         }
         if (barge != null) {
             post(
@@ -104,13 +120,9 @@ public final class DemoData {
                             "amount", money(100_00),
                             "method", "CHEQUE",
                             "donor",
-                                    Map.of(
-                                            "firstName",
-                                            "Jeanne",
-                                            "lastName",
-                                            "Dupont",
-                                            "email",
-                                            "jeanne@example.org")));
+                                    Map.of("firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne@example.org")),
+                    200,
+                    201);
         }
         out.accept("Demo organisation loaded. Organiser login: " + EMAIL + " / " + PASSWORD);
         for (String id : new String[] {barge, bikes, garden}) {
@@ -120,7 +132,8 @@ public final class DemoData {
         }
     }
 
-    private String campaign(String token, String title, String summary, long goal) throws InterruptedException {
+    private String campaign(String token, String title, String summary, long goal, String stretchGoal)
+            throws InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("summary", summary);
@@ -133,18 +146,18 @@ public final class DemoData {
                         .truncatedTo(ChronoUnit.SECONDS)
                         .toString());
         body.put("fundingModel", "KEEP_IT_ALL");
-        body.put("stretchGoals", List.of(Map.of("amount", money(goal * 4 / 3), "label", "Objectif bonus")));
+        body.put("stretchGoals", List.of(Map.of("amount", money(goal * 4 / 3), "label", stretchGoal)));
         body.put(
                 "rewards",
                 List.of(
                         Map.of("title", "Carte postale dessinée", "minAmount", money(15_00)),
                         Map.of("title", "Visite guidée", "minAmount", money(50_00), "limit", 30)));
-        Response created = post("/api/campaigns", token, null, body);
-        if (created.status() != 201) {
+        Response created = post("/api/campaigns", token, null, body, 201);
+        if (created.status() != 201 || !created.body().hasNonNull("id")) {
             return null;
         }
         String id = created.body().get("id").asString();
-        post("/api/campaigns/" + id + "/publish", token, null, Map.of());
+        post("/api/campaigns/" + id + "/publish", token, null, Map.of(), 200, 204);
         return id;
     }
 
@@ -164,12 +177,22 @@ public final class DemoData {
                         "goal",
                         money(500_00),
                         "message",
-                        "Je cours 21 km le mois prochain : chaque euro me pousse un peu plus loin !"));
+                        "Je cours 21 km le mois prochain : chaque euro me pousse un peu plus loin !"),
+                201,
+                404);
         if (page.status() == 404) {
             out.accept("  (collection pages are not available yet: skipped)");
             return null;
         }
-        return page.status() == 201 ? page.body().get("slug").asString() : null;
+        return page.status() == 201 && page.body().hasNonNull("slug")
+                ? page.body().get("slug").asString()
+                : null;
+    }
+
+    /** "Zoé" gives zoe@example.org: accents are dropped, not the letters that carry them. */
+    private static String emailOf(String firstName) {
+        String plain = Normalizer.normalize(firstName, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + "@example.org";
     }
 
     private static Map<String, Object> money(long amount) {
@@ -178,10 +201,13 @@ public final class DemoData {
 
     private record Response(int status, JsonNode body) {}
 
-    private Response post(String path, String token, String idempotencyKey, Object body) throws InterruptedException {
+    /** Posts as JSON; any status not in {@code expected} is printed and the demo goes on. */
+    private Response post(String path, String token, String idempotencyKey, Object body, int... expected)
+            throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -191,14 +217,22 @@ public final class DemoData {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
-            if (response.statusCode() >= 300 && response.statusCode() != 409 && response.statusCode() != 404) {
-                out.accept("  demo: POST " + path + " answered " + response.statusCode() + " " + response.body());
+            int status = response.statusCode();
+            if (Arrays.stream(expected).noneMatch(ok -> ok == status)) {
+                out.accept("  demo: POST " + path + " answered " + status + " " + response.body());
             }
-            return new Response(response.statusCode(), parsed);
+            return new Response(status, parse(response.body()));
         } catch (IOException | RuntimeException e) {
-            out.accept("  demo: POST " + path + " failed: " + e.getMessage());
+            out.accept("  demo: POST " + path + " failed: " + e);
             return new Response(599, json.createObjectNode());
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (RuntimeException notJson) {
+            return json.createObjectNode();
         }
     }
 }

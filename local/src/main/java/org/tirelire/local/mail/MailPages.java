@@ -1,7 +1,5 @@
 package org.tirelire.local.mail;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.mail.Address;
@@ -14,28 +12,40 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /} lists received messages, newest first; {@code GET /message?id=N} shows one;
  * {@code GET /api/messages} gives them as JSON for tests; {@code DELETE /api/messages} clears them.
- * Everything a message contains is escaped before it is shown.
+ * Everything a message contains is escaped before it is shown, and its HTML only ever runs in a
+ * sandboxed frame: emails are untrusted input.
  */
 final class MailPages implements HttpHandler {
 
-    private final GreenMail smtp;
+    private final CaughtMail caught;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MailPages(GreenMail smtp) {
-        this.smtp = smtp;
+    MailPages(CaughtMail caught) {
+        this.caught = caught;
     }
+
+    /** One message as the page and the JSON show it. */
+    record View(
+            String id,
+            String receivedAt,
+            String from,
+            List<String> to,
+            String subject,
+            String text,
+            String html,
+            Map<String, String> headers) {}
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -43,90 +53,125 @@ final class MailPages implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.equals("/api/messages") && method.equals("GET")) {
-                respond(exchange, 200, "application/json", json.writeValueAsBytes(messages()));
+                respond(exchange, 200, "application/json", json.writeValueAsBytes(views()));
             } else if (path.equals("/api/messages") && method.equals("DELETE")) {
-                smtp.purgeEmailFromAllMailboxes();
+                caught.clear();
                 respond(exchange, 204, "text/plain", new byte[0]);
             } else if (path.equals("/message") && method.equals("GET")) {
+                Optional<View> message = find(exchange.getRequestURI().getQuery());
+                respond(
+                        exchange,
+                        message.isPresent() ? 200 : 404,
+                        "text/html; charset=utf-8",
+                        page(message.map(MailPages::messagePage)
+                                        .orElse("<p>No such email. <a href=\"/\">All emails</a></p>"))
+                                .getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/") && method.equals("GET")) {
                 respond(
                         exchange,
                         200,
                         "text/html; charset=utf-8",
-                        page(message(exchange)).getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/") && method.equals("GET")) {
-                respond(exchange, 200, "text/html; charset=utf-8", page(list()).getBytes(StandardCharsets.UTF_8));
+                        page(listPage()).getBytes(StandardCharsets.UTF_8));
             } else {
                 respond(exchange, 404, "text/plain", "Not found".getBytes(StandardCharsets.UTF_8));
             }
-        } catch (MessagingException | com.icegreen.greenmail.store.FolderException e) {
+        } catch (MessagingException e) {
             respond(exchange, 500, "text/plain", e.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private List<Map<String, Object>> messages() throws MessagingException, IOException {
-        List<MimeMessage> received = new ArrayList<>(Arrays.asList(smtp.getReceivedMessages()));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < received.size(); i++) {
-            MimeMessage message = received.get(i);
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", i);
-            view.put(
-                    "receivedAt",
-                    message.getReceivedDate() == null
-                            ? Instant.now().toString()
-                            : message.getReceivedDate().toInstant().toString());
-            view.put("from", addresses(message.getFrom()).stream().findFirst().orElse(""));
-            view.put("to", addresses(message.getAllRecipients()));
-            view.put("subject", message.getSubject());
-            view.put("text", part(message, "text/plain"));
-            view.put("html", part(message, "text/html"));
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (Header header : Collections.list(message.getAllHeaders())) {
-                headers.put(header.getName(), header.getValue());
-            }
-            view.put("headers", headers);
-            out.add(view);
+    private List<View> views() throws MessagingException, IOException {
+        List<View> views = new ArrayList<>();
+        for (CaughtMail.Caught message : caught.all()) {
+            views.add(view(message));
         }
-        Collections.reverse(out);
-        return out;
+        return views;
     }
 
-    private String list() throws MessagingException, IOException {
+    private Optional<View> find(String query) throws MessagingException, IOException {
+        String id = query == null || !query.startsWith("id=") ? "" : query.substring("id=".length());
+        for (CaughtMail.Caught message : caught.all()) {
+            if (String.valueOf(message.id()).equals(id)) {
+                return Optional.of(view(message));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static View view(CaughtMail.Caught caught) throws MessagingException, IOException {
+        MimeMessage message = caught.message();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : Collections.list(message.getAllHeaders())) {
+            headers.merge(header.getName(), header.getValue(), (first, next) -> first + ", " + next);
+        }
+        List<String> from = addresses(message.getFrom());
+        return new View(
+                String.valueOf(caught.id()),
+                caught.receivedAt().toString(),
+                from.isEmpty() ? caught.envelopeFrom() : from.get(0),
+                caught.envelopeTo(),
+                Optional.ofNullable(message.getSubject()).orElse(""),
+                part(message, "text/plain"),
+                part(message, "text/html"),
+                headers);
+    }
+
+    private String listPage() throws MessagingException, IOException {
         StringBuilder rows = new StringBuilder();
-        for (Map<String, Object> message : messages()) {
+        for (View message : views()) {
             rows.append("<tr><td>")
-                    .append(escape(message.get("receivedAt")))
+                    .append(escape(message.receivedAt()))
                     .append("</td><td>")
-                    .append(escape(message.get("to")))
+                    .append(escape(message.from()))
+                    .append("</td><td>")
+                    .append(escape(String.join(", ", message.to())))
                     .append("</td><td><a href=\"/message?id=")
-                    .append(message.get("id"))
+                    .append(escape(message.id()))
                     .append("\">")
-                    .append(escape(message.get("subject")))
+                    .append(escape(message.subject().isBlank() ? "(no subject)" : message.subject()))
                     .append("</a></td></tr>");
         }
         return "<h1>Tirelire: emails sent locally</h1>"
-                + "<p>Nothing here leaves this machine. Newest first.</p>"
-                + "<table><tr><th>Received</th><th>To</th><th>Subject</th></tr>" + rows + "</table>";
+                + "<p>Nothing here leaves this machine. Newest first; kept in memory until the platform stops.</p>"
+                + "<table><tr><th>Received (UTC)</th><th>From</th><th>To</th><th>Subject</th></tr>"
+                + rows
+                + "</table>";
     }
 
-    private String message(HttpExchange exchange) throws MessagingException, IOException {
-        String query = exchange.getRequestURI().getQuery();
-        String id = query == null ? "" : query.replace("id=", "");
-        for (Map<String, Object> message : messages()) {
-            if (String.valueOf(message.get("id")).equals(id)) {
-                return "<p><a href=\"/\">All emails</a></p><h1>" + escape(message.get("subject")) + "</h1>"
-                        + "<p>To: " + escape(message.get("to")) + "<br>From: " + escape(message.get("from")) + "</p>"
-                        + "<h2>Text</h2><pre>" + escape(message.get("text")) + "</pre>"
-                        + "<h2>HTML</h2><iframe sandbox style=\"width:100%;height:24em;border:1px solid #ccc\" srcdoc=\""
-                        + escape(message.get("html")) + "\"></iframe>";
-            }
+    private static String messagePage(View message) {
+        StringBuilder page = new StringBuilder()
+                .append("<p><a href=\"/\">All emails</a></p><h1>")
+                .append(escape(message.subject()))
+                .append("</h1><p>From: ")
+                .append(escape(message.from()))
+                .append("<br>To: ")
+                .append(escape(String.join(", ", message.to())))
+                .append("<br>Received: ")
+                .append(escape(message.receivedAt()))
+                .append("</p>");
+        if (!message.text().isEmpty()) {
+            page.append("<h2>Text</h2><pre>").append(escape(message.text())).append("</pre>");
         }
-        return "<p>No such email. <a href=\"/\">All emails</a></p>";
+        if (!message.html().isEmpty()) {
+            // srcdoc is an attribute: escaping makes it a string, and the empty sandbox keeps its
+            // scripts, forms and top navigation from running.
+            page.append("<h2>HTML</h2><iframe sandbox title=\"HTML part\" srcdoc=\"")
+                    .append(escape(message.html()))
+                    .append("\"></iframe>")
+                    .append("<details><summary>HTML source</summary><pre>")
+                    .append(escape(message.html()))
+                    .append("</pre></details>");
+        }
+        page.append("<h2>Headers</h2><pre>");
+        message.headers()
+                .forEach((name, value) ->
+                        page.append(escape(name + ": " + value)).append('\n'));
+        return page.append("</pre>").toString();
     }
 
     private static String part(Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return GreenMailUtil.getBody(part).isEmpty() ? "" : String.valueOf(part.getContent());
+        if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return String.valueOf(part.getContent());
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -147,9 +192,8 @@ final class MailPages implements HttpHandler {
                 : Arrays.stream(addresses).map(Address::toString).toList();
     }
 
-    static String escape(Object value) {
-        return String.valueOf(value)
-                .replace("&", "&amp;")
+    static String escape(String value) {
+        return value.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;")
@@ -158,14 +202,17 @@ final class MailPages implements HttpHandler {
 
     private static String page(String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tirelire mail</title>"
-                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;text-align:left}</style>"
+                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;text-align:left}"
+                + "iframe{width:100%;height:28em;border:1px solid #ccc}pre{white-space:pre-wrap}</style>"
                 + "</head><body>" + body + "</body></html>";
     }
 
     private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
+        // Nothing from outside is loaded, not even an email's images: opening one tells no tracker.
         exchange.getResponseHeaders()
                 .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.sendResponseHeaders(status, status == 204 ? -1 : body.length);
         if (status != 204) {
             try (OutputStream out = exchange.getResponseBody()) {

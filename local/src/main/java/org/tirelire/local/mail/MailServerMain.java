@@ -1,16 +1,12 @@
 package org.tirelire.local.mail;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SMTP server of the local run (GreenMail, accepting any sender and recipient) and a web page to
- * read what was sent, like Mailpit. Messages live in memory: it is a catcher, not a mailbox.
+ * The mail catcher of the local run as its own process, like Mailpit: SMTP for the services and a
+ * page to read what they sent. Messages live in memory only.
  *
  * <p>Usage: {@code MailServerMain <smtpPort> <webPort>}
  */
@@ -21,20 +17,20 @@ public final class MailServerMain {
     private MailServerMain() {}
 
     public static void main(String[] args) throws Exception {
-        int smtpPort = Integer.parseInt(args[0]);
-        int webPort = Integer.parseInt(args[1]);
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
-        web.createContext("/", new MailPages(smtp));
-        web.start();
+        if (args.length != 2) {
+            System.err.println("Usage: MailServerMain <smtpPort> <webPort>");
+            System.exit(2);
+        }
+        MailServer server = MailServer.start(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            web.stop(0);
-            smtp.stop();
-            stopped.countDown();
-        }));
-        log.info("SMTP on 127.0.0.1:{}, messages on http://127.0.0.1:{}/", smtpPort, webPort);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "mail-shutdown"));
+        log.info("SMTP on 127.0.0.1:{}, messages on http://127.0.0.1:{}/", server.smtpPort(), server.webPort());
         stopped.await();
     }
 }

@@ -21,16 +21,25 @@ public final class MongoWireServerMain {
     private MongoWireServerMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("Usage: MongoWireServerMain <port> <file>");
+            System.exit(2);
+        }
         int port = Integer.parseInt(args[0]);
-        Path file = Path.of(args[1]);
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path file = Path.of(args[1]).toAbsolutePath();
+        Files.createDirectories(file.getParent());
         MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        // No oplog: nothing here uses change streams, and an oplog would make the file grow without end.
         CountDownLatch stopped = new CountDownLatch(1);
-        // A clean shutdown closes the MVStore, so nothing written is lost on Ctrl-C.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            stopped.countDown();
-        }));
+        // SIGTERM runs this hook: shutting the server down closes the MVStore, so every write is on disk.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            log.info("MongoDB-wire server stopped, {} closed", file);
+                            stopped.countDown();
+                        },
+                        "mongo-wire-shutdown"));
         server.bind("127.0.0.1", port);
         log.info("MongoDB-wire server on 127.0.0.1:{}, data in {}", port, file);
         stopped.await();

@@ -1,6 +1,7 @@
 package org.tirelire.local.process;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +22,13 @@ import java.util.function.BooleanSupplier;
 public final class ChildProcess {
 
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final int LOG_TAIL_BYTES = 64 * 1024;
 
     private final String name;
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path logFile;
-    private Process process;
+    private volatile Process process;
 
     public ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
         this.name = name;
@@ -34,6 +37,7 @@ public final class ChildProcess {
         this.logFile = logFile;
     }
 
+    /** Starts the process (again, if it ran before), appending a marker line to its log first. */
     public ChildProcess start() throws IOException {
         Files.createDirectories(logFile.getParent());
         Files.writeString(
@@ -54,14 +58,20 @@ public final class ChildProcess {
     public void awaitReady(BooleanSupplier ready, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
-            if (!process.isAlive()) {
-                throw new PlatformStartFailure(
-                        name + " exited with code " + process.exitValue() + " before it was ready", this);
-            }
+            failIfExited();
             if (System.nanoTime() > deadline) {
                 throw new PlatformStartFailure(name + " was not ready after " + timeout.toSeconds() + " s", this);
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Throws the failure to report if the process has ended: it was meant to keep running. */
+    public void failIfExited() {
+        Process current = process;
+        if (current != null && !current.isAlive()) {
+            throw new PlatformStartFailure(
+                    name + " exited with code " + current.exitValue() + " before it was ready", this);
         }
     }
 
@@ -76,18 +86,20 @@ public final class ChildProcess {
         }
     }
 
+    /** SIGTERM, up to {@code grace} to finish (shutdown hooks flush data), then SIGKILL. */
     public void stop(Duration grace) {
-        if (process == null || !process.isAlive()) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
             return;
         }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        List<ProcessHandle> descendants = current.descendants().toList();
+        current.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            current.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
@@ -95,14 +107,15 @@ public final class ChildProcess {
 
     /** Like {@code kill -9}: no shutdown hook runs, nothing is flushed. For fault-injection tests. */
     public void killHard() {
-        if (process == null) {
+        Process current = process;
+        if (current == null) {
             return;
         }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
+        List<ProcessHandle> descendants = current.descendants().toList();
+        current.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            current.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -110,11 +123,12 @@ public final class ChildProcess {
 
     /** Resident memory of the process and its children in bytes, or -1 where /proc cannot tell. */
     public long residentBytes() {
-        if (process == null || !process.isAlive()) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
             return 0;
         }
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
+        List<ProcessHandle> all = new ArrayList<>(current.descendants().toList());
+        all.add(current.toHandle());
         long total = 0;
         for (ProcessHandle handle : all) {
             long rss = rssOf(handle.pid());
@@ -133,27 +147,37 @@ public final class ChildProcess {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }
-            return 0;
+            return 0; // a process that just ended has no VmRSS line any more
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
     }
 
+    /** The end of the log: only its last bytes are read, as a service's log can be megabytes long. */
     public List<String> lastLogLines(int count) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
+            byte[] tail = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(tail);
+            List<String> lines = Arrays.asList(new String(tail, StandardCharsets.UTF_8).split("\\R", -1));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines = lines.subList(0, lines.size() - 1);
+            }
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return List.of("(no log: " + e.getMessage() + ")");
         }
     }
 
     public boolean isAlive() {
-        return process != null && process.isAlive();
+        Process current = process;
+        return current != null && current.isAlive();
     }
 
     public long pid() {
-        return process == null ? -1 : process.pid();
+        Process current = process;
+        return current == null ? -1 : current.pid();
     }
 
     public String name() {
