@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.tirelire.kit.messaging.RecentlyPublished;
 
 /** Answers "may this campaign receive gifts?" from the local snapshots of campaign events (ADR 7). */
 @Component

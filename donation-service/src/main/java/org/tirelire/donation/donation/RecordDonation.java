@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.LiveCampaigns;
-import org.tirelire.donation.campaign.RecentlyPublished;
 import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
 import org.tirelire.donation.payment.PaymentProvider;
 import org.tirelire.donation.reward.RewardStocks;
+import org.tirelire.kit.messaging.RecentlyPublished;
 
 /**
  * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the

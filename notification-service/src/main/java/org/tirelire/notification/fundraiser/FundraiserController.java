@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.messaging.AggregateUpdates;
+import org.tirelire.kit.messaging.RecentlyPublished;
 import org.tirelire.kit.security.Organiser;
 import org.tirelire.kit.web.MoneyInput;
 import org.tirelire.kit.web.Slugs;
@@ -41,6 +42,7 @@ class FundraiserController {
 
     static final String EDIT_TOKEN_HEADER = "Fundraiser-Edit-Token";
     private static final int LEADERBOARD_SIZE = 50;
+    private static final java.time.Duration PUBLICATION_GRACE = java.time.Duration.ofSeconds(3);
 
     private final FundraiserPages pages;
     private final CampaignSummaries campaigns;
@@ -65,8 +67,9 @@ class FundraiserController {
     @PostMapping("/api/campaigns/{campaignId}/fundraisers")
     @ResponseStatus(HttpStatus.CREATED)
     FundraiserView.Created open(@PathVariable String campaignId, @Valid @RequestBody CreateFundraiserRequest request) {
-        CampaignSummary campaign =
-                campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotOpen(campaignId, false));
+        // A campaign published a moment ago may not have reached us yet: look again for a short while.
+        CampaignSummary campaign = RecentlyPublished.find(() -> campaigns.findById(campaignId), PUBLICATION_GRACE)
+                .orElseThrow(() -> new CampaignNotOpen(campaignId, false));
         if (!campaign.live()) {
             throw new CampaignNotOpen(campaignId, true);
         }

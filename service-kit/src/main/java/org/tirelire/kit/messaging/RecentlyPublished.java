@@ -1,4 +1,4 @@
-package org.tirelire.donation.campaign;
+package org.tirelire.kit.messaging;
 
 import java.time.Duration;
 import java.util.Optional;
