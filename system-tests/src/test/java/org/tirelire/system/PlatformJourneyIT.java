@@ -227,6 +227,45 @@ class PlatformJourneyIT {
 
     @Test
     @Order(6)
+    void a_supporter_opens_a_collection_page_and_gifts_through_it_count_toward_it() {
+        Gateway.Answer page = gateway.post(
+                "/api/campaigns/" + campaignId + "/fundraisers",
+                Map.of(
+                        "supporter", Map.of("name", "Léa Martin", "email", "lea@example.org"),
+                        "title", "Léa court le semi-marathon",
+                        "goal", Map.of("amount", 500_00, "currency", "EUR")));
+        assertThat(page.status()).isEqualTo(201);
+        String slug = page.text("slug");
+        assertThat(page.text("shareUrl")).endsWith("/fundraisers/" + slug);
+
+        Map<String, Object> throughThePage =
+                gift(UUID.randomUUID().toString(), 40_00, "pm_sandbox_ok", "eve@example.org");
+        throughThePage.put("fundraiser", slug);
+        gateway.post(
+                "/api/donations",
+                null,
+                throughThePage,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode fundraiser = gateway.get("/api/fundraisers/" + slug).body();
+            assertThat(fundraiser.get("raised").get("amount").asLong()).isEqualTo(40_00);
+            assertThat(fundraiser.get("donationCount").asLong()).isEqualTo(1);
+            assertThat(gateway.get("/api/campaigns/" + campaignId + "/fundraisers")
+                            .body()
+                            .findValuesAsString("slug"))
+                    .containsExactly(slug);
+            assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress")
+                            .body()
+                            .get("raised")
+                            .get("amount")
+                            .asLong())
+                    .isEqualTo(135_00);
+        });
+    }
+
+    @Test
+    @Order(7)
     void a_second_start_finds_the_data_of_the_first() throws Exception {
         long raisedBefore = gateway.get("/api/campaigns/" + campaignId + "/progress")
                 .body()

@@ -66,7 +66,7 @@ class FundraiserController {
 
     @PostMapping("/api/campaigns/{campaignId}/fundraisers")
     @ResponseStatus(HttpStatus.CREATED)
-    FundraiserView.Created open(@PathVariable String campaignId, @Valid @RequestBody CreateFundraiserRequest request) {
+    FundraiserView open(@PathVariable String campaignId, @Valid @RequestBody CreateFundraiserRequest request) {
         // A campaign published a moment ago may not have reached us yet: look again for a short while.
         CampaignSummary campaign = RecentlyPublished.find(() -> campaigns.findById(campaignId), PUBLICATION_GRACE)
                 .orElseThrow(() -> new CampaignNotOpen(campaignId, false));
@@ -86,7 +86,7 @@ class FundraiserController {
                 blankToNull(request.team()),
                 hash(editToken),
                 clock.instant());
-        return new FundraiserView.Created(view(updates.insert(pages, page)), editToken);
+        return view(updates.insert(pages, page)).withEditToken(editToken);
     }
 
     @GetMapping("/api/fundraisers/{slug}")

@@ -1,5 +1,6 @@
 package org.tirelire.notification.fundraiser;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
@@ -19,7 +20,8 @@ public record FundraiserView(
         PageStatus status,
         String shareUrl,
         ShareKit shareKit,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String editToken) {
 
     static FundraiserView of(FundraiserPage page, ShareKit shareKit) {
         Integer percent = page.goal() == null || page.goal().amount() == 0
@@ -39,9 +41,27 @@ public record FundraiserView(
                 page.status(),
                 shareKit.url(),
                 shareKit,
-                page.createdAt());
+                page.createdAt(),
+                null);
     }
 
     /** The answer to the supporter who just opened the page: the only time the edit token is shown. */
-    public record Created(FundraiserView page, String editToken) {}
+    FundraiserView withEditToken(String token) {
+        return new FundraiserView(
+                slug,
+                campaignId,
+                title,
+                supporterName,
+                message,
+                team,
+                goal,
+                raised,
+                donationCount,
+                percent,
+                status,
+                shareUrl,
+                shareKit,
+                createdAt,
+                token);
+    }
 }
