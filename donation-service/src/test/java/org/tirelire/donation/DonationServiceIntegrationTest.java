@@ -437,6 +437,36 @@ class DonationServiceIntegrationTest {
     }
 
     @Test
+    void the_organiser_narrows_the_list_by_status_and_dates() {
+        String confirmed = confirmedGift(10_00);
+        Map<String, Object> declined = gift(20_00);
+        declined.put("paymentMethod", "pm_sandbox_declined");
+        String failed =
+                give(UUID.randomUUID().toString(), declined).getBody().get("id").asString();
+        String base = "/api/campaigns/" + campaignId + "/donations";
+
+        assertThat(getAs(base + "?status=FAILED", organisation)
+                        .getBody()
+                        .get("content")
+                        .findValuesAsString("id"))
+                .containsExactly(failed);
+        assertThat(getAs(base + "?status=CONFIRMED", organisation)
+                        .getBody()
+                        .get("content")
+                        .findValuesAsString("id"))
+                .containsExactly(confirmed);
+        assertThat(getAs(base + "?from=" + Instant.now().plus(Duration.ofDays(1)), organisation)
+                        .getBody()
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+        assertThat(getAs(base + "?status=NOT_A_STATUS", organisation)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+    }
+
+    @Test
     void the_csv_export_opens_in_french_excel() {
         confirmedGift(12_34);
 

@@ -3,6 +3,7 @@ package org.tirelire.donation.donation;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -37,13 +38,19 @@ class CampaignDonationsController {
     private final DonationRepository donations;
     private final CampaignSnapshots campaigns;
     private final DonationLifecycle lifecycle;
+    private final DonationSearch search;
     private final Clock clock;
 
     CampaignDonationsController(
-            DonationRepository donations, CampaignSnapshots campaigns, DonationLifecycle lifecycle, Clock clock) {
+            DonationRepository donations,
+            CampaignSnapshots campaigns,
+            DonationLifecycle lifecycle,
+            DonationSearch search,
+            Clock clock) {
         this.donations = donations;
         this.campaigns = campaigns;
         this.lifecycle = lifecycle;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -52,10 +59,16 @@ class CampaignDonationsController {
             @PathVariable String campaignId,
             @AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) DonationStatus status,
+            @RequestParam(required = false) String fundraiser,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         ownCampaign(campaignId, token);
-        Page<Donation> found = donations.findByCampaignIdOrderByCreatedAtDesc(
-                campaignId, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
+        Page<Donation> found = search.find(
+                campaignId,
+                new DonationSearch.Filter(status, fundraiser, from, to),
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
         return new DonationPage(
                 found.map(OrganiserDonationView::of).getContent(),
                 found.getNumber(),
