@@ -527,6 +527,10 @@ class DonationServiceIntegrationTest {
     }
 
     private void publishCampaign(String id) {
+        publishCampaign(id, new CampaignPublished.RewardOffered(rewardId, "Visite", Money.of(50_00, "EUR"), 10));
+    }
+
+    private void publishCampaign(String id, CampaignPublished.RewardOffered reward) {
         CampaignPublished published = new CampaignPublished(
                 id,
                 organisation,
@@ -535,7 +539,7 @@ class DonationServiceIntegrationTest {
                 Money.of(1000_00, "EUR"),
                 "KEEP_IT_ALL",
                 Instant.now().plus(Duration.ofDays(30)),
-                List.of(new CampaignPublished.RewardOffered(rewardId, "Visite", Money.of(50_00, "EUR"), 10)),
+                List.of(reward),
                 Instant.now(),
                 "organiser@example.org");
         kafka.send(
@@ -547,21 +551,9 @@ class DonationServiceIntegrationTest {
     /** A published campaign whose only reward has a single unit. */
     private String campaignOfferingOne(String rewardId) {
         String otherCampaign = "camp-" + UUID.randomUUID();
-        CampaignPublished published = new CampaignPublished(
+        publishCampaign(
                 otherCampaign,
-                organisation,
-                "slug-" + otherCampaign,
-                "Vélo",
-                Money.of(500_00, "EUR"),
-                "KEEP_IT_ALL",
-                Instant.now().plus(Duration.ofDays(30)),
-                List.of(new CampaignPublished.RewardOffered(rewardId, "Le seul vélo", Money.of(10_00, "EUR"), 1)),
-                Instant.now(),
-                "organiser@example.org");
-        kafka.send(
-                Topics.CAMPAIGN_EVENTS,
-                otherCampaign,
-                codec.encode(codec.wrap(published, "/campaign-service", otherCampaign, Instant.now(), null)));
+                new CampaignPublished.RewardOffered(rewardId, "Le seul vélo", Money.of(10_00, "EUR"), 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
         return otherCampaign;
     }

@@ -59,11 +59,6 @@ public class ProgressBroadcaster {
                 });
     }
 
-    public int viewerCount(String campaignId) {
-        Set<SseEmitter> viewers = viewersByCampaign.get(campaignId);
-        return viewers == null ? 0 : viewers.size();
-    }
-
     /** A comment line every 15 s keeps idle connections open through proxies. */
     @Scheduled(fixedDelay = 15_000)
     void keepAlive() {
