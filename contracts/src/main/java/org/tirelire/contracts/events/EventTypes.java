@@ -13,6 +13,7 @@ public final class EventTypes {
 
     private static final Map<Class<?>, String> TYPES = Map.ofEntries(
             Map.entry(CampaignPublished.class, "org.tirelire.campaign.published.v1"),
+            Map.entry(CampaignUpdated.class, "org.tirelire.campaign.updated.v1"),
             Map.entry(CampaignClosed.class, "org.tirelire.campaign.closed.v1"),
             Map.entry(ProgressChanged.class, "org.tirelire.campaign.progress-changed.v1"),
             Map.entry(MilestoneReached.class, "org.tirelire.campaign.milestone-reached.v1"),
@@ -20,6 +21,7 @@ public final class EventTypes {
             Map.entry(DonationConfirmed.class, "org.tirelire.donation.confirmed.v1"),
             Map.entry(DonationFailed.class, "org.tirelire.donation.failed.v1"),
             Map.entry(DonationRefunded.class, "org.tirelire.donation.refunded.v1"),
+            Map.entry(DonorErased.class, "org.tirelire.donation.donor-erased.v1"),
             Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"));
 
     private static final Map<String, Class<?>> CLASSES =
