@@ -38,7 +38,7 @@ public class AggregateUpdates {
                 continue;
             }
             if (aggregate.outbox().size() > pendingBefore) {
-                outboxRelay.wakeUp();
+                outboxRelay.wakeUp(aggregate);
             }
             return result;
         }
@@ -48,7 +48,7 @@ public class AggregateUpdates {
     public <T extends OutboxAggregate> T insert(CrudRepository<T, String> repository, T aggregate) {
         T saved = repository.save(aggregate);
         if (!saved.outbox().isEmpty()) {
-            outboxRelay.wakeUp();
+            outboxRelay.wakeUp(saved);
         }
         return saved;
     }

@@ -2,6 +2,7 @@ package org.tirelire.kit.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.provisioning.AdminClientConfigCustomizer;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -62,6 +64,17 @@ public class MessagingConfiguration {
     @Bean
     ContributionLedger contributionLedger(MongoTemplate mongo) {
         return new ContributionLedger(mongo);
+    }
+
+    /**
+     * Kafka 4.1's admin client, when no broker answers, "rebootstraps" in a busy loop that burns a core
+     * and writes thousands of log lines a second (a service started while the broker is down, say).
+     * Our clients bootstrap from a fixed broker list, so rebootstrapping gains nothing: the admin
+     * client just reconnects with its usual backoff until the broker is back.
+     */
+    @Bean
+    AdminClientConfigCustomizer noAdminRebootstrapLoop() {
+        return properties -> properties.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
     }
 
     @Bean("kafkaConsumers")

@@ -1,15 +1,24 @@
 package org.tirelire.kit.messaging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,13 +27,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Publishes the events waiting in aggregates' outboxes, oldest first, and removes each one once Kafka
  * has acknowledged it. A crash between the two publishes the event again: consumers deduplicate by
- * event id or by state. Runs when woken after a write, and on a timer in case a wake-up was lost or
- * Kafka was away. See docs/adr/0004-outbox-inside-the-aggregate.md.
+ * event id or by state. See docs/adr/0004-outbox-inside-the-aggregate.md.
+ *
+ * <p>A write that left events wakes the relay with the document it wrote, which is then read by its id
+ * alone. A sweep of every outbox runs on a timer only, for what a wake-up could not carry (a crash
+ * after the write, Kafka away): scanning a large collection after every write made the relay, not the
+ * work, the limit on gifts per second (docs/performance.md).
  */
 public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    private static final int RECENTLY_PUBLISHED = 10_000;
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -32,6 +46,29 @@ public class OutboxRelay implements DisposableBean {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean runAgain = new AtomicBoolean();
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    /**
+     * Documents written with new events since the relay last ran, the latest copy of each only: a
+     * document written ten times while the relay was busy is published once, from its last copy,
+     * whose outbox holds every event still waiting.
+     */
+    private final Map<String, Written> written = new LinkedHashMap<>();
+
+    /**
+     * Events this relay published lately. A copy saved just before the relay removed an event from
+     * the outbox still holds it: it is not published again. Used under the relay's lock only.
+     */
+    private final Set<String> recentlyPublished = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENTLY_PUBLISHED;
+        }
+    });
+
+    /** A document just written, with the events its outbox held: published without reading it back. */
+    private record Written(OutboxSource source, Object id, String key, List<PendingEvent> events, long sweepsBefore) {}
+
+    /** Sweeps started so far: a sweep after a write may have published its events already. */
+    private final AtomicLong sweeps = new AtomicLong();
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<OutboxSource> sources) {
         this.mongo = mongo;
@@ -39,25 +76,131 @@ public class OutboxRelay implements DisposableBean {
         this.sources = List.copyOf(sources);
     }
 
-    public void wakeUp() {
-        runAgain.set(true);
-        wakeUps.execute(this::relayPending);
+    /** An aggregate was written with new events: they leave now, from the copy just saved. */
+    public void wakeUp(Object aggregate) {
+        var entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
+        Object id = entity.getIdentifierAccessor(aggregate).getIdentifier();
+        sources.stream()
+                .filter(source -> source.documentType().isInstance(aggregate))
+                .findFirst()
+                .ifPresentOrElse(
+                        source -> remember(new Written(
+                                source,
+                                id,
+                                String.valueOf(keyOf(aggregate, entity, source.keyField(), id)),
+                                List.copyOf(((OutboxAggregate) aggregate).outbox()),
+                                sweeps.get())),
+                        () -> runAgain.set(true)); // not a declared source: the sweep finds it
+        wakeUps.execute(this::relayWritten);
     }
 
-    @Scheduled(fixedDelayString = "${tirelire.messaging.outbox-poll-interval:500ms}")
+    /** The record key of an aggregate's events: the value of the source's key field, by its name in the document. */
+    private static Object keyOf(Object aggregate, MongoPersistentEntity<?> entity, String keyField, Object id) {
+        if (keyField.equals("_id")) {
+            return id;
+        }
+        AtomicReference<Object> key = new AtomicReference<>();
+        entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+            if (property.getFieldName().equals(keyField)) {
+                key.set(entity.getPropertyAccessor(aggregate).getProperty(property));
+            }
+        });
+        if (key.get() == null) {
+            throw new IllegalStateException(aggregate.getClass().getSimpleName() + " has no field " + keyField);
+        }
+        return key.get();
+    }
+
+    private void remember(Written document) {
+        synchronized (written) {
+            written.put(document.source().documentType().getName() + "/" + document.id(), document);
+        }
+    }
+
+    private Written nextWritten() {
+        synchronized (written) {
+            var first = written.entrySet().iterator();
+            if (!first.hasNext()) {
+                return null;
+            }
+            Written next = first.next().getValue();
+            first.remove();
+            return next;
+        }
+    }
+
+    /** Publishes the outboxes of the documents written since the last run, each read by its id. */
+    void relayWritten() {
+        if (!running.tryLock()) {
+            return; // the pass under way relays them before it ends
+        }
+        try {
+            drainWritten();
+        } catch (RuntimeException publishingFailed) {
+            log.warn("Outbox relay will retry at the next sweep: {}", publishingFailed.toString());
+        } finally {
+            running.unlock();
+            comeBackIfWritten();
+        }
+    }
+
+    /**
+     * Publishes the events of each written document from the copy that was saved; only when a sweep
+     * ran in between, which may have published some of them already, is the document read again.
+     */
+    private void drainWritten() {
+        Written next;
+        while ((next = nextWritten()) != null) {
+            String collection = mongo.getCollectionName(next.source().documentType());
+            if (next.sweepsBefore() != sweeps.get()) {
+                Query byId = Query.query(Criteria.where("_id").is(next.id()));
+                byId.fields().include("outbox").include(next.source().keyField());
+                Document document = mongo.findOne(byId, Document.class, collection);
+                if (document != null) {
+                    publishOutbox(document, next.source(), collection);
+                }
+                continue;
+            }
+            for (PendingEvent pending : next.events()) {
+                if (!recentlyPublished.contains(pending.eventId())) {
+                    publisher.publish(next.key(), String.valueOf(next.id()), pending);
+                    recentlyPublished.add(pending.eventId());
+                }
+            }
+            removePublished(
+                    next.id(), next.events().stream().map(PendingEvent::eventId).toList(), collection);
+        }
+    }
+
+    /** A write that woke the relay while a pass held it, after the pass had drained: not left for the sweep. */
+    private void comeBackIfWritten() {
+        boolean waiting;
+        synchronized (written) {
+            waiting = !written.isEmpty();
+        }
+        if (waiting) {
+            wakeUps.execute(this::relayWritten);
+        }
+    }
+
+    /** Every outbox, in batches: what no wake-up carried is published here. */
+    @Scheduled(fixedDelayString = "${tirelire.messaging.outbox-poll-interval:5s}")
     public void relayPending() {
         if (!running.tryLock()) {
             return; // the pass under way goes round again, because runAgain is set
         }
         try {
+            sweeps.incrementAndGet();
             do {
                 runAgain.set(false);
                 sources.forEach(this::relayOneBatch);
             } while (runAgain.get());
+            drainWritten();
         } catch (RuntimeException publishingFailed) {
             log.warn("Outbox relay will retry: {}", publishingFailed.toString());
         } finally {
             running.unlock();
+            comeBackIfWritten();
         }
     }
 
@@ -68,26 +211,45 @@ public class OutboxRelay implements DisposableBean {
         withPendingEvents.fields().include("outbox").include(source.keyField());
         List<Document> documents = mongo.find(withPendingEvents, Document.class, collection);
         for (Document document : documents) {
-            String subject = String.valueOf(document.get("_id"));
-            String key = String.valueOf(document.get(source.keyField()));
-            for (Document entry : document.getList("outbox", Document.class)) {
-                PendingEvent pending = mongo.getConverter().read(PendingEvent.class, entry);
-                publisher.publish(key, subject, pending);
-                // Bumping the version makes a writer holding an older copy (with this event still in
-                // its outbox) retry from a fresh read, instead of putting the event back.
-                mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(document.get("_id"))),
-                        new Update()
-                                .pull(
-                                        "outbox",
-                                        Query.query(Criteria.where("eventId").is(pending.eventId())))
-                                .inc("version", 1),
-                        collection);
-            }
+            publishOutbox(document, source, collection);
         }
         if (documents.size() == BATCH) {
             runAgain.set(true);
         }
+    }
+
+    private void publishOutbox(Document document, OutboxSource source, String collection) {
+        String subject = String.valueOf(document.get("_id"));
+        String key = String.valueOf(document.get(source.keyField()));
+        List<Document> outbox = document.getList("outbox", Document.class);
+        if (outbox == null) {
+            return;
+        }
+        List<String> published = new java.util.ArrayList<>();
+        for (Document entry : outbox) {
+            PendingEvent pending = mongo.getConverter().read(PendingEvent.class, entry);
+            publisher.publish(key, subject, pending);
+            recentlyPublished.add(pending.eventId());
+            published.add(pending.eventId());
+        }
+        removePublished(document.get("_id"), published, collection);
+    }
+
+    /**
+     * Takes the published events out of the document's outbox, in one update. Bumping the version
+     * makes a writer holding an older copy (with these events still in its outbox) retry from a fresh
+     * read, instead of putting them back.
+     */
+    private void removePublished(Object id, List<String> eventIds, String collection) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update()
+                        .pull("outbox", Query.query(Criteria.where("eventId").in(eventIds)))
+                        .inc("version", 1),
+                collection);
     }
 
     @Override
