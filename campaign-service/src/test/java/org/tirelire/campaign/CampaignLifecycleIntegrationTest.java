@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.campaign.campaign.DeadlineCloser;
 import org.tirelire.contracts.events.CampaignClosed;
+import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
@@ -159,6 +160,45 @@ class CampaignLifecycleIntegrationTest {
         assertThat(raisedGoal.getStatusCode().value()).isEqualTo(200);
         assertThat(raisedGoal.getBody().get("title").asString()).isEqualTo("Nouvelle ambition");
         assertThat(raisedGoal.getBody().get("progress").get("percent").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void an_organiser_adds_a_reward_and_a_stretch_goal_to_a_live_campaign_and_donation_service_hears_of_it() {
+        List<ConsumerRecord<String, byte[]>> events = kafka.tail(Topics.CAMPAIGN_EVENTS);
+        String id = liveCampaign("KEEP_IT_ALL", Duration.ofDays(30));
+        Map<String, Object> tote =
+                Map.of("title", "Tote bag", "minAmount", Map.of("amount", 15_00, "currency", "EUR"), "limit", 50);
+
+        ResponseEntity<JsonNode> revised = patch(
+                id,
+                Map.of(
+                        "rewards",
+                        List.of(tote),
+                        "stretchGoals",
+                        List.of(Map.of("amount", Map.of("amount", 150_00, "currency", "EUR"), "label", "Voile"))));
+        String toteId = revised.getBody().get("rewards").get(0).get("id").asString();
+        ResponseEntity<JsonNode> removal = patch(id, Map.of("rewards", List.of()));
+
+        assertThat(revised.getStatusCode().value()).isEqualTo(200);
+        assertThat(revised.getBody().get("stretchGoals").get(0).get("label").asString())
+                .isEqualTo("Voile");
+        assertThat(removal.getStatusCode().value()).isEqualTo(422);
+        assertThat(removal.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(removal.getBody().get("errors").findValuesAsString("field")).containsExactly("rewards");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events.stream()
+                                .filter(r -> r.key().equals(id))
+                                .map(r -> codec.data(codec.decode(r.value())))
+                                .filter(CampaignUpdated.class::isInstance)
+                                .map(CampaignUpdated.class::cast)
+                                .toList())
+                        .singleElement()
+                        .satisfies(update -> assertThat(update.rewards())
+                                .singleElement()
+                                .satisfies(reward -> {
+                                    assertThat(reward.rewardId()).isEqualTo(toteId);
+                                    assertThat(reward.limit()).isEqualTo(50);
+                                })));
     }
 
     @Test

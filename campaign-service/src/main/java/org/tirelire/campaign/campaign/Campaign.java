@@ -2,7 +2,11 @@ package org.tirelire.campaign.campaign;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -15,6 +19,7 @@ import org.tirelire.campaign.progress.Progress;
 import org.tirelire.campaign.progress.ReachedMilestone;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.ProgressChanged;
 import org.tirelire.contracts.money.Money;
@@ -47,8 +52,8 @@ public class Campaign implements OutboxAggregate {
     private Money goal;
     private Instant endsAt;
     private final FundingModel fundingModel;
-    private final List<StretchGoal> stretchGoals;
-    private final List<Reward> rewards;
+    private List<StretchGoal> stretchGoals;
+    private List<Reward> rewards;
     private final Instant createdAt;
 
     @Indexed
@@ -127,6 +132,7 @@ public class Campaign implements OutboxAggregate {
             List<StretchGoal> stretchGoals,
             List<Reward> rewards,
             Instant now) {
+        requireDistinctLabels(stretchGoals);
         return new Campaign(
                 UUID.randomUUID().toString(),
                 organisationId,
@@ -170,10 +176,7 @@ public class Campaign implements OutboxAggregate {
                         goal,
                         fundingModel.name(),
                         endsAt,
-                        rewards.stream()
-                                .map(r -> new CampaignPublished.RewardOffered(
-                                        r.id(), r.title(), r.minAmount(), r.limit()))
-                                .toList(),
+                        rewardsOffered(),
                         now,
                         organiserEmail),
                 now));
@@ -217,31 +220,47 @@ public class Campaign implements OutboxAggregate {
 
     /**
      * Changes what the organiser may still change. An ended or cancelled campaign is read-only; once
-     * LIVE, the currency is fixed and the goal cannot drop below what is already raised.
+     * LIVE, the currency is fixed, the goal cannot drop below what is already raised, no reward is
+     * removed (donors may have chosen it), an unlimited reward stays unlimited (its gifts were never
+     * counted against a stock) and a stretch goal already reached stays as it was announced. A live
+     * campaign announces the change, and any milestone a lower goal makes reached.
      */
     public void revise(CampaignRevision revision, Instant now) {
         if (status == CampaignStatus.ENDED || status == CampaignStatus.CANCELLED) {
             throw new CampaignReadOnly(id, status);
         }
+        boolean live = status == CampaignStatus.LIVE;
+        Money revisedGoal = revision.goal() == null ? goal : revision.goal();
         if (revision.goal() != null) {
-            if (status == CampaignStatus.LIVE && !revision.goal().currency().equals(goal.currency())) {
+            if (live && !revisedGoal.currency().equals(goal.currency())) {
                 throw new CampaignRevisionRefused("goal.currency", "The currency of a live campaign cannot change");
             }
-            if (status == CampaignStatus.LIVE && !revision.goal().isAtLeast(progress.raised())) {
+            if (live && !revisedGoal.isAtLeast(progress.raised())) {
                 throw new CampaignRevisionRefused(
                         "goal.amount",
                         "The goal cannot be lower than what is already raised ("
                                 + progress.raised().amount() + ")");
             }
-            if (status == CampaignStatus.DRAFT && !revision.goal().currency().equals(goal.currency())) {
-                progress = Progress.none(revision.goal().currency());
-            }
-            goal = revision.goal();
         }
+        if (revision.endsAt() != null && !revision.endsAt().isAfter(now)) {
+            throw new CampaignRevisionRefused("endsAt", "The deadline must be in the future");
+        }
+        List<StretchGoal> revisedStretchGoals = revision.stretchGoals() == null
+                ? requireInCurrency(stretchGoals, revisedGoal)
+                : revisedStretchGoals(revision.stretchGoals(), revisedGoal);
+        List<Reward> revisedRewards = revision.rewards() == null
+                ? requireRewardsInCurrency(rewards, revisedGoal)
+                : revisedRewards(revision.rewards(), revisedGoal);
+
+        // Every check passed: apply the whole revision, or nothing of it.
+        if (!revisedGoal.currency().equals(goal.currency())) {
+            progress = Progress.none(revisedGoal.currency()); // only a draft gets here, with nothing raised
+        }
+        boolean goalChanged = !revisedGoal.equals(goal);
+        goal = revisedGoal;
+        stretchGoals = revisedStretchGoals;
+        rewards = revisedRewards;
         if (revision.endsAt() != null) {
-            if (!revision.endsAt().isAfter(now)) {
-                throw new CampaignRevisionRefused("endsAt", "The deadline must be in the future");
-            }
             endsAt = revision.endsAt();
         }
         if (revision.title() != null) {
@@ -256,6 +275,103 @@ public class Campaign implements OutboxAggregate {
         if (revision.coverImageUrl() != null) {
             coverImageUrl = revision.coverImageUrl().isBlank() ? null : revision.coverImageUrl();
         }
+        if (live) {
+            outbox.add(PendingEvent.of(
+                    new CampaignUpdated(id, organisationId, title, goal, endsAt, rewardsOffered(), now), now));
+            if (goalChanged) {
+                announceProgress(now);
+            }
+            announceMilestonesCrossed(now);
+        }
+    }
+
+    private List<StretchGoal> revisedStretchGoals(List<StretchGoal> wanted, Money revisedGoal) {
+        requireInCurrency(wanted, revisedGoal);
+        requireDistinctLabels(wanted);
+        for (StretchGoal reached : stretchGoals) {
+            if (progress.reached(reached.label()).isPresent() && !wanted.contains(reached)) {
+                throw new CampaignRevisionRefused(
+                        "stretchGoals",
+                        "The stretch goal \"" + reached.label()
+                                + "\" is already reached and announced: it cannot be removed or changed");
+            }
+        }
+        return List.copyOf(wanted);
+    }
+
+    private List<Reward> revisedRewards(List<CampaignRevision.RewardChange> wanted, Money revisedGoal) {
+        Map<String, Reward> current = new HashMap<>();
+        rewards.forEach(reward -> current.put(reward.id(), reward));
+        List<Reward> revised = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            CampaignRevision.RewardChange change = wanted.get(i);
+            Reward existing = change.id() == null ? null : current.remove(change.id());
+            if (change.id() != null && existing == null) {
+                throw new CampaignRevisionRefused("rewards[" + i + "].id", "This campaign has no reward with this id");
+            }
+            if (status == CampaignStatus.LIVE
+                    && existing != null
+                    && existing.limit() == null
+                    && change.limit() != null) {
+                throw new CampaignRevisionRefused(
+                        "rewards[" + i + "].limit",
+                        "An unlimited reward of a live campaign cannot get a limit; offer a new limited reward instead");
+            }
+            revised.add(new Reward(
+                    existing == null ? UUID.randomUUID().toString() : existing.id(),
+                    change.title(),
+                    change.description(),
+                    change.minAmount(),
+                    change.limit()));
+        }
+        if (status == CampaignStatus.LIVE && !current.isEmpty()) {
+            throw new CampaignRevisionRefused(
+                    "rewards", "A reward of a live campaign cannot be removed: donors may already have chosen it");
+        }
+        return requireRewardsInCurrency(revised, revisedGoal);
+    }
+
+    /** Milestones are announced once per label, so two stretch goals cannot share one, nor take "50%". */
+    private static void requireDistinctLabels(List<StretchGoal> goals) {
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < goals.size(); i++) {
+            String label = goals.get(i).label();
+            if (!labels.add(label) || Milestone.isGoalPercentLabel(label)) {
+                throw new CampaignRevisionRefused(
+                        "stretchGoals[" + i + "].label",
+                        "Each stretch goal needs its own label, other than a percentage");
+            }
+        }
+    }
+
+    private static List<StretchGoal> requireInCurrency(List<StretchGoal> goals, Money revisedGoal) {
+        for (int i = 0; i < goals.size(); i++) {
+            if (!goals.get(i).amount().currency().equals(revisedGoal.currency())) {
+                throw new CurrencyMismatch(
+                        "stretchGoals[" + i + "].amount",
+                        revisedGoal.currency(),
+                        goals.get(i).amount().currency());
+            }
+        }
+        return goals;
+    }
+
+    private static List<Reward> requireRewardsInCurrency(List<Reward> offered, Money revisedGoal) {
+        for (int i = 0; i < offered.size(); i++) {
+            if (!offered.get(i).minAmount().currency().equals(revisedGoal.currency())) {
+                throw new CurrencyMismatch(
+                        "rewards[" + i + "].minAmount",
+                        revisedGoal.currency(),
+                        offered.get(i).minAmount().currency());
+            }
+        }
+        return List.copyOf(offered);
+    }
+
+    private List<CampaignPublished.RewardOffered> rewardsOffered() {
+        return rewards.stream()
+                .map(r -> new CampaignPublished.RewardOffered(r.id(), r.title(), r.minAmount(), r.limit()))
+                .toList();
     }
 
     private void announceClosed(String outcome, Instant now) {
@@ -288,20 +404,8 @@ public class Campaign implements OutboxAggregate {
             return false;
         }
         progress = progress.plus(delta, countDelta, position, at);
-        outbox.add(PendingEvent.of(
-                new ProgressChanged(
-                        id, goal, progress.raised(), progress.donationCount(), progress.percentOf(goal), at),
-                at));
-        for (Milestone milestone : milestones()) {
-            boolean crossed = progress.raised().isAtLeast(milestone.threshold());
-            if (crossed && progress.reached(milestone.label()).isEmpty()) {
-                progress = progress.withReached(new ReachedMilestone(milestone.label(), at));
-                outbox.add(PendingEvent.of(
-                        new MilestoneReached(
-                                id, organisationId, milestone.label(), milestone.threshold(), progress.raised(), at),
-                        at));
-            }
-        }
+        announceProgress(at);
+        announceMilestonesCrossed(at);
         return true;
     }
 
@@ -315,11 +419,29 @@ public class Campaign implements OutboxAggregate {
             return false;
         }
         progress = progress.corrected(raised, donationCount, at);
+        announceProgress(at);
+        return true;
+    }
+
+    private void announceProgress(Instant at) {
         outbox.add(PendingEvent.of(
                 new ProgressChanged(
                         id, goal, progress.raised(), progress.donationCount(), progress.percentOf(goal), at),
                 at));
-        return true;
+    }
+
+    /** Announces, once per campaign, each milestone the total now reaches. */
+    private void announceMilestonesCrossed(Instant at) {
+        for (Milestone milestone : milestones()) {
+            boolean crossed = progress.raised().isAtLeast(milestone.threshold());
+            if (crossed && progress.reached(milestone.label()).isEmpty()) {
+                progress = progress.withReached(new ReachedMilestone(milestone.label(), at));
+                outbox.add(PendingEvent.of(
+                        new MilestoneReached(
+                                id, organisationId, milestone.label(), milestone.threshold(), progress.raised(), at),
+                        at));
+            }
+        }
     }
 
     public List<Milestone> milestones() {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.security.Organiser;
 import org.tirelire.kit.web.MoneyInput;
@@ -87,12 +88,29 @@ class CampaignController {
         return CampaignView.of(store.create(campaign), clock.instant());
     }
 
+    /**
+     * Public: the campaigns of a status, LIVE by default. With {@code mine=true} and a token: every
+     * campaign of the organiser's own organisation, whatever its status, newest first (their dashboard).
+     */
     @GetMapping
     List<CampaignView> list(
             @RequestParam(defaultValue = "LIVE") CampaignStatus status,
+            @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "50") int size,
             @AuthenticationPrincipal @Nullable Jwt token) {
         PageRequest page = PageRequest.of(0, Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        if (mine) {
+            if (token == null) {
+                throw new ResponseStatusException(
+                        HttpStatus.UNAUTHORIZED, "Log in: mine=true lists your own organisation's campaigns");
+            }
+            return campaigns
+                    .findByOrganisationIdOrderByCreatedAtDesc(
+                            Organiser.from(token).organisationId(), page)
+                    .stream()
+                    .map(c -> CampaignView.of(c, clock.instant()))
+                    .toList();
+        }
         List<Campaign> found = status == CampaignStatus.DRAFT && token != null
                 ? campaigns
                         .findByOrganisationIdOrderByCreatedAtDesc(

@@ -20,4 +20,14 @@ public record Milestone(String label, Money threshold) {
         stretchGoals.forEach(stretch -> milestones.add(new Milestone(stretch.label(), stretch.amount())));
         return milestones;
     }
+
+    /** Whether a label is one of the goal's own milestones ("25%" … "100%"), which a stretch goal may not borrow. */
+    public static boolean isGoalPercentLabel(String label) {
+        for (int percent : GOAL_PERCENTS) {
+            if (label.strip().equals(percent + "%") || label.strip().equals(percent + " %")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
