@@ -29,9 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.FundraiserPageCreated;
 import org.tirelire.contracts.events.Topics;
@@ -326,6 +328,43 @@ class DonationServiceIntegrationTest {
     }
 
     @Test
+    void a_reward_limit_changed_on_a_live_campaign_moves_its_stock_once_even_when_the_change_is_redelivered() {
+        String bike = "reward-bike-" + UUID.randomUUID();
+        String otherCampaign = campaignOfferingOne(bike);
+        Map<String, Object> wantsIt = with(with(gift(20_00), "campaignId", otherCampaign), "rewardId", bike);
+        assertThat(give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+
+        updateReward(otherCampaign, new CampaignPublished.RewardOffered(bike, "Deux vélos", Money.of(15_00, "EUR"), 2));
+        updateReward(otherCampaign, new CampaignPublished.RewardOffered(bike, "Deux vélos", Money.of(15_00, "EUR"), 2));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> snapshots
+                                .findById(otherCampaign)
+                                .orElseThrow()
+                                .reward(bike)
+                                .orElseThrow()
+                                .limit()
+                        == 2);
+
+        assertThat(give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))
+                        .getStatusCode()
+                        .value())
+                .as("the second unit the organiser added")
+                .isEqualTo(201);
+        assertThat(give(UUID.randomUUID().toString(), new HashMap<>(wantsIt))
+                        .getStatusCode()
+                        .value())
+                .as("a redelivered change adds no third unit")
+                .isEqualTo(409);
+        assertRefused(
+                with(with(gift(12_00), "campaignId", otherCampaign), "rewardId", bike),
+                422,
+                "amount.amount"); // below the reward's new minimum
+    }
+
+    @Test
     void a_closed_campaign_refuses_gifts() {
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
@@ -467,22 +506,94 @@ class DonationServiceIntegrationTest {
     }
 
     @Test
-    void the_csv_export_opens_in_french_excel() {
+    void the_csv_export_opens_in_french_excel_and_is_narrowed_like_the_list() {
         confirmedGift(12_34);
+        Map<String, Object> declined = gift(56_78);
+        declined.put("paymentMethod", "pm_sandbox_declined");
+        give(UUID.randomUUID().toString(), declined);
 
-        ResponseEntity<byte[]> csv = http.get()
-                .uri("/api/campaigns/" + campaignId + "/donations")
-                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
-                .accept(MediaType.parseMediaType("text/csv"))
-                .retrieve()
-                .toEntity(byte[].class);
+        ResponseEntity<byte[]> csv = csv("");
+        String confirmedOnly = csvText(csv("?status=CONFIRMED"));
 
         byte[] body = csv.getBody();
         assertThat(csv.getStatusCode().value()).isEqualTo(200);
         assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        String text = csvText(csv);
         assertThat(text).startsWith("Date;Don;Statut;Montant;Devise;Prénom;Nom;Email");
-        assertThat(text).contains(";12,34;EUR;Ada;Lovelace;ada@example.org;");
+        assertThat(text).contains(";12,34;EUR;Ada;Lovelace;ada@example.org;").contains(";56,78;EUR;");
+        assertThat(confirmedOnly).contains(";12,34;EUR;").doesNotContain("56,78");
+    }
+
+    @Test
+    void a_donors_erasure_keeps_the_amounts_and_forgets_who_gave_everywhere() {
+        Map<String, Object> withMessage = gift(40_00);
+        withMessage.put("message", "Pour mon grand-père, marinier");
+        withMessage.put("newsConsent", true);
+        withMessage.put("donor", Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "Ada.Erase@Example.org"));
+        String id = give(UUID.randomUUID().toString(), withMessage)
+                .getBody()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/api/donations/" + id)
+                        .getBody()
+                        .get("status")
+                        .asString()
+                        .equals("CONFIRMED"));
+
+        ResponseEntity<JsonNode> byAnotherOrganisation =
+                post("/api/donations/erasures", "org-intruder", Map.of("email", "ada.erase@example.org"));
+        ResponseEntity<JsonNode> erasure =
+                post("/api/donations/erasures", organisation, Map.of("email", "ada.erase@example.org"));
+        ResponseEntity<JsonNode> again =
+                post("/api/donations/erasures", organisation, Map.of("email", "ada.erase@example.org"));
+        ResponseEntity<JsonNode> notAnEmail =
+                post("/api/donations/erasures", organisation, Map.of("email", "{\"$ne\": null}"));
+
+        assertThat(byAnotherOrganisation.getBody().get("erasedDonations").asInt())
+                .isZero();
+        assertThat(erasure.getBody().get("erasedDonations").asInt()).isEqualTo(1);
+        assertThat(again.getBody().get("erasedDonations").asInt()).isZero();
+        assertThat(notAnEmail.getStatusCode().value()).isEqualTo(400);
+        assertThat(notAnEmail.getBody().get("errors").findValuesAsString("field"))
+                .containsExactly("email");
+
+        JsonNode organiserView = getAs("/api/campaigns/" + campaignId + "/donations", organisation)
+                .getBody()
+                .get("content")
+                .get(0);
+        assertThat(organiserView.get("amount").get("amount").asLong()).isEqualTo(40_00);
+        assertThat(organiserView.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(organiserView.get("donor").isNull()).isTrue();
+        assertThat(organiserView.get("message").isNull()).isTrue();
+        assertThat(organiserView.get("donorErasedAt").isNull()).isFalse();
+        assertThat(get("/api/campaigns/" + campaignId + "/supporters").getBody().toString())
+                .contains("Anonymous")
+                .doesNotContain("Ada")
+                .doesNotContain("grand-père");
+        assertThat(csvText(csv(""))).contains(";40,00;EUR;").doesNotContainIgnoringCase("ada.erase");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .filteredOn(DonorErased.class::isInstance)
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                DonorErased.class,
+                                erased -> assertThat(erased.donorEmailSha256())
+                                        .isEqualTo(DonorErased.emailSha256("ada.erase@example.org"))));
+    }
+
+    private ResponseEntity<byte[]> csv(String query) {
+        return http.get()
+                .uri("/api/campaigns/" + campaignId + "/donations" + query)
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
+                .accept(MediaType.parseMediaType("text/csv"))
+                .retrieve()
+                .toEntity(byte[].class);
+    }
+
+    private static String csvText(ResponseEntity<byte[]> csv) {
+        byte[] body = csv.getBody();
+        return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     }
 
     private String confirmedGift(long amount) {
@@ -546,6 +657,22 @@ class DonationServiceIntegrationTest {
                 Topics.CAMPAIGN_EVENTS,
                 id,
                 codec.encode(codec.wrap(published, "/campaign-service", id, Instant.now(), null)));
+    }
+
+    /** The organiser changed a live campaign, whose only reward is now {@code reward}. */
+    private void updateReward(String id, CampaignPublished.RewardOffered reward) {
+        CampaignUpdated updated = new CampaignUpdated(
+                id,
+                organisation,
+                "Péniche",
+                Money.of(1000_00, "EUR"),
+                Instant.now().plus(Duration.ofDays(30)),
+                List.of(reward),
+                Instant.now());
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                id,
+                codec.encode(codec.wrap(updated, "/campaign-service", id, Instant.now(), null)));
     }
 
     /** A published campaign whose only reward has a single unit. */

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.EventCodec;
@@ -53,6 +54,18 @@ class CampaignEventsConsumer {
                                     .map(r -> new CampaignSnapshot.RewardSnapshot(
                                             r.rewardId(), r.title(), r.minAmount(), r.limit()))
                                     .toList()));
+                } else if (data instanceof CampaignUpdated updated) {
+                    snapshots.findById(updated.campaignId()).ifPresent(known -> {
+                        updated.rewards()
+                                .forEach(reward -> rewardStocks.changeLimit(
+                                        reward.rewardId(),
+                                        updated.campaignId(),
+                                        known.reward(reward.rewardId())
+                                                .map(CampaignSnapshot.RewardSnapshot::limit)
+                                                .orElse(null),
+                                        reward.limit()));
+                        snapshots.save(known.updatedTo(updated));
+                    });
                 } else if (data instanceof CampaignClosed closed) {
                     snapshots
                             .findById(closed.campaignId())

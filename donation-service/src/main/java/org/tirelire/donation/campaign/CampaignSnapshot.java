@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.money.Money;
 
 /**
@@ -28,6 +29,19 @@ public record CampaignSnapshot(
 
     public Optional<RewardSnapshot> reward(String rewardId) {
         return rewards.stream().filter(r -> r.rewardId().equals(rewardId)).findFirst();
+    }
+
+    /** The same campaign after its organiser changed it while live; its currency never changes then. */
+    public CampaignSnapshot updatedTo(CampaignUpdated updated) {
+        return new CampaignSnapshot(
+                campaignId,
+                organisationId,
+                updated.title(),
+                currency,
+                live,
+                updated.rewards().stream()
+                        .map(r -> new RewardSnapshot(r.rewardId(), r.title(), r.minAmount(), r.limit()))
+                        .toList());
     }
 
     public CampaignSnapshot closed() {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.messaging.OutboxAggregate;
 import org.tirelire.kit.messaging.PendingEvent;
@@ -31,12 +32,12 @@ public class Donation implements OutboxAggregate {
     private final String campaignId;
     private final String organisationId;
     private final Money amount;
-    private final @Nullable Donor donor;
-    private final boolean anonymous;
-    private final @Nullable String message;
+    private @Nullable Donor donor;
+    private boolean anonymous;
+    private @Nullable String message;
     private final @Nullable String rewardId;
     private final @Nullable String fundraiserSlug;
-    private final boolean newsConsent;
+    private boolean newsConsent;
     private final @Nullable String paymentMethod;
     private final @Nullable OfflineMethod offlineMethod;
     private final Instant createdAt;
@@ -47,6 +48,7 @@ public class Donation implements OutboxAggregate {
     private @Nullable Instant failedAt;
     private @Nullable String failureReason;
     private @Nullable Instant refundedAt;
+    private @Nullable Instant donorErasedAt;
     private List<PendingEvent> outbox;
 
     @Version
@@ -73,6 +75,7 @@ public class Donation implements OutboxAggregate {
             @Nullable Instant failedAt,
             @Nullable String failureReason,
             @Nullable Instant refundedAt,
+            @Nullable Instant donorErasedAt,
             List<PendingEvent> outbox,
             @Nullable Long version) {
         this.id = id;
@@ -94,6 +97,7 @@ public class Donation implements OutboxAggregate {
         this.failedAt = failedAt;
         this.failureReason = failureReason;
         this.refundedAt = refundedAt;
+        this.donorErasedAt = donorErasedAt;
         this.outbox = new ArrayList<>(outbox);
         this.version = version;
     }
@@ -132,6 +136,7 @@ public class Donation implements OutboxAggregate {
                 null,
                 null,
                 null,
+                null,
                 List.of(),
                 null);
     }
@@ -160,6 +165,7 @@ public class Donation implements OutboxAggregate {
                 method,
                 now,
                 DonationStatus.PENDING,
+                null,
                 null,
                 null,
                 null,
@@ -239,6 +245,26 @@ public class Donation implements OutboxAggregate {
         status = DonationStatus.REFUNDED;
         refundedAt = at;
         outbox.add(PendingEvent.of(new DonationRefunded(id, campaignId, amount, fundraiserSlug, at), at));
+        return true;
+    }
+
+    /**
+     * Forgets who gave, at the donor's request: name, email, message and news consent go; the amount,
+     * dates and status stay for the accounts, and the gift shows as "Anonymous" from now on.
+     *
+     * @return whether this call erased anything; erasing twice changes nothing
+     */
+    public boolean eraseDonor(Instant at) {
+        if (donorErasedAt != null) {
+            return false;
+        }
+        String emailSha256 = donor == null ? null : DonorErased.emailSha256(donor.email());
+        donor = null;
+        anonymous = true;
+        message = null;
+        newsConsent = false;
+        donorErasedAt = at;
+        outbox.add(PendingEvent.of(new DonorErased(id, campaignId, emailSha256, at), at));
         return true;
     }
 
@@ -324,6 +350,10 @@ public class Donation implements OutboxAggregate {
 
     public @Nullable String failureReason() {
         return failureReason;
+    }
+
+    public @Nullable Instant donorErasedAt() {
+        return donorErasedAt;
     }
 
     public @Nullable Instant refundedAt() {

@@ -1,6 +1,7 @@
 package org.tirelire.donation.donation;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -50,6 +51,19 @@ class DonationController {
     DonationView get(@PathVariable String id) {
         return donations.findById(id).map(DonationView::of).orElseThrow(() -> new DonationNotFound(id));
     }
+
+    /**
+     * A donor asked the organisation to erase their personal data (GDPR article 17): every gift they made
+     * to its campaigns keeps its amount and loses its name, email and message, here and in notification-service.
+     */
+    @PostMapping("/erasures")
+    ErasureResult eraseDonor(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ErasureRequest request) {
+        return new ErasureResult(lifecycle.eraseDonor(Organiser.from(token).organisationId(), request.email()));
+    }
+
+    record ErasureRequest(@NotBlank @Email @Size(max = 254) String email) {}
+
+    record ErasureResult(int erasedDonations) {}
 
     @PostMapping("/{id}/refund")
     DonationView refund(@PathVariable String id, @AuthenticationPrincipal Jwt token) {

@@ -114,6 +114,27 @@ public class DonationLifecycle {
         return refunded;
     }
 
+    /**
+     * Erases a donor's personal data from every gift they made to this organisation's campaigns, at their
+     * request (the organisation is who the donor gave their data to). Amounts stay for the accounts.
+     *
+     * @return how many gifts were erased by this call
+     */
+    public int eraseDonor(String organisationId, String email) {
+        int erased = 0;
+        for (Donation gift : donations.findByOrganisationIdAndDonorEmailIgnoreCase(organisationId, email.strip())) {
+            Donation updated = update(gift.id(), donation -> {
+                donation.eraseDonor(clock.instant());
+                return donation;
+            });
+            if (updated.donorErasedAt() != null && gift.donorErasedAt() == null) {
+                erased++;
+            }
+        }
+        log.info("Erased the donor's personal data from {} gifts of organisation {}", erased, organisationId);
+        return erased;
+    }
+
     /** A gift that failed or was refunded gives its reward's unit back for someone else. */
     private void releaseReward(Donation donation) {
         if (donation.rewardId() != null) {

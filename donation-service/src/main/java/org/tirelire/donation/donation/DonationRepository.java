@@ -8,6 +8,9 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface DonationRepository extends MongoRepository<Donation, String> {
 
+    /** Every gift an address made to one organisation's campaigns, however the donor typed its case. */
+    List<Donation> findByOrganisationIdAndDonorEmailIgnoreCase(String organisationId, String email);
+
     Page<Donation> findByCampaignIdOrderByCreatedAtDesc(String campaignId, Pageable page);
 
     List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(

@@ -20,7 +20,8 @@ public record OrganiserDonationView(
         @Nullable String paymentReference,
         Instant createdAt,
         @Nullable Instant confirmedAt,
-        @Nullable Instant refundedAt) {
+        @Nullable Instant refundedAt,
+        @Nullable Instant donorErasedAt) {
 
     public static OrganiserDonationView of(Donation d) {
         return new OrganiserDonationView(
@@ -38,6 +39,7 @@ public record OrganiserDonationView(
                 d.paymentReference(),
                 d.createdAt(),
                 d.confirmedAt(),
-                d.refundedAt());
+                d.refundedAt(),
+                d.donorErasedAt());
     }
 }

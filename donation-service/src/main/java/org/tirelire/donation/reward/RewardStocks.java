@@ -25,8 +25,31 @@ public class RewardStocks {
         }
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(rewardId)),
-                new Update().setOnInsert("campaignId", campaignId).setOnInsert("remaining", limit),
+                new Update()
+                        .setOnInsert("campaignId", campaignId)
+                        .setOnInsert("remaining", limit)
+                        .setOnInsert("limit", limit),
                 RewardStock.class);
+    }
+
+    /**
+     * Follows the organiser's change of a live reward's limit: the units left move by the difference,
+     * so units already claimed stay claimed, and a limit lowered below them leaves the reward sold out.
+     * A reward that is no longer limited loses its stock. Applying the same change twice moves nothing
+     * more, because the stock remembers the limit it was last set from.
+     */
+    public void changeLimit(
+            String rewardId, String campaignId, @Nullable Integer previousLimit, @Nullable Integer limit) {
+        if (limit == null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(rewardId)), RewardStock.class);
+        } else if (previousLimit == null) {
+            offer(rewardId, campaignId, limit); // a new reward; campaign-service never limits a live unlimited one
+        } else if (!limit.equals(previousLimit)) {
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(rewardId).and("limit").ne(limit)),
+                    new Update().inc("remaining", limit - previousLimit).set("limit", limit),
+                    RewardStock.class);
+        }
     }
 
     /** @return false when the reward is sold out */

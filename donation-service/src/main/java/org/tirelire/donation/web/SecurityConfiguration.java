@@ -22,7 +22,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(
                         auth -> auth.requestMatchers(HttpMethod.POST, "/api/donations", "/api/payments/webhooks/*")
                                 .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/api/donations/*", "/api/campaigns/*/supporters")
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/api/donations/*",
+                                        "/api/campaigns/*/supporters",
+                                        "/api/payments/methods")
                                 .permitAll()
                                 .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
                                 .permitAll()
