@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -39,6 +40,8 @@ import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Collection pages on a real Kafka broker and MongoDB-wire server, driven over HTTP and Kafka. */
+// Closed after its class, while the test Kafka broker still runs: at JVM exit its consumers could not leave.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -16,24 +16,32 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.notification.email.OutgoingEmails;
+import org.tirelire.notification.subscription.NewsSubscribers;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 
 /** notification-service on a real Kafka broker, a MongoDB-wire server and a real SMTP server (GreenMail). */
+// Closed after its class, while the test Kafka broker still runs: at JVM exit its consumers could not leave.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -107,6 +115,12 @@ class NotificationServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);
     }
+
+    @Autowired
+    OutgoingEmails outgoingEmails;
+
+    @Autowired
+    NewsSubscribers subscribers;
 
     @LocalServerPort
     int port;
@@ -185,12 +199,178 @@ class NotificationServiceIntegrationTest {
                         == 1);
     }
 
+    @Test
+    void a_supporter_hears_of_their_page_of_each_gift_through_it_and_of_milestones_in_their_language() {
+        String campaignId = publishedCampaign("Course solidaire");
+        String supporter = "lea-" + UUID.randomUUID() + "@example.org";
+        String slug = openPage(campaignId, "Léa", supporter, "Léa court 10 km", "en");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(supporter).size() == 1);
+        assertThat(subjectOf(messagesTo(supporter).get(0))).isEqualTo("Your fundraising page is open: Léa court 10 km");
+        assertThat(bodyOf(messagesTo(supporter).get(0)))
+                .contains("http://tirelire.test/fundraisers/" + slug)
+                .contains("http://tirelire.test/fundraisers/" + slug + "/edit?token=");
+
+        DonationConfirmed throughThePage =
+                throughPage(gift(campaignId, "tom-" + UUID.randomUUID() + "@example.org", "fr", 25_00), slug);
+        send(throughThePage);
+        send(throughThePage); // redelivered: the supporter hears of it once
+        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(supporter).size() == 2);
+        MimeMessage giftEmail = messagesTo(supporter).get(1);
+        assertThat(subjectOf(giftEmail)).isEqualTo("A new gift on your page: Léa court 10 km");
+        assertThat(bodyOf(giftEmail))
+                .contains("Marie C. just gave €25.00")
+                .contains("Your page has raised €25.00 from 1 gift.");
+
+        MilestoneReached quarter = new MilestoneReached(
+                campaignId, "org-1", "25%", Money.of(250_00, "EUR"), Money.of(260_00, "EUR"), Instant.now());
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(quarter, "/campaign-service", campaignId, Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(supporter).size() == 3);
+        assertThat(subjectOf(messagesTo(supporter).get(2))).isEqualTo("\"Course solidaire\" reached the 25% milestone");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> messagesTo(supporter).size() == 3);
+    }
+
+    @Test
+    void the_end_of_a_campaign_reaches_its_supporters_and_consenting_donors_once_each() {
+        String campaignId = publishedCampaign("Fête de quartier");
+        String supporterWhoAlsoGave = "sam-" + UUID.randomUUID() + "@example.org";
+        String consenting = "oui-" + UUID.randomUUID() + "@example.org";
+        String silent = "non-" + UUID.randomUUID() + "@example.org";
+        openPage(campaignId, "Sam", supporterWhoAlsoGave, "Sam fait la fête", "fr");
+        send(withConsent(gift(campaignId, supporterWhoAlsoGave, "fr", 10_00), true));
+        send(withConsent(gift(campaignId, consenting, "fr", 10_00), true));
+        send(withConsent(gift(campaignId, silent, "fr", 10_00), false));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(supporterWhoAlsoGave).size() == 2
+                        && messagesTo(consenting).size() == 1
+                        && messagesTo(silent).size() == 1);
+
+        CampaignClosed closed = new CampaignClosed(
+                campaignId, "org-1", Money.of(30_00, "EUR"), 3, Instant.now(), CampaignClosed.SUCCEEDED);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            kafka.send(
+                    Topics.CAMPAIGN_EVENTS,
+                    campaignId,
+                    codec.encode(codec.wrap(closed, "/campaign-service", campaignId, Instant.now(), null)));
+        }
+
+        String subject = "La campagne Fête de quartier est terminée";
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> count(supporterWhoAlsoGave, subject) == 1 && count(consenting, subject) == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> count(supporterWhoAlsoGave, subject) == 1 && count(silent, subject) == 0);
+        assertThat(bodyOf(messagesTo(consenting).stream()
+                        .filter(m -> subjectOf(m).equals(subject))
+                        .findFirst()
+                        .orElseThrow()))
+                .contains("30,00")
+                .contains("/api/unsubscribe?token=");
+    }
+
+    private long count(String address, String subject) {
+        return messagesTo(address).stream()
+                .filter(m -> subjectOf(m).equals(subject))
+                .count();
+    }
+
+    private String openPage(String campaignId, String name, String email, String title, String locale) {
+        return org.tirelire.testing.TestHttp.client(port)
+                .post()
+                .uri("/api/campaigns/" + campaignId + "/fundraisers")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of(
+                        "supporter", java.util.Map.of("name", name, "email", email), "title", title, "locale", locale))
+                .retrieve()
+                .body(tools.jackson.databind.JsonNode.class)
+                .get("slug")
+                .asString();
+    }
+
+    private static DonationConfirmed throughPage(DonationConfirmed gift, String slug) {
+        return new DonationConfirmed(
+                gift.donationId(),
+                gift.campaignId(),
+                gift.amount(),
+                slug,
+                null,
+                gift.donor(),
+                false,
+                null,
+                false,
+                null,
+                gift.confirmedAt());
+    }
+
+    /** The plain-text part, decoded (the raw body is quoted-printable, with soft line breaks). */
+    private static String bodyOf(MimeMessage message) {
+        try {
+            return plainText(message.getContent());
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plainText(Object content) throws IOException, jakarta.mail.MessagingException {
+        if (content instanceof String text) {
+            return text;
+        }
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) content;
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                String found = plainText(nested);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return "";
+    }
+
     private static String subjectOf(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (jakarta.mail.MessagingException e) {
             return "";
         }
+    }
+
+    @Test
+    void an_erased_donor_gets_no_more_news_and_no_trace_of_their_address_is_kept() {
+        String campaignId = publishedCampaign("Four à pain");
+        String erased = "efface-" + UUID.randomUUID() + "@example.org";
+        DonationConfirmed gift = withConsent(gift(campaignId, erased, "fr", 20_00), true);
+        send(gift);
+        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(erased).size() == 1);
+
+        String emailSha256 = DonorErased.emailSha256(erased);
+        kafka.send(
+                Topics.DONATION_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(
+                        new DonorErased(gift.donationId(), campaignId, emailSha256, Instant.now()),
+                        "/donation-service",
+                        gift.donationId(),
+                        Instant.now(),
+                        null)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(outgoingEmails.findAll())
+                        .noneMatch(email -> email.to().equals(erased)));
+        publishNews(campaignId, "Le four chauffe", "Première fournée samedi.");
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> messagesTo(erased).size() == 1);
+        assertThat(subscribers.findByCampaignId(campaignId)).isEmpty();
     }
 
     private static void publishNews(String campaignId, String title, String body) {

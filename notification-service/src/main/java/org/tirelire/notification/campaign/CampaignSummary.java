@@ -15,6 +15,10 @@ public record CampaignSummary(
         boolean live,
         @Nullable String organiserEmail) {
 
+    public CampaignSummary retitled(String newTitle) {
+        return new CampaignSummary(campaignId, organisationId, newTitle, slug, currency, live, organiserEmail);
+    }
+
     public CampaignSummary closed() {
         return new CampaignSummary(campaignId, organisationId, title, slug, currency, false, organiserEmail);
     }

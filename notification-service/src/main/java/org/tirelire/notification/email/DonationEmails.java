@@ -1,9 +1,12 @@
 package org.tirelire.notification.email;
 
+import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.kit.messaging.RecentlyPublished;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 
@@ -12,14 +15,18 @@ import org.tirelire.notification.campaign.CampaignSummary;
 public class DonationEmails {
 
     private static final Logger log = LoggerFactory.getLogger(DonationEmails.class);
+    private static final Duration CAMPAIGN_GRACE = Duration.ofSeconds(3);
 
     private final EmailOutbox outbox;
     private final CampaignSummaries campaigns;
+    private final EmailTemplates templates;
     private final EmailProperties properties;
 
-    DonationEmails(EmailOutbox outbox, CampaignSummaries campaigns, EmailProperties properties) {
+    DonationEmails(
+            EmailOutbox outbox, CampaignSummaries campaigns, EmailTemplates templates, EmailProperties properties) {
         this.outbox = outbox;
         this.campaigns = campaigns;
+        this.templates = templates;
         this.properties = properties;
     }
 
@@ -27,15 +34,31 @@ public class DonationEmails {
         if (gift.donor() == null || gift.donor().email().isBlank()) {
             return; // an offline gift without an address: nobody to thank by email
         }
-        CampaignSummary campaign = campaigns
-                .findById(gift.campaignId())
+        // The campaign's publication comes on another topic: if it is just behind the gift, wait for it.
+        CampaignSummary campaign = RecentlyPublished.find(() -> campaigns.findById(gift.campaignId()), CAMPAIGN_GRACE)
                 .orElse(new CampaignSummary(
-                        gift.campaignId(), "", "la campagne", gift.campaignId(), "EUR", true, null));
+                        gift.campaignId(),
+                        "",
+                        "en".equals(gift.donor().locale()) ? "the campaign" : "la campagne",
+                        gift.campaignId(),
+                        "EUR",
+                        true,
+                        null));
         String campaignUrl = properties.publicBaseUrl() + "/campaigns/" + campaign.slug();
         boolean queued = outbox.enqueue(
                 "thank-you:" + gift.donationId(),
                 gift.donor().email(),
-                ThankYouEmail.render(gift, campaign.title(), campaignUrl));
+                templates.render(
+                        "thank-you",
+                        EmailTemplates.localeOf(gift.donor().locale()),
+                        new Object[] {campaign.title()},
+                        Map.of(
+                                "firstName", gift.donor().firstName(),
+                                "amount", gift.amount(),
+                                "campaignTitle", campaign.title(),
+                                "confirmedAt", gift.confirmedAt(),
+                                "donationId", gift.donationId(),
+                                "campaignUrl", campaignUrl)));
         if (queued) {
             log.info("Thank-you email queued for donation {}", gift.donationId());
         }

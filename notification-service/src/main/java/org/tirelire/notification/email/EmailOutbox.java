@@ -1,6 +1,7 @@
 package org.tirelire.notification.email;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -33,5 +34,15 @@ public class EmailOutbox {
         }
         dispatcher.wakeUp();
         return true;
+    }
+
+    /**
+     * Forgets every email to an address whose owner had their personal data erased; one still waiting
+     * is not sent. Emails to the address queued later (a new gift) are kept.
+     */
+    public int eraseRecipient(String emailSha256) {
+        List<OutgoingEmail> toErase = emails.findByToSha256(emailSha256);
+        toErase.forEach(email -> emails.save(email.erased(clock.instant())));
+        return toErase.size();
     }
 }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.events.DonorErased;
 
 /**
  * An email waiting to go out, or gone. Its id is derived from the event that caused it, so the same
@@ -16,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record OutgoingEmail(
         @Id String id,
         String to,
+        @Nullable @Indexed String toSha256,
         String subject,
         String text,
         String html,
@@ -29,7 +31,9 @@ public record OutgoingEmail(
 
     public enum Status {
         PENDING,
-        SENT
+        SENT,
+        /** The recipient had their personal data erased: nothing is kept of this email but that it was due. */
+        ERASED
     }
 
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
@@ -37,12 +41,29 @@ public record OutgoingEmail(
     public static OutgoingEmail pending(
             String id, String to, RenderedEmail email, Map<String, String> headers, Instant now) {
         return new OutgoingEmail(
-                id, to, email.subject(), email.text(), email.html(), headers, Status.PENDING, 0, now, now, null, null);
+                id,
+                to,
+                DonorErased.emailSha256(to),
+                email.subject(),
+                email.text(),
+                email.html(),
+                headers,
+                Status.PENDING,
+                0,
+                now,
+                now,
+                null,
+                null);
     }
 
     OutgoingEmail sent(Instant at) {
         return new OutgoingEmail(
-                id, to, subject, text, html, headers, Status.SENT, attempts + 1, createdAt, at, at, null);
+                id, to, toSha256, subject, text, html, headers, Status.SENT, attempts + 1, createdAt, at, at, null);
+    }
+
+    /** Keeps the id, so the event that caused this email never sends it again, and forgets the rest. */
+    OutgoingEmail erased(Instant at) {
+        return new OutgoingEmail(id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null);
     }
 
     /** Waits longer after each failure: 2 s, 4 s, 8 s… up to 10 minutes. */
@@ -51,6 +72,7 @@ public record OutgoingEmail(
         return new OutgoingEmail(
                 id,
                 to,
+                toSha256,
                 subject,
                 text,
                 html,

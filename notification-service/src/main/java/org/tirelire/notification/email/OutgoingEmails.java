@@ -9,4 +9,6 @@ public interface OutgoingEmails extends MongoRepository<OutgoingEmail, String> {
 
     List<OutgoingEmail> findByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(
             OutgoingEmail.Status status, Instant now, Pageable page);
+
+    List<OutgoingEmail> findByToSha256(String toSha256);
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.kit.web.MoneyInput;
@@ -14,7 +15,10 @@ public record CreateFundraiserRequest(
         @NotBlank @Size(max = 120) String title,
         @Valid @Nullable MoneyInput goal,
         @Size(max = 1000) @Nullable String message,
-        @Size(max = 80) @Nullable String team) {
+        @Size(max = 80) @Nullable String team,
+
+        @Pattern(regexp = "fr|en", message = "must be fr or en") @Nullable
+        String locale) {
 
     public record Supporter(
             @NotBlank @Size(max = 80) String name,

@@ -48,6 +48,7 @@ class FundraiserController {
     private final CampaignSummaries campaigns;
     private final AggregateUpdates updates;
     private final EmailProperties properties;
+    private final SupporterEmails supporterEmails;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -56,7 +57,9 @@ class FundraiserController {
             CampaignSummaries campaigns,
             AggregateUpdates updates,
             EmailProperties properties,
+            SupporterEmails supporterEmails,
             Clock clock) {
+        this.supporterEmails = supporterEmails;
         this.pages = pages;
         this.campaigns = campaigns;
         this.updates = updates;
@@ -80,13 +83,19 @@ class FundraiserController {
                 campaign.currency(),
                 request.supporter().name().strip(),
                 request.supporter().email().strip(),
+                request.locale() == null ? "fr" : request.locale(),
                 request.title().strip(),
                 blankToNull(request.message()),
                 inCurrency(request.goal(), campaign.currency()),
                 blankToNull(request.team()),
                 hash(editToken),
                 clock.instant());
-        return view(updates.insert(pages, page)).withEditToken(editToken);
+        FundraiserPage opened = updates.insert(pages, page);
+        supporterEmails.pageOpened(
+                opened,
+                campaign,
+                properties.publicBaseUrl() + "/fundraisers/" + opened.slug() + "/edit?token=" + editToken);
+        return view(opened).withEditToken(editToken);
     }
 
     @GetMapping("/api/fundraisers/{slug}")

@@ -33,6 +33,9 @@ public class FundraiserPage implements OutboxAggregate {
 
     private final String supporterName;
     private final String supporterEmail;
+    /** The language of the emails the supporter gets: {@code fr} (also when unknown) or {@code en}. */
+    private final @Nullable String supporterLocale;
+
     private final @Nullable String team;
     private final Instant createdAt;
     private final String editTokenHash;
@@ -54,6 +57,7 @@ public class FundraiserPage implements OutboxAggregate {
             String campaignId,
             String supporterName,
             String supporterEmail,
+            @Nullable String supporterLocale,
             @Nullable String team,
             Instant createdAt,
             String editTokenHash,
@@ -70,6 +74,7 @@ public class FundraiserPage implements OutboxAggregate {
         this.campaignId = campaignId;
         this.supporterName = supporterName;
         this.supporterEmail = supporterEmail;
+        this.supporterLocale = supporterLocale;
         this.team = team;
         this.createdAt = createdAt;
         this.editTokenHash = editTokenHash;
@@ -90,6 +95,7 @@ public class FundraiserPage implements OutboxAggregate {
             String currency,
             String supporterName,
             String supporterEmail,
+            String supporterLocale,
             String title,
             @Nullable String message,
             @Nullable Money goal,
@@ -101,6 +107,7 @@ public class FundraiserPage implements OutboxAggregate {
                 campaignId,
                 supporterName,
                 supporterEmail,
+                supporterLocale,
                 team,
                 now,
                 editTokenHash,
@@ -169,6 +176,10 @@ public class FundraiserPage implements OutboxAggregate {
 
     public String supporterEmail() {
         return supporterEmail;
+    }
+
+    public String supporterLocale() {
+        return "en".equals(supporterLocale) ? "en" : "fr";
     }
 
     public @Nullable String team() {

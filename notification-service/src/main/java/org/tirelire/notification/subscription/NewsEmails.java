@@ -5,12 +5,13 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 import org.tirelire.notification.email.EmailOutbox;
+import org.tirelire.notification.email.EmailTemplates;
 import org.tirelire.notification.email.RenderedEmail;
 
 /**
@@ -27,6 +28,7 @@ public class NewsEmails {
     private final UnsubscribeLinks links;
     private final EmailOutbox outbox;
     private final CampaignSummaries campaigns;
+    private final EmailTemplates templates;
     private final Clock clock;
 
     NewsEmails(
@@ -34,7 +36,9 @@ public class NewsEmails {
             UnsubscribeLinks links,
             EmailOutbox outbox,
             CampaignSummaries campaigns,
+            EmailTemplates templates,
             Clock clock) {
+        this.templates = templates;
         this.subscribers = subscribers;
         this.links = links;
         this.outbox = outbox;
@@ -59,6 +63,17 @@ public class NewsEmails {
                 null));
     }
 
+    /** A donor had their personal data erased: their consent for this campaign, and their address, go. */
+    public void forget(DonorErased erased) {
+        if (erased.donorEmailSha256() == null) {
+            return;
+        }
+        subscribers.findByCampaignId(erased.campaignId()).stream()
+                .filter(subscriber ->
+                        DonorErased.emailSha256(subscriber.email()).equals(erased.donorEmailSha256()))
+                .forEach(subscribers::delete);
+    }
+
     public void send(NewsPublished news) {
         String campaignTitle = campaigns
                 .findById(news.campaignId())
@@ -67,26 +82,14 @@ public class NewsEmails {
         int queued = 0;
         for (NewsSubscriber subscriber : subscribers.findByCampaignIdAndSubscribedTrue(news.campaignId())) {
             String unsubscribe = links.linkFor(subscriber.id());
-            boolean english = "en".equals(subscriber.locale());
-            String subject = (english ? "News from " : "Des nouvelles de ") + campaignTitle + " : " + news.title();
-            String footer = english
-                    ? "You receive this because you asked for this campaign's news. Unsubscribe: "
-                    : "Vous recevez ce message car vous avez demandé les actualités de cette campagne. Se désinscrire : ";
-            String text = news.title() + "\n\n" + news.body() + "\n\n--\n" + footer + unsubscribe + "\n";
-            String html = "<!doctype html><html><body style=\"font-family:sans-serif\"><h1>"
-                    + HtmlUtils.htmlEscape(news.title())
-                    + "</h1><p style=\"white-space:pre-line\">" + HtmlUtils.htmlEscape(news.body())
-                    + "</p><hr><p style=\"color:#555;font-size:small\">" + HtmlUtils.htmlEscape(footer)
-                    + "<a href=\"" + HtmlUtils.htmlEscape(unsubscribe) + "\">"
-                    + (english ? "unsubscribe" : "se désinscrire")
-                    + "</a></p></body></html>";
             Map<String, String> headers = Map.of(
                     "List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            if (outbox.enqueue(
-                    "news:" + news.newsId() + ":" + subscriber.id(),
-                    subscriber.email(),
-                    new RenderedEmail(subject, text, html),
-                    headers)) {
+            RenderedEmail email = templates.render(
+                    "news",
+                    EmailTemplates.localeOf(subscriber.locale()),
+                    new Object[] {campaignTitle, news.title()},
+                    Map.of("title", news.title(), "body", news.body(), "unsubscribeUrl", unsubscribe));
+            if (outbox.enqueue("news:" + news.newsId() + ":" + subscriber.id(), subscriber.email(), email, headers)) {
                 queued++;
             }
         }

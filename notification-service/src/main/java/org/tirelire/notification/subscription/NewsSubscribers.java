@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface NewsSubscribers extends MongoRepository<NewsSubscriber, String> {
 
     List<NewsSubscriber> findByCampaignIdAndSubscribedTrue(String campaignId);
+
+    List<NewsSubscriber> findByCampaignId(String campaignId);
 }

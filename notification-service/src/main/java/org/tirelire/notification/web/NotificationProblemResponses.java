@@ -11,6 +11,9 @@ import org.tirelire.notification.fundraiser.CampaignNotOpen;
 import org.tirelire.notification.fundraiser.FundraiserPageNotFound;
 import org.tirelire.notification.fundraiser.GoalCurrencyMismatch;
 import org.tirelire.notification.fundraiser.WrongEditToken;
+import org.tirelire.notification.webhook.WebhookNotFound;
+import org.tirelire.notification.webhook.WebhookRequestRefused;
+import org.tirelire.notification.webhook.WebhookTargetRefused;
 
 /** How refusals about collection pages read to a client. */
 @RestControllerAdvice
@@ -38,5 +41,21 @@ class NotificationProblemResponses {
     ProblemDetail currency(GoalCurrencyMismatch e) {
         return Problems.invalidField(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Invalid collection page", "goal.currency", e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookTargetRefused.class)
+    ProblemDetail webhookTarget(WebhookTargetRefused e) {
+        return Problems.invalidField(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Webhook URL refused", "url", "The URL " + e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookRequestRefused.class)
+    ProblemDetail webhookRequest(WebhookRequestRefused e) {
+        return Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "Webhook refused", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookNotFound.class)
+    ProblemDetail webhookNotFound(WebhookNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "Webhook not found", e.getMessage());
     }
 }

@@ -1,0 +1,135 @@
+package org.tirelire.notification.webhook;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.tirelire.contracts.events.CampaignClosed;
+import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.CloudEvent;
+import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.events.EventTypes;
+import org.tirelire.contracts.events.MilestoneReached;
+import org.tirelire.contracts.events.NewsPublished;
+import org.tirelire.notification.campaign.CampaignSummaries;
+import org.tirelire.notification.campaign.CampaignSummary;
+
+/**
+ * Turns the platform's events into deliveries for the organisations' webhooks: each event of a type a
+ * webhook asked for, about one of its organisation's campaigns, is queued once for that webhook, and
+ * {@link WebhookDispatcher} delivers it.
+ */
+@Component
+public class Webhooks {
+
+    /** What an organisation may subscribe to: the CloudEvents types its receivers will see. */
+    public static final List<String> EVENT_TYPES = List.of(
+            EventTypes.typeOf(DonationConfirmed.class),
+            EventTypes.typeOf(DonationRefunded.class),
+            EventTypes.typeOf(DonationFailed.class),
+            EventTypes.typeOf(CampaignPublished.class),
+            EventTypes.typeOf(MilestoneReached.class),
+            EventTypes.typeOf(NewsPublished.class),
+            EventTypes.typeOf(CampaignClosed.class));
+
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveries deliveries;
+    private final WebhookDispatcher dispatcher;
+    private final CampaignSummaries campaigns;
+    private final EventsAwaitingCampaign awaitingCampaign;
+    private final Clock clock;
+
+    Webhooks(
+            WebhookSubscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            WebhookDispatcher dispatcher,
+            CampaignSummaries campaigns,
+            EventsAwaitingCampaign awaitingCampaign,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.awaitingCampaign = awaitingCampaign;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues {@code event} for every webhook of {@code organisationId} that wants its type.
+     *
+     * @param body the CloudEvent exactly as it was published, delivered as it is
+     */
+    public void publish(CloudEvent event, String body, String organisationId) {
+        publish(event.id(), event.type(), body, organisationId);
+    }
+
+    private void publish(String eventId, String eventType, String body, String organisationId) {
+        if (!EVENT_TYPES.contains(eventType)) {
+            return;
+        }
+        boolean queued = false;
+        for (WebhookSubscription webhook : subscriptions.findByOrganisationIdOrderByCreatedAtAsc(organisationId)) {
+            if (webhook.wants(eventType)
+                    && queue(WebhookDelivery.pending(webhook, eventId, eventType, body, clock.instant()))) {
+                queued = true;
+            }
+        }
+        if (queued) {
+            dispatcher.wakeUp();
+        }
+    }
+
+    void wakeUpDispatcher() {
+        dispatcher.wakeUp();
+    }
+
+    /**
+     * The same, for an event about a campaign (a gift, a refund) that does not name its organisation:
+     * the campaign's publication, heard on another topic, tells. An event heard before that publication
+     * waits for it (see {@link #campaignKnown}) rather than being lost, and holds nothing else up: the
+     * thank-you email and the page totals of the same event go on.
+     */
+    public void publishForCampaign(CloudEvent event, String body, String campaignId) {
+        if (!EVENT_TYPES.contains(event.type()) || subscriptions.count() == 0) {
+            return;
+        }
+        Optional<CampaignSummary> campaign = campaigns.findById(campaignId);
+        if (campaign.isPresent()) {
+            publish(event, body, campaign.get().organisationId());
+            return;
+        }
+        awaitingCampaign.save(new EventAwaitingCampaign(event.id(), campaignId, event.type(), body, clock.instant()));
+        log.info("Webhooks for {} {} wait for the publication of campaign {}", event.type(), event.id(), campaignId);
+        // The publication may have been saved between our look and our save: then nobody else releases it.
+        campaigns.findById(campaignId).ifPresent(known -> campaignKnown(campaignId, known.organisationId()));
+    }
+
+    /**
+     * Called once a campaign's publication is saved: queues the gifts' events that arrived before it.
+     * Safe to run twice for the same event, from both consumers: a delivery is queued once per webhook.
+     */
+    public void campaignKnown(String campaignId, String organisationId) {
+        for (EventAwaitingCampaign waiting : awaitingCampaign.findByCampaignId(campaignId)) {
+            publish(waiting.eventId(), waiting.eventType(), waiting.body(), organisationId);
+            awaitingCampaign.deleteById(waiting.eventId());
+        }
+    }
+
+    /** False when this event was already queued for this webhook (the event was heard twice). */
+    boolean queue(WebhookDelivery delivery) {
+        try {
+            deliveries.insert(delivery);
+            log.info("Webhook delivery {} of {} queued", delivery.id(), delivery.eventType());
+            return true;
+        } catch (DuplicateKeyException alreadyQueued) {
+            return false;
+        }
+    }
+}
