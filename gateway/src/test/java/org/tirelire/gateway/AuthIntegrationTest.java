@@ -24,8 +24,11 @@ import tools.jackson.databind.JsonNode;
 /** Organiser sign-up and login on the real gateway and a MongoDB-wire server. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.health.mongo.enabled=false")
+        properties = {"management.health.mongo.enabled=false", "tirelire.admin.token=" + AuthIntegrationTest.ADMIN_TOKEN
+        })
 class AuthIntegrationTest {
+
+    static final String ADMIN_TOKEN = "an-administrator-s-token";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -122,6 +125,119 @@ class AuthIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isIn(401, 403, 404);
+    }
+
+    @Test
+    void a_refresh_token_gives_new_tokens_once_and_its_reuse_ends_the_session() {
+        post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
+        JsonNode login = post("/api/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                .getBody();
+        String first = login.get("refreshToken").asString();
+        assertThat(login.get("refreshExpiresIn").asLong())
+                .isGreaterThan(login.get("expiresIn").asLong());
+
+        ResponseEntity<JsonNode> refreshed = post("/api/auth/refresh", Map.of("refreshToken", first));
+        assertThat(refreshed.getStatusCode().value()).isEqualTo(200);
+        String second = refreshed.getBody().get("refreshToken").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(refreshed.getBody().get("accessToken").asString()).isNotBlank();
+
+        // The first token, copied and used again: the whole session ends, the second token too.
+        assertThat(post("/api/auth/refresh", Map.of("refreshToken", first))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(post("/api/auth/refresh", Map.of("refreshToken", second))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void logging_out_ends_the_refresh_token() {
+        post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
+        String refresh = post("/api/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                .getBody()
+                .get("refreshToken")
+                .asString();
+
+        assertThat(post("/api/auth/logout", Map.of("refreshToken", refresh))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(post("/api/auth/refresh", Map.of("refreshToken", refresh))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void repeated_failed_logins_lock_the_account_for_a_while_whatever_the_password() {
+        post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(post("/api/auth/login", Map.of("email", email, "password", "guess number " + attempt))
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(401);
+        }
+
+        ResponseEntity<JsonNode> right =
+                post("/api/auth/login", Map.of("email", email, "password", "correct horse battery"));
+
+        assertThat(right.getStatusCode().value()).isEqualTo(429);
+        assertThat(Long.parseLong(right.getHeaders().getFirst("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(right.getBody().get("detail").asString()).contains("Too many failed logins");
+        // Another organiser's logins are not affected.
+        String other = "other-" + UUID.randomUUID() + "@example.org";
+        post("/api/auth/signup", Map.of("email", other, "password", "correct horse battery", "organisationName", "B"));
+        assertThat(post("/api/auth/login", Map.of("email", other, "password", "correct horse battery"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_rotated_key_signs_new_tokens_while_the_old_one_still_verifies_the_tokens_it_signed() throws Exception {
+        post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
+        SignedJWT before =
+                SignedJWT.parse(post("/api/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                        .getBody()
+                        .get("accessToken")
+                        .asString());
+
+        assertThat(http.post()
+                        .uri("/api/admin/signing-keys/rotate")
+                        .header("X-Admin-Token", "wrong")
+                        .retrieve()
+                        .onStatus(status -> true, (request, response) -> {})
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        String newKeyId = http.post()
+                .uri("/api/admin/signing-keys/rotate")
+                .header("X-Admin-Token", ADMIN_TOKEN)
+                .retrieve()
+                .body(JsonNode.class)
+                .get("signingKeyId")
+                .asString();
+
+        SignedJWT after =
+                SignedJWT.parse(post("/api/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                        .getBody()
+                        .get("accessToken")
+                        .asString());
+        assertThat(after.getHeader().getKeyID())
+                .isEqualTo(newKeyId)
+                .isNotEqualTo(before.getHeader().getKeyID());
+        JWKSet published =
+                JWKSet.parse(http.get().uri("/.well-known/jwks.json").retrieve().body(String.class));
+        assertThat(before.verify(new RSASSAVerifier(
+                        published.getKeyByKeyId(before.getHeader().getKeyID()).toRSAKey())))
+                .isTrue();
+        assertThat(after.verify(
+                        new RSASSAVerifier(published.getKeyByKeyId(newKeyId).toRSAKey())))
+                .isTrue();
     }
 
     private ResponseEntity<JsonNode> post(String path, Object body) {

@@ -30,7 +30,8 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
-    public Mono<TokenResponse> issueFor(OrganiserAccount account) {
+    /** A signed access token for the account, valid for {@code tirelire.auth.access-token-ttl}. */
+    public Mono<String> accessTokenFor(OrganiserAccount account) {
         return signingKeys.current().map(key -> {
             Instant now = clock.instant();
             JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -49,8 +50,7 @@ public class TokenIssuer {
             String token = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
                     .encode(JwtEncoderParameters.from(header, claims))
                     .getTokenValue();
-            return new TokenResponse(
-                    token, "Bearer", properties.accessTokenTtl().toSeconds());
+            return token;
         });
     }
 }

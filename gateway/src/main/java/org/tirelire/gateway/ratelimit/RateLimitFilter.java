@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
@@ -28,14 +29,25 @@ import reactor.core.publisher.Mono;
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
 
-    private static final Map<String, PathPattern> LIMITED_WRITES = new LinkedHashMap<>();
+    /** Each limit covers the API write and the web page form that does the same. */
+    private static final Map<String, List<PathPattern>> LIMITED_WRITES = new LinkedHashMap<>();
 
     static {
         PathPatternParser parser = PathPatternParser.defaultInstance;
-        LIMITED_WRITES.put("donations", parser.parse("/api/donations"));
-        LIMITED_WRITES.put("signups", parser.parse("/api/auth/signup"));
-        LIMITED_WRITES.put("logins", parser.parse("/api/auth/login"));
-        LIMITED_WRITES.put("fundraisers", parser.parse("/api/campaigns/{id}/fundraisers"));
+        LIMITED_WRITES.put(
+                "donations", List.of(parser.parse("/api/donations"), parser.parse("/campaigns/{slug}/give")));
+        LIMITED_WRITES.put("signups", List.of(parser.parse("/api/auth/signup"), parser.parse("/organiser/signup")));
+        LIMITED_WRITES.put(
+                "logins",
+                List.of(
+                        parser.parse("/api/auth/login"),
+                        parser.parse("/api/auth/refresh"),
+                        parser.parse("/organiser/login")));
+        LIMITED_WRITES.put(
+                "fundraisers",
+                List.of(
+                        parser.parse("/api/campaigns/{id}/fundraisers"),
+                        parser.parse("/campaigns/{slug}/fundraisers/new")));
     }
 
     private final RateLimitProperties properties;
@@ -51,9 +63,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         if (!properties.enabled() || request.getMethod() != HttpMethod.POST) {
             return chain.filter(exchange);
         }
-        for (Map.Entry<String, PathPattern> write : LIMITED_WRITES.entrySet()) {
+        for (Map.Entry<String, List<PathPattern>> write : LIMITED_WRITES.entrySet()) {
             RateLimitProperties.Limit limit = properties.limits().get(write.getKey());
-            if (limit != null && write.getValue().matches(request.getPath().pathWithinApplication())) {
+            if (limit != null
+                    && write.getValue().stream()
+                            .anyMatch(
+                                    pattern -> pattern.matches(request.getPath().pathWithinApplication()))) {
                 long now = System.nanoTime();
                 String key = write.getKey() + "|" + clientAddress(request);
                 Duration wait = buckets.computeIfAbsent(

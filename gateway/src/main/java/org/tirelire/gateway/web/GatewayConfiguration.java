@@ -1,14 +1,26 @@
 package org.tirelire.gateway.web;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 @Configuration
 class GatewayConfiguration {
@@ -25,13 +37,44 @@ class GatewayConfiguration {
     }
 
     /**
-     * The gateway lets requests through to the services, which check organisers' tokens themselves:
-     * ownership is decided where the data lives. Here: no sessions, no CSRF (bearer tokens, not
-     * cookies), and the security headers every response carries.
+     * A front end served from another origin (an association's own site calling the API) is allowed
+     * by listing it in {@code tirelire.cors.allowed-origins}; none is by default. Bearer tokens, not
+     * cookies, cross origins: credentials are not allowed.
      */
     @Bean
-    SecurityWebFilterChain publicEntry(ServerHttpSecurity http) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${tirelire.cors.allowed-origins:}") List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (allowedOrigins.stream().anyMatch(origin -> !origin.isBlank())) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(
+                    allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
+            api.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+            api.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"));
+            api.setExposedHeaders(List.of("Retry-After", "X-Correlation-Id", "Idempotent-Replayed", "Location"));
+            api.setAllowCredentials(false);
+            api.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
+    }
+
+    /**
+     * The gateway lets requests through to the services, which check organisers' tokens themselves:
+     * ownership is decided where the data lives. The API has no sessions and no CSRF (bearer tokens, not
+     * cookies); the web pages' forms, whose organiser session is a cookie, carry a CSRF token (a
+     * double-submit cookie, so any gateway instance can check it). Every response carries the
+     * security headers; HSTS only over HTTPS, which behind a TLS-terminating proxy means with
+     * {@code server.forward-headers-strategy=framework} so that its {@code X-Forwarded-Proto} is heard.
+     */
+    @Bean
+    SecurityWebFilterChain publicEntry(ServerHttpSecurity http, CorsConfigurationSource cors) {
+        ServerWebExchangeMatcher pageForms = new AndServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")));
+        return http.cors(corsSpec -> corsSpec.configurationSource(cors))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+                        .requireCsrfProtectionMatcher(pageForms))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -41,13 +84,12 @@ class GatewayConfiguration {
                         .denyAll()
                         .anyExchange()
                         .permitAll())
-                .headers(
-                        headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
-                                .referrerPolicy(
-                                        referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                                .contentSecurityPolicy(
-                                        csp -> csp.policyDirectives(
-                                                "default-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'")))
+                .headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' https: data:; object-src 'none'; "
+                                        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
                 .build();
     }
 }

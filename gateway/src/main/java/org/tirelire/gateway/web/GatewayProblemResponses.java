@@ -7,15 +7,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 import org.tirelire.gateway.auth.BadCredentials;
 import org.tirelire.gateway.auth.EmailAlreadyRegistered;
+import org.tirelire.gateway.auth.InvalidRefreshToken;
+import org.tirelire.gateway.auth.TooManyFailedLogins;
 
-/** The gateway's own answers (sign-up, login) as RFC 9457 problems, like the services'. */
-@RestControllerAdvice
+/** The gateway's own API answers (sign-up, login) as RFC 9457 problems, like the services'; the pages have theirs. */
+@RestControllerAdvice(basePackages = {"org.tirelire.gateway.auth", "org.tirelire.gateway.routing"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GatewayProblemResponses {
 
@@ -42,6 +45,18 @@ class GatewayProblemResponses {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Email already registered", e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", "email", "message", "already registered")));
         return problem;
+    }
+
+    @ExceptionHandler(TooManyFailedLogins.class)
+    ResponseEntity<ProblemDetail> tooManyFailedLogins(TooManyFailedLogins e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidRefreshToken.class)
+    ProblemDetail invalidRefreshToken(InvalidRefreshToken e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Session ended", e.getMessage());
     }
 
     @ExceptionHandler(BadCredentials.class)

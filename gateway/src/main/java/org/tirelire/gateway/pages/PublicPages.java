@@ -1,0 +1,85 @@
+package org.tirelire.gateway.pages;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.gateway.pages.platform.PlatformClient;
+import org.tirelire.gateway.pages.platform.PlatformUnavailable;
+import reactor.core.publisher.Mono;
+
+/**
+ * The pages anyone may open: the list of live campaigns, a campaign's page and its live overlay for
+ * streams. A campaign page still shows when collection pages or supporters cannot be read: those
+ * parts say they are unavailable, the thermometer and the give button stay.
+ */
+@Controller
+class PublicPages {
+
+    private final PlatformClient platform;
+    private final OrganiserSession sessions;
+
+    PublicPages(PlatformClient platform, OrganiserSession sessions) {
+        this.platform = platform;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/")
+    Mono<String> home(Model model) {
+        return platform.liveCampaigns().map(campaigns -> {
+            model.addAttribute("campaigns", campaigns);
+            return "home";
+        });
+    }
+
+    /** {@code ref}: the collection page the visitor came from, so that their gift counts toward it. */
+    @GetMapping("/campaigns/{slug}")
+    Mono<String> campaign(
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable String ref,
+            ServerWebExchange exchange,
+            Model model) {
+        // The organiser may preview their own draft: their session token lets campaign-service show it.
+        return sessions.current(exchange)
+                .map(OrganiserSession.Organiser::token)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(token -> platform.campaign(slug, token.orElse(null))
+                        .flatMap(campaign -> Mono.zip(
+                                        orNothing(platform.supporters(campaign.id())),
+                                        orNothing(platform.leaderboard(campaign.id())),
+                                        orNothing(platform.teams(campaign.id())),
+                                        orNothing(platform.news(campaign.id(), token.orElse(null))))
+                                .map(parts -> {
+                                    model.addAttribute("campaign", campaign);
+                                    parts.getT1().ifPresent(part -> model.addAttribute("supporters", part));
+                                    parts.getT2().ifPresent(part -> model.addAttribute("fundraisers", part));
+                                    parts.getT3().ifPresent(part -> model.addAttribute("teams", part));
+                                    parts.getT4().ifPresent(part -> model.addAttribute("news", part));
+                                    model.addAttribute("ref", validSlug(ref));
+                                    return "campaign";
+                                })));
+    }
+
+    @GetMapping("/campaigns/{slug}/overlay")
+    Mono<String> overlay(@PathVariable String slug, Model model) {
+        return platform.campaign(slug, null).map(campaign -> {
+            model.addAttribute("campaign", campaign);
+            return "overlay";
+        });
+    }
+
+    /** A part of the page that cannot be read is left out of the model (shown as unavailable), not shown empty. */
+    private static <T> Mono<Optional<List<T>>> orNothing(Mono<List<T>> part) {
+        return part.map(Optional::of).onErrorResume(PlatformUnavailable.class, e -> Mono.just(Optional.empty()));
+    }
+
+    static @Nullable String validSlug(@Nullable String slug) {
+        return slug != null && slug.matches("[a-z0-9-]{1,80}") ? slug : null;
+    }
+}

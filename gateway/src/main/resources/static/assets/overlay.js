@@ -1,0 +1,52 @@
+// The stream overlay: the thermometer follows progress, and each gift pops up as an alert for a few
+// seconds. Donors' names and messages are set as text (textContent), never as HTML.
+(function () {
+  var root = document.querySelector('[data-campaign]');
+  if (!root || !window.EventSource) return;
+  var id = root.getAttribute('data-campaign');
+  var lang = document.documentElement.lang || 'fr';
+  var anonymous = root.getAttribute('data-anonymous') || 'Anonymous';
+  function money(m) {
+    var whole = m.amount % 100 === 0;
+    return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+      style: 'currency', currency: m.currency,
+      minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2
+    }).format(m.amount / 100);
+  }
+  function text(tag, className, value) {
+    var el = document.createElement(tag);
+    el.className = className;
+    el.textContent = value;
+    return el;
+  }
+  var progress = new EventSource('/api/campaigns/' + encodeURIComponent(id) + '/progress/stream');
+  progress.addEventListener('progress', function (event) {
+    var p = JSON.parse(event.data);
+    root.querySelector('[data-raised]').textContent = money(p.raised);
+    root.querySelector('[data-percent]').textContent = p.percent + ' %';
+    root.querySelector('progress').value = Math.min(100, p.percent);
+  });
+  var alerts = document.querySelector('[data-alerts]');
+  function show(node) {
+    alerts.appendChild(node);
+    setTimeout(function () { node.remove(); }, 7000);
+  }
+  var live = new EventSource('/api/campaigns/' + encodeURIComponent(id) + '/live');
+  live.addEventListener('gift', function (event) {
+    var gift = JSON.parse(event.data);
+    var alert = document.createElement('div');
+    alert.className = 'alert';
+    alert.appendChild(text('span', 'name', gift.displayName === 'Anonymous' ? anonymous : gift.displayName));
+    alert.appendChild(document.createTextNode(' · '));
+    alert.appendChild(text('span', 'amount', money(gift.amount)));
+    if (gift.message) alert.appendChild(text('span', 'text', gift.message));
+    show(alert);
+  });
+  live.addEventListener('milestone', function (event) {
+    var milestone = JSON.parse(event.data);
+    var alert = document.createElement('div');
+    alert.className = 'alert';
+    alert.appendChild(text('span', 'amount', milestone.milestone));
+    show(alert);
+  });
+})();
