@@ -61,6 +61,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformPorts ports;
     private final Map<String, String> userEnvironment;
     private final Duration startTimeout;
+    private final int instances;
     private final boolean mailCatcher;
     private final ProcessLedger ledger;
     private final List<ChildProcess> running = new CopyOnWriteArrayList<>();
@@ -68,6 +69,9 @@ public final class LocalPlatform implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Thread stopOnExit = new Thread(this::stop, "tirelire-stop");
     private volatile boolean stopping;
+    /** Each service process by name ("donation-service", "donation-service-2"…) with its HTTP port. */
+    private final Map<String, Integer> serviceProcessPorts = new LinkedHashMap<>();
+
     private KafkaBroker kafka;
     private PlatformEndpoints endpoints;
     private Duration startupDuration;
@@ -78,6 +82,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.ports = builder.ports;
         this.userEnvironment = Map.copyOf(builder.environment);
         this.startTimeout = builder.startTimeout;
+        this.instances = builder.instances;
         this.mailCatcher = !ServiceEnvironment.namesMailServer(userEnvironment);
         this.ledger = new ProcessLedger(dataDir.resolve("run").resolve("pids"));
     }
@@ -155,17 +160,28 @@ public final class LocalPlatform implements AutoCloseable {
             log.info("Kafka, MongoDB and mail ready in {} s; starting the services", secondsSince(started));
 
             // The services do not call each other while booting, so they start together.
-            ServiceEnvironment environment = serviceEnvironment();
+            Map<Service, List<Integer>> extraInstances = extraInstancePorts();
+            ServiceEnvironment environment = new ServiceEnvironment(
+                    servicePorts(), extraInstances, ports.kafka(), ports.mongo(), ports.smtp(), userEnvironment);
             Map<ChildProcess, BooleanSupplier> services = new LinkedHashMap<>();
             for (Service service : Service.values()) {
-                ChildProcess process = track(new ChildProcess(
-                                service.module(),
-                                JavaCommand.executableJar(
-                                        jars.get(service), JavaCommand.flags(JavaCommand.SERVICE_FLAGS, watchParent)),
-                                environment.of(service),
-                                logs.resolve(service.module() + ".log"))
-                        .start());
-                services.put(process, readiness(portOf(service)));
+                List<Integer> instancePorts = new ArrayList<>();
+                instancePorts.add(portOf(service));
+                instancePorts.addAll(extraInstances.getOrDefault(service, List.of()));
+                for (int instance = 1; instance <= instancePorts.size(); instance++) {
+                    String name = instance == 1 ? service.module() : service.module() + "-" + instance;
+                    int port = instancePorts.get(instance - 1);
+                    serviceProcessPorts.put(name, port);
+                    ChildProcess process = track(new ChildProcess(
+                                    name,
+                                    JavaCommand.executableJar(
+                                            jars.get(service),
+                                            JavaCommand.flags(JavaCommand.SERVICE_FLAGS, watchParent)),
+                                    environment.instance(service, port),
+                                    logs.resolve(name + ".log"))
+                            .start());
+                    services.put(process, readiness(port));
+                }
             }
             awaitReady(services, deadline);
         } catch (IOException | InterruptedException | RuntimeException failure) {
@@ -185,7 +201,7 @@ public final class LocalPlatform implements AutoCloseable {
         // Services stop together (each finishes its own work within the grace period)…
         List<Thread> stoppingServices = new ArrayList<>();
         for (ChildProcess part : reverse) {
-            if (Service.byModule(part.name()).isPresent()) {
+            if (isService(part.name())) {
                 Thread thread = new Thread(() -> part.stop(STOP_GRACE), "tirelire-stop-" + part.name());
                 thread.start();
                 stoppingServices.add(thread);
@@ -199,7 +215,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         // …then the infrastructure one by one: mail, MongoDB, and Kafka, which the others wrote to, last.
-        reverse.stream().filter(part -> Service.byModule(part.name()).isEmpty()).forEach(part -> part.stop(STOP_GRACE));
+        reverse.stream().filter(part -> !isService(part.name())).forEach(part -> part.stop(STOP_GRACE));
         running.clear();
         ledger.forget();
         try {
@@ -234,6 +250,18 @@ public final class LocalPlatform implements AutoCloseable {
         return memory;
     }
 
+    /** Process ids of every part started, by name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        running.forEach(part -> pids.put(part.name(), part.pid()));
+        return pids;
+    }
+
+    /** Process ids of the parts of the platform running on {@code dataDir}, as its launcher recorded them. */
+    public static Map<String, Long> recordedPids(Path dataDir) throws IOException {
+        return new ProcessLedger(dataDir.resolve("run").resolve("pids")).recorded();
+    }
+
     /** The running process of one part (for fault-injection tests), by name: "kafka", "gateway"… */
     public Optional<ChildProcess> part(String name) {
         return running.stream().filter(p -> p.name().equals(name)).findFirst();
@@ -258,7 +286,7 @@ public final class LocalPlatform implements AutoCloseable {
             case KAFKA -> kafka::isReady;
             case MONGO -> () -> listens(ports.mongo());
             case MAIL -> () -> listens(ports.smtp()) && listens(ports.mailWeb());
-            default -> readiness(portOf(Service.byModule(name).orElseThrow()));
+            default -> readiness(serviceProcessPorts.get(name));
         };
         part.awaitReady(ready, startTimeout);
     }
@@ -297,12 +325,38 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private ServiceEnvironment serviceEnvironment() {
+    private Map<Service, Integer> servicePorts() {
         Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             servicePorts.put(service, portOf(service));
         }
-        return new ServiceEnvironment(servicePorts, ports.kafka(), ports.mongo(), ports.smtp(), userEnvironment);
+        return servicePorts;
+    }
+
+    /**
+     * Ports for the second and further instances of the services that scale out (campaign- and
+     * donation-service share their work through Kafka consumer groups): free ports, known only to the
+     * gateway, which balances calls between the instances.
+     */
+    private Map<Service, List<Integer>> extraInstancePorts() {
+        Map<Service, List<Integer>> extra = new EnumMap<>(Service.class);
+        for (Service service : Service.SCALABLE) {
+            List<Integer> instancePorts = new ArrayList<>();
+            for (int instance = 2; instance <= instances; instance++) {
+                instancePorts.add(PlatformPorts.freePort());
+            }
+            extra.put(service, instancePorts);
+        }
+        return extra;
+    }
+
+    private boolean isService(String processName) {
+        return serviceProcessPorts.containsKey(processName);
+    }
+
+    /** How many instances of campaign- and donation-service run. */
+    public int instances() {
+        return instances;
     }
 
     private void refuseToStartTwice() throws IOException {
@@ -370,6 +424,7 @@ public final class LocalPlatform implements AutoCloseable {
         private PlatformPorts ports;
         private Map<String, String> environment = System.getenv();
         private Duration startTimeout;
+        private int instances;
 
         /** The repository root, where the service jars are built. */
         public Builder home(Path home) {
@@ -406,6 +461,18 @@ public final class LocalPlatform implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Default: {@code TIRELIRE_INSTANCES}, or 1. With 2 or more, campaign- and donation-service each
+         * run as that many processes, sharing Kafka's partitions, and the gateway balances calls to them.
+         */
+        public Builder instances(int instances) {
+            if (instances < 1 || instances > 4) {
+                throw new IllegalArgumentException("instances must be between 1 and 4, not " + instances);
+            }
+            this.instances = instances;
+            return this;
+        }
+
         public LocalPlatform build() {
             if (dataDir == null) {
                 String configured = environment.get("TIRELIRE_DATA_DIR");
@@ -422,6 +489,14 @@ public final class LocalPlatform implements AutoCloseable {
                 } catch (NumberFormatException e) {
                     throw new IllegalStateException(
                             "TIRELIRE_START_TIMEOUT=" + seconds + " is not a number of seconds");
+                }
+            }
+            if (instances == 0) {
+                String configured = environment.get("TIRELIRE_INSTANCES");
+                try {
+                    instances(configured == null || configured.isBlank() ? 1 : Integer.parseInt(configured.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("TIRELIRE_INSTANCES=" + configured + ": a number from 1 to 4");
                 }
             }
             return new LocalPlatform(this);

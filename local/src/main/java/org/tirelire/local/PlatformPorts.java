@@ -71,6 +71,16 @@ public record PlatformPorts(
         }
     }
 
+    /** One port free right now on loopback (for a service's further instance, known only to the gateway). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port on loopback", e);
+        }
+    }
+
     /** What each port is for, in start order, to check before starting and to print. */
     public Map<String, Integer> byPurpose() {
         Map<String, Integer> ports = new LinkedHashMap<>();

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,20 @@ final class ProcessLedger {
             }
         }
         Files.writeString(file, lines);
+    }
+
+    /** The parts a launcher recorded, by name, with their process ids (the launcher itself left out). */
+    Map<String, Long> recorded() throws IOException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split(" ", 2);
+                if (parts.length == 2 && !parts[1].equals(LAUNCHER) && parts[0].matches("\\d+")) {
+                    pids.put(parts[1], Long.parseLong(parts[0]));
+                }
+            }
+        }
+        return pids;
     }
 
     /** Stops what a previous launcher, now gone, left running; then forgets it. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.tirelire.local.bench.BenchCommand;
 import org.tirelire.local.demo.DemoData;
 import org.tirelire.local.process.PlatformStartFailure;
 
@@ -26,6 +27,7 @@ public final class TirelireCommand {
                 }
                 up(options.contains("--demo"));
             }
+            case "bench" -> System.exit(BenchCommand.run(options, Path.of("").toAbsolutePath(), TirelireCommand::say));
             case "help", "--help", "-h" -> usage();
             default -> {
                 say("Unknown command: " + command);
@@ -86,6 +88,10 @@ public final class TirelireCommand {
         say("  campaign-service         " + endpoints.campaignServiceUrl() + "  (loopback only)");
         say("  donation-service         " + endpoints.donationServiceUrl() + "  (loopback only)");
         say("  notification-service     " + endpoints.notificationServiceUrl() + "  (loopback only)");
+        if (platform.instances() > 1) {
+            say("  Instances                " + platform.instances()
+                    + " each of campaign- and donation-service, sharing Kafka's partitions");
+        }
         say("  Kafka                    " + endpoints.kafkaBootstrapServers());
         say("  MongoDB-wire server      " + endpoints.mongoUri());
         if (endpoints.mailPage().isPresent()) {
@@ -120,6 +126,8 @@ public final class TirelireCommand {
                                             KAFKA 9092, KAFKA_CONTROLLER 9093, MONGO 27017, SMTP 2525, MAIL_WEB 8025
                   TIRELIRE_BIND             the gateway's address (127.0.0.1; 0.0.0.0 to show it on your network)
                   TIRELIRE_START_TIMEOUT    seconds to wait for everything to be ready (180)
+                  TIRELIRE_INSTANCES        run campaign- and donation-service as this many instances each
+                                            (1; up to 4), the gateway sharing the calls between them
                   SPRING_MAIL_HOST/PORT     send emails to this SMTP server instead of the local catcher
                   any other Spring Boot property as a variable reaches the services (e.g. LOGGING_LEVEL_ROOT)""");
     }

@@ -1,7 +1,6 @@
 package org.tirelire.local.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,7 @@ public final class MongoWireServerMain {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(file.getParent());
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new IdLookupH2Backend(file.toString()));
         // No oplog: nothing here uses change streams, and an oplog would make the file grow without end.
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM runs this hook: shutting the server down closes the MVStore, so every write is on disk.

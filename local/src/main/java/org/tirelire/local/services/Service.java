@@ -3,6 +3,7 @@ package org.tirelire.local.services;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The four Spring Boot services, each run from its module's executable jar with its own database. */
@@ -11,6 +12,12 @@ public enum Service {
     DONATION("donation-service", "tirelire-donations"),
     NOTIFICATION("notification-service", "tirelire-notifications"),
     GATEWAY("gateway", "tirelire-gateway");
+
+    /**
+     * The services that may run as several instances: they share their work through Kafka consumer
+     * groups and keep nothing in memory that another instance would need.
+     */
+    public static final List<Service> SCALABLE = List.of(CAMPAIGN, DONATION);
 
     private final String module;
     private final String database;

@@ -2,7 +2,10 @@ package org.tirelire.local.services;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The environment each service is started with. The user's own environment passes through, so any
@@ -11,20 +14,27 @@ import java.util.Map;
  * choose this way: one {@code SERVER_PORT} for four services would make them collide, so ports are
  * chosen with {@code TIRELIRE_<NAME>_PORT} instead.
  *
- * @param servicePorts the HTTP port of each service
+ * @param servicePorts the HTTP port of each service (its first instance)
+ * @param extraInstancePorts the HTTP ports of the further instances of a service that runs as several
  * @param kafkaPort the broker's port on 127.0.0.1
  * @param mongoPort the MongoDB-wire server's port on 127.0.0.1
  * @param smtpPort the mail catcher's SMTP port on 127.0.0.1, used unless the user names a mail server
  * @param user the launcher's own environment
  */
 public record ServiceEnvironment(
-        Map<Service, Integer> servicePorts, int kafkaPort, int mongoPort, int smtpPort, Map<String, String> user) {
+        Map<Service, Integer> servicePorts,
+        Map<Service, List<Integer>> extraInstancePorts,
+        int kafkaPort,
+        int mongoPort,
+        int smtpPort,
+        Map<String, String> user) {
 
     /** Set to bind the gateway elsewhere than loopback, e.g. {@code TIRELIRE_BIND=0.0.0.0} on a LAN demo. */
     public static final String BIND_VARIABLE = "TIRELIRE_BIND";
 
     public ServiceEnvironment {
         servicePorts = new EnumMap<>(servicePorts);
+        extraInstancePorts = Map.copyOf(extraInstancePorts);
         user = Map.copyOf(user);
         for (Service service : Service.values()) {
             if (!servicePorts.containsKey(service)) {
@@ -33,9 +43,22 @@ public record ServiceEnvironment(
         }
     }
 
+    /** One instance of each service. */
+    public ServiceEnvironment(
+            Map<Service, Integer> servicePorts, int kafkaPort, int mongoPort, int smtpPort, Map<String, String> user) {
+        this(servicePorts, Map.of(), kafkaPort, mongoPort, smtpPort, user);
+    }
+
     /** Whether the user sends mail to a server of their own; then no mail catcher is needed. */
     public static boolean namesMailServer(Map<String, String> user) {
         return isSet(user.get("SPRING_MAIL_HOST")) || isSet(user.get("SPRING_MAIL_PORT"));
+    }
+
+    /** The environment of a service's further instance, which differs from the first only by its port. */
+    public Map<String, String> instance(Service service, int port) {
+        Map<String, String> env = of(service);
+        env.put("SERVER_PORT", String.valueOf(port));
+        return env;
     }
 
     public Map<String, String> of(Service service) {
@@ -58,6 +81,7 @@ public record ServiceEnvironment(
                 env.putIfAbsent("TIRELIRE_SERVICES_CAMPAIGN_URI", url(Service.CAMPAIGN));
                 env.putIfAbsent("TIRELIRE_SERVICES_DONATION_URI", url(Service.DONATION));
                 env.putIfAbsent("TIRELIRE_SERVICES_NOTIFICATION_URI", url(Service.NOTIFICATION));
+                env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
             }
             case NOTIFICATION -> {
                 internalService(env, gateway);
@@ -65,7 +89,11 @@ public record ServiceEnvironment(
                     env.put("SPRING_MAIL_HOST", "127.0.0.1");
                     env.put("SPRING_MAIL_PORT", String.valueOf(smtpPort));
                 }
-                env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", "http://localhost:" + servicePorts.get(Service.GATEWAY));
+                env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
+                // A receiver on this laptop (a script, a test) may get webhooks, unless the platform is
+                // shown on the network: then a webhook must not reach inside this machine.
+                env.putIfAbsent(
+                        "TIRELIRE_WEBHOOKS_ALLOW_LOCAL_TARGETS", String.valueOf(!isSet(user.get(BIND_VARIABLE))));
             }
             default -> internalService(env, gateway);
         }
@@ -78,8 +106,17 @@ public record ServiceEnvironment(
         env.putIfAbsent("TIRELIRE_JWKS_URI", "http://" + gateway + "/.well-known/jwks.json");
     }
 
+    private String publicBaseUrl() {
+        return "http://localhost:" + servicePorts.get(Service.GATEWAY);
+    }
+
+    /** Every instance of the service, comma-separated: the gateway balances calls between them. */
     private String url(Service service) {
-        return "http://127.0.0.1:" + servicePorts.get(service);
+        return Stream.concat(
+                        Stream.of(servicePorts.get(service)),
+                        extraInstancePorts.getOrDefault(service, List.of()).stream())
+                .map(port -> "http://127.0.0.1:" + port)
+                .collect(Collectors.joining(","));
     }
 
     private static boolean isSet(String value) {

@@ -2,6 +2,7 @@ package org.tirelire.local.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,26 @@ class ServiceEnvironmentTest {
         assertThat(environment(Map.of("TIRELIRE_BIND", "0.0.0.0")).of(Service.CAMPAIGN))
                 .as("the services behind the gateway stay on loopback")
                 .containsEntry("SERVER_ADDRESS", "127.0.0.1");
+    }
+
+    @Test
+    void with_two_instances_the_gateway_knows_both_and_each_instance_listens_on_its_own_port() {
+        ServiceEnvironment scaledOut = new ServiceEnvironment(
+                PORTS,
+                Map.of(Service.CAMPAIGN, List.of(8091), Service.DONATION, List.of(8092)),
+                9092,
+                27017,
+                2525,
+                Map.of());
+
+        assertThat(scaledOut.of(Service.GATEWAY))
+                .containsEntry("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://127.0.0.1:8081,http://127.0.0.1:8091")
+                .containsEntry("TIRELIRE_SERVICES_DONATION_URI", "http://127.0.0.1:8082,http://127.0.0.1:8092")
+                .containsEntry("TIRELIRE_SERVICES_NOTIFICATION_URI", "http://127.0.0.1:8083");
+        assertThat(scaledOut.instance(Service.DONATION, 8092))
+                .containsEntry("SERVER_PORT", "8092")
+                .as("the instances share one database and one Kafka consumer group")
+                .containsEntry("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017/tirelire-donations");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package org.tirelire.local.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.tirelire.local.LocalPlatform;
+import org.tirelire.local.PlatformPorts;
+
+/**
+ * {@code ./tirelire bench [--rate N] [--duration S] [--campaigns N] [--out DIR]} (and, for a short smoke run,
+ * {@code --warm-up S --ceiling-records N}): benchmarks the platform
+ * running on this machine ({@code ./tirelire up}), or, when none is, one it starts for the run with rate
+ * limits off (a benchmark from one address would otherwise measure the rate limiter). Writes the report
+ * to {@code bench-reports/} and prints where.
+ */
+public final class BenchCommand {
+
+    private BenchCommand() {}
+
+    public static int run(List<String> arguments, Path home, Consumer<String> say) throws Exception {
+        Benchmark.Options options = Benchmark.Options.defaults();
+        Path out = home.resolve("bench-reports");
+        for (int i = 0; i < arguments.size(); i += 2) {
+            String option = arguments.get(i);
+            String value = i + 1 < arguments.size() ? arguments.get(i + 1) : "";
+            switch (option) {
+                case "--rate" -> options = withRate(options, Integer.parseInt(value));
+                case "--duration" -> options = withDuration(options, Duration.ofSeconds(Long.parseLong(value)));
+                case "--campaigns" -> options = withCampaigns(options, Integer.parseInt(value));
+                case "--warm-up" ->
+                    options = new Benchmark.Options(
+                            options.rate(),
+                            options.duration(),
+                            Duration.ofSeconds(Long.parseLong(value)),
+                            options.spreadCampaigns(),
+                            options.kafkaRecords(),
+                            options.mongoInserts());
+                case "--ceiling-records" ->
+                    options = new Benchmark.Options(
+                            options.rate(),
+                            options.duration(),
+                            options.warmUp(),
+                            options.spreadCampaigns(),
+                            Integer.parseInt(value),
+                            Integer.parseInt(value) / 20);
+                case "--out" -> out = Path.of(value);
+                default -> {
+                    say.accept("Unknown option " + option
+                            + ". Usage: ./tirelire bench [--rate N] [--duration SECONDS] [--campaigns N] [--out DIR]");
+                    return 2;
+                }
+            }
+        }
+        Map<String, String> environment = System.getenv();
+        PlatformPorts ports = PlatformPorts.fromEnvironment(environment::get);
+        if (listens(ports.gateway())) {
+            Path dataDir = environment.getOrDefault("TIRELIRE_DATA_DIR", "").isBlank()
+                    ? home.resolve(".tirelire")
+                    : Path.of(environment.get("TIRELIRE_DATA_DIR"));
+            say.accept("Benchmarking the platform running on http://localhost:" + ports.gateway()
+                    + " (start it with TIRELIRE_RATE_LIMITS_ENABLED=false, or its rate limits answer 429).");
+            Benchmark.Target target = new Benchmark.Target(
+                    "http://localhost:" + ports.gateway(),
+                    "127.0.0.1:" + ports.kafka(),
+                    "mongodb://127.0.0.1:" + ports.mongo(),
+                    LocalPlatform.recordedPids(dataDir));
+            return report(new Benchmark(target, options, say).run(), out, say);
+        }
+        say.accept(
+                "No platform runs on port " + ports.gateway() + ": starting one for the benchmark (rate limits off)…");
+        Map<String, String> benchEnvironment = new HashMap<>(environment);
+        benchEnvironment.put("TIRELIRE_RATE_LIMITS_ENABLED", "false");
+        Path dataDir = Files.createTempDirectory("tirelire-bench-");
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .home(home)
+                .dataDir(dataDir)
+                .ports(PlatformPorts.random())
+                .environment(benchEnvironment)
+                .build()
+                .start()) {
+            Benchmark.Target target = new Benchmark.Target(
+                    platform.endpoints().gatewayUrl(),
+                    platform.endpoints().kafkaBootstrapServers(),
+                    platform.endpoints().mongoUri(),
+                    platform.pids());
+            return report(new Benchmark(target, options, say).run(), out, say);
+        }
+    }
+
+    private static int report(Benchmark.Result result, Path out, Consumer<String> say) throws IOException {
+        Path report = BenchReport.write(result, out);
+        say.accept("");
+        say.accept(BenchReport.markdown(result));
+        say.accept("Report: " + report + " (and .json beside it)");
+        return result.totalsExact() ? 0 : 1;
+    }
+
+    private static Benchmark.Options withRate(Benchmark.Options o, int rate) {
+        return new Benchmark.Options(
+                rate, o.duration(), o.warmUp(), o.spreadCampaigns(), o.kafkaRecords(), o.mongoInserts());
+    }
+
+    private static Benchmark.Options withDuration(Benchmark.Options o, Duration duration) {
+        return new Benchmark.Options(
+                o.rate(), duration, o.warmUp(), o.spreadCampaigns(), o.kafkaRecords(), o.mongoInserts());
+    }
+
+    private static Benchmark.Options withCampaigns(Benchmark.Options o, int campaigns) {
+        return new Benchmark.Options(o.rate(), o.duration(), o.warmUp(), campaigns, o.kafkaRecords(), o.mongoInserts());
+    }
+
+    private static boolean listens(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.tirelire.local.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The benchmark's findings as Markdown (to read) and JSON (to compare runs), side by side. */
+final class BenchReport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BenchReport() {}
+
+    /** Writes {@code bench-<time>.md} and {@code .json} in {@code directory}; returns the Markdown file. */
+    static Path write(Benchmark.Result result, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(result.at());
+        Path markdown = directory.resolve("bench-" + stamp + ".md");
+        Files.writeString(markdown, markdown(result));
+        Files.writeString(
+                directory.resolve("bench-" + stamp + ".json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(result)));
+        return markdown;
+    }
+
+    static String markdown(Benchmark.Result result) {
+        StringBuilder md = new StringBuilder();
+        Benchmark.Options options = result.options();
+        md.append("# Tirelire benchmark, ").append(result.at()).append("\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "Open model: %d gifts/s offered for %d s per scenario (after %d s of warm-up), through the gateway. "
+                        + "Machine: %d cores, Java %s. Latency is measured from each gift's intended start "
+                        + "(no coordinated omission).%n%n",
+                options.rate(),
+                options.duration().toSeconds(),
+                options.warmUp().toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version")));
+        md.append(
+                "| scenario | accepted gifts/s | errors | POST p50 | p99 | p99.9 | max | progress lag p50 | p99 | gifts never shown |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Benchmark.Scenario scenario : result.scenarios()) {
+            OpenLoad.Outcome load = scenario.load();
+            Histogram lag = scenario.progressLags();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.2f %% %s | %s | %s | %s | %s | %s | %s | %d |%n",
+                    scenario.name(),
+                    load.acceptedPerSecond(),
+                    load.errorRate() * 100,
+                    load.statuses(),
+                    ms(load.latencies(), 50),
+                    ms(load.latencies(), 99),
+                    ms(load.latencies(), 99.9),
+                    ms(load.latencies().getMaxValue()),
+                    ms(lag, 50),
+                    ms(lag, 99),
+                    scenario.giftsNeverShown()));
+        }
+        for (Benchmark.Scenario scenario : result.scenarios()) {
+            scenario.load()
+                    .refusals()
+                    .forEach((status, body) -> md.append(String.format(
+                            Locale.ROOT,
+                            "%n%s, first %d answer: `%s`%n",
+                            scenario.name(),
+                            status,
+                            body.replace('`', '\'').replace('\n', ' '))));
+        }
+        if (result.scenarios().size() == 2) {
+            double spread = result.scenarios().get(0).load().acceptedPerSecond();
+            double hot = result.scenarios().get(1).load().acceptedPerSecond();
+            md.append(String.format(
+                    Locale.ROOT, "%nHot campaign / spread: %.2f of the throughput.%n", spread == 0 ? 0 : hot / spread));
+        }
+        md.append("\n## Raw ceilings on this machine, same run\n\n");
+        RawCeilings.Ceilings ceilings = result.ceilings();
+        double best = result.scenarios().stream()
+                .mapToDouble(s -> s.load().acceptedPerSecond())
+                .max()
+                .orElse(0);
+        md.append(String.format(
+                Locale.ROOT,
+                "| store | raw rate | platform gifts/s as a fraction |%n|---|---|---|%n"
+                        + "| Kafka producer (acks=all, 700-byte records) | %.0f records/s | %.4f |%n"
+                        + "| MongoDB driver, one insert at a time | %.0f inserts/s | %.4f |%n",
+                ceilings.kafkaRecordsPerSecond(),
+                best / ceilings.kafkaRecordsPerSecond(),
+                ceilings.mongoInsertsPerSecond(),
+                best / ceilings.mongoInsertsPerSecond()));
+        md.append(
+                "\n## CPU and memory of each process\n\n| scenario | process | CPU seconds during the measure | CPU cores used | peak resident memory |\n|---|---|---|---|---|\n");
+        for (Benchmark.Scenario scenario : result.scenarios()) {
+            double seconds = scenario.load().elapsed().toNanos() / 1e9;
+            scenario.usageAfter().forEach((process, after) -> {
+                ProcessUsage.Usage before = scenario.usageBefore().get(process);
+                double cpu = before == null || after.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds();
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.1f | %.2f | %d MB |%n",
+                        scenario.name(),
+                        process,
+                        cpu,
+                        cpu < 0 ? -1 : cpu / seconds,
+                        after.peakResidentBytes() / (1024 * 1024)));
+            });
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "%n## Totals%n%nEvery campaign's total equals the sum of its gifts answered 201: **%s** "
+                        + "(expected %d cents, shown %d cents).%n",
+                result.totalsExact() ? "yes" : "NO",
+                result.expectedCents(),
+                result.raisedCents()));
+        return md.toString();
+    }
+
+    private static ObjectNode json(Benchmark.Result result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("at", result.at().toString());
+        root.put("rate", result.options().rate());
+        root.put("durationSeconds", result.options().duration().toSeconds());
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (Benchmark.Scenario scenario : result.scenarios()) {
+            ObjectNode node = scenarios.addObject();
+            OpenLoad.Outcome load = scenario.load();
+            node.put("name", scenario.name());
+            node.put("campaigns", scenario.campaigns());
+            node.put("sent", load.sent());
+            node.put("accepted", load.accepted());
+            node.put("acceptedPerSecond", load.acceptedPerSecond());
+            node.put("errorRate", load.errorRate());
+            ObjectNode statuses = node.putObject("statuses");
+            load.statuses().forEach((status, count) -> statuses.put(String.valueOf(status), count));
+            node.put("connectionFailures", load.failures());
+            ObjectNode refusals = node.putObject("firstRefusals");
+            load.refusals().forEach((status, body) -> refusals.put(String.valueOf(status), body));
+            ObjectNode latency = node.putObject("postDonationsLatencyMs");
+            latency.put("p50", millis(load.latencies(), 50));
+            latency.put("p99", millis(load.latencies(), 99));
+            latency.put("p99.9", millis(load.latencies(), 99.9));
+            latency.put("max", load.latencies().getMaxValue() / 1000.0);
+            ObjectNode lag = node.putObject("progressLagMs");
+            lag.put("p50", millis(scenario.progressLags(), 50));
+            lag.put("p99", millis(scenario.progressLags(), 99));
+            lag.put("giftsNeverShown", scenario.giftsNeverShown());
+            ObjectNode processes = node.putObject("processes");
+            scenario.usageAfter().forEach((process, after) -> {
+                ObjectNode p = processes.putObject(process);
+                ProcessUsage.Usage before = scenario.usageBefore().get(process);
+                p.put("cpuSeconds", before == null ? -1 : after.cpuSeconds() - before.cpuSeconds());
+                p.put("peakResidentBytes", after.peakResidentBytes());
+            });
+        }
+        ObjectNode ceilings = root.putObject("rawCeilings");
+        ceilings.put("kafkaRecordsPerSecond", result.ceilings().kafkaRecordsPerSecond());
+        ceilings.put("mongoInsertsPerSecond", result.ceilings().mongoInsertsPerSecond());
+        root.put("totalsExact", result.totalsExact());
+        root.put("expectedCents", result.expectedCents());
+        root.put("raisedCents", result.raisedCents());
+        return root;
+    }
+
+    private static String ms(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0
+                ? "–"
+                : String.format(Locale.ROOT, "%.1f ms", millis(histogram, percentile));
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

@@ -1,0 +1,236 @@
+package org.tirelire.local.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./tirelire bench}: gifts through the gateway at a constant rate, first spread over many
+ * campaigns, then all to one hot campaign (the live-stream case); then the raw ceilings of Kafka and
+ * MongoDB on the same machine, in the same run. Writes what it measured with {@link BenchReport}.
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "une phrase de passe pour le banc";
+
+    /**
+     * @param rate gifts per second to send (open model: whatever the answers)
+     * @param duration how long each scenario is measured
+     * @param warmUp how long each scenario runs before it is measured
+     * @param spreadCampaigns how many campaigns share the gifts of the spread scenario
+     */
+    public record Options(
+            int rate, Duration duration, Duration warmUp, int spreadCampaigns, int kafkaRecords, int mongoInserts) {
+
+        public static Options defaults() {
+            return new Options(300, Duration.ofSeconds(30), Duration.ofSeconds(5), 20, 100_000, 5_000);
+        }
+    }
+
+    /** Where the platform is: the gateway, its stores for the ceilings, its processes for CPU and memory. */
+    public record Target(String gatewayUrl, String kafkaBootstrap, String mongoUri, Map<String, Long> pids) {}
+
+    record Scenario(
+            String name,
+            int campaigns,
+            OpenLoad.Outcome load,
+            Histogram progressLags,
+            long giftsNeverShown,
+            Map<String, ProcessUsage.Usage> usageBefore,
+            Map<String, ProcessUsage.Usage> usageAfter) {}
+
+    record Result(
+            Options options,
+            Instant at,
+            List<Scenario> scenarios,
+            RawCeilings.Ceilings ceilings,
+            boolean totalsExact,
+            long expectedCents,
+            long raisedCents) {}
+
+    private final Target target;
+    private final Options options;
+    private final Consumer<String> say;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** What each campaign must show at the end: the sum of its gifts answered 201. */
+    private final Map<String, AtomicLong> expectedCents = new ConcurrentHashMap<>();
+
+    public Benchmark(Target target, Options options, Consumer<String> say) {
+        this.target = target;
+        this.options = options;
+        this.say = say;
+    }
+
+    public Result run() throws Exception {
+        Instant at = Instant.now();
+        String token = organiser();
+        List<String> spread = new ArrayList<>();
+        for (int i = 0; i < options.spreadCampaigns(); i++) {
+            spread.add(liveCampaign(token, "Banc d'essai " + (i + 1)));
+        }
+        // No wait for the publications to reach donation-service: a gift to a campaign it has not heard of
+        // yet waits for it there, and each scenario's warm-up is not measured.
+        String hot = liveCampaign(token, "Gala en direct");
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(scenario("spread over " + spread.size() + " campaigns", spread));
+        scenarios.add(scenario("one hot campaign", List.of(hot)));
+
+        say.accept("Waiting for every total to settle…");
+        List<String> all = new ArrayList<>(spread);
+        all.add(hot);
+        boolean exact = waitForExactTotals(all, Duration.ofSeconds(120));
+        long expected =
+                all.stream().mapToLong(id -> expectedCents.get(id).get()).sum();
+        long raised = all.stream().mapToLong(this::raised).sum();
+
+        say.accept("Measuring the raw ceilings: " + options.kafkaRecords() + " Kafka records, " + options.mongoInserts()
+                + " MongoDB inserts…");
+        RawCeilings.Ceilings ceilings = RawCeilings.measure(
+                target.kafkaBootstrap(), target.mongoUri(), options.kafkaRecords(), options.mongoInserts());
+        return new Result(options, at, scenarios, ceilings, exact, expected, raised);
+    }
+
+    private Scenario scenario(String name, List<String> campaigns) throws Exception {
+        say.accept("Scenario " + name + ": warming up " + options.warmUp().toSeconds() + " s at " + options.rate()
+                + " gifts/s…");
+        OpenLoad load = new OpenLoad(http, target.gatewayUrl());
+        load.run(options.rate(), options.warmUp(), i -> gift(campaigns.get(i % campaigns.size()), null));
+        waitForExactTotals(campaigns, Duration.ofSeconds(60));
+
+        List<String> watched = campaigns.subList(0, Math.min(10, campaigns.size()));
+        Map<String, Long> baseline = new LinkedHashMap<>();
+        watched.forEach(id -> baseline.put(id, donationCount(id)));
+        try (ProgressWatch watch = new ProgressWatch(http, target.gatewayUrl(), watched, baseline)) {
+            if (!watch.awaitConnected(Duration.ofSeconds(10))) {
+                say.accept("Scenario " + name + ": some progress streams did not open; their gifts count as unseen");
+            }
+            Map<String, ProcessUsage.Usage> before = ProcessUsage.of(target.pids());
+            say.accept("Scenario " + name + ": measuring " + options.duration().toSeconds() + " s at " + options.rate()
+                    + " gifts/s…");
+            OpenLoad.Outcome outcome =
+                    load.run(options.rate(), options.duration(), i -> gift(campaigns.get(i % campaigns.size()), watch));
+            Map<String, ProcessUsage.Usage> after = ProcessUsage.of(target.pids());
+            waitForExactTotals(campaigns, Duration.ofSeconds(60));
+            // Gifts a stream never shows within the wait count as unseen in the report.
+            watch.awaitEveryGiftShown(Duration.ofSeconds(10));
+            long[] unseen = new long[1];
+            Histogram lags = watch.lags(unseen);
+            return new Scenario(name, campaigns.size(), outcome, lags, unseen[0], before, after);
+        }
+    }
+
+    private OpenLoad.Shot gift(String campaignId, ProgressWatch watch) {
+        long amount = 500 + (long) (Math.random() * 4_500);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"campaignId\":\"" + campaignId + "\",\"amount\":{\"amount\":" + amount
+                + ",\"currency\":\"EUR\"},\"donor\":{\"firstName\":\"Banc\",\"lastName\":\"Essai\",\"email\":\"banc-"
+                + key + "@example.org\"},\"paymentMethod\":\"pm_sandbox_ok\"}";
+        return new OpenLoad.Shot("/api/donations", body, Map.of("Idempotency-Key", key), (answered, response) -> {
+            expectedCents.computeIfAbsent(campaignId, id -> new AtomicLong()).addAndGet(amount);
+            if (watch != null && watch.watches(campaignId)) {
+                watch.accepted(campaignId, answered);
+            }
+        });
+    }
+
+    private boolean waitForExactTotals(List<String> campaigns, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (campaigns.stream()
+                    .allMatch(id -> raised(id)
+                            == expectedCents
+                                    .computeIfAbsent(id, k -> new AtomicLong())
+                                    .get())) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private long raised(String campaignId) {
+        return progress(campaignId).path("raised").path("amount").asLong(-1);
+    }
+
+    private long donationCount(String campaignId) {
+        return progress(campaignId).path("donationCount").asLong(0);
+    }
+
+    private JsonNode progress(String campaignId) {
+        return get("/api/campaigns/" + campaignId + "/progress");
+    }
+
+    private String organiser() throws Exception {
+        String email = "banc-" + UUID.randomUUID() + "@example.org";
+        post(
+                "/api/auth/signup",
+                null,
+                Map.of("email", email, "password", PASSWORD, "organisationName", "Banc d'essai"));
+        return post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD))
+                .path("accessToken")
+                .asString();
+    }
+
+    private String liveCampaign(String token, String title) throws Exception {
+        String id = post(
+                        "/api/campaigns",
+                        token,
+                        Map.of(
+                                "title",
+                                title,
+                                "summary",
+                                "Campagne du banc d'essai",
+                                "goal",
+                                Map.of("amount", 100_000_000, "currency", "EUR"),
+                                "endsAt",
+                                Instant.now().plus(Duration.ofDays(30)).toString()))
+                .path("id")
+                .asString();
+        post("/api/campaigns/" + id + "/publish", token, Map.of());
+        expectedCents.put(id, new AtomicLong());
+        return id;
+    }
+
+    private JsonNode post(String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.gatewayUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(target.gatewayUrl() + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (Exception unreachable) {
+            return JSON.createObjectNode();
+        }
+    }
+}

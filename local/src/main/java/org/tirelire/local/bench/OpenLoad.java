@@ -1,0 +1,111 @@
+package org.tirelire.local.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * An open-model load: requests start at a constant rate whatever the answers do, as donors arrive
+ * whether or not the platform keeps up. Each latency is measured from the moment the request was
+ * meant to start, not from when it was sent, so a stall counts against every request it delayed
+ * (no coordinated omission).
+ */
+final class OpenLoad {
+
+    /** One request to send: what to post, and what to do with a 201. */
+    record Shot(String path, String body, Map<String, String> headers, Accepted onAccepted) {}
+
+    interface Accepted {
+        void at(long answeredNanos, String responseBody);
+    }
+
+    /** {@code refusals}: the first answer's body for each status other than 201, to tell why. */
+    record Outcome(
+            Histogram latencies,
+            long sent,
+            long accepted,
+            Map<Integer, Long> statuses,
+            Map<Integer, String> refusals,
+            long failures,
+            Duration elapsed) {
+
+        double acceptedPerSecond() {
+            return accepted / (elapsed.toNanos() / 1e9);
+        }
+
+        double errorRate() {
+            return sent == 0 ? 0 : (double) (sent - accepted) / sent;
+        }
+    }
+
+    private final HttpClient http;
+    private final String baseUrl;
+
+    OpenLoad(HttpClient http, String baseUrl) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Sends {@code rate} requests a second for {@code duration}, the i-th one made by {@code shots}. */
+    Outcome run(int rate, Duration duration, IntFunction<Shot> shots) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        Map<Integer, String> refusals = new ConcurrentHashMap<>();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long total = duration.toSeconds() * rate;
+        long start = System.nanoTime();
+        CompletableFuture<?>[] inFlight = new CompletableFuture<?>[(int) total];
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * interval;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Shot shot = shots.apply(i);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + shot.path()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(shot.body()));
+            shot.headers().forEach(request::header);
+            inFlight[i] = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        long answered = System.nanoTime();
+                        recorder.recordValue(Math.max(1, (answered - intended) / 1_000));
+                        if (failure != null) {
+                            failures.incrementAndGet();
+                            return;
+                        }
+                        statuses.merge(response.statusCode(), 1L, Long::sum);
+                        if (response.statusCode() == 201) {
+                            accepted.incrementAndGet();
+                            shot.onAccepted().at(answered, response.body());
+                        } else {
+                            refusals.putIfAbsent(response.statusCode(), response.body());
+                        }
+                    });
+        }
+        CompletableFuture.allOf(inFlight).exceptionally(ignored -> null).join();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Outcome(
+                recorder.getIntervalHistogram(),
+                total,
+                accepted.get(),
+                Map.copyOf(statuses),
+                Map.copyOf(refusals),
+                failures.get(),
+                elapsed);
+    }
+}

@@ -1,0 +1,49 @@
+package org.tirelire.local.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** CPU time and peak memory of the platform's processes, read from /proc (Linux). */
+final class ProcessUsage {
+
+    /** Clock ticks per second of /proc/[pid]/stat times: 100 on every Linux this runs on. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    record Usage(double cpuSeconds, long peakResidentBytes) {}
+
+    private ProcessUsage() {}
+
+    static Map<String, Usage> of(Map<String, Long> pids) {
+        Map<String, Usage> usage = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> usage.put(name, new Usage(cpuSeconds(pid), peakResident(pid))));
+        return usage;
+    }
+
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+            return (double) ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
+    private static long peakResident(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // not on Linux, or the process is gone
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,86 @@
+package org.tirelire.local.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend, finding a document by its {@code _id} also when the query names
+ * other fields. The backend uses its {@code _id} index only for a query on {@code _id} alone, so
+ * {@code {_id, version}} — every save under optimistic locking, every compare-and-set — read the whole
+ * collection: with thousands of donations, each gift cost a scan and the store became the platform's
+ * limit (docs/performance.md). Here such a query reads the one document and checks the rest of the
+ * query on it, which is what MongoDB itself does.
+ */
+final class IdLookupH2Backend extends H2Backend {
+
+    /**
+     * The one store of this process. A database opens its existing collections from its constructor,
+     * before any field of a subclass is set: it reads the store from here.
+     */
+    private static volatile MVStore store;
+
+    IdLookupH2Backend(String file) {
+        super(file);
+    }
+
+    /** Also called while the backend opens a file's existing databases, from its own constructor. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        store = getMvStore(); // before the database, which opens its existing collections at once
+        return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    private static final class IdLookupDatabase extends H2Database {
+
+        IdLookupDatabase(String databaseName, MVStore mvStore, CursorRegistry cursors) {
+            super(databaseName, mvStore, cursors);
+        }
+
+        /** The same maps the H2 backend opens for a collection (names from its source), in a collection that looks up ids. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new IdLookupCollection(
+                    this,
+                    collectionName,
+                    options,
+                    store.openMap("databases." + namespace),
+                    store.openMap("meta." + namespace),
+                    cursorRegistry);
+        }
+    }
+
+    private static final class IdLookupCollection extends H2Collection {
+
+        IdLookupCollection(
+                MongoDatabase database,
+                String collectionName,
+                CollectionOptions options,
+                org.h2.mvstore.MVMap<Object, Document> dataMap,
+                org.h2.mvstore.MVMap<String, Object> metaMap,
+                CursorRegistry cursors) {
+            super(database, collectionName, options, dataMap, metaMap, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            // Only plain string ids, as every Tirelire document has: operators, numbers and ObjectIds take the usual
+            // path.
+            if (query.size() > 1 && query.get("_id") instanceof String id) {
+                List<Object> positions = getDocument(id) == null ? List.of() : List.of(id);
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+    }
+}
