@@ -126,6 +126,32 @@ class DockerComposeFileTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloak_runs_only_with_the_oidc_profile_and_its_tokens_name_the_organisation_the_services_need()
+            throws IOException {
+        Map<String, Object> keycloak = services.get("keycloak");
+        assertThat((List<String>) keycloak.get("profiles")).containsExactly("oidc");
+        assertThat(keycloak.get("command").toString()).contains("--import-realm");
+        assertThat(keycloak.get("volumes").toString()).contains("./docker/keycloak:/opt/keycloak/data/import");
+        for (String service : List.of("campaign-service", "donation-service", "notification-service")) {
+            assertThat(environment(service))
+                    .as(service)
+                    .containsKeys("TIRELIRE_SECURITY_OIDC_ISSUER", "TIRELIRE_SECURITY_OIDC_JWK_SET_URI");
+        }
+
+        Map<String, Object> realm = (Map<String, Object>)
+                new Yaml().load(Files.readString(ROOT.resolve("docker/keycloak/tirelire-realm.json")));
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        List<String> claims = clients.stream()
+                .flatMap(client -> ((List<Map<String, Object>>) client.get("protocolMappers")).stream())
+                .map(mapper -> ((Map<String, String>) mapper.get("config")).get("claim.name"))
+                .toList();
+        assertThat(claims)
+                .as("every service decides ownership by the org claim")
+                .contains("org", "org_name");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(String service) {
         return (Map<String, Object>) services.get(service).get("environment");

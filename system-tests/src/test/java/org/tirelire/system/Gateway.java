@@ -54,6 +54,21 @@ final class Gateway {
         return send(request);
     }
 
+    /** Any request, its body sent as it is (malformed JSON, operators, a huge document…). */
+    Answer send(String method, String path, String token, String rawBody, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token)
+                .method(
+                        method,
+                        rawBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(rawBody));
+        if (rawBody != null && !headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     HttpResponse<java.io.InputStream> stream(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -76,13 +91,21 @@ final class Gateway {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() || !response.body().trim().matches("(?s)^[\\[{].*")
                     ? JSON.createObjectNode()
-                    : JSON.readTree(response.body());
+                    : readOrEmpty(response.body());
             return new Answer(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readOrEmpty(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (RuntimeException notJson) {
+            return JSON.createObjectNode();
         }
     }
 

@@ -1,0 +1,63 @@
+package org.tirelire.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.tirelire.local.bench.BenchCommand;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A short run of {@code ./tirelire bench} (CI runs only this smoke; the real measure is a command):
+ * it starts its own platform, sends gifts at a constant rate in both scenarios, measures the raw
+ * ceilings, and writes a Markdown and a JSON report whose totals are exact.
+ */
+class BenchmarkSmokeIT {
+
+    private static final Path HOME =
+            Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void a_short_benchmark_writes_its_report_with_exact_totals() throws Exception {
+        Path out = Path.of("target", "bench-smoke").toAbsolutePath();
+        List<String> printed = new ArrayList<>();
+        int exit = BenchCommand.run(
+                List.of(
+                        "--rate", "20",
+                        "--duration", "5",
+                        "--warm-up", "2",
+                        "--campaigns", "3",
+                        "--ceiling-records", "2000",
+                        "--out", out.toString()),
+                HOME,
+                printed::add);
+
+        assertThat(exit).as(String.join("\n", printed)).isZero();
+        Path json;
+        try (Stream<Path> files = Files.list(out)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        assertThat(Path.of(json.toString().replace(".json", ".md"))).exists();
+        JsonNode report = Gateway.parse(Files.readString(json));
+        assertThat(report.get("totalsExact").asBoolean()).isTrue();
+        assertThat(report.get("scenarios")).hasSize(2);
+        for (JsonNode scenario : report.get("scenarios")) {
+            assertThat(scenario.get("accepted").asLong())
+                    .as(scenario.get("name").asString())
+                    .isEqualTo(100);
+            assertThat(scenario.get("postDonationsLatencyMs").get("p99").asDouble())
+                    .isPositive();
+            assertThat(scenario.get("progressLagMs").get("giftsNeverShown").asLong())
+                    .isZero();
+            assertThat(scenario.get("processes")).hasSizeGreaterThanOrEqualTo(7);
+        }
+        assertThat(report.get("rawCeilings").get("kafkaRecordsPerSecond").asDouble())
+                .isPositive();
+        assertThat(report.get("rawCeilings").get("mongoInsertsPerSecond").asDouble())
+                .isPositive();
+    }
+}

@@ -1,0 +1,212 @@
+package org.tirelire.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
+ * installs), with a fresh profile each time, so nothing is cached between pages measured. Narrow like a
+ * phone by default. Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("TIRELIRE_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("TIRELIRE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    private Browser(String baseUrl, boolean javascript, int width) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver ("
+                    + "apt-get install chromium chromium-driver; .ci/run installs them), or TIRELIRE_CHROMIUM and "
+                    + "TIRELIRE_CHROMEDRIVER naming another Chromium and its driver.");
+        }
+        try {
+            profile = Files.createTempDirectory("tirelire-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--user-data-dir=" + profile);
+        // A French visitor, as most of the associations' donors are (headless Chromium ignores --lang).
+        Map<String, Object> preferences = new java.util.HashMap<>(Map.of("intl.accept_languages", "fr-FR,fr"));
+        if (!javascript) {
+            preferences.put("profile.managed_default_content_settings.javascript", 2);
+        }
+        options.setExperimentalOption("prefs", preferences);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().window().setSize(new Dimension(width, 900));
+        this.baseUrl = baseUrl;
+    }
+
+    /** A phone-sized browser (390 px) with JavaScript on. */
+    static Browser phone(String baseUrl) {
+        return new Browser(baseUrl, true, 390);
+    }
+
+    static Browser withoutJavaScript(String baseUrl) {
+        return new Browser(baseUrl, false, 390);
+    }
+
+    static Browser ofWidth(String baseUrl, int width) {
+        return new Browser(baseUrl, true, width);
+    }
+
+    Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Types into the field whose label reads {@code label} (the way a person finds it, and proof it has one). */
+    Browser fill(String label, String text) {
+        WebElement field = labelled(label);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    WebElement labelled(String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space(.)=" + xpathLiteral(label)
+                + " or starts-with(normalize-space(.), " + xpathLiteral(label + " ") + ")]"));
+        String forId = labelElement.getAttribute("for");
+        return forId == null || forId.isBlank()
+                ? labelElement.findElement(By.cssSelector("input, textarea, select"))
+                : driver.findElement(By.id(forId));
+    }
+
+    /** Follows the link or presses the button with this text, and waits for the page it leads to. */
+    Browser click(String visibleText) {
+        return press(driver.findElement(
+                By.xpath("//*[(self::a or self::button) and normalize-space(.)=" + xpathLiteral(visibleText) + "]")));
+    }
+
+    /** Presses a link or a form's button, and waits until the next page has replaced this one. */
+    Browser press(WebElement linkOrButton) {
+        WebElement page = find("html");
+        linkOrButton.click();
+        waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    String pageText() {
+        return find("body").getText();
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
+    String cookie(String name) {
+        var cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** Bytes transferred for the page and everything it loaded, as the browser counted them. */
+    long transferredBytes() {
+        return ((Number) script("return performance.getEntriesByType('navigation')[0].transferSize"
+                        + " + performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0);"))
+                .longValue();
+    }
+
+    /** Form fields without a label or an accessible name: a screen reader could not announce them. */
+    List<String> unlabelledFields() {
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>)
+                script("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+                        + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                        + ".map(e => e.name || e.id);");
+        return unlabelled;
+    }
+
+    boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
+    }
+
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}

@@ -1,0 +1,540 @@
+package org.tirelire.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.tirelire.local.LocalPlatform;
+import org.tirelire.local.PlatformPorts;
+
+/**
+ * The web pages in a real headless Chromium, on the real platform: a donor gives from a phone (with and
+ * without JavaScript) and watches the thermometer move, a supporter opens and shares a collection page,
+ * an organiser runs a campaign from the dashboard, a stream shows the live overlay. A donor's
+ * {@code <script>} shows as text. Every page is screenshotted into {@code target/screenshots/}, and the
+ * weight of each page's first load is written to {@code target/page-weights.md}.
+ */
+class WebJourneysIT {
+
+    private static final Path HOME =
+            Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
+    /** Eco-design budget: a campaign page's first load, cover image aside. */
+    private static final long PAGE_BUDGET_BYTES = 100 * 1024;
+
+    private static LocalPlatform platform;
+    private static Gateway gateway;
+    private static String baseUrl;
+    private static final Map<String, Long> pageWeights = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove("SPRING_MAIL_HOST");
+        platform = LocalPlatform.builder()
+                .home(HOME)
+                .dataDir(HOME.resolve("system-tests/target/web-data-" + UUID.randomUUID()))
+                .ports(PlatformPorts.random())
+                .environment(environment)
+                .build()
+                .start();
+        baseUrl = platform.endpoints().gatewayUrl();
+        gateway = new Gateway(baseUrl);
+    }
+
+    @AfterAll
+    static void stopThePlatformAndReportWeights() throws IOException {
+        if (platform != null) {
+            platform.stop();
+        }
+        StringBuilder report = new StringBuilder(
+                        "# Page weights (first load in a fresh browser profile, campaigns without a cover image)\n\n")
+                .append("| page | transferred |\n|---|---|\n");
+        pageWeights.forEach((page, bytes) -> report.append("| ")
+                .append(page)
+                .append(" | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0))
+                .append(" |\n"));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "page-weights.md"), report);
+        System.out.print(report);
+    }
+
+    @Test
+    void a_donor_gives_from_a_phone_and_the_thermometer_moves_while_the_page_is_open() {
+        Campaign campaign = liveCampaign("Un four pour la boulangerie solidaire");
+        try (Browser watching = Browser.phone(baseUrl);
+                Browser donor = Browser.phone(baseUrl)) {
+            watching.open("/campaigns/" + campaign.slug());
+            assertThat(watching.text("[data-raised]")).isEqualTo("0 €");
+            assertThat(watching.scrollsSideways()).as("fits a phone screen").isFalse();
+            watching.screenshot("campaign");
+
+            donor.open("/campaigns/" + campaign.slug()).click("Je donne");
+            assertThat(donor.unlabelledFields()).isEmpty();
+            donor.find("input[name=amount][value='2500']").click();
+            donor.fill("Prénom", "Amina")
+                    .fill("Nom", "Diallo")
+                    .fill("Adresse e-mail", "amina-" + UUID.randomUUID() + "@example.org")
+                    .fill("Message", "Pour le pain de tout le quartier");
+            donor.labelled("Recevoir par e-mail les actualités de cette campagne (désinscription en un clic)")
+                    .click();
+            donor.screenshot("giving-form");
+            donor.click("Valider mon don");
+            donor.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+            assertThat(donor.pageText()).contains("25 €").contains("Un four pour la boulangerie solidaire");
+            donor.screenshot("thank-you");
+
+            // The page opened before the gift follows it without a reload (Server-Sent Events).
+            watching.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("[data-raised]"), "25 €"));
+            assertThat(watching.text("[data-count]")).isEqualTo("1");
+        }
+        assertThat(raised(campaign.id())).isEqualTo(25_00);
+    }
+
+    @Test
+    void giving_works_with_javascript_switched_off() {
+        Campaign campaign = liveCampaign("Des livres pour la bibliothèque de rue");
+        try (Browser donor = Browser.withoutJavaScript(baseUrl)) {
+            donor.open("/campaigns/" + campaign.slug() + "/give");
+            donor.find("input[name=amount][value=other]").click();
+            donor.fill("Autre montant (EUR)", "12,50")
+                    .fill("Prénom", "Louis")
+                    .fill("Nom", "Martin")
+                    .fill("Adresse e-mail", "louis-" + UUID.randomUUID() + "@example.org");
+            donor.click("Valider mon don");
+            // Without script the status page refreshes itself (meta refresh) until the payment is confirmed.
+            donor.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+            assertThat(donor.pageText()).contains("12,50 €");
+        }
+        assertThat(raised(campaign.id())).isEqualTo(12_50);
+    }
+
+    @Test
+    void a_refused_gift_comes_back_with_each_error_next_to_its_field_and_records_nothing() {
+        Campaign campaign = liveCampaign("Un toit pour le refuge");
+        try (Browser donor = Browser.phone(baseUrl)) {
+            donor.open("/campaigns/" + campaign.slug() + "/give");
+            donor.find("input[name=amount][value=other]").click();
+            donor.fill("Autre montant (EUR)", "12,345")
+                    .fill("Nom", "Sans Prénom")
+                    .fill("Adresse e-mail", "pas-une-adresse");
+            donor.click("Valider mon don");
+            assertThat(donor.text("#amount-error"))
+                    .isEqualTo("Écrivez le montant en chiffres, par exemple 25 ou 25,50.");
+            assertThat(donor.text("#firstName-error")).isEqualTo("Indiquez votre prénom.");
+            assertThat(donor.text("#email-error")).startsWith("Indiquez une adresse e-mail valide");
+            assertThat(donor.labelled("Nom").getAttribute("value"))
+                    .as("kept as typed")
+                    .isEqualTo("Sans Prénom");
+            assertThat(donor.labelled("Prénom").getAttribute("aria-invalid")).isEqualTo("true");
+            donor.screenshot("giving-form-errors");
+        }
+        assertThat(raised(campaign.id())).isZero();
+    }
+
+    @Test
+    void what_a_donor_types_is_shown_as_text_and_never_run() {
+        Campaign campaign = liveCampaign("Une cuisine pour le centre social");
+        String script = "<script>window.tirelireHacked = true</script><b>gras</b>";
+        Gateway.Answer gift = gateway.post(
+                "/api/donations",
+                null,
+                Map.of(
+                        "campaignId", campaign.id(),
+                        "amount", Map.of("amount", 10_00, "currency", "EUR"),
+                        "donor",
+                                Map.of(
+                                        "firstName", "<img src=x onerror=\"window.tirelireHacked=true\">",
+                                        "lastName", "Pirate",
+                                        "email", "pirate-" + UUID.randomUUID() + "@example.org"),
+                        "message", script,
+                        "paymentMethod", "pm_sandbox_ok"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(gift.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaign.id()) == 10_00);
+        try (Browser visitor = Browser.phone(baseUrl)) {
+            visitor.open("/campaigns/" + campaign.slug());
+            assertThat(visitor.pageText())
+                    .contains(script)
+                    .contains("<img src=x onerror=\"window.tirelireHacked=true\">");
+            assertThat(visitor.script("return window.tirelireHacked === true")).isEqualTo(false);
+            assertThat(visitor.all("section img, .list b")).isEmpty();
+            visitor.screenshot("donor-text-shown-as-text");
+        }
+    }
+
+    @Test
+    void a_supporter_opens_a_collection_page_shares_it_and_gifts_through_it_count_toward_it() {
+        Campaign campaign = liveCampaign("Le marathon des Amis du Canal");
+        try (Browser supporter = Browser.phone(baseUrl);
+                Browser friend = Browser.phone(baseUrl)) {
+            supporter.open("/campaigns/" + campaign.slug()).click("Créer ma page de collecte");
+            assertThat(supporter.unlabelledFields()).isEmpty();
+            supporter
+                    .fill("Votre nom (affiché)", "Léa")
+                    .fill("Votre adresse e-mail", "lea-" + UUID.randomUUID() + "@example.org")
+                    .fill("Titre de la page", "Léa court 42 km")
+                    .fill("Votre objectif (EUR)", "300")
+                    .fill("Votre message", "Je cours pour la péniche !");
+            supporter.click("Créer ma page");
+            assertThat(supporter.pageText()).contains("Votre page est ouverte !");
+            assertThat(supporter.url()).contains("/edit?token=");
+            supporter.screenshot("fundraiser-created");
+            supporter.click("Voir ma page");
+            String pageUrl = supporter.url();
+            assertThat(supporter.find("a[href^='https://wa.me/']").getAttribute("href"))
+                    .contains(java.net.URLEncoder.encode(pageUrl, StandardCharsets.UTF_8));
+            supporter.script("document.querySelector('img.qr').scrollIntoView()"); // loaded lazily, once in view
+            supporter
+                    .waiting(Duration.ofSeconds(10))
+                    .withMessage("the QR code image loads")
+                    .until(browser -> (Boolean) supporter.script(
+                            "const qr = document.querySelector('img.qr'); return qr.complete && qr.naturalWidth > 0;"));
+            supporter.screenshot("fundraiser-page");
+
+            friend.open(pageUrl.substring(baseUrl.length())).click("Je donne pour la page de Léa");
+            friend.find("input[name=amount][value='5000']").click();
+            friend.fill("Prénom", "Tom")
+                    .fill("Nom", "Ami")
+                    .fill("Adresse e-mail", "tom-" + UUID.randomUUID() + "@example.org");
+            assertThat(friend.pageText()).contains("Votre don compte aussi pour la page de collecte");
+            friend.click("Valider mon don");
+            friend.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                supporter.open(pageUrl.substring(baseUrl.length()));
+                assertThat(supporter.text(".raised")).isEqualTo("50 €");
+            });
+        }
+        assertThat(raised(campaign.id())).isEqualTo(50_00);
+    }
+
+    @Test
+    void an_organiser_runs_a_campaign_from_the_dashboard() throws Exception {
+        String email = "tresorier-" + UUID.randomUUID() + "@example.org";
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            organiser.open("/organiser/signup");
+            organiser
+                    .fill("Nom de l’association", "Les Jardins d’Émile")
+                    .fill("Adresse e-mail", email)
+                    .fill("Mot de passe", "une longue phrase de passe");
+            organiser.click("Créer le compte");
+            assertThat(organiser.pageText()).contains("Bienvenue");
+            organiser.click("Nouvelle campagne");
+            assertThat(organiser.unlabelledFields()).isEmpty();
+            organiser
+                    .fill("Titre", "Des ruches sur le toit")
+                    .fill("Résumé", "Trois ruches pour polliniser le quartier.")
+                    .fill("L’histoire", "## Pourquoi\n\nParce que les **abeilles** comptent.")
+                    .fill("Objectif", "1500")
+                    .fill("Contrepartie 1", "Un pot de miel")
+                    .fill("Don minimum", "20")
+                    .fill("Quantité (vide : illimitée)", "40")
+                    .fill("Objectif bonus 1", "Une quatrième ruche")
+                    .fill("Montant à atteindre", "2000");
+            setDate(organiser, "Date de fin", LocalDate.now().plusDays(40));
+            organiser.screenshot("organiser-new-campaign");
+            organiser.click("Créer la campagne (brouillon)");
+            assertThat(organiser.pageText()).contains("Campagne créée en brouillon");
+            organiser.click("Publier");
+            assertThat(organiser.pageText()).contains("La campagne est publiée");
+            String campaignId = organiser.url().replaceAll(".*/organiser/campaigns/([^/?]+).*", "$1");
+
+            organiser.fill("Montant (EUR)", "50").fill("Prénom", "Émile");
+            organiser.labelled("Moyen").sendKeys("Chèque");
+            organiser.click("Enregistrer le don");
+            assertThat(organiser.pageText()).contains("Don hors ligne enregistré");
+            await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 50_00);
+
+            String online = giveThroughTheApi(campaignId, 30_00);
+            await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 80_00);
+            organiser.open("/organiser/campaigns/" + campaignId);
+            organiser.screenshot("organiser-campaign");
+            organiser.press(organiser.find("form[action$='/donations/" + online + "/refund'] button"));
+            assertThat(organiser.pageText()).contains("Don remboursé");
+            await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 50_00);
+
+            organiser.fill("Titre", "Les ruches sont arrivées").fill("Texte", "Merci à tous, elles bourdonnent déjà !");
+            organiser.click("Publier l’actualité");
+            assertThat(organiser.pageText()).contains("Actualité publiée");
+
+            HttpResponse<byte[]> csv = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            baseUrl + "/organiser/campaigns/" + campaignId + "/donations.csv"))
+                                    .header("Cookie", "tirelire_session=" + organiser.cookie("tirelire_session"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(csv.statusCode()).isEqualTo(200);
+            String export = new String(csv.body(), StandardCharsets.UTF_8);
+            assertThat(export).startsWith("\uFEFF").contains(";50,00;").contains("Émile");
+
+            organiser.open("/organiser");
+            assertThat(organiser.pageText()).contains("Des ruches sur le toit").contains("En cours");
+            organiser.screenshot("organiser-dashboard");
+
+            organiser.open("/campaigns/" + slugOf(campaignId));
+            assertThat(organiser.pageText())
+                    .contains("Un pot de miel")
+                    .contains("Une quatrième ruche")
+                    .contains("Les ruches sont arrivées");
+            assertThat(organiser.find(".story h2").getText()).isEqualTo("Pourquoi");
+        }
+    }
+
+    @Test
+    void an_organiser_hides_an_abusive_collection_page() {
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("La fête du quartier");
+        String slug = gateway.post(
+                        "/api/campaigns/" + campaign.id() + "/fundraisers",
+                        Map.of(
+                                "supporter",
+                                Map.of("name", "Troll", "email", "troll@example.org"),
+                                "title",
+                                "Page injurieuse"))
+                .text("slug");
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            owner.logIn(organiser);
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            organiser.press(organiser.find("form[action$='/fundraisers/" + slug + "/hide'] button"));
+            assertThat(organiser.pageText()).contains("Page de collecte masquée");
+        }
+        assertThat(gateway.get("/api/fundraisers/" + slug).status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_organiser_registers_a_webhook_and_their_server_receives_each_gift_signed() throws Exception {
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("Les paniers solidaires");
+        List<Map<String, String>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/tirelire", exchange -> {
+            received.add(Map.of(
+                    "signature",
+                    exchange.getRequestHeaders().getFirst("Tirelire-Signature"),
+                    "body",
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            owner.logIn(organiser);
+            organiser.click("Webhooks (pour votre logiciel)");
+            organiser.fill(
+                    "Adresse de réception",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/tirelire");
+            organiser.labelled("Don confirmé").click();
+            organiser.click("Ajouter le webhook");
+            String secret = organiser.labelled("Secret de signature").getAttribute("value");
+            assertThat(secret).startsWith("whsec_");
+            organiser.screenshot("organiser-webhooks");
+
+            String donationId = giveThroughTheApi(campaign.id(), 40_00);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
+            Map<String, String> delivery = received.get(0);
+            assertThat(delivery.get("body")).contains(donationId).contains("org.tirelire.donation.confirmed.v1");
+            assertThat(delivery.get("signature")).isEqualTo(expectedSignature(secret, delivery));
+
+            organiser.open("/organiser/webhooks");
+            organiser.press(organiser.find("td a"));
+            assertThat(organiser.pageText()).contains("Don confirmé").contains("Reçu");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void the_live_overlay_pops_up_each_gift_for_the_stream() {
+        Campaign campaign = liveCampaign("Le gala de la chorale");
+        try (Browser stream = Browser.ofWidth(baseUrl, 1280)) {
+            stream.open("/campaigns/" + campaign.slug() + "/overlay");
+            assertThat(stream.script("return getComputedStyle(document.body).backgroundColor"))
+                    .isEqualTo("rgba(0, 0, 0, 0)");
+            giveThroughTheApi(campaign.id(), 20_00, "Zoé", "Bravo la chorale <3");
+            stream.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert")));
+            assertThat(stream.text(".alert")).contains("Zoé").contains("20 €").contains("Bravo la chorale <3");
+            stream.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("[data-raised]"), "20 €"));
+            stream.screenshot("live-overlay");
+        }
+    }
+
+    @Test
+    void the_pages_speak_english_on_request_and_fit_a_320_pixel_screen() {
+        Campaign campaign = liveCampaign("Une salle de répétition");
+        try (Browser visitor = Browser.ofWidth(baseUrl, 320)) {
+            visitor.open("/campaigns/" + campaign.slug() + "?lang=en");
+            assertThat(visitor.find("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(visitor.pageText()).contains("raised of a €1,000 goal").contains("Give");
+            assertThat(visitor.scrollsSideways()).isFalse();
+            visitor.open("/");
+            assertThat(visitor.pageText()).as("the choice is remembered").contains("Support an association");
+            assertThat(visitor.scrollsSideways()).isFalse();
+            visitor.screenshot("home-320px-english");
+        }
+    }
+
+    /** Eco-design: each page's first load (a fresh profile, nothing cached) stays under the budget. */
+    @Test
+    void every_public_page_weighs_under_a_hundred_kilobytes_on_first_load() {
+        Campaign campaign = liveCampaign("La recyclerie du quartier");
+        giveThroughTheApi(campaign.id(), 15_00, "Mila", "Pour la recyclerie");
+        String page = gateway.post(
+                        "/api/campaigns/" + campaign.id() + "/fundraisers",
+                        Map.of("supporter", Map.of("name", "Sam", "email", "sam@example.org"), "title", "Sam recycle"))
+                .text("slug");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home page", "/");
+        pages.put("campaign page", "/campaigns/" + campaign.slug());
+        pages.put("giving form", "/campaigns/" + campaign.slug() + "/give");
+        pages.put("collection page (QR code included)", "/fundraisers/" + page);
+        pages.put("organiser login", "/organiser/login");
+        pages.forEach((name, path) -> {
+            try (Browser visitor = Browser.phone(baseUrl)) {
+                visitor.open(path);
+                if (path.startsWith("/fundraisers/")) {
+                    visitor.script("document.querySelector('img.qr').scrollIntoView()");
+                    visitor.waiting(Duration.ofSeconds(10)).until(browser ->
+                            (Boolean) visitor.script("return document.querySelector('img.qr').complete"));
+                }
+                long bytes = visitor.transferredBytes();
+                pageWeights.put(name, bytes);
+                assertThat(bytes).as(name + " weighs under the budget").isLessThan(PAGE_BUDGET_BYTES);
+            }
+        });
+    }
+
+    // helpers
+
+    private record Campaign(String id, String slug) {}
+
+    private record Organiser(String email, String password, String token) {
+
+        Campaign liveCampaign(String title) {
+            Gateway.Answer created = gateway.post(
+                    "/api/campaigns",
+                    token,
+                    Map.of(
+                            "title",
+                            title,
+                            "summary",
+                            "Une campagne de test des pages",
+                            "goal",
+                            Map.of("amount", 1_000_00, "currency", "EUR"),
+                            "endsAt",
+                            Instant.now().plus(Duration.ofDays(30)).toString()));
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.text("id");
+            assertThat(gateway.post("/api/campaigns/" + id + "/publish", token, Map.of())
+                            .status())
+                    .isEqualTo(200);
+            return new Campaign(id, created.text("slug"));
+        }
+
+        void logIn(Browser browser) {
+            browser.open("/organiser/login").fill("Adresse e-mail", email).fill("Mot de passe", password);
+            browser.click("Se connecter");
+        }
+    }
+
+    private static Organiser organiser() {
+        String email = "orga-" + UUID.randomUUID() + "@example.org";
+        String password = "une phrase de passe";
+        gateway.post("/api/auth/signup", Map.of("email", email, "password", password, "organisationName", "Les Pages"));
+        String token = gateway.post("/api/auth/login", Map.of("email", email, "password", password))
+                .text("accessToken");
+        return new Organiser(email, password, token);
+    }
+
+    private static Campaign liveCampaign(String title) {
+        return organiser().liveCampaign(title);
+    }
+
+    private static String giveThroughTheApi(String campaignId, long amount) {
+        return giveThroughTheApi(campaignId, amount, "Nadia", null);
+    }
+
+    private static String giveThroughTheApi(String campaignId, long amount, String firstName, String message) {
+        Map<String, Object> gift = new HashMap<>(Map.of(
+                "campaignId",
+                campaignId,
+                "amount",
+                Map.of("amount", amount, "currency", "EUR"),
+                "donor",
+                Map.of(
+                        "firstName",
+                        firstName,
+                        "lastName",
+                        "Donatrice",
+                        "email",
+                        "don-" + UUID.randomUUID() + "@example.org"),
+                "paymentMethod",
+                "pm_sandbox_ok"));
+        if (message != null) {
+            gift.put("message", message);
+        }
+        // The publication may take a moment to reach donation-service: a donor would simply try again.
+        Gateway.Answer[] answer = new Gateway.Answer[1];
+        String key = UUID.randomUUID().toString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            answer[0] = gateway.post("/api/donations", null, gift, Map.of("Idempotency-Key", key));
+            return answer[0].status() == 201;
+        });
+        return answer[0].text("id");
+    }
+
+    private static long raised(String campaignId) {
+        return gateway.get("/api/campaigns/" + campaignId + "/progress")
+                .body()
+                .get("raised")
+                .get("amount")
+                .asLong();
+    }
+
+    private static String slugOf(String campaignId) {
+        return gateway.get("/api/campaigns/" + campaignId).text("slug");
+    }
+
+    /** What a receiver computes to check a delivery: HMAC-SHA256 of "timestamp.body" with the secret. */
+    private static String expectedSignature(String secret, Map<String, String> delivery) throws Exception {
+        String timestamp = delivery.get("signature").replaceAll("^t=(\\d+),.*$", "$1");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] digest = mac.doFinal((timestamp + "." + delivery.get("body")).getBytes(StandardCharsets.UTF_8));
+        return "t=" + timestamp + ",v1=" + java.util.HexFormat.of().formatHex(digest);
+    }
+
+    /** A date field's picker differs with the browser's locale; its value is the same ISO date everywhere. */
+    private static void setDate(Browser browser, String label, LocalDate date) {
+        String id = browser.labelled(label).getAttribute("id");
+        browser.script("document.getElementById('" + id + "').value = '" + date + "';");
+    }
+}
