@@ -77,6 +77,18 @@ final class BenchReport {
                             status,
                             body.replace('`', '\'').replace('\n', ' '))));
         }
+        for (Benchmark.Scenario scenario : result.scenarios()) {
+            if (!scenario.load().unanswered().isEmpty()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "%n%s: of the %d gifts that got an error or no answer, %d were recorded "
+                                + "(then, or when sent again with the same Idempotency-Key after the measure); "
+                                + "the totals below count them.%n",
+                        scenario.name(),
+                        scenario.load().unanswered().size(),
+                        scenario.unansweredThenRecorded()));
+            }
+        }
         if (result.scenarios().size() == 2) {
             double spread = result.scenarios().get(0).load().acceptedPerSecond();
             double hot = result.scenarios().get(1).load().acceptedPerSecond();
@@ -155,6 +167,8 @@ final class BenchReport {
             lag.put("p50", millis(scenario.progressLags(), 50));
             lag.put("p99", millis(scenario.progressLags(), 99));
             lag.put("giftsNeverShown", scenario.giftsNeverShown());
+            node.put("unanswered", scenario.load().unanswered().size());
+            node.put("unansweredThenRecorded", scenario.unansweredThenRecorded());
             ObjectNode processes = node.putObject("processes");
             scenario.usageAfter().forEach((process, after) -> {
                 ObjectNode p = processes.putObject(process);

@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Tries of a donor's "send again" for a gift that got an error, before it counts as never given. */
+    private static final int SETTLE_ATTEMPTS = 10;
+
     private static final String PASSWORD = "une phrase de passe pour le banc";
 
     /**
@@ -51,6 +54,7 @@ public final class Benchmark {
             OpenLoad.Outcome load,
             Histogram progressLags,
             long giftsNeverShown,
+            long unansweredThenRecorded,
             Map<String, ProcessUsage.Usage> usageBefore,
             Map<String, ProcessUsage.Usage> usageAfter) {}
 
@@ -110,7 +114,9 @@ public final class Benchmark {
         say.accept("Scenario " + name + ": warming up " + options.warmUp().toSeconds() + " s at " + options.rate()
                 + " gifts/s…");
         OpenLoad load = new OpenLoad(http, target.gatewayUrl());
-        load.run(options.rate(), options.warmUp(), i -> gift(campaigns.get(i % campaigns.size()), null));
+        OpenLoad.Outcome warmUp =
+                load.run(options.rate(), options.warmUp(), i -> gift(campaigns.get(i % campaigns.size()), null));
+        load.settle(warmUp.unanswered(), SETTLE_ATTEMPTS);
         waitForExactTotals(campaigns, Duration.ofSeconds(60));
 
         List<String> watched = campaigns.subList(0, Math.min(10, campaigns.size()));
@@ -126,12 +132,17 @@ public final class Benchmark {
             OpenLoad.Outcome outcome =
                     load.run(options.rate(), options.duration(), i -> gift(campaigns.get(i % campaigns.size()), watch));
             Map<String, ProcessUsage.Usage> after = ProcessUsage.of(target.pids());
+            if (!outcome.unanswered().isEmpty()) {
+                say.accept("Scenario " + name + ": " + outcome.unanswered().size()
+                        + " gifts got an error or no answer; sending each again with its Idempotency-Key…");
+            }
+            long settled = load.settle(outcome.unanswered(), SETTLE_ATTEMPTS);
             waitForExactTotals(campaigns, Duration.ofSeconds(60));
             // Gifts a stream never shows within the wait count as unseen in the report.
             watch.awaitEveryGiftShown(Duration.ofSeconds(10));
             long[] unseen = new long[1];
             Histogram lags = watch.lags(unseen);
-            return new Scenario(name, campaigns.size(), outcome, lags, unseen[0], before, after);
+            return new Scenario(name, campaigns.size(), outcome, lags, unseen[0], settled, before, after);
         }
     }
 
@@ -141,12 +152,15 @@ public final class Benchmark {
         String body = "{\"campaignId\":\"" + campaignId + "\",\"amount\":{\"amount\":" + amount
                 + ",\"currency\":\"EUR\"},\"donor\":{\"firstName\":\"Banc\",\"lastName\":\"Essai\",\"email\":\"banc-"
                 + key + "@example.org\"},\"paymentMethod\":\"pm_sandbox_ok\"}";
-        return new OpenLoad.Shot("/api/donations", body, Map.of("Idempotency-Key", key), (answered, response) -> {
-            expectedCents.computeIfAbsent(campaignId, id -> new AtomicLong()).addAndGet(amount);
-            if (watch != null && watch.watches(campaignId)) {
-                watch.accepted(campaignId, answered);
-            }
-        });
+        Runnable recorded = () -> expectedCents
+                .computeIfAbsent(campaignId, id -> new AtomicLong())
+                .addAndGet(amount);
+        return new OpenLoad.Shot(
+                "/api/donations", body, Map.of("Idempotency-Key", key), recorded, (answered, response) -> {
+                    if (watch != null && watch.watches(campaignId)) {
+                        watch.accepted(campaignId, answered);
+                    }
+                });
     }
 
     private boolean waitForExactTotals(List<String> campaigns, Duration timeout) throws InterruptedException {

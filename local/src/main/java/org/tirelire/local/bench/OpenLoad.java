@@ -1,13 +1,17 @@
 package org.tirelire.local.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -23,14 +27,21 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoad {
 
-    /** One request to send: what to post, and what to do with a 201. */
-    record Shot(String path, String body, Map<String, String> headers, Accepted onAccepted) {}
+    /**
+     * One request to send: what to post, and what to do with a 201 ({@code onAccepted} gets the moment it
+     * came, for the progress lag; a 201 obtained later by {@link #settle} does not call it).
+     */
+    record Shot(String path, String body, Map<String, String> headers, Runnable onRecorded, Accepted onAccepted) {}
 
     interface Accepted {
         void at(long answeredNanos, String responseBody);
     }
 
-    /** {@code refusals}: the first answer's body for each status other than 201, to tell why. */
+    /**
+     * {@code refusals}: the first answer's body for each status other than 201, to tell why.
+     * {@code unanswered}: the shots that got a 5xx or no answer at all, whose gift may or may not be
+     * recorded (a timeout can come after the platform stored it): {@link #settle} finds out.
+     */
     record Outcome(
             Histogram latencies,
             long sent,
@@ -38,7 +49,8 @@ final class OpenLoad {
             Map<Integer, Long> statuses,
             Map<Integer, String> refusals,
             long failures,
-            Duration elapsed) {
+            Duration elapsed,
+            List<Shot> unanswered) {
 
         double acceptedPerSecond() {
             return accepted / (elapsed.toNanos() / 1e9);
@@ -64,6 +76,7 @@ final class OpenLoad {
         AtomicLong failures = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         Map<Integer, String> refusals = new ConcurrentHashMap<>();
+        Queue<Shot> unanswered = new ConcurrentLinkedQueue<>();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long total = duration.toSeconds() * rate;
         long start = System.nanoTime();
@@ -86,14 +99,19 @@ final class OpenLoad {
                         recorder.recordValue(Math.max(1, (answered - intended) / 1_000));
                         if (failure != null) {
                             failures.incrementAndGet();
+                            unanswered.add(shot);
                             return;
                         }
                         statuses.merge(response.statusCode(), 1L, Long::sum);
                         if (response.statusCode() == 201) {
                             accepted.incrementAndGet();
+                            shot.onRecorded().run();
                             shot.onAccepted().at(answered, response.body());
                         } else {
                             refusals.putIfAbsent(response.statusCode(), response.body());
+                            if (response.statusCode() >= 500) {
+                                unanswered.add(shot);
+                            }
                         }
                     });
         }
@@ -106,6 +124,45 @@ final class OpenLoad {
                 Map.copyOf(statuses),
                 Map.copyOf(refusals),
                 failures.get(),
-                elapsed);
+                elapsed,
+                List.copyOf(unanswered));
+    }
+
+    /**
+     * What a donor does after an error page: sends the same gift again with the same Idempotency-Key,
+     * once the platform is calm, until it answers 201 (the gift was recorded, then or now) or refuses it.
+     * Runs after the measure, so it changes no measured figure; it tells the benchmark which of the
+     * unanswered gifts the totals must include.
+     *
+     * @return how many of them ended recorded
+     */
+    long settle(List<Shot> shots, int attempts) throws InterruptedException {
+        long recorded = 0;
+        for (Shot shot : shots) {
+            for (int attempt = 1; attempt <= attempts; attempt++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + shot.path()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(shot.body()));
+                shot.headers().forEach(request::header);
+                int status;
+                try {
+                    status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                } catch (IOException unreachable) {
+                    status = 0;
+                }
+                if (status == 201) {
+                    shot.onRecorded().run();
+                    recorded++;
+                    break;
+                }
+                if (status >= 400 && status < 500) {
+                    break; // refused, so never recorded
+                }
+                Thread.sleep(500);
+            }
+        }
+        return recorded;
     }
 }
