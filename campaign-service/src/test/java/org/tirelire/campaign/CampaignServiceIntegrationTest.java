@@ -27,6 +27,7 @@ import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
+import org.tirelire.contracts.events.ProgressChanged;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.totals.ContributionLedger;
@@ -245,6 +246,28 @@ class CampaignServiceIntegrationTest {
     }
 
     @Test
+    void progress_after_each_gift_travels_on_its_own_topic_and_the_lifecycle_topic_carries_none() {
+        List<ConsumerRecord<String, byte[]>> campaignEvents = kafka.tail(Topics.CAMPAIGN_EVENTS);
+        List<ConsumerRecord<String, byte[]>> progressEvents = kafka.tail(Topics.CAMPAIGN_PROGRESS);
+        String campaignId = liveCampaign(1_000_00);
+
+        sendConfirmed(campaignId, "p1-" + campaignId, 12_00);
+        sendConfirmed(campaignId, "p2-" + campaignId, 8_00);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(progressOf(progressEvents, campaignId))
+                        .extracting(progress -> progress.raised().amount())
+                        .containsExactly(12_00L, 20_00L));
+        assertThat(progressEvents)
+                .filteredOn(r -> r.key().equals(campaignId))
+                .as("keyed by campaign id, so one campaign's progress stays in order")
+                .hasSize(2);
+        assertThat(progressOf(campaignEvents, campaignId))
+                .as("services that need only the lifecycle never read one record per gift")
+                .isEmpty();
+    }
+
+    @Test
     void a_hundred_gifts_sent_at_once_add_up_to_the_cent() throws Exception {
         String campaignId = liveCampaign(100_000_00);
         java.util.concurrent.ExecutorService donors = java.util.concurrent.Executors.newFixedThreadPool(10);
@@ -372,6 +395,15 @@ class CampaignServiceIntegrationTest {
                 .map(r -> codec.data(codec.decode(r.value())))
                 .filter(MilestoneReached.class::isInstance)
                 .map(m -> ((MilestoneReached) m).milestone())
+                .toList();
+    }
+
+    private static List<ProgressChanged> progressOf(List<ConsumerRecord<String, byte[]>> records, String campaignId) {
+        return records.stream()
+                .filter(r -> r.key().equals(campaignId))
+                .map(r -> codec.data(codec.decode(r.value())))
+                .filter(ProgressChanged.class::isInstance)
+                .map(ProgressChanged.class::cast)
                 .toList();
     }
 

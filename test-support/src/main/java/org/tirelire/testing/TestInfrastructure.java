@@ -20,7 +20,10 @@ public final class TestInfrastructure {
     public static final int PARTITIONS = 4;
 
     private static final String[] TOPICS = {
-        "tirelire.campaign-events", "tirelire.donation-events", "tirelire.fundraiser-events"
+        "tirelire.campaign-events",
+        "tirelire.campaign-progress",
+        "tirelire.donation-events",
+        "tirelire.fundraiser-events"
     };
 
     private static String kafkaBootstrapServers;

@@ -12,8 +12,9 @@ import org.tirelire.contracts.events.ProgressChanged;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every instance listens to progress changes (an anonymous consumer group each, from the latest
- * offset), because a viewer's stream may be held by any instance, not by the one that counted the gift.
+ * Every instance listens to progress changes on {@code tirelire.campaign-progress} (an anonymous
+ * consumer group each, from the latest offset), because a viewer's stream may be held by any instance,
+ * not by the one that counted the gift.
  */
 @Configuration
 class ProgressFeedConsumer {

@@ -34,8 +34,11 @@ import org.tirelire.local.process.PlatformStartFailure;
  */
 public final class KafkaBroker {
 
-    public static final List<String> TOPICS =
-            List.of("tirelire.campaign-events", "tirelire.donation-events", "tirelire.fundraiser-events");
+    public static final List<String> TOPICS = List.of(
+            "tirelire.campaign-events",
+            "tirelire.campaign-progress",
+            "tirelire.donation-events",
+            "tirelire.fundraiser-events");
     public static final int PARTITIONS = 4;
 
     private static final List<String> JVM_FLAGS = List.of(

@@ -1,6 +1,7 @@
 package org.tirelire.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -14,12 +15,23 @@ public class EventPublisher {
     private final StreamBridge streamBridge;
     private final EventCodec codec;
     private final String binding;
+    private final Map<String, String> bindingsByType;
     private final String source;
 
-    public EventPublisher(StreamBridge streamBridge, EventCodec codec, String binding, String source) {
+    /**
+     * @param binding where events leave
+     * @param bindingsByType where events of these CloudEvents types leave instead
+     */
+    public EventPublisher(
+            StreamBridge streamBridge,
+            EventCodec codec,
+            String binding,
+            Map<String, String> bindingsByType,
+            String source) {
         this.streamBridge = streamBridge;
         this.codec = codec;
         this.binding = binding;
+        this.bindingsByType = Map.copyOf(bindingsByType);
         this.source = source;
     }
 
@@ -32,7 +44,7 @@ public class EventPublisher {
         if (pending.correlationId() != null) {
             message.setHeader(Correlation.KAFKA_HEADER, pending.correlationId());
         }
-        if (!streamBridge.send(binding, message.build())) {
+        if (!streamBridge.send(bindingsByType.getOrDefault(event.type(), binding), message.build())) {
             throw new IllegalStateException("Kafka did not accept event " + pending.eventId());
         }
     }

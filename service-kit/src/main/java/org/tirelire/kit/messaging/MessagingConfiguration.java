@@ -48,7 +48,8 @@ public class MessagingConfiguration {
             EventCodec codec,
             MessagingProperties properties,
             @Value("${spring.application.name}") String serviceName) {
-        return new EventPublisher(streamBridge, codec, properties.outputBinding(), "/" + serviceName);
+        return new EventPublisher(
+                streamBridge, codec, properties.outputBinding(), properties.bindingsByType(), "/" + serviceName);
     }
 
     @Bean
