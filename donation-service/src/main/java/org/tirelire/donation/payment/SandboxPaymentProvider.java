@@ -1,5 +1,6 @@
 package org.tirelire.donation.payment;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,8 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
     static final String REFERENCE_PREFIX = "sbx_";
     static final String SIGNATURE_HEADER = "Tirelire-Sandbox-Signature";
 
+    private static final int WEBHOOK_SENDERS = 8;
+
     private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
 
     private final WebhookSignature signature;
@@ -50,8 +53,14 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
     private final Clock clock;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * Sends the webhooks, several at once as a provider does. Blocking sends on threads of our own: the
+     * JDK client's {@code sendAsync} hands every answer to {@code CompletableFuture}'s default executor,
+     * which on a two-core machine starts a new thread per task (docs/performance.md, finding 6).
+     */
     private final ScheduledExecutorService webhooks =
-            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "sandbox-webhooks"));
+            Executors.newScheduledThreadPool(WEBHOOK_SENDERS, r -> new Thread(r, "sandbox-webhooks"));
+
     private volatile URI webhookUri;
 
     SandboxPaymentProvider(SandboxProperties properties, DonationRepository donations, JsonMapper json, Clock clock) {
@@ -130,7 +139,7 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
                         DonationStatus.PENDING,
                         REFERENCE_PREFIX,
                         clock.instant().minus(properties.resendAfter()))
-                .forEach(donation -> sendSucceeded(donation.id(), donation.paymentReference()));
+                .forEach(donation -> webhooks.execute(() -> sendSucceeded(donation.id(), donation.paymentReference())));
     }
 
     private void sendSucceeded(String donationId, String reference) {
@@ -152,15 +161,16 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
                 .header(SIGNATURE_HEADER, signature.sign(body, clock.instant()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        // Sent without waiting for the answer, as a provider calls many webhooks at once: one at a time,
-        // the confirmations fell behind from about 50 gifts a second (docs/performance.md).
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                log.warn("Sandbox webhook for donation {} failed, will be resent: {}", donationId, failure.toString());
-            } else if (response.statusCode() >= 300) {
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
                 log.warn("Sandbox webhook for donation {} answered {}", donationId, response.statusCode());
             }
-        });
+        } catch (IOException failure) {
+            log.warn("Sandbox webhook for donation {} failed, will be resent: {}", donationId, failure.toString());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String randomSecret() {
