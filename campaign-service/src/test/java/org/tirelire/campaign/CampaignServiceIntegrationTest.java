@@ -1,6 +1,7 @@
 package org.tirelire.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -22,6 +23,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import org.tirelire.campaign.campaign.Campaign;
+import org.tirelire.campaign.campaign.CampaignRepository;
+import org.tirelire.campaign.campaign.CampaignStore;
+import org.tirelire.campaign.progress.ProgressProjector;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
@@ -30,6 +35,7 @@ import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.ProgressChanged;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.messaging.AggregateUpdates;
 import org.tirelire.kit.totals.ContributionLedger;
 import org.tirelire.kit.totals.EventPosition;
 import org.tirelire.kit.totals.LedgerEntry;
@@ -246,6 +252,62 @@ class CampaignServiceIntegrationTest {
     }
 
     @Test
+    void a_batch_of_gifts_to_one_campaign_is_counted_exactly_and_announced_once() {
+        List<ConsumerRecord<String, byte[]>> progressEvents = kafka.tail(Topics.CAMPAIGN_PROGRESS);
+        String campaignId = liveCampaign(1_000_00);
+        List<ProgressProjector.Heard> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(new ProgressProjector.Heard(confirmed(campaignId, "batch-" + i + "-" + campaignId, 5_00), at(i)));
+        }
+
+        projector.on(batch);
+        projector.on(batch); // the same batch delivered again
+
+        JsonNode progress =
+                anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+        assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(100_00);
+        assertThat(progress.get("donationCount").asLong()).isEqualTo(20);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(progressOf(progressEvents, campaignId))
+                        .extracting(changed -> changed.raised().amount())
+                        .as("one announcement for the whole batch, none for its redelivery")
+                        .containsExactly(100_00L));
+    }
+
+    @Test
+    void a_gift_and_its_refund_in_one_batch_add_up_to_nothing_even_after_a_crash_between_the_steps() {
+        String campaignId = liveCampaign(100_00);
+        String donationId = "batch-refund-" + campaignId;
+        List<ProgressProjector.Heard> batch = List.of(
+                new ProgressProjector.Heard(confirmed(campaignId, donationId, 30_00), at(0)),
+                new ProgressProjector.Heard(
+                        new DonationRefunded(donationId, campaignId, Money.of(30_00, "EUR"), null, Instant.now()),
+                        at(1)));
+        // A first delivery dies at its first campaign write, after what the ledger has recorded by then.
+        CampaignStore diesAtItsFirstWrite = new CampaignStore(campaignRepository, aggregateUpdates) {
+            private boolean died;
+
+            @Override
+            public <R> R update(String id, java.util.function.Function<Campaign, R> change) {
+                if (!died) {
+                    died = true;
+                    throw new IllegalStateException("killed");
+                }
+                return super.update(id, change);
+            }
+        };
+        assertThatThrownBy(() -> new ProgressProjector(ledger, diesAtItsFirstWrite).on(batch))
+                .hasMessage("killed");
+
+        projector.on(batch); // Kafka delivers the batch again
+
+        JsonNode progress =
+                anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+        assertThat(progress.get("raised").get("amount").asLong()).isZero();
+        assertThat(progress.get("donationCount").asLong()).isZero();
+    }
+
+    @Test
     void progress_after_each_gift_travels_on_its_own_topic_and_the_lifecycle_topic_carries_none() {
         List<ConsumerRecord<String, byte[]>> campaignEvents = kafka.tail(Topics.CAMPAIGN_EVENTS);
         List<ConsumerRecord<String, byte[]>> progressEvents = kafka.tail(Topics.CAMPAIGN_PROGRESS);
@@ -383,7 +445,16 @@ class CampaignServiceIntegrationTest {
     }
 
     @Autowired
-    org.tirelire.campaign.progress.ProgressProjector projector;
+    ProgressProjector projector;
+
+    @Autowired
+    CampaignRepository campaignRepository;
+
+    @Autowired
+    AggregateUpdates aggregateUpdates;
+
+    @Autowired
+    ContributionLedger ledger;
 
     private void projectorReceives(String campaignId, byte[] event, EventPosition position) {
         projector.on(codec.dataAs(codec.decode(event), DonationConfirmed.class), position);
@@ -418,6 +489,17 @@ class CampaignServiceIntegrationTest {
 
     private void sendConfirmed(String campaignId, String donationId, long amount) {
         kafka.send(Topics.DONATION_EVENTS, campaignId, confirmedEvent(campaignId, donationId, amount));
+    }
+
+    /** A position of its own for each test run, on a partition no real record uses. */
+    private final long firstOffset = System.nanoTime();
+
+    private EventPosition at(int index) {
+        return new EventPosition(99, firstOffset + index);
+    }
+
+    private static DonationConfirmed confirmed(String campaignId, String donationId, long amount) {
+        return codec.dataAs(codec.decode(confirmedEvent(campaignId, donationId, amount)), DonationConfirmed.class);
     }
 
     private static byte[] confirmedEvent(String campaignId, String donationId, long amount) {

@@ -400,13 +400,35 @@ public class Campaign implements OutboxAggregate {
      * @return whether the total changed
      */
     public boolean applyContribution(Money delta, int countDelta, EventPosition position, Instant at) {
-        if (progress.hasApplied(position)) {
-            return false;
+        return applyContributions(List.of(new Contribution(delta, countDelta, position, at))) > 0;
+    }
+
+    /** A gift or refund to count: what it changes, and where its event sits in its partition. */
+    public record Contribution(Money delta, int countDelta, EventPosition position, Instant at) {}
+
+    /**
+     * Counts several gifts and refunds heard together, in their order, each once: one that was already
+     * applied changes nothing. Announces the progress once for them all, and each milestone crossed.
+     *
+     * @return how many of them changed the total
+     */
+    public int applyContributions(List<Contribution> contributions) {
+        int applied = 0;
+        Instant latest = null;
+        for (Contribution contribution : contributions) {
+            if (progress.hasApplied(contribution.position())) {
+                continue;
+            }
+            progress = progress.plus(
+                    contribution.delta(), contribution.countDelta(), contribution.position(), contribution.at());
+            latest = contribution.at();
+            applied++;
         }
-        progress = progress.plus(delta, countDelta, position, at);
-        announceProgress(at);
-        announceMilestonesCrossed(at);
-        return true;
+        if (applied > 0) {
+            announceProgress(latest);
+            announceMilestonesCrossed(latest);
+        }
+        return applied;
     }
 
     /**

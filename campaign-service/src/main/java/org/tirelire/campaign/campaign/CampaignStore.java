@@ -11,7 +11,7 @@ public class CampaignStore {
     private final CampaignRepository campaigns;
     private final AggregateUpdates updates;
 
-    CampaignStore(CampaignRepository campaigns, AggregateUpdates updates) {
+    public CampaignStore(CampaignRepository campaigns, AggregateUpdates updates) {
         this.campaigns = campaigns;
         this.updates = updates;
     }

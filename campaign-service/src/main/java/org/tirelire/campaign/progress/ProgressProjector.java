@@ -1,9 +1,17 @@
 package org.tirelire.campaign.progress;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tirelire.campaign.campaign.Campaign;
 import org.tirelire.campaign.campaign.CampaignNotFound;
 import org.tirelire.campaign.campaign.CampaignStore;
 import org.tirelire.contracts.events.DonationConfirmed;
@@ -30,58 +38,117 @@ public class ProgressProjector {
     private final ContributionLedger ledger;
     private final CampaignStore campaigns;
 
-    ProgressProjector(ContributionLedger ledger, CampaignStore campaigns) {
+    public ProgressProjector(ContributionLedger ledger, CampaignStore campaigns) {
         this.ledger = ledger;
         this.campaigns = campaigns;
     }
 
+    /** A donation event as heard from Kafka, with where it sits in its partition. */
+    public record Heard(Object event, EventPosition position) {}
+
     public void on(DonationConfirmed confirmed, EventPosition position) {
-        LedgerEntry.Change change = ledger.confirmed(
-                confirmed.donationId(),
-                confirmed.campaignId(),
-                confirmed.amount(),
-                confirmed.fundraiserSlug(),
-                position);
-        apply(
-                confirmed.donationId(),
-                confirmed.campaignId(),
-                confirmed.amount(),
-                change,
-                position,
-                confirmed.confirmedAt());
+        on(List.of(new Heard(confirmed, position)));
     }
 
     public void on(DonationRefunded refunded, EventPosition position) {
-        LedgerEntry.Change change = ledger.refunded(
-                refunded.donationId(), refunded.campaignId(), refunded.amount(), refunded.fundraiserSlug(), position);
-        apply(refunded.donationId(), refunded.campaignId(), refunded.amount(), change, position, refunded.refundedAt());
+        on(List.of(new Heard(refunded, position)));
     }
 
-    private void apply(
-            String donationId,
-            String campaignId,
-            Money amount,
-            LedgerEntry.Change change,
-            EventPosition position,
-            Instant at) {
-        if (change.countDelta() == 0) {
-            return;
-        }
-        Money delta = new Money(change.amountDelta(), amount.currency());
-        try {
-            boolean applied = campaigns.update(
-                    campaignId, campaign -> campaign.applyContribution(delta, change.countDelta(), position, at));
-            if (applied) {
-                log.info(
-                        "Campaign {} total changed by {} after donation {} at {}",
-                        campaignId,
-                        delta,
-                        donationId,
-                        position);
+    /**
+     * Counts a batch of donation events, in their order, with one campaign write per campaign rather than
+     * one per gift: a campaign receiving many gifts at once (a live stream) is read, changed and announced
+     * once per batch. Step 1 runs for each event; step 2 for each campaign with the changes of all its
+     * events. A second event about the same donation first lets step 2 catch up, so that the ledger never
+     * records a donation's next change before its campaign has applied the previous one (what makes a
+     * redelivery after a crash add up, see the class comment).
+     */
+    public void on(List<Heard> batch) {
+        Map<String, List<Campaign.Contribution>> pending = new LinkedHashMap<>();
+        Set<String> donationsPending = new HashSet<>();
+        for (Heard heard : batch) {
+            String donationId = donationIdOf(heard.event());
+            if (donationId == null) {
+                continue;
             }
-        } catch (CampaignNotFound unknownCampaign) {
-            // A gift can only be accepted for a published campaign, so this is a foreign or corrupt event.
-            log.warn("Ignoring donation {} for unknown campaign {}", donationId, campaignId);
+            if (!donationsPending.add(donationId)) {
+                applyAll(pending);
+                pending.clear();
+                donationsPending.clear();
+                donationsPending.add(donationId);
+            }
+            record(heard)
+                    .ifPresent(contribution -> pending.computeIfAbsent(
+                                    campaignIdOf(heard.event()), campaign -> new ArrayList<>())
+                            .add(contribution));
         }
+        applyAll(pending);
+    }
+
+    /** Step 1: the ledger's change for this event, if it changes anything. */
+    private Optional<Campaign.Contribution> record(Heard heard) {
+        EventPosition position = heard.position();
+        LedgerEntry.Change change;
+        Money amount;
+        Instant at;
+        if (heard.event() instanceof DonationConfirmed confirmed) {
+            change = ledger.confirmed(
+                    confirmed.donationId(),
+                    confirmed.campaignId(),
+                    confirmed.amount(),
+                    confirmed.fundraiserSlug(),
+                    position);
+            amount = confirmed.amount();
+            at = confirmed.confirmedAt();
+        } else if (heard.event() instanceof DonationRefunded refunded) {
+            change = ledger.refunded(
+                    refunded.donationId(),
+                    refunded.campaignId(),
+                    refunded.amount(),
+                    refunded.fundraiserSlug(),
+                    position);
+            amount = refunded.amount();
+            at = refunded.refundedAt();
+        } else {
+            return Optional.empty();
+        }
+        if (change.countDelta() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Campaign.Contribution(
+                new Money(change.amountDelta(), amount.currency()), change.countDelta(), position, at));
+    }
+
+    /** Step 2, for each campaign of the batch. */
+    private void applyAll(Map<String, List<Campaign.Contribution>> byCampaign) {
+        byCampaign.forEach((campaignId, contributions) -> {
+            try {
+                int applied = campaigns.update(campaignId, campaign -> campaign.applyContributions(contributions));
+                if (applied > 0) {
+                    log.info(
+                            "Campaign {} total changed by {} donation events, the last at {}",
+                            campaignId,
+                            applied,
+                            contributions.get(contributions.size() - 1).position());
+                }
+            } catch (CampaignNotFound unknownCampaign) {
+                // A gift can only be accepted for a published campaign, so this is a foreign or corrupt event.
+                log.warn("Ignoring {} donation events for unknown campaign {}", contributions.size(), campaignId);
+            }
+        });
+    }
+
+    private static String donationIdOf(Object event) {
+        if (event instanceof DonationConfirmed confirmed) {
+            return confirmed.donationId();
+        } else if (event instanceof DonationRefunded refunded) {
+            return refunded.donationId();
+        }
+        return null;
+    }
+
+    private static String campaignIdOf(Object event) {
+        return event instanceof DonationConfirmed confirmed
+                ? confirmed.campaignId()
+                : ((DonationRefunded) event).campaignId();
     }
 }
