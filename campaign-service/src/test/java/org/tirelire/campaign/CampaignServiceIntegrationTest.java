@@ -257,7 +257,7 @@ class CampaignServiceIntegrationTest {
         String campaignId = liveCampaign(1_000_00);
         List<ProgressProjector.Heard> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            batch.add(new ProgressProjector.Heard(confirmed(campaignId, "batch-" + i + "-" + campaignId, 5_00), at(i)));
+            batch.add(ProgressProjector.Heard.of(confirmed(campaignId, "batch-" + i + "-" + campaignId, 5_00), at(i)));
         }
 
         projector.on(batch);
@@ -279,8 +279,8 @@ class CampaignServiceIntegrationTest {
         String campaignId = liveCampaign(100_00);
         String donationId = "batch-refund-" + campaignId;
         List<ProgressProjector.Heard> batch = List.of(
-                new ProgressProjector.Heard(confirmed(campaignId, donationId, 30_00), at(0)),
-                new ProgressProjector.Heard(
+                ProgressProjector.Heard.of(confirmed(campaignId, donationId, 30_00), at(0)),
+                ProgressProjector.Heard.of(
                         new DonationRefunded(donationId, campaignId, Money.of(30_00, "EUR"), null, Instant.now()),
                         at(1)));
         // A first delivery dies at its first campaign write, after what the ledger has recorded by then.

@@ -452,16 +452,7 @@ class DonationServiceIntegrationTest {
         Map<String, Object> anonymous = gift(15_00);
         anonymous.put("anonymous", true);
         anonymous.put("message", "<script>alert('x')</script>");
-        String id = give(UUID.randomUUID().toString(), anonymous)
-                .getBody()
-                .get("id")
-                .asString();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> get("/api/donations/" + id)
-                        .getBody()
-                        .get("status")
-                        .asString()
-                        .equals("CONFIRMED"));
+        String id = confirmedGift(anonymous);
 
         JsonNode supporters =
                 get("/api/campaigns/" + campaignId + "/supporters").getBody();
@@ -530,16 +521,7 @@ class DonationServiceIntegrationTest {
         withMessage.put("message", "Pour mon grand-père, marinier");
         withMessage.put("newsConsent", true);
         withMessage.put("donor", Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "Ada.Erase@Example.org"));
-        String id = give(UUID.randomUUID().toString(), withMessage)
-                .getBody()
-                .get("id")
-                .asString();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> get("/api/donations/" + id)
-                        .getBody()
-                        .get("status")
-                        .asString()
-                        .equals("CONFIRMED"));
+        String id = confirmedGift(withMessage);
 
         ResponseEntity<JsonNode> byAnotherOrganisation =
                 post("/api/donations/erasures", "org-intruder", Map.of("email", "ada.erase@example.org"));
@@ -597,10 +579,12 @@ class DonationServiceIntegrationTest {
     }
 
     private String confirmedGift(long amount) {
-        String id = give(UUID.randomUUID().toString(), gift(amount))
-                .getBody()
-                .get("id")
-                .asString();
+        return confirmedGift(gift(amount));
+    }
+
+    /** Gives with a fresh Idempotency-Key and waits for the sandbox to confirm it. */
+    private String confirmedGift(Map<String, Object> body) {
+        String id = give(UUID.randomUUID().toString(), body).getBody().get("id").asString();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> get("/api/donations/" + id)
                         .getBody()

@@ -47,8 +47,10 @@ class DonationEventsConsumer {
                 EventPosition position = new EventPosition(
                         ((Number) partitions.get(i)).intValue(), ((Number) offsets.get(i)).longValue());
                 Object data = codec.data(event);
-                if (data instanceof DonationConfirmed || data instanceof DonationRefunded) {
-                    batch.add(new ProgressProjector.Heard(data, position));
+                if (data instanceof DonationConfirmed confirmed) {
+                    batch.add(ProgressProjector.Heard.of(confirmed, position));
+                } else if (data instanceof DonationRefunded refunded) {
+                    batch.add(ProgressProjector.Heard.of(refunded, position));
                 }
             }
             projector.on(batch);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,15 +44,48 @@ public class ProgressProjector {
         this.campaigns = campaigns;
     }
 
-    /** A donation event as heard from Kafka, with where it sits in its partition. */
-    public record Heard(Object event, EventPosition position) {}
+    /**
+     * A donation event as heard from Kafka, with where it sits in its partition: a gift confirmed, or
+     * refunded, and what the ledger needs of it.
+     */
+    public record Heard(
+            boolean refund,
+            String donationId,
+            String campaignId,
+            Money amount,
+            @Nullable String fundraiserSlug,
+            Instant at,
+            EventPosition position) {
+
+        public static Heard of(DonationConfirmed confirmed, EventPosition position) {
+            return new Heard(
+                    false,
+                    confirmed.donationId(),
+                    confirmed.campaignId(),
+                    confirmed.amount(),
+                    confirmed.fundraiserSlug(),
+                    confirmed.confirmedAt(),
+                    position);
+        }
+
+        public static Heard of(DonationRefunded refunded, EventPosition position) {
+            return new Heard(
+                    true,
+                    refunded.donationId(),
+                    refunded.campaignId(),
+                    refunded.amount(),
+                    refunded.fundraiserSlug(),
+                    refunded.refundedAt(),
+                    position);
+        }
+    }
 
     public void on(DonationConfirmed confirmed, EventPosition position) {
-        on(List.of(new Heard(confirmed, position)));
+        on(List.of(Heard.of(confirmed, position)));
     }
 
     public void on(DonationRefunded refunded, EventPosition position) {
-        on(List.of(new Heard(refunded, position)));
+        on(List.of(Heard.of(refunded, position)));
     }
 
     /**
@@ -66,56 +100,43 @@ public class ProgressProjector {
         Map<String, List<Campaign.Contribution>> pending = new LinkedHashMap<>();
         Set<String> donationsPending = new HashSet<>();
         for (Heard heard : batch) {
-            String donationId = donationIdOf(heard.event());
-            if (donationId == null) {
-                continue;
-            }
-            if (!donationsPending.add(donationId)) {
+            if (!donationsPending.add(heard.donationId())) {
                 applyAll(pending);
                 pending.clear();
                 donationsPending.clear();
-                donationsPending.add(donationId);
+                donationsPending.add(heard.donationId());
             }
             record(heard)
-                    .ifPresent(contribution -> pending.computeIfAbsent(
-                                    campaignIdOf(heard.event()), campaign -> new ArrayList<>())
-                            .add(contribution));
+                    .ifPresent(
+                            contribution -> pending.computeIfAbsent(heard.campaignId(), campaign -> new ArrayList<>())
+                                    .add(contribution));
         }
         applyAll(pending);
     }
 
     /** Step 1: the ledger's change for this event, if it changes anything. */
     private Optional<Campaign.Contribution> record(Heard heard) {
-        EventPosition position = heard.position();
-        LedgerEntry.Change change;
-        Money amount;
-        Instant at;
-        if (heard.event() instanceof DonationConfirmed confirmed) {
-            change = ledger.confirmed(
-                    confirmed.donationId(),
-                    confirmed.campaignId(),
-                    confirmed.amount(),
-                    confirmed.fundraiserSlug(),
-                    position);
-            amount = confirmed.amount();
-            at = confirmed.confirmedAt();
-        } else if (heard.event() instanceof DonationRefunded refunded) {
-            change = ledger.refunded(
-                    refunded.donationId(),
-                    refunded.campaignId(),
-                    refunded.amount(),
-                    refunded.fundraiserSlug(),
-                    position);
-            amount = refunded.amount();
-            at = refunded.refundedAt();
-        } else {
-            return Optional.empty();
-        }
+        LedgerEntry.Change change = heard.refund()
+                ? ledger.refunded(
+                        heard.donationId(),
+                        heard.campaignId(),
+                        heard.amount(),
+                        heard.fundraiserSlug(),
+                        heard.position())
+                : ledger.confirmed(
+                        heard.donationId(),
+                        heard.campaignId(),
+                        heard.amount(),
+                        heard.fundraiserSlug(),
+                        heard.position());
         if (change.countDelta() == 0) {
             return Optional.empty();
         }
         return Optional.of(new Campaign.Contribution(
-                new Money(change.amountDelta(), amount.currency()), change.countDelta(), position, at));
+                new Money(change.amountDelta(), heard.amount().currency()),
+                change.countDelta(),
+                heard.position(),
+                heard.at()));
     }
 
     /** Step 2, for each campaign of the batch. */
@@ -135,20 +156,5 @@ public class ProgressProjector {
                 log.warn("Ignoring {} donation events for unknown campaign {}", contributions.size(), campaignId);
             }
         });
-    }
-
-    private static String donationIdOf(Object event) {
-        if (event instanceof DonationConfirmed confirmed) {
-            return confirmed.donationId();
-        } else if (event instanceof DonationRefunded refunded) {
-            return refunded.donationId();
-        }
-        return null;
-    }
-
-    private static String campaignIdOf(Object event) {
-        return event instanceof DonationConfirmed confirmed
-                ? confirmed.campaignId()
-                : ((DonationRefunded) event).campaignId();
     }
 }

@@ -88,12 +88,7 @@ final class OpenLoad {
                 LockSupport.parkNanos(wait);
             }
             Shot shot = shots.apply(i);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + shot.path()))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(shot.body()));
-            shot.headers().forEach(request::header);
-            inFlight[i] = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+            inFlight[i] = http.sendAsync(request(shot), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         long answered = System.nanoTime();
                         recorder.recordValue(Math.max(1, (answered - intended) / 1_000));
@@ -140,14 +135,9 @@ final class OpenLoad {
         long recorded = 0;
         for (Shot shot : shots) {
             for (int attempt = 1; attempt <= attempts; attempt++) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + shot.path()))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(shot.body()));
-                shot.headers().forEach(request::header);
                 int status;
                 try {
-                    status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    status = http.send(request(shot), HttpResponse.BodyHandlers.discarding())
                             .statusCode();
                 } catch (IOException unreachable) {
                     status = 0;
@@ -164,5 +154,14 @@ final class OpenLoad {
             }
         }
         return recorded;
+    }
+
+    private HttpRequest request(Shot shot) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + shot.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(shot.body()));
+        shot.headers().forEach(request::header);
+        return request.build();
     }
 }
