@@ -12,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,6 +123,28 @@ final class Browser implements AutoCloseable {
     Browser click(String visibleText) {
         return press(driver.findElement(
                 By.xpath("//*[(self::a or self::button) and normalize-space(.)=" + xpathLiteral(visibleText) + "]")));
+    }
+
+    /**
+     * Presses the link or button this selector finds, and waits for the next page. Found again if
+     * Chromium answers that the node it found no longer belongs to the document: just after a
+     * navigation, the page can still be swapping its document when the click arrives.
+     */
+    Browser press(String css) {
+        waiting(Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ignored -> {
+                    try {
+                        press(find(css));
+                        return true;
+                    } catch (WebDriverException replaced) {
+                        if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw replaced;
+                    }
+                });
+        return this;
     }
 
     /** Presses a link or a form's button, and waits until the next page has replaced this one. */

@@ -274,7 +274,7 @@ class WebJourneysIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 80_00);
             organiser.open("/organiser/campaigns/" + campaignId);
             organiser.screenshot("organiser-campaign");
-            organiser.press(organiser.find("form[action$='/donations/" + online + "/refund'] button"));
+            organiser.press("form[action$='/donations/" + online + "/refund'] button");
             assertThat(organiser.pageText()).contains("Don remboursé");
             await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 50_00);
 
@@ -321,7 +321,7 @@ class WebJourneysIT {
         try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
             owner.logIn(organiser);
             organiser.open("/organiser/campaigns/" + campaign.id());
-            organiser.press(organiser.find("form[action$='/fundraisers/" + slug + "/hide'] button"));
+            organiser.press("form[action$='/fundraisers/" + slug + "/hide'] button");
             assertThat(organiser.pageText()).contains("Page de collecte masquée");
         }
         assertThat(gateway.get("/api/fundraisers/" + slug).status()).isEqualTo(404);
@@ -363,7 +363,7 @@ class WebJourneysIT {
             assertThat(delivery.get("signature")).isEqualTo(expectedSignature(secret, delivery));
 
             organiser.open("/organiser/webhooks");
-            organiser.press(organiser.find("td a"));
+            organiser.press("td a");
             assertThat(organiser.pageText()).contains("Don confirmé").contains("Reçu");
         } finally {
             receiver.stop(0);
