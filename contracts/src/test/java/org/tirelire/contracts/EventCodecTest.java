@@ -1,15 +1,19 @@
 package org.tirelire.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.EventTypes;
+import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.money.Money;
 
 class EventCodecTest {
@@ -52,6 +56,19 @@ class EventCodecTest {
     }
 
     @Test
+    void the_data_of_an_event_is_its_record_components_and_nothing_else() {
+        CloudEvent envelope = codec.wrap(confirmed, "/donation-service", "don-1", Instant.now(), null);
+
+        List<String> fields = new ArrayList<>();
+        envelope.data().propertyNames().forEach(fields::add);
+
+        assertThat(fields)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(DonationConfirmed.class.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList());
+    }
+
+    @Test
     void a_consumer_ignores_fields_it_does_not_know() {
         String fromANewerProducer = """
                 {"specversion":"1.0","id":"e1","source":"/donation-service","type":"org.tirelire.donation.failed.v1",
@@ -82,6 +99,26 @@ class EventCodecTest {
         assertThat(EventTypes.all().map(e -> e.getValue()))
                 .allMatch(type -> type.startsWith("org.tirelire.") && type.matches(".*\\.v\\d+$"))
                 .doesNotHaveDuplicates();
-        assertThatThrownBy(() -> EventTypes.typeOf(String.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void every_record_of_every_event_family_has_its_type() {
+        List<Class<?>> records = new ArrayList<>();
+        collectRecords(TirelireEvent.class, records);
+
+        assertThat(records).hasSize((int) EventTypes.all().count());
+        records.forEach(
+                record -> assertThat(EventTypes.classOf(EventTypes.typeOf(record.asSubclass(TirelireEvent.class))))
+                        .isEqualTo(record));
+    }
+
+    private static void collectRecords(Class<?> family, List<Class<?>> records) {
+        for (Class<?> permitted : family.getPermittedSubclasses()) {
+            if (permitted.isRecord()) {
+                records.add(permitted);
+            } else {
+                collectRecords(permitted, records);
+            }
+        }
     }
 }

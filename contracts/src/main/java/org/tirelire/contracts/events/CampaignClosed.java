@@ -17,7 +17,8 @@ public record CampaignClosed(
         Money raised,
         long donationCount,
         Instant closedAt,
-        @Nullable String outcome) {
+        @Nullable String outcome)
+        implements CampaignEvent {
 
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
@@ -26,5 +27,10 @@ public record CampaignClosed(
     /** Whether every confirmed gift must now be given back. */
     public boolean requiresRefunds() {
         return FAILED.equals(outcome) || CANCELLED.equals(outcome);
+    }
+
+    @Override
+    public void dispatchTo(CampaignEvent.Handler handler) {
+        handler.on(this);
     }
 }

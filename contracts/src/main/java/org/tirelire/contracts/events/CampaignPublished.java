@@ -20,7 +20,8 @@ public record CampaignPublished(
         Instant endsAt,
         List<RewardOffered> rewards,
         Instant publishedAt,
-        @Nullable String organiserEmail) {
+        @Nullable String organiserEmail)
+        implements CampaignEvent {
 
     /** A reward ("contrepartie") a donor may choose from a minimum amount, limited to {@code limit} when set. */
     public record RewardOffered(
@@ -28,4 +29,9 @@ public record CampaignPublished(
             String title,
             Money minAmount,
             @Nullable Integer limit) {}
+
+    @Override
+    public void dispatchTo(CampaignEvent.Handler handler) {
+        handler.on(this);
+    }
 }

@@ -17,4 +17,11 @@ public record CampaignUpdated(
         Money goal,
         Instant endsAt,
         List<CampaignPublished.RewardOffered> rewards,
-        Instant updatedAt) {}
+        Instant updatedAt)
+        implements CampaignEvent {
+
+    @Override
+    public void dispatchTo(CampaignEvent.Handler handler) {
+        handler.on(this);
+    }
+}

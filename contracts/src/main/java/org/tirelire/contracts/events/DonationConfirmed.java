@@ -22,7 +22,8 @@ public record DonationConfirmed(
         @Nullable String message,
         boolean newsConsent,
         @Nullable String offlineMethod,
-        Instant confirmedAt) {
+        Instant confirmedAt)
+        implements DonationEvent {
 
     /** Who gave. {@code locale} is {@code fr} or {@code en}, for the language of emails. */
     public record Donor(String firstName, String lastName, String email, String locale) {
@@ -31,5 +32,10 @@ public record DonationConfirmed(
         public String displayName() {
             return lastName.isBlank() ? firstName : firstName + " " + lastName.charAt(0) + ".";
         }
+    }
+
+    @Override
+    public void dispatchTo(DonationEvent.Handler handler) {
+        handler.on(this);
     }
 }

@@ -10,4 +10,10 @@ public record DonationRefunded(
         String campaignId,
         Money amount,
         @Nullable String fundraiserSlug,
-        Instant refundedAt) {}
+        Instant refundedAt) implements DonationEvent {
+
+    @Override
+    public void dispatchTo(DonationEvent.Handler handler) {
+        handler.on(this);
+    }
+}

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     kept under that address without the event carrying the address again; absent for a gift without a donor
  */
 public record DonorErased(
-        String donationId, String campaignId, @Nullable String donorEmailSha256, Instant erasedAt) {
+        String donationId, String campaignId, @Nullable String donorEmailSha256, Instant erasedAt)
+        implements DonationEvent {
 
     /** How every service fingerprints an address for this event: SHA-256 of its trimmed lower-case form, in hex. */
     public static String emailSha256(String email) {
@@ -27,5 +28,10 @@ public record DonorErased(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    @Override
+    public void dispatchTo(DonationEvent.Handler handler) {
+        handler.on(this);
     }
 }

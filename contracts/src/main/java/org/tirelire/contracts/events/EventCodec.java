@@ -17,13 +17,19 @@ public final class EventCodec {
             .build();
 
     /** Wraps an event record in a new envelope with a fresh id. */
-    public CloudEvent wrap(Object event, String source, String subject, Instant time, @Nullable String correlationId) {
+    public CloudEvent wrap(
+            TirelireEvent event, String source, String subject, Instant time, @Nullable String correlationId) {
         return wrap(UUID.randomUUID().toString(), event, source, subject, time, correlationId);
     }
 
     /** Wraps an event record in an envelope whose id was chosen earlier (for example when it sat in an outbox). */
     public CloudEvent wrap(
-            String eventId, Object event, String source, String subject, Instant time, @Nullable String correlationId) {
+            String eventId,
+            TirelireEvent event,
+            String source,
+            String subject,
+            Instant time,
+            @Nullable String correlationId) {
         return new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 eventId,
@@ -45,12 +51,12 @@ public final class EventCodec {
     }
 
     /** The event's data as its record, or {@code null} when this is not a type this code knows. */
-    public @Nullable Object data(CloudEvent event) {
-        Class<?> recordType = EventTypes.classOf(event.type());
+    public @Nullable TirelireEvent data(CloudEvent event) {
+        Class<? extends TirelireEvent> recordType = EventTypes.classOf(event.type());
         return recordType == null ? null : json.treeToValue(event.data(), recordType);
     }
 
-    public <T> T dataAs(CloudEvent event, Class<T> recordType) {
+    public <T extends TirelireEvent> T dataAs(CloudEvent event, Class<T> recordType) {
         return json.treeToValue(event.data(), recordType);
     }
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventTypes {
 
-    private static final Map<Class<?>, String> TYPES = Map.ofEntries(
+    private static final Map<Class<? extends TirelireEvent>, String> TYPES = Map.ofEntries(
             Map.entry(CampaignPublished.class, "org.tirelire.campaign.published.v1"),
             Map.entry(CampaignUpdated.class, "org.tirelire.campaign.updated.v1"),
             Map.entry(CampaignClosed.class, "org.tirelire.campaign.closed.v1"),
@@ -24,12 +24,12 @@ public final class EventTypes {
             Map.entry(DonorErased.class, "org.tirelire.donation.donor-erased.v1"),
             Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"));
 
-    private static final Map<String, Class<?>> CLASSES =
+    private static final Map<String, Class<? extends TirelireEvent>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private EventTypes() {}
 
-    public static String typeOf(Class<?> eventRecord) {
+    public static String typeOf(Class<? extends TirelireEvent> eventRecord) {
         String type = TYPES.get(eventRecord);
         if (type == null) {
             throw new IllegalArgumentException(eventRecord.getName() + " is not a registered event type");
@@ -37,11 +37,11 @@ public final class EventTypes {
         return type;
     }
 
-    public static @Nullable Class<?> classOf(String type) {
+    public static @Nullable Class<? extends TirelireEvent> classOf(String type) {
         return CLASSES.get(type);
     }
 
-    public static Stream<Map.Entry<Class<?>, String>> all() {
+    public static Stream<Map.Entry<Class<? extends TirelireEvent>, String>> all() {
         return TYPES.entrySet().stream();
     }
 }

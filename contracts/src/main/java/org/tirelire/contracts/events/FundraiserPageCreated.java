@@ -12,4 +12,11 @@ public record FundraiserPageCreated(
         String supporterName,
         @Nullable Money goal,
         @Nullable String team,
-        Instant createdAt) {}
+        Instant createdAt)
+        implements FundraiserEvent {
+
+    @Override
+    public void dispatchTo(FundraiserEvent.Handler handler) {
+        handler.on(this);
+    }
+}

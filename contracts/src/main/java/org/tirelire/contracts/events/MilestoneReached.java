@@ -10,4 +10,11 @@ import org.tirelire.contracts.money.Money;
  * @param milestone {@code "25%"}, {@code "50%"}, {@code "75%"}, {@code "100%"} or a stretch goal's label
  */
 public record MilestoneReached(
-        String campaignId, String organisationId, String milestone, Money threshold, Money raised, Instant reachedAt) {}
+        String campaignId, String organisationId, String milestone, Money threshold, Money raised, Instant reachedAt)
+        implements CampaignEvent {
+
+    @Override
+    public void dispatchTo(CampaignEvent.Handler handler) {
+        handler.on(this);
+    }
+}

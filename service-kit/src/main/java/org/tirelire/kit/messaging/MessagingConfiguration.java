@@ -22,7 +22,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.kit.totals.ContributionLedger;
 
-/** The messaging every service shares: event codec, outbox relay, never-skip consumer retries, readiness. */
+/**
+ * The messaging every service shares: event codec, typed event consumers, outbox relay, never-skip
+ * consumer retries, readiness.
+ */
 @AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -34,6 +37,11 @@ public class MessagingConfiguration {
     @ConditionalOnMissingBean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    @Bean
+    EventConsumers eventConsumers(EventCodec codec) {
+        return new EventConsumers(codec);
     }
 
     @Bean

@@ -5,21 +5,22 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.tirelire.contracts.events.Correlation;
+import org.tirelire.contracts.events.TirelireEvent;
 
 /**
  * An event waiting in its aggregate's outbox. It is stored in the same document as the state change
  * that caused it, so the two are written atomically without a multi-document transaction; the
  * {@link OutboxRelay} publishes it and removes it afterwards.
  *
- * @param event one of the event records of the contracts module
+ * @param event one of the event records of the contracts module; stored with its class, read back typed
  */
 public record PendingEvent(
         String eventId,
-        Object event,
+        TirelireEvent event,
         Instant occurredAt,
         @Nullable String correlationId) {
 
-    public static PendingEvent of(Object event, Instant occurredAt) {
+    public static PendingEvent of(TirelireEvent event, Instant occurredAt) {
         return new PendingEvent(UUID.randomUUID().toString(), event, occurredAt, MDC.get(Correlation.LOG_KEY));
     }
 }

@@ -1,9 +1,0 @@
-package org.tirelire.gateway.auth;
-
-/** A refresh token that is unknown, expired, revoked or already used: log in again. */
-public class InvalidRefreshToken extends RuntimeException {
-
-    public InvalidRefreshToken() {
-        super("This refresh token is not valid any more: log in again");
-    }
-}

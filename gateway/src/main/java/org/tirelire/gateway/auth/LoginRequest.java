@@ -1,8 +1,0 @@
-package org.tirelire.gateway.auth;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-public record LoginRequest(
-        @NotBlank @Size(max = 254) String email,
-        @NotBlank @Size(max = 128) String password) {}
