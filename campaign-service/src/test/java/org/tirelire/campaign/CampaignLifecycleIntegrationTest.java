@@ -3,7 +3,6 @@ package org.tirelire.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,18 +11,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.campaign.campaign.DeadlineCloser;
 import org.tirelire.contracts.events.CampaignClosed;
@@ -34,39 +29,15 @@ import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.testing.KafkaTestClient;
-import org.tirelire.testing.MutableClock;
 import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** A campaign's life after publication: its deadline (on a clock the test moves), changes, outcomes. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.health.mongo.enabled=false",
-            "tirelire.messaging.outbox-poll-interval=100ms",
-            "tirelire.campaigns.deadline-check-interval=1h" // the test runs the closer itself
-        })
-class CampaignLifecycleIntegrationTest {
+class CampaignLifecycleIntegrationTest extends CampaignServiceTest {
 
-    private static final MutableClock clock = new MutableClock(Instant.now());
     private static final EventCodec codec = new EventCodec();
     private static final KafkaTestClient kafka = new KafkaTestClient();
-
-    @TestConfiguration
-    static class ControllableClock {
-        @Bean
-        Clock clock() {
-            return clock;
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "campaign-lifecycle-it");
-        TestTokens.register(registry);
-    }
 
     @AfterAll
     static void closeKafka() throws InterruptedException {
@@ -85,6 +56,11 @@ class CampaignLifecycleIntegrationTest {
     @BeforeEach
     void client() {
         http = TestHttp.client(port);
+    }
+
+    @AfterEach
+    void backToTheRealTime() {
+        clock.reset();
     }
 
     @Test

@@ -15,13 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.campaign.campaign.Campaign;
 import org.tirelire.campaign.campaign.CampaignRepository;
@@ -46,23 +43,10 @@ import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** campaign-service on a real Kafka broker and MongoDB-wire server, driven over HTTP and Kafka as the platform does. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.health.mongo.enabled=false",
-            "tirelire.messaging.outbox-poll-interval=100ms",
-            "tirelire.admin.token=test-admin-token"
-        })
-class CampaignServiceIntegrationTest {
+class CampaignServiceIntegrationTest extends CampaignServiceTest {
 
     private static final EventCodec codec = new EventCodec();
     private static final KafkaTestClient kafka = new KafkaTestClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "campaign-service-it");
-        TestTokens.register(registry);
-    }
 
     @LocalServerPort
     int port;

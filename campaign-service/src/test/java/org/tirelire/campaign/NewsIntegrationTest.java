@@ -12,36 +12,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Campaign news ("actualités"): posted by the organiser, announced on Kafka for notification-service. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.health.mongo.enabled=false", "tirelire.messaging.outbox-poll-interval=100ms"})
-class NewsIntegrationTest {
+class NewsIntegrationTest extends CampaignServiceTest {
 
     private static final EventCodec codec = new EventCodec();
     private static final KafkaTestClient kafka = new KafkaTestClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "campaign-news-it");
-        TestTokens.register(registry);
-    }
 
     @AfterAll
     static void closeKafka() throws InterruptedException {

@@ -6,22 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward by hand, to reach a deadline without waiting for it. */
+/**
+ * The system clock, which a test moves forward by hand to reach a deadline without waiting for it, and
+ * puts back afterwards so that the tests sharing its application context see the real time again.
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
-
-    public MutableClock(Instant start) {
-        this.now = start;
-    }
+    private volatile Duration ahead = Duration.ZERO;
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        ahead = ahead.plus(duration);
+    }
+
+    /** Back to the system's time. */
+    public void reset() {
+        ahead = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(ahead);
     }
 
     @Override

@@ -2,11 +2,7 @@ package org.tirelire.campaign.campaign;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -14,9 +10,6 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.tirelire.campaign.progress.Milestone;
-import org.tirelire.campaign.progress.Progress;
-import org.tirelire.campaign.progress.ReachedMilestone;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CampaignUpdated;
@@ -132,7 +125,7 @@ public class Campaign implements OutboxAggregate {
             List<StretchGoal> stretchGoals,
             List<Reward> rewards,
             Instant now) {
-        requireDistinctLabels(stretchGoals);
+        RevisionRules.requireDistinctLabels(stretchGoals);
         return new Campaign(
                 UUID.randomUUID().toString(),
                 organisationId,
@@ -219,38 +212,18 @@ public class Campaign implements OutboxAggregate {
     }
 
     /**
-     * Changes what the organiser may still change. An ended or cancelled campaign is read-only; once
-     * LIVE, the currency is fixed, the goal cannot drop below what is already raised, no reward is
-     * removed (donors may have chosen it), an unlimited reward stays unlimited (its gifts were never
-     * counted against a stock) and a stretch goal already reached stays as it was announced. A live
-     * campaign announces the change, and any milestone a lower goal makes reached.
+     * Changes what the organiser may still change ({@link RevisionRules}): all of the revision, or
+     * nothing of it. An ended or cancelled campaign is read-only. A live campaign announces the change,
+     * and any milestone a lower goal makes reached.
      */
     public void revise(CampaignRevision revision, Instant now) {
         if (status == CampaignStatus.ENDED || status == CampaignStatus.CANCELLED) {
             throw new CampaignReadOnly(id, status);
         }
         boolean live = status == CampaignStatus.LIVE;
-        Money revisedGoal = revision.goal() == null ? goal : revision.goal();
-        if (revision.goal() != null) {
-            if (live && !revisedGoal.currency().equals(goal.currency())) {
-                throw new CampaignRevisionRefused("goal.currency", "The currency of a live campaign cannot change");
-            }
-            if (live && !revisedGoal.isAtLeast(progress.raised())) {
-                throw new CampaignRevisionRefused(
-                        "goal.amount",
-                        "The goal cannot be lower than what is already raised ("
-                                + progress.raised().amount() + ")");
-            }
-        }
-        if (revision.endsAt() != null && !revision.endsAt().isAfter(now)) {
-            throw new CampaignRevisionRefused("endsAt", "The deadline must be in the future");
-        }
-        List<StretchGoal> revisedStretchGoals = revision.stretchGoals() == null
-                ? requireInCurrency(stretchGoals, revisedGoal)
-                : revisedStretchGoals(revision.stretchGoals(), revisedGoal);
-        List<Reward> revisedRewards = revision.rewards() == null
-                ? requireRewardsInCurrency(rewards, revisedGoal)
-                : revisedRewards(revision.rewards(), revisedGoal);
+        RevisionRules.Revised revised =
+                new RevisionRules(live, goal, progress, stretchGoals, rewards).check(revision, now);
+        Money revisedGoal = revised.goal();
 
         // Every check passed: apply the whole revision, or nothing of it.
         if (!revisedGoal.currency().equals(goal.currency())) {
@@ -258,8 +231,8 @@ public class Campaign implements OutboxAggregate {
         }
         boolean goalChanged = !revisedGoal.equals(goal);
         goal = revisedGoal;
-        stretchGoals = revisedStretchGoals;
-        rewards = revisedRewards;
+        stretchGoals = revised.stretchGoals();
+        rewards = revised.rewards();
         if (revision.endsAt() != null) {
             endsAt = revision.endsAt();
         }
@@ -283,89 +256,6 @@ public class Campaign implements OutboxAggregate {
             }
             announceMilestonesCrossed(now);
         }
-    }
-
-    private List<StretchGoal> revisedStretchGoals(List<StretchGoal> wanted, Money revisedGoal) {
-        requireInCurrency(wanted, revisedGoal);
-        requireDistinctLabels(wanted);
-        for (StretchGoal reached : stretchGoals) {
-            if (progress.reached(reached.label()).isPresent() && !wanted.contains(reached)) {
-                throw new CampaignRevisionRefused(
-                        "stretchGoals",
-                        "The stretch goal \"" + reached.label()
-                                + "\" is already reached and announced: it cannot be removed or changed");
-            }
-        }
-        return List.copyOf(wanted);
-    }
-
-    private List<Reward> revisedRewards(List<CampaignRevision.RewardChange> wanted, Money revisedGoal) {
-        Map<String, Reward> current = new HashMap<>();
-        rewards.forEach(reward -> current.put(reward.id(), reward));
-        List<Reward> revised = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            CampaignRevision.RewardChange change = wanted.get(i);
-            Reward existing = change.id() == null ? null : current.remove(change.id());
-            if (change.id() != null && existing == null) {
-                throw new CampaignRevisionRefused("rewards[" + i + "].id", "This campaign has no reward with this id");
-            }
-            if (status == CampaignStatus.LIVE
-                    && existing != null
-                    && existing.limit() == null
-                    && change.limit() != null) {
-                throw new CampaignRevisionRefused(
-                        "rewards[" + i + "].limit",
-                        "An unlimited reward of a live campaign cannot get a limit; offer a new limited reward instead");
-            }
-            revised.add(new Reward(
-                    existing == null ? UUID.randomUUID().toString() : existing.id(),
-                    change.title(),
-                    change.description(),
-                    change.minAmount(),
-                    change.limit()));
-        }
-        if (status == CampaignStatus.LIVE && !current.isEmpty()) {
-            throw new CampaignRevisionRefused(
-                    "rewards", "A reward of a live campaign cannot be removed: donors may already have chosen it");
-        }
-        return requireRewardsInCurrency(revised, revisedGoal);
-    }
-
-    /** Milestones are announced once per label, so two stretch goals cannot share one, nor take "50%". */
-    private static void requireDistinctLabels(List<StretchGoal> goals) {
-        Set<String> labels = new HashSet<>();
-        for (int i = 0; i < goals.size(); i++) {
-            String label = goals.get(i).label();
-            if (!labels.add(label) || Milestone.isGoalPercentLabel(label)) {
-                throw new CampaignRevisionRefused(
-                        "stretchGoals[" + i + "].label",
-                        "Each stretch goal needs its own label, other than a percentage");
-            }
-        }
-    }
-
-    private static List<StretchGoal> requireInCurrency(List<StretchGoal> goals, Money revisedGoal) {
-        for (int i = 0; i < goals.size(); i++) {
-            if (!goals.get(i).amount().currency().equals(revisedGoal.currency())) {
-                throw new CurrencyMismatch(
-                        "stretchGoals[" + i + "].amount",
-                        revisedGoal.currency(),
-                        goals.get(i).amount().currency());
-            }
-        }
-        return goals;
-    }
-
-    private static List<Reward> requireRewardsInCurrency(List<Reward> offered, Money revisedGoal) {
-        for (int i = 0; i < offered.size(); i++) {
-            if (!offered.get(i).minAmount().currency().equals(revisedGoal.currency())) {
-                throw new CurrencyMismatch(
-                        "rewards[" + i + "].minAmount",
-                        revisedGoal.currency(),
-                        offered.get(i).minAmount().currency());
-            }
-        }
-        return List.copyOf(offered);
     }
 
     private List<CampaignPublished.RewardOffered> rewardsOffered() {
@@ -413,22 +303,13 @@ public class Campaign implements OutboxAggregate {
      * @return how many of them changed the total
      */
     public int applyContributions(List<Contribution> contributions) {
-        int applied = 0;
-        Instant latest = null;
-        for (Contribution contribution : contributions) {
-            if (progress.hasApplied(contribution.position())) {
-                continue;
-            }
-            progress = progress.plus(
-                    contribution.delta(), contribution.countDelta(), contribution.position(), contribution.at());
-            latest = contribution.at();
-            applied++;
+        Progress.Counted counted = progress.count(contributions);
+        if (counted.applied() > 0) {
+            progress = counted.progress();
+            announceProgress(counted.latest());
+            announceMilestonesCrossed(counted.latest());
         }
-        if (applied > 0) {
-            announceProgress(latest);
-            announceMilestonesCrossed(latest);
-        }
-        return applied;
+        return counted.applied();
     }
 
     /**
@@ -454,15 +335,12 @@ public class Campaign implements OutboxAggregate {
 
     /** Announces, once per campaign, each milestone the total now reaches. */
     private void announceMilestonesCrossed(Instant at) {
-        for (Milestone milestone : milestones()) {
-            boolean crossed = progress.raised().isAtLeast(milestone.threshold());
-            if (crossed && progress.reached(milestone.label()).isEmpty()) {
-                progress = progress.withReached(new ReachedMilestone(milestone.label(), at));
-                outbox.add(PendingEvent.of(
-                        new MilestoneReached(
-                                id, organisationId, milestone.label(), milestone.threshold(), progress.raised(), at),
-                        at));
-            }
+        for (Milestone milestone : progress.newlyCrossed(milestones())) {
+            progress = progress.withReached(new ReachedMilestone(milestone.label(), at));
+            outbox.add(PendingEvent.of(
+                    new MilestoneReached(
+                            id, organisationId, milestone.label(), milestone.threshold(), progress.raised(), at),
+                    at));
         }
     }
 

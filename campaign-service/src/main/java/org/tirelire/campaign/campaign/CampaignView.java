@@ -3,7 +3,6 @@ package org.tirelire.campaign.campaign;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.tirelire.campaign.progress.ProgressView;
 import org.tirelire.contracts.money.Money;
 
 /** A campaign as the public API shows it. */

@@ -1,8 +1,7 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.campaign.campaign;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tirelire.campaign.campaign.StretchGoal;
 import org.tirelire.contracts.money.Money;
 
 /** A total worth announcing: a quarter of the goal, the goal itself, or a stretch goal. */

@@ -1,4 +1,4 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.campaign.campaign;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +40,38 @@ public record Progress(
                 at,
                 reachedMilestones,
                 positions);
+    }
+
+    /** What counting a batch of gifts and refunds did: the new total, how many counted, the latest's time. */
+    public record Counted(
+            Progress progress, int applied, @Nullable Instant latest) {}
+
+    /**
+     * Counts the gifts and refunds heard together, in their order, each once: one at a position already
+     * applied changes nothing (ADR 3).
+     */
+    public Counted count(List<Campaign.Contribution> contributions) {
+        Progress counted = this;
+        int applied = 0;
+        Instant latest = null;
+        for (Campaign.Contribution contribution : contributions) {
+            if (counted.hasApplied(contribution.position())) {
+                continue;
+            }
+            counted = counted.plus(
+                    contribution.delta(), contribution.countDelta(), contribution.position(), contribution.at());
+            latest = contribution.at();
+            applied++;
+        }
+        return new Counted(counted, applied, latest);
+    }
+
+    /** The milestones the total now reaches that have not been announced yet, in order. */
+    public List<Milestone> newlyCrossed(List<Milestone> milestones) {
+        return milestones.stream()
+                .filter(milestone -> raised.isAtLeast(milestone.threshold()))
+                .filter(milestone -> reached(milestone.label()).isEmpty())
+                .toList();
     }
 
     public Progress corrected(Money newRaised, long newDonationCount, Instant at) {

@@ -1,10 +1,9 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.campaign.campaign;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.tirelire.campaign.campaign.Campaign;
 import org.tirelire.contracts.money.Money;
 
 /** {@code GET /api/campaigns/{id}/progress}: how far a campaign is from its goal. */

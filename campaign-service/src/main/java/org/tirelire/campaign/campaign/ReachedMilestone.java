@@ -1,4 +1,4 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.campaign.campaign;
 
 import java.time.Instant;
 

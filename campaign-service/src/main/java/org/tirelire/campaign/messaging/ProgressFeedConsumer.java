@@ -5,11 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.tirelire.campaign.progress.ProgressBroadcaster;
-import org.tirelire.contracts.events.CloudEvent;
-import org.tirelire.contracts.events.EventCodec;
-import org.tirelire.contracts.events.EventTypes;
+import org.tirelire.contracts.events.CampaignEvent;
 import org.tirelire.contracts.events.ProgressChanged;
-import tools.jackson.core.JacksonException;
+import org.tirelire.kit.messaging.EventConsumers;
 
 /**
  * Every instance listens to progress changes on {@code tirelire.campaign-progress} (an anonymous
@@ -19,20 +17,14 @@ import tools.jackson.core.JacksonException;
 @Configuration
 class ProgressFeedConsumer {
 
-    private static final String PROGRESS_CHANGED = EventTypes.typeOf(ProgressChanged.class);
-
     @Bean
-    Consumer<Message<byte[]>> progressFeed(EventCodec codec, ProgressBroadcaster broadcaster) {
-        return message -> {
-            CloudEvent event;
-            try {
-                event = codec.decode(message.getPayload());
-            } catch (JacksonException unreadable) {
-                return; // a live feed skips what it cannot read; totals do not depend on it
-            }
-            if (PROGRESS_CHANGED.equals(event.type())) {
-                broadcaster.progressChanged(event.subject());
+    Consumer<Message<byte[]>> progressFeed(EventConsumers events, ProgressBroadcaster broadcaster) {
+        CampaignEvent.Handler feed = new CampaignEvent.Handler() {
+            @Override
+            public void on(ProgressChanged progress) {
+                broadcaster.progressChanged(progress.campaignId());
             }
         };
+        return events.of(CampaignEvent.class, heard -> heard.event().dispatchTo(feed));
     }
 }

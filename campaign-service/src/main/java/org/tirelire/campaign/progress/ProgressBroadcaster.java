@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tirelire.campaign.campaign.CampaignRepository;
+import org.tirelire.campaign.campaign.ProgressView;
 
 /**
  * Pushes progress to everyone watching a campaign. Each instance hears every progress change on

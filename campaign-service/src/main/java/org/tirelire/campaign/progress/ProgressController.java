@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tirelire.campaign.campaign.Campaign;
 import org.tirelire.campaign.campaign.CampaignLookup;
+import org.tirelire.campaign.campaign.ProgressView;
 
 @RestController
 @RequestMapping("/api/campaigns/{idOrSlug}/progress")

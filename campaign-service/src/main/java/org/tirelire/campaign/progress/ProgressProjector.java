@@ -17,6 +17,8 @@ import org.tirelire.campaign.campaign.CampaignNotFound;
 import org.tirelire.campaign.campaign.CampaignStore;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.ids.CampaignId;
+import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.totals.ContributionLedger;
 import org.tirelire.kit.totals.EventPosition;
@@ -50,8 +52,8 @@ public class ProgressProjector {
      */
     public record Heard(
             boolean refund,
-            String donationId,
-            String campaignId,
+            DonationId donationId,
+            CampaignId campaignId,
             Money amount,
             @Nullable String fundraiserSlug,
             Instant at,
@@ -60,8 +62,8 @@ public class ProgressProjector {
         public static Heard of(DonationConfirmed confirmed, EventPosition position) {
             return new Heard(
                     false,
-                    confirmed.donationId(),
-                    confirmed.campaignId(),
+                    DonationId.of(confirmed.donationId()),
+                    CampaignId.of(confirmed.campaignId()),
                     confirmed.amount(),
                     confirmed.fundraiserSlug(),
                     confirmed.confirmedAt(),
@@ -71,8 +73,8 @@ public class ProgressProjector {
         public static Heard of(DonationRefunded refunded, EventPosition position) {
             return new Heard(
                     true,
-                    refunded.donationId(),
-                    refunded.campaignId(),
+                    DonationId.of(refunded.donationId()),
+                    CampaignId.of(refunded.campaignId()),
                     refunded.amount(),
                     refunded.fundraiserSlug(),
                     refunded.refundedAt(),
@@ -97,8 +99,8 @@ public class ProgressProjector {
      * redelivery after a crash add up, see the class comment).
      */
     public void on(List<Heard> batch) {
-        Map<String, List<Campaign.Contribution>> pending = new LinkedHashMap<>();
-        Set<String> donationsPending = new HashSet<>();
+        Map<CampaignId, List<Campaign.Contribution>> pending = new LinkedHashMap<>();
+        Set<DonationId> donationsPending = new HashSet<>();
         for (Heard heard : batch) {
             if (!donationsPending.add(heard.donationId())) {
                 applyAll(pending);
@@ -118,14 +120,14 @@ public class ProgressProjector {
     private Optional<Campaign.Contribution> record(Heard heard) {
         LedgerEntry.Change change = heard.refund()
                 ? ledger.refunded(
-                        heard.donationId(),
-                        heard.campaignId(),
+                        heard.donationId().value(),
+                        heard.campaignId().value(),
                         heard.amount(),
                         heard.fundraiserSlug(),
                         heard.position())
                 : ledger.confirmed(
-                        heard.donationId(),
-                        heard.campaignId(),
+                        heard.donationId().value(),
+                        heard.campaignId().value(),
                         heard.amount(),
                         heard.fundraiserSlug(),
                         heard.position());
@@ -140,10 +142,11 @@ public class ProgressProjector {
     }
 
     /** Step 2, for each campaign of the batch. */
-    private void applyAll(Map<String, List<Campaign.Contribution>> byCampaign) {
+    private void applyAll(Map<CampaignId, List<Campaign.Contribution>> byCampaign) {
         byCampaign.forEach((campaignId, contributions) -> {
             try {
-                int applied = campaigns.update(campaignId, campaign -> campaign.applyContributions(contributions));
+                int applied =
+                        campaigns.update(campaignId.value(), campaign -> campaign.applyContributions(contributions));
                 if (applied > 0) {
                     log.info(
                             "Campaign {} total changed by {} donation events, the last at {}",

@@ -1,13 +1,10 @@
-package org.tirelire.campaign.progress;
+package org.tirelire.campaign.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tirelire.campaign.campaign.Campaign;
-import org.tirelire.campaign.campaign.FundingModel;
-import org.tirelire.campaign.campaign.StretchGoal;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.totals.EventPosition;
