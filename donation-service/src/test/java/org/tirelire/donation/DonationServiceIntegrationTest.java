@@ -36,6 +36,7 @@ import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.FundraiserPageCreated;
+import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshots;
@@ -607,7 +608,7 @@ class DonationServiceIntegrationTest {
         }
     }
 
-    private List<Object> eventsAbout(String donationId) {
+    private List<TirelireEvent> eventsAbout(String donationId) {
         return donationEvents.stream()
                 .map(r -> codec.decode(r.value()))
                 .filter(e -> donationId.equals(e.subject()))

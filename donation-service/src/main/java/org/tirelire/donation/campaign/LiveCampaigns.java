@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.kit.messaging.RecentlyPublished;
 
 /** Answers "may this campaign receive gifts?" from the local snapshots of campaign events (ADR 7). */
@@ -20,7 +21,8 @@ public class LiveCampaigns {
         this.publicationGrace = publicationGrace;
     }
 
-    public Optional<CampaignSnapshot> find(String campaignId) {
-        return RecentlyPublished.find(() -> snapshots.findById(campaignId), publicationGrace);
+    /** The campaign's snapshot, waiting briefly for one published a moment ago (its event may be on its way). */
+    public Optional<CampaignSnapshot> find(CampaignId campaignId) {
+        return RecentlyPublished.find(() -> snapshots.findById(campaignId.value()), publicationGrace);
     }
 }

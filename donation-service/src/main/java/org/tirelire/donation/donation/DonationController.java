@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.kit.security.Organiser;
 
 @RestController
@@ -67,6 +68,7 @@ class DonationController {
 
     @PostMapping("/{id}/refund")
     DonationView refund(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return DonationView.of(lifecycle.refund(id, Organiser.from(token).organisationId()));
+        return DonationView.of(
+                lifecycle.refund(DonationId.of(id), Organiser.from(token).organisationId()));
     }
 }

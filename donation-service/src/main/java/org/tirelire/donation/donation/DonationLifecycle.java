@@ -7,14 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.ids.CampaignId;
+import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.donation.payment.PaymentOutcome;
+import org.tirelire.donation.payment.PaymentOutcomes;
 import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.payment.PaymentRequest;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.AggregateUpdates;
 
 /** Moves donations through their lifecycle; every transition is stored together with its event. */
 @Component
-public class DonationLifecycle {
+public class DonationLifecycle implements PaymentOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(DonationLifecycle.class);
 
@@ -22,6 +26,7 @@ public class DonationLifecycle {
     private final AggregateUpdates updates;
     private final PaymentProvider paymentProvider;
     private final RewardStocks rewardStocks;
+    private final DonationPages pages;
     private final Clock clock;
 
     DonationLifecycle(
@@ -29,11 +34,13 @@ public class DonationLifecycle {
             AggregateUpdates updates,
             PaymentProvider paymentProvider,
             RewardStocks rewardStocks,
+            DonationPages pages,
             Clock clock) {
         this.donations = donations;
         this.updates = updates;
         this.paymentProvider = paymentProvider;
         this.rewardStocks = rewardStocks;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -43,7 +50,11 @@ public class DonationLifecycle {
 
     /** Hands a pending donation to the payment provider; a decline fails it at once. */
     public Donation startPayment(Donation donation) {
-        PaymentProvider.PaymentStart start = paymentProvider.start(donation, donation.paymentMethod());
+        PaymentProvider.PaymentStart start = paymentProvider.start(new PaymentRequest(
+                DonationId.of(donation.id()),
+                donation.amount(),
+                donation.paymentMethod(),
+                pages.statusPageOf(donation.id())));
         return update(donation.id(), pending -> {
             if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
                 if (pending.fail(declined.reason(), clock.instant())) {
@@ -56,8 +67,9 @@ public class DonationLifecycle {
         });
     }
 
-    public void paymentOutcome(PaymentOutcome outcome) {
-        update(outcome.donationId(), donation -> {
+    @Override
+    public void settle(PaymentOutcome outcome) {
+        update(outcome.donationId().value(), donation -> {
             if (outcome.succeeded()) {
                 if (donation.confirm(outcome.paymentReference(), clock.instant())) {
                     log.info("Donation {} confirmed", donation.id());
@@ -70,21 +82,21 @@ public class DonationLifecycle {
     }
 
     /** The organiser refunds a confirmed gift; asking again for a refunded one answers the same and changes nothing. */
-    public Donation refund(String donationId, String organisationId) {
+    public Donation refund(DonationId donationId, String organisationId) {
         Donation donation = donations
-                .findById(donationId)
+                .findById(donationId.value())
                 .filter(found -> found.isOwnedBy(organisationId)) // another organisation's gift does not exist for them
-                .orElseThrow(() -> new DonationNotFound(donationId));
+                .orElseThrow(() -> new DonationNotFound(donationId.value()));
         return refund(donation);
     }
 
     /** Gives back every confirmed gift of a campaign that failed its all-or-nothing goal or was cancelled. */
-    public int refundAllOf(String campaignId) {
+    public int refundAllOf(CampaignId campaignId) {
         int refunded = 0;
         List<Donation> batch;
         do {
             batch = donations.findByCampaignIdAndStatusOrderByConfirmedAtDesc(
-                    campaignId, DonationStatus.CONFIRMED, PageRequest.of(0, 100));
+                    campaignId.value(), DonationStatus.CONFIRMED, PageRequest.of(0, 100));
             for (Donation donation : batch) {
                 refund(donation);
                 refunded++;
@@ -102,7 +114,7 @@ public class DonationLifecycle {
         }
         // The money goes back first: if the provider refuses, the gift stays confirmed and still counts.
         if (donation.offlineMethod() == null) {
-            paymentProvider.refund(donation);
+            paymentProvider.refund(donation.paymentReference(), donation.amount());
         }
         Donation refunded = update(donation.id(), confirmed -> {
             confirmed.refund(clock.instant());

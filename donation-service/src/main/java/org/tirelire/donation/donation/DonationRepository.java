@@ -16,6 +16,6 @@ public interface DonationRepository extends MongoRepository<Donation, String> {
     List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(
             String campaignId, DonationStatus status, Pageable page);
 
-    List<Donation> findByStatusAndPaymentReferenceStartingWithAndCreatedAtBefore(
-            DonationStatus status, String referencePrefix, Instant before);
+    /** Gifts in this status whose payment was started before this instant. */
+    List<Donation> findByStatusAndPaymentReferenceNotNullAndCreatedAtBefore(DonationStatus status, Instant before);
 }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.LiveCampaigns;
@@ -70,7 +71,7 @@ public class RecordDonation {
             return new Recorded(finishPayment(repeated.get()), false);
         }
         Money amount = request.amount().toMoney();
-        CampaignSnapshot campaign = acceptingCampaign(request.campaignId());
+        CampaignSnapshot campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
         check(request, amount, campaign);
 
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
@@ -121,7 +122,7 @@ public class RecordDonation {
         return paymentNeverStarted ? lifecycle.startPayment(donation) : donation;
     }
 
-    private CampaignSnapshot acceptingCampaign(String campaignId) {
+    private CampaignSnapshot acceptingCampaign(CampaignId campaignId) {
         CampaignSnapshot campaign = liveCampaigns
                 .find(campaignId)
                 .orElseThrow(() -> new DonationRefused(

@@ -1,5 +1,7 @@
 package org.tirelire.donation.payment;
 
+import org.tirelire.contracts.ids.DonationId;
+
 /** What a verified webhook says about one payment. */
 public record PaymentOutcome(
-        String eventId, String donationId, String paymentReference, boolean succeeded, String reason) {}
+        String eventId, DonationId donationId, String paymentReference, boolean succeeded, String reason) {}

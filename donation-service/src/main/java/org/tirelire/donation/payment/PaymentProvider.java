@@ -1,7 +1,8 @@
 package org.tirelire.donation.payment;
 
 import java.util.Set;
-import org.tirelire.donation.donation.Donation;
+import org.tirelire.contracts.ids.DonationId;
+import org.tirelire.contracts.money.Money;
 
 /**
  * The port to a payment provider. A real provider (HelloAsso Checkout, Stripe) is one more adapter:
@@ -19,11 +20,18 @@ public interface PaymentProvider {
     /** The payment methods donors may name in {@code paymentMethod}. */
     Set<String> paymentMethods();
 
-    /** Starts paying for a recorded, pending donation. */
-    PaymentStart start(Donation donation, String paymentMethod);
+    /** Starts paying for a recorded, pending gift. */
+    PaymentStart start(PaymentRequest request);
 
     /** Refunds a confirmed online payment; offline gifts are refunded by hand. */
-    void refund(Donation donation);
+    void refund(String paymentReference, Money amount);
+
+    /**
+     * A payment this provider started a while ago still has no outcome (its webhook was lost, or the
+     * service stopped before it came): the provider tells it again, as providers retry their webhooks.
+     * A reference that is not this provider's is ignored.
+     */
+    void followUp(DonationId donationId, String paymentReference);
 
     /**
      * Checks a webhook's signature and freshness and reads it.

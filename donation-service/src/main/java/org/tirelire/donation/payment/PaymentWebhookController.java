@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.tirelire.donation.donation.DonationLifecycle;
 
 /**
  * Where payment providers tell the outcome of a payment. Nothing changes unless the signature is
@@ -25,11 +24,11 @@ class PaymentWebhookController {
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
 
     private final Map<String, PaymentProvider> providers;
-    private final DonationLifecycle lifecycle;
+    private final PaymentOutcomes outcomes;
 
-    PaymentWebhookController(List<PaymentProvider> providers, DonationLifecycle lifecycle) {
+    PaymentWebhookController(List<PaymentProvider> providers, PaymentOutcomes outcomes) {
         this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
-        this.lifecycle = lifecycle;
+        this.outcomes = outcomes;
     }
 
     @PostMapping("/api/payments/webhooks/{provider}")
@@ -42,7 +41,7 @@ class PaymentWebhookController {
         PaymentOutcome outcome =
                 paymentProvider.verifyWebhook(body, headers.getFirst(paymentProvider.signatureHeader()));
         log.info("Webhook {} from {} for donation {}", outcome.eventId(), provider, outcome.donationId());
-        lifecycle.paymentOutcome(outcome);
+        outcomes.settle(outcome);
         return ResponseEntity.ok().build();
     }
 }

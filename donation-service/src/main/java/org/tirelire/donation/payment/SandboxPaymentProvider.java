@@ -20,11 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.tirelire.donation.donation.Donation;
-import org.tirelire.donation.donation.DonationRepository;
-import org.tirelire.donation.donation.DonationStatus;
+import org.tirelire.contracts.ids.DonationId;
+import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.webhooks.WebhookSignature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +46,6 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
 
     private final WebhookSignature signature;
     private final SandboxProperties properties;
-    private final DonationRepository donations;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http =
@@ -63,9 +60,8 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
 
     private volatile URI webhookUri;
 
-    SandboxPaymentProvider(SandboxProperties properties, DonationRepository donations, JsonMapper json, Clock clock) {
+    SandboxPaymentProvider(SandboxProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
-        this.donations = donations;
         this.json = json;
         this.clock = clock;
         String secret = properties.webhookSecret() != null ? properties.webhookSecret() : randomSecret();
@@ -94,21 +90,29 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
     }
 
     @Override
-    public PaymentStart start(Donation donation, String paymentMethod) {
-        if (DECLINED.equals(paymentMethod)) {
+    public PaymentStart start(PaymentRequest request) {
+        if (DECLINED.equals(request.paymentMethod())) {
             return new PaymentStart.Declined("Declined by the sandbox provider (pm_sandbox_declined)");
         }
         String reference = REFERENCE_PREFIX + UUID.randomUUID().toString().replace("-", "");
         webhooks.schedule(
-                () -> sendSucceeded(donation.id(), reference),
+                () -> sendSucceeded(request.donationId(), reference),
                 properties.confirmDelay().toMillis(),
                 TimeUnit.MILLISECONDS);
         return new PaymentStart.Accepted(reference);
     }
 
     @Override
-    public void refund(Donation donation) {
-        log.info("Sandbox refund of {} for donation {}: no money moves", donation.amount(), donation.id());
+    public void refund(String paymentReference, Money amount) {
+        log.info("Sandbox refund of {} for payment {}: no money moves", amount, paymentReference);
+    }
+
+    /** Like a real provider, the webhook of a payment still pending after a while (after a crash, say) comes again. */
+    @Override
+    public void followUp(DonationId donationId, String paymentReference) {
+        if (paymentReference.startsWith(REFERENCE_PREFIX)) {
+            webhooks.execute(() -> sendSucceeded(donationId, paymentReference));
+        }
     }
 
     @Override
@@ -122,7 +126,7 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
             Map<?, ?> payload = json.readValue(body, Map.class);
             return new PaymentOutcome(
                     String.valueOf(payload.get("id")),
-                    String.valueOf(payload.get("donationId")),
+                    DonationId.of(String.valueOf(payload.get("donationId"))),
                     String.valueOf(payload.get("paymentReference")),
                     "payment.succeeded".equals(payload.get("type")),
                     String.valueOf(payload.get("type")));
@@ -131,20 +135,9 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
         }
     }
 
-    /** Like a real provider, retry the webhook of payments still pending after a while (after a crash, say). */
-    @Scheduled(fixedDelayString = "${tirelire.payments.sandbox.resend-after:10s}")
-    void resendForStalledPayments() {
-        donations
-                .findByStatusAndPaymentReferenceStartingWithAndCreatedAtBefore(
-                        DonationStatus.PENDING,
-                        REFERENCE_PREFIX,
-                        clock.instant().minus(properties.resendAfter()))
-                .forEach(donation -> webhooks.execute(() -> sendSucceeded(donation.id(), donation.paymentReference())));
-    }
-
-    private void sendSucceeded(String donationId, String reference) {
+    private void sendSucceeded(DonationId donationId, String reference) {
         if (webhookUri == null) {
-            return; // not serving yet; the resend sweep will deliver it
+            return; // not serving yet; the follow-up of stalled payments will deliver it
         }
         byte[] body = json.writeValueAsBytes(Map.of(
                 "id",
@@ -152,7 +145,7 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
                 "type",
                 "payment.succeeded",
                 "donationId",
-                donationId,
+                donationId.value(),
                 "paymentReference",
                 reference));
         HttpRequest request = HttpRequest.newBuilder(webhookUri)

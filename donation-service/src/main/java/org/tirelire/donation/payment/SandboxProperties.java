@@ -10,10 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param webhookSecret signs its webhooks; a random one per process when unset
  * @param confirmDelay how long after the start {@code pm_sandbox_ok} is confirmed, as a provider's webhook would be
- * @param resendAfter a pending sandbox payment older than this gets its webhook again (a provider retries too)
  */
 @ConfigurationProperties("tirelire.payments.sandbox")
 public record SandboxProperties(
         @Nullable String webhookSecret,
-        @DefaultValue("300ms") Duration confirmDelay,
-        @DefaultValue("10s") Duration resendAfter) {}
+        @DefaultValue("300ms") Duration confirmDelay) {}

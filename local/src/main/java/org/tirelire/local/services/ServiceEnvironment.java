@@ -83,6 +83,11 @@ public record ServiceEnvironment(
                 env.putIfAbsent("TIRELIRE_SERVICES_NOTIFICATION_URI", url(Service.NOTIFICATION));
                 env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
             }
+            case DONATION -> {
+                internalService(env, gateway);
+                // The gift's status page a donor comes back to from a provider's payment page.
+                env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
+            }
             case NOTIFICATION -> {
                 internalService(env, gateway);
                 if (!namesMailServer(user)) {
