@@ -18,47 +18,30 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignClosed;
+import org.tirelire.contracts.events.CampaignEvent;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Collection pages on a real Kafka broker and MongoDB-wire server, driven over HTTP and Kafka. */
 // Closed after its class, while the test Kafka broker still runs: at JVM exit its consumers could not leave.
-@DirtiesContext
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.health.mongo.enabled=false",
-            "tirelire.email.public-base-url=https://dons.example.org",
-            "spring.mail.port=1" // no SMTP server here: thank-you emails just wait in their outbox
-        })
-class FundraiserIntegrationTest {
+class FundraiserIntegrationTest extends NotificationServiceTest {
 
     private static final EventCodec codec = new EventCodec();
     private static final KafkaTestClient kafka = new KafkaTestClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification-fundraisers-it");
-        TestTokens.register(registry);
-    }
 
     @AfterAll
     static void closeKafka() throws InterruptedException {
@@ -303,10 +286,8 @@ class FundraiserIntegrationTest {
         send(campaignId, new DonationRefunded(donationId, campaignId, Money.of(amount, "EUR"), slug, Instant.now()));
     }
 
-    private static void send(String campaignId, Object event) {
-        String topic = event instanceof CampaignPublished || event instanceof CampaignClosed
-                ? Topics.CAMPAIGN_EVENTS
-                : Topics.DONATION_EVENTS;
+    private static void send(String campaignId, TirelireEvent event) {
+        String topic = event instanceof CampaignEvent ? Topics.CAMPAIGN_EVENTS : Topics.DONATION_EVENTS;
         kafka.send(topic, campaignId, codec.encode(codec.wrap(event, "/test", campaignId, Instant.now(), null)));
     }
 

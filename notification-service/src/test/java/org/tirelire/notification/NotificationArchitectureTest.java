@@ -1,6 +1,7 @@
 package org.tirelire.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -23,4 +24,9 @@ class NotificationArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.cloud.stream..", "org.apache.kafka..");
+
+    /** Each feature package can be read, moved or deleted on its own. */
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles =
+            slices().matching("org.tirelire.notification.(*)..").should().beFreeOfCycles();
 }

@@ -3,12 +3,9 @@ package org.tirelire.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,11 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
@@ -36,37 +29,16 @@ import org.tirelire.notification.email.OutgoingEmails;
 import org.tirelire.notification.subscription.NewsSubscribers;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
-import org.tirelire.testing.TestTokens;
 
 /** notification-service on a real Kafka broker, a MongoDB-wire server and a real SMTP server (GreenMail). */
 // Closed after its class, while the test Kafka broker still runs: at JVM exit its consumers could not leave.
-@DirtiesContext
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.health.mongo.enabled=false",
-            "tirelire.email.dispatch-interval=100ms",
-            "tirelire.email.public-base-url=http://tirelire.test"
-        })
-class NotificationServiceIntegrationTest {
+class NotificationServiceIntegrationTest extends NotificationServiceTest {
 
     private static final EventCodec codec = new EventCodec();
     private static final KafkaTestClient kafka = new KafkaTestClient();
-    private static final int SMTP_PORT = freePort();
-    private static GreenMail smtp = startSmtp();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification-service-it");
-        TestTokens.register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        smtp.stop();
         kafka.close();
     }
 
@@ -83,7 +55,7 @@ class NotificationServiceIntegrationTest {
         MimeMessage email = messagesTo(gift.donor().email()).get(0);
         assertThat(email.getSubject()).isEqualTo("Merci pour votre don à Rénovons la péniche");
         String body = GreenMailUtil.getBody(email);
-        assertThat(body).contains("30,00").contains(gift.donationId()).contains("http://tirelire.test/campaigns/");
+        assertThat(body).contains("30,00").contains(gift.donationId()).contains("https://dons.example.org/campaigns/");
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);
@@ -144,7 +116,7 @@ class NotificationServiceIntegrationTest {
         assertThat(news.getSubject()).contains("Les bacs sont arrivés");
         assertThat(news.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String unsubscribe = news.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
-        assertThat(unsubscribe).startsWith("http://tirelire.test/api/unsubscribe?token=");
+        assertThat(unsubscribe).startsWith("https://dons.example.org/api/unsubscribe?token=");
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(2))
                 .until(() -> messagesTo(silent).size() == 1);
@@ -208,8 +180,8 @@ class NotificationServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(supporter).size() == 1);
         assertThat(subjectOf(messagesTo(supporter).get(0))).isEqualTo("Your fundraising page is open: Léa court 10 km");
         assertThat(bodyOf(messagesTo(supporter).get(0)))
-                .contains("http://tirelire.test/fundraisers/" + slug)
-                .contains("http://tirelire.test/fundraisers/" + slug + "/edit?token=");
+                .contains("https://dons.example.org/fundraisers/" + slug)
+                .contains("https://dons.example.org/fundraisers/" + slug + "/edit?token=");
 
         DonationConfirmed throughThePage =
                 throughPage(gift(campaignId, "tom-" + UUID.randomUUID() + "@example.org", "fr", 25_00), slug);
@@ -450,19 +422,5 @@ class NotificationServiceIntegrationTest {
                     }
                 })
                 .toList();
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

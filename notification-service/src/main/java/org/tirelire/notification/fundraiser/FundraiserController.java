@@ -2,14 +2,8 @@ package org.tirelire.notification.fundraiser;
 
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
@@ -42,6 +36,9 @@ class FundraiserController {
 
     static final String EDIT_TOKEN_HEADER = "Fundraiser-Edit-Token";
     private static final int LEADERBOARD_SIZE = 50;
+    /** More pages under one campaign than any association opens; a bound all the same. */
+    private static final int MAX_TEAM_PAGES = 10_000;
+
     private static final java.time.Duration PUBLICATION_GRACE = java.time.Duration.ofSeconds(3);
 
     private final FundraiserPages pages;
@@ -50,7 +47,6 @@ class FundraiserController {
     private final EmailProperties properties;
     private final SupporterEmails supporterEmails;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     FundraiserController(
             FundraiserPages pages,
@@ -76,7 +72,7 @@ class FundraiserController {
         if (!campaign.live()) {
             throw new CampaignNotOpen(campaignId, true);
         }
-        String editToken = HexFormat.of().formatHex(randomBytes());
+        EditToken editToken = EditToken.generate();
         FundraiserPage page = FundraiserPage.open(
                 Slugs.unique(request.supporter().name() + " " + request.title(), "page", pages::existsById),
                 campaign.campaignId(),
@@ -88,14 +84,14 @@ class FundraiserController {
                 blankToNull(request.message()),
                 inCurrency(request.goal(), campaign.currency()),
                 blankToNull(request.team()),
-                hash(editToken),
+                editToken,
                 clock.instant());
         FundraiserPage opened = updates.insert(pages, page);
         supporterEmails.pageOpened(
                 opened,
                 campaign,
-                properties.publicBaseUrl() + "/fundraisers/" + opened.slug() + "/edit?token=" + editToken);
-        return view(opened).withEditToken(editToken);
+                properties.publicBaseUrl() + "/fundraisers/" + opened.slug() + "/edit?token=" + editToken.value());
+        return view(opened).withEditToken(editToken.value());
     }
 
     @GetMapping("/api/fundraisers/{slug}")
@@ -120,17 +116,9 @@ class FundraiserController {
 
     /** Teams: several pages under one team name, with the sum of their exact totals, highest first. */
     @GetMapping("/api/campaigns/{campaignId}/teams")
-    List<TeamView> teams(@PathVariable String campaignId) {
-        Map<String, TeamView> teams = new LinkedHashMap<>();
-        pages.findByCampaignIdAndStatusNot(campaignId, PageStatus.HIDDEN, PageRequest.of(0, 10_000)).stream()
-                .filter(page -> page.team() != null)
-                .forEach(page -> teams.merge(
-                        page.team(),
-                        new TeamView(page.team(), page.raised(), page.donationCount(), 1),
-                        TeamView::plus));
-        return teams.values().stream()
-                .sorted((a, b) -> Long.compare(b.raised().amount(), a.raised().amount()))
-                .toList();
+    List<Team> teams(@PathVariable String campaignId) {
+        return Team.standings(
+                pages.findByCampaignIdAndStatusNot(campaignId, PageStatus.HIDDEN, PageRequest.of(0, MAX_TEAM_PAGES)));
     }
 
     @PatchMapping("/api/fundraisers/{slug}")
@@ -139,8 +127,8 @@ class FundraiserController {
             @RequestHeader(EDIT_TOKEN_HEADER) String editToken,
             @Valid @RequestBody EditFundraiserRequest request) {
         FundraiserPage edited = updates.update(pages, slug, () -> new FundraiserPageNotFound(slug), page -> {
-            requireEditToken(page, editToken);
             page.edit(
+                    editToken,
                     blankToNull(request.title()),
                     request.message(),
                     inCurrency(request.goal(), page.raised().currency()));
@@ -152,8 +140,7 @@ class FundraiserController {
     @PostMapping("/api/fundraisers/{slug}/close")
     FundraiserView close(@PathVariable String slug, @RequestHeader(EDIT_TOKEN_HEADER) String editToken) {
         return view(updates.update(pages, slug, () -> new FundraiserPageNotFound(slug), page -> {
-            requireEditToken(page, editToken);
-            page.close();
+            page.close(editToken);
             return page;
         }));
     }
@@ -206,14 +193,6 @@ class FundraiserController {
         return properties.publicBaseUrl() + "/fundraisers/" + slug;
     }
 
-    private static void requireEditToken(FundraiserPage page, String editToken) {
-        if (!MessageDigest.isEqual(
-                page.editTokenHash().getBytes(StandardCharsets.US_ASCII),
-                hash(editToken).getBytes(StandardCharsets.US_ASCII))) {
-            throw new WrongEditToken(page.slug());
-        }
-    }
-
     private static Money inCurrency(MoneyInput input, String currency) {
         if (input == null) {
             return null;
@@ -222,21 +201,6 @@ class FundraiserController {
             throw new GoalCurrencyMismatch(currency, input.currency());
         }
         return input.toMoney();
-    }
-
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 
     private static String blankToNull(String text) {

@@ -100,7 +100,7 @@ public class FundraiserPage implements OutboxAggregate {
             @Nullable String message,
             @Nullable Money goal,
             @Nullable String team,
-            String editTokenHash,
+            EditToken editToken,
             Instant now) {
         FundraiserPage page = new FundraiserPage(
                 slug,
@@ -110,7 +110,7 @@ public class FundraiserPage implements OutboxAggregate {
                 supporterLocale,
                 team,
                 now,
-                editTokenHash,
+                editToken.hash(),
                 title,
                 message,
                 goal,
@@ -136,7 +136,10 @@ public class FundraiserPage implements OutboxAggregate {
         return true;
     }
 
-    public void edit(@Nullable String newTitle, @Nullable String newMessage, @Nullable Money newGoal) {
+    /** The supporter changes their page; {@link WrongEditToken} unless they present its edit token. */
+    public void edit(
+            String editToken, @Nullable String newTitle, @Nullable String newMessage, @Nullable Money newGoal) {
+        requireEditToken(editToken);
         if (newTitle != null) {
             title = newTitle;
         }
@@ -148,9 +151,17 @@ public class FundraiserPage implements OutboxAggregate {
         }
     }
 
-    public void close() {
+    /** The supporter stops collecting; {@link WrongEditToken} unless they present the page's edit token. */
+    public void close(String editToken) {
+        requireEditToken(editToken);
         if (status == PageStatus.OPEN) {
             status = PageStatus.CLOSED;
+        }
+    }
+
+    private void requireEditToken(String presented) {
+        if (!EditToken.matches(editTokenHash, presented)) {
+            throw new WrongEditToken(slug);
         }
     }
 
@@ -188,10 +199,6 @@ public class FundraiserPage implements OutboxAggregate {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public String editTokenHash() {
-        return editTokenHash;
     }
 
     public String title() {

@@ -5,28 +5,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.tirelire.contracts.events.DonationConfirmed;
-import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
-import tools.jackson.core.JacksonException;
+import org.tirelire.contracts.events.TirelireEvent;
+import org.tirelire.kit.messaging.EventConsumers;
 
 /** The live feed's own consumers: an anonymous group per instance, from the latest offset. */
 @Configuration
 class LiveFeedConsumers {
 
+    /** The feed listens to both topics: gifts, and campaigns' milestones. */
     @Bean
-    Consumer<Message<byte[]>> liveEvents(EventCodec codec, LiveFeed feed) {
-        return message -> {
-            Object data;
-            try {
-                data = codec.data(codec.decode(message.getPayload()));
-            } catch (JacksonException unreadable) {
-                return; // a live feed skips what it cannot read; nothing depends on it
-            }
-            if (data instanceof DonationConfirmed gift) {
+    Consumer<Message<byte[]>> liveEvents(EventConsumers events, LiveFeed feed) {
+        TirelireEvent.Handler live = new TirelireEvent.Handler() {
+            @Override
+            public void on(DonationConfirmed gift) {
                 feed.gift(gift);
-            } else if (data instanceof MilestoneReached milestone) {
+            }
+
+            @Override
+            public void on(MilestoneReached milestone) {
                 feed.milestone(milestone);
             }
         };
+        return events.of(TirelireEvent.class, heard -> heard.event().dispatchTo(live));
     }
 }

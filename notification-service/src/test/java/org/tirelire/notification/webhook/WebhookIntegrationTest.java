@@ -18,13 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CloudEvent;
@@ -33,9 +29,9 @@ import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.webhooks.WebhookSignature;
+import org.tirelire.notification.NotificationServiceTest;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -44,27 +40,12 @@ import tools.jackson.databind.JsonNode;
  * receiver that checks each delivery's signature as an organisation's server would.
  */
 // Closed after its class, while the test Kafka broker still runs: at JVM exit its consumers could not leave.
-@DirtiesContext
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.health.mongo.enabled=false",
-            "tirelire.webhooks.allow-local-targets=true",
-            "tirelire.webhooks.dispatch-interval=100ms",
-            "spring.mail.port=1" // no SMTP server here: emails just wait in their outbox
-        })
-class WebhookIntegrationTest {
+class WebhookIntegrationTest extends NotificationServiceTest {
 
     private static final String CONFIRMED = "org.tirelire.donation.confirmed.v1";
     private static final EventCodec codec = new EventCodec();
     private static final KafkaTestClient kafka = new KafkaTestClient();
     private static final Receiver receiver = Receiver.start();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification-webhooks-it");
-        TestTokens.register(registry);
-    }
 
     @AfterAll
     static void stop() throws InterruptedException {
