@@ -19,11 +19,16 @@ import org.tirelire.testing.TestHttp;
 import org.tirelire.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
-/** The gateway's own protections, with the services out of reach: limits, fallbacks, headers. */
+/**
+ * The gateway's own protections, with the services out of reach: limits, fallbacks, headers. It runs as
+ * deployed behind a TLS-terminating proxy (as its README describes), which changes nothing for a visitor
+ * who comes without the proxy's headers.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "management.health.mongo.enabled=false",
+            "server.forward-headers-strategy=framework",
             "tirelire.rate-limits.limits.signups.capacity=3",
             "tirelire.rate-limits.limits.signups.per-minute=1"
         })
@@ -115,6 +120,41 @@ class FrontDoorIntegrationTest {
         assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeaders().get("X-Correlation-Id")).hasSize(1);
+    }
+
+    @Test
+    void actuator_endpoints_other_than_health_are_not_public() {
+        assertThat(http.get()
+                        .uri("/actuator/health/readiness")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(http.get()
+                        .uri("/actuator/env")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isIn(401, 403, 404);
+    }
+
+    @Test
+    void requests_the_proxy_received_over_https_are_answered_with_strict_transport_security() {
+        ResponseEntity<String> overHttps = http.get()
+                .uri("/.well-known/jwks.json")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "dons.example.org")
+                .retrieve()
+                .toEntity(String.class);
+        ResponseEntity<String> overHttp =
+                http.get().uri("/.well-known/jwks.json").retrieve().toEntity(String.class);
+
+        assertThat(overHttps.getHeaders().getFirst("Strict-Transport-Security"))
+                .isEqualTo("max-age=31536000 ; includeSubDomains");
+        assertThat(overHttp.getHeaders().containsHeader("Strict-Transport-Security"))
+                .isFalse();
     }
 
     private static int closedPort() {

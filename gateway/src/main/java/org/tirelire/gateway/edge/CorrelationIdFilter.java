@@ -1,4 +1,4 @@
-package org.tirelire.gateway.web;
+package org.tirelire.gateway.edge;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

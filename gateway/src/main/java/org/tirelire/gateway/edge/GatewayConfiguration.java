@@ -1,4 +1,4 @@
-package org.tirelire.gateway.web;
+package org.tirelire.gateway.edge;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -28,12 +26,6 @@ class GatewayConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** bcrypt, an adaptive hash: its cost can be raised as machines get faster. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(11);
     }
 
     /**

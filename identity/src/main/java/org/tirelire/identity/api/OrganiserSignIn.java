@@ -1,0 +1,29 @@
+package org.tirelire.identity.api;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * What the rest of the front door (the web pages) may ask of the identity module: sign organisers up,
+ * in and out, and tell who an access token names. How accounts, passwords and keys are kept stays
+ * inside the module.
+ */
+public interface OrganiserSignIn {
+
+    /** Creates the account and its organisation; {@link EmailAlreadyRegistered} if the email has one. */
+    Mono<AccountView> signUp(String email, String password, String organisationName);
+
+    /**
+     * Tokens for the right email and password; {@link BadCredentials} otherwise, and
+     * {@link TooManyFailedLogins} after repeated failures, whatever the password.
+     */
+    Mono<TokenResponse> logIn(String email, String password);
+
+    /** New tokens for a refresh token, which cannot be used again; {@link InvalidRefreshToken} otherwise. */
+    Mono<TokenResponse> refresh(String refreshToken);
+
+    /** The refresh token, and every one exchanged from the same login, stop working. */
+    Mono<Void> logOut(String refreshToken);
+
+    /** The organiser an access token names when one of our keys signed it and it has not expired; empty otherwise. */
+    Mono<SignedInOrganiser> verify(String accessToken);
+}

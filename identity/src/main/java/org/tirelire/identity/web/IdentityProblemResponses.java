@@ -1,0 +1,73 @@
+package org.tirelire.identity.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebInputException;
+import org.tirelire.identity.api.BadCredentials;
+import org.tirelire.identity.api.EmailAlreadyRegistered;
+import org.tirelire.identity.api.InvalidRefreshToken;
+import org.tirelire.identity.api.TooManyFailedLogins;
+
+/** Sign-up, login and token answers as RFC 9457 problems, like the services'; the web pages have theirs. */
+@RestControllerAdvice(basePackageClasses = IdentityProblemResponses.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IdentityProblemResponses {
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ProblemDetail invalid(WebExchangeBindException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
+        problem.setProperty(
+                "errors",
+                e.getFieldErrors().stream()
+                        .map(error ->
+                                Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                        .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ProblemDetail unreadable(ServerWebInputException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST, "Unreadable request body", "The body is not valid JSON for this request.");
+    }
+
+    @ExceptionHandler(EmailAlreadyRegistered.class)
+    ProblemDetail alreadyRegistered(EmailAlreadyRegistered e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Email already registered", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "email", "message", "already registered")));
+        return problem;
+    }
+
+    @ExceptionHandler(TooManyFailedLogins.class)
+    ResponseEntity<ProblemDetail> tooManyFailedLogins(TooManyFailedLogins e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidRefreshToken.class)
+    ProblemDetail invalidRefreshToken(InvalidRefreshToken e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Session ended", e.getMessage());
+    }
+
+    @ExceptionHandler(BadCredentials.class)
+    ProblemDetail badCredentials(BadCredentials e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Login failed", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}

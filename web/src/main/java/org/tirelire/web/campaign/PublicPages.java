@@ -1,0 +1,89 @@
+package org.tirelire.web.campaign;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.web.page.Referral;
+import org.tirelire.web.platform.CampaignApi;
+import org.tirelire.web.platform.DonationApi;
+import org.tirelire.web.platform.FundraiserApi;
+import org.tirelire.web.platform.PlatformUnavailable;
+import org.tirelire.web.session.OrganiserSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * The pages anyone may open: the list of live campaigns, a campaign's page and its live overlay for
+ * streams. A campaign page still shows when collection pages or supporters cannot be read: those
+ * parts say they are unavailable, the thermometer and the give button stay.
+ */
+@Controller
+class PublicPages {
+
+    private final CampaignApi campaigns;
+    private final DonationApi donations;
+    private final FundraiserApi fundraisers;
+    private final OrganiserSession sessions;
+
+    PublicPages(CampaignApi campaigns, DonationApi donations, FundraiserApi fundraisers, OrganiserSession sessions) {
+        this.campaigns = campaigns;
+        this.donations = donations;
+        this.fundraisers = fundraisers;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/")
+    Mono<String> home(Model model) {
+        return campaigns.liveCampaigns().map(live -> {
+            model.addAttribute("campaigns", live);
+            return "home";
+        });
+    }
+
+    /** {@code ref}: the collection page the visitor came from, so that their gift counts toward it. */
+    @GetMapping("/campaigns/{slug}")
+    Mono<String> campaign(
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable String ref,
+            ServerWebExchange exchange,
+            Model model) {
+        // The organiser may preview their own draft: their session token lets campaign-service show it.
+        return sessions.current(exchange)
+                .map(organiser -> Optional.of(organiser.authorization()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(authorization -> campaigns
+                        .campaign(slug, authorization.orElse(null))
+                        .flatMap(campaign -> Mono.zip(
+                                        orNothing(donations.supporters(campaign.id())),
+                                        orNothing(fundraisers.leaderboard(campaign.id())),
+                                        orNothing(fundraisers.teams(campaign.id())),
+                                        orNothing(campaigns.news(campaign.id(), authorization.orElse(null))))
+                                .map(parts -> {
+                                    model.addAttribute("campaign", campaign);
+                                    parts.getT1().ifPresent(part -> model.addAttribute("supporters", part));
+                                    parts.getT2().ifPresent(part -> model.addAttribute("fundraisers", part));
+                                    parts.getT3().ifPresent(part -> model.addAttribute("teams", part));
+                                    parts.getT4().ifPresent(part -> model.addAttribute("news", part));
+                                    model.addAttribute("ref", Referral.validSlug(ref));
+                                    return "campaign";
+                                })));
+    }
+
+    @GetMapping("/campaigns/{slug}/overlay")
+    Mono<String> overlay(@PathVariable String slug, Model model) {
+        return campaigns.campaign(slug, null).map(campaign -> {
+            model.addAttribute("campaign", campaign);
+            return "overlay";
+        });
+    }
+
+    /** A part of the page that cannot be read is left out of the model (shown as unavailable), not shown empty. */
+    private static <T> Mono<Optional<List<T>>> orNothing(Mono<List<T>> part) {
+        return part.map(Optional::of).onErrorResume(PlatformUnavailable.class, e -> Mono.just(Optional.empty()));
+    }
+}

@@ -1,0 +1,105 @@
+package org.tirelire.web.giving;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.TypedAmount;
+import org.tirelire.web.platform.PlatformRequests.Gift;
+import org.tirelire.web.platform.PlatformRequests.GiftDonor;
+
+/**
+ * The giving form as the donor filled it in, kept as typed so that it can be shown again with the
+ * errors next to their fields. {@code key} is the Idempotency-Key made when the form was first shown:
+ * sending the same form twice (a double click, a reload) gives once. What can be checked without the
+ * campaign is checked by Bean Validation; the amount needs the campaign's currency and rewards.
+ *
+ * @param amount the chosen suggested amount in minor units, or {@code other} for {@code otherAmount}
+ */
+public record GiftForm(
+        String key,
+        String amount,
+        String otherAmount,
+        String reward,
+        @NotBlank(message = "give.error.firstName") String firstName,
+        @NotBlank(message = "give.error.lastName") String lastName,
+
+        @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "give.error.email")
+        String email,
+
+        String message,
+        Boolean anonymous,
+        Boolean newsConsent,
+        String fundraiser,
+        @NotBlank(message = "give.error.paymentMethod") String paymentMethod) {
+
+    public GiftForm {
+        key = FormInput.text(key).matches("[A-Za-z0-9-]{8,64}")
+                ? key.strip()
+                : UUID.randomUUID().toString();
+        amount = FormInput.text(amount);
+        otherAmount = FormInput.text(otherAmount);
+        reward = FormInput.text(reward);
+        firstName = FormInput.text(firstName);
+        lastName = FormInput.text(lastName);
+        email = FormInput.text(email);
+        message = FormInput.text(message);
+        // A box left unticked is not sent at all.
+        anonymous = Boolean.TRUE.equals(anonymous);
+        newsConsent = Boolean.TRUE.equals(newsConsent);
+        fundraiser = FormInput.text(fundraiser);
+        paymentMethod = FormInput.text(paymentMethod);
+    }
+
+    public static GiftForm blank(@Nullable String reward, @Nullable String fundraiser, String amount) {
+        return new GiftForm(null, amount, "", reward, "", "", "", "", false, false, fundraiser, "");
+    }
+
+    /** The same form with a typed amount, as when a reward's minimum is offered. */
+    public GiftForm withOtherAmount(Money typed) {
+        return new GiftForm(
+                key,
+                "other",
+                TypedAmount.typed(typed.amount(), typed.currency()),
+                reward,
+                firstName,
+                lastName,
+                email,
+                message,
+                anonymous,
+                newsConsent,
+                fundraiser,
+                paymentMethod);
+    }
+
+    /** The amount the donor chose, in minor units: a typed amount wins over a suggested one. */
+    public OptionalLong minorUnits(String currency) {
+        OptionalLong typed = TypedAmount.minorUnits(otherAmount, currency);
+        if (typed.isPresent() || "other".equals(amount)) {
+            return typed;
+        }
+        return amount.matches("\\d{1,12}") ? OptionalLong.of(Long.parseLong(amount)) : OptionalLong.empty();
+    }
+
+    /** The body of {@code POST /api/donations}. */
+    public Gift toDonation(String campaignId, Money amount, String language) {
+        return new Gift(
+                campaignId,
+                amount,
+                new GiftDonor(firstName, lastName, email),
+                anonymous,
+                newsConsent,
+                paymentMethod,
+                language,
+                blankToNull(message),
+                blankToNull(reward),
+                blankToNull(fundraiser));
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text.isBlank() ? null : text;
+    }
+}

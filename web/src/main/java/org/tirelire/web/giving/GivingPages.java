@@ -1,0 +1,179 @@
+package org.tirelire.web.giving;
+
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.LanguageSelection;
+import org.tirelire.web.page.Referral;
+import org.tirelire.web.page.TypedAmount;
+import org.tirelire.web.platform.CampaignApi;
+import org.tirelire.web.platform.DonationApi;
+import org.tirelire.web.platform.PlatformRefusal;
+import org.tirelire.web.platform.PlatformViews.Campaign;
+import org.tirelire.web.platform.PlatformViews.Reward;
+import reactor.core.publisher.Mono;
+
+/**
+ * Giving, without JavaScript: a plain form posted to the gateway, which records the gift through
+ * donation-service with the form's Idempotency-Key and shows the donation's status page. A refused
+ * form comes back filled in as typed, each error next to its field.
+ */
+@Controller
+class GivingPages {
+
+    /** Suggested amounts in whole currency units; the donor may type any other. */
+    private static final List<Long> SUGGESTED_UNITS = List.of(10L, 25L, 50L, 100L);
+
+    /** Where a service's field name shows in the form. */
+    private static final Map<String, String> FORM_FIELDS = Map.of(
+            "amount", "amount",
+            "amount.amount", "amount",
+            "amount.currency", "amount",
+            "donor.firstName", "firstName",
+            "donor.lastName", "lastName",
+            "donor.email", "email",
+            "message", "message",
+            "rewardId", "reward",
+            "paymentMethod", "paymentMethod",
+            "fundraiser", "fundraiser");
+
+    private final CampaignApi campaigns;
+    private final DonationApi donations;
+
+    GivingPages(CampaignApi campaigns, DonationApi donations) {
+        this.campaigns = campaigns;
+        this.donations = donations;
+    }
+
+    @GetMapping("/campaigns/{slug}/give")
+    Mono<String> form(
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable String reward,
+            @RequestParam(required = false) @Nullable String ref,
+            Model model) {
+        return campaigns.campaign(slug, null).flatMap(campaign -> {
+            Reward chosen = campaign.reward(reward);
+            String amount = chosen == null ? suggested(campaign).get(1).toString() : "other";
+            GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), Referral.validSlug(ref), amount);
+            if (chosen != null) {
+                form = form.withOtherAmount(chosen.minAmount());
+            }
+            return show(campaign, form, Map.of(), model);
+        });
+    }
+
+    @PostMapping("/campaigns/{slug}/give")
+    Mono<String> give(
+            @PathVariable String slug,
+            @Valid @ModelAttribute("form") GiftForm form,
+            BindingResult binding,
+            ServerWebExchange exchange,
+            Model model) {
+        return campaigns.campaign(slug, null).flatMap(campaign -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            OptionalLong amount = checkedAmount(form, campaign, errors);
+            errors.putAll(FormInput.errors(binding));
+            if (!errors.isEmpty()) {
+                errors.put("form", "give.error.refused"); // the summary a screen reader hears first
+                exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                return show(campaign, form, errors, model);
+            }
+            Money gift = Money.of(amount.orElseThrow(), campaign.goal().currency());
+            return donations
+                    .give(form.key(), form.toDonation(campaign.id(), gift, LanguageSelection.languageOf(exchange)))
+                    .map(donation -> "redirect:/donations/" + donation.id())
+                    .onErrorResume(PlatformRefusal.class, refusal -> {
+                        exchange.getResponse().setStatusCode(HttpStatus.valueOf(refusal.status()));
+                        return show(campaign, form, errorsOf(refusal), model);
+                    });
+        });
+    }
+
+    /** The donation's status: pending for a moment while the provider confirms, then thanks (or declined). */
+    @GetMapping("/donations/{id}")
+    Mono<String> donation(@PathVariable String id, Model model) {
+        return donations
+                .donation(id)
+                .flatMap(donation -> campaigns
+                        .campaign(donation.campaignId(), null)
+                        .map(campaign -> {
+                            model.addAttribute("donation", donation);
+                            model.addAttribute("campaign", campaign);
+                            return "donation";
+                        }));
+    }
+
+    private Mono<String> show(Campaign campaign, GiftForm form, Map<String, String> errors, Model model) {
+        return donations.paymentMethods().map(methods -> {
+            model.addAttribute("campaign", campaign);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", errors);
+            model.addAttribute("suggested", suggested(campaign));
+            model.addAttribute("payment", methods);
+            return "give";
+        });
+    }
+
+    /** The amount in minor units, or empty with an error for the amount field. */
+    static OptionalLong checkedAmount(GiftForm form, Campaign campaign, Map<String, String> errors) {
+        String currency = campaign.goal().currency();
+        OptionalLong amount;
+        try {
+            amount = form.minorUnits(currency);
+        } catch (IllegalArgumentException notAnAmount) {
+            errors.put("amount", "give.error.amount.unreadable");
+            return OptionalLong.empty();
+        }
+        if (amount.isEmpty() || amount.getAsLong() <= 0) {
+            errors.put("amount", "give.error.amount.missing");
+            return OptionalLong.empty();
+        }
+        Reward reward = campaign.reward(form.reward());
+        if (reward != null && amount.getAsLong() < reward.minAmount().amount()) {
+            errors.put("amount", "give.error.amount.belowReward");
+        }
+        return amount;
+    }
+
+    /**
+     * A service's refusal as form errors: message keys by form field, and under {@code form} the
+     * refusal as a whole (campaign closed, reward sold out), which the page shows at the top.
+     */
+    private static Map<String, String> errorsOf(PlatformRefusal refusal) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        refusal.messagesByField().keySet().forEach(field -> {
+            String formField = FORM_FIELDS.get(field);
+            if (formField != null) {
+                errors.putIfAbsent(formField, "give.error." + formField);
+            }
+        });
+        if (refusal.status() == 409) {
+            errors.put("form", refusal.messageFor("rewardId").isPresent() ? "give.error.soldOut" : "give.error.closed");
+        } else if (refusal.status() == 429) {
+            errors.put("form", "give.error.tooMany");
+        } else {
+            errors.putIfAbsent("form", "give.error.refused");
+        }
+        return errors;
+    }
+
+    private static List<Long> suggested(Campaign campaign) {
+        long unit = TypedAmount.minorUnitsPerUnit(campaign.goal().currency());
+        return SUGGESTED_UNITS.stream().map(units -> units * unit).toList();
+    }
+}

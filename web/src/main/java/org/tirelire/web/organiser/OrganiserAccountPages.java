@@ -1,0 +1,107 @@
+package org.tirelire.web.organiser;
+
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.identity.api.BadCredentials;
+import org.tirelire.identity.api.EmailAlreadyRegistered;
+import org.tirelire.identity.api.OrganiserSignIn;
+import org.tirelire.web.page.FormInput;
+import org.tirelire.web.session.OrganiserSession;
+import reactor.core.publisher.Mono;
+
+/** Organisers sign up, log in and out on the web pages; the session is a cookie holding their token. */
+@Controller
+class OrganiserAccountPages {
+
+    private final OrganiserSignIn signIn;
+    private final OrganiserSession sessions;
+
+    OrganiserAccountPages(OrganiserSignIn signIn, OrganiserSession sessions) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/organiser/signup")
+    String signupForm(Model model) {
+        model.addAttribute("form", Map.of());
+        model.addAttribute("errors", Map.of());
+        return "organiser/signup";
+    }
+
+    @PostMapping("/organiser/signup")
+    Mono<String> signup(
+            @Valid @ModelAttribute("signup") SignupForm form,
+            BindingResult binding,
+            ServerWebExchange exchange,
+            Model model) {
+        if (binding.hasErrors()) {
+            return Mono.just(refused(exchange, model, "organiser/signup", form.typed(), FormInput.errors(binding)));
+        }
+        return signIn.signUp(form.email(), form.password(), form.organisationName())
+                .then(signIn.logIn(form.email(), form.password()))
+                .map(tokens -> {
+                    sessions.open(exchange, tokens);
+                    return "redirect:/organiser?welcome=1";
+                })
+                .onErrorResume(
+                        EmailAlreadyRegistered.class,
+                        e -> Mono.just(refused(
+                                exchange,
+                                model,
+                                "organiser/signup",
+                                form.typed(),
+                                Map.of("email", "signup.error.taken"))));
+    }
+
+    @GetMapping("/organiser/login")
+    String loginForm(@RequestParam(required = false) @Nullable String expired, Model model) {
+        model.addAttribute("expired", expired != null);
+        model.addAttribute("form", Map.of());
+        model.addAttribute("errors", Map.of());
+        return "organiser/login";
+    }
+
+    @PostMapping("/organiser/login")
+    Mono<String> login(@ModelAttribute("login") LoginForm form, ServerWebExchange exchange, Model model) {
+        return signIn.logIn(form.email(), form.password())
+                .map(tokens -> {
+                    sessions.open(exchange, tokens);
+                    return "redirect:/organiser";
+                })
+                .onErrorResume(
+                        BadCredentials.class,
+                        e -> Mono.just(refused(
+                                exchange,
+                                model,
+                                "organiser/login",
+                                Map.of("email", form.email()),
+                                Map.of("form", "login.error"))));
+    }
+
+    @PostMapping("/organiser/logout")
+    Mono<String> logout(ServerWebExchange exchange) {
+        return sessions.end(exchange).thenReturn("redirect:/");
+    }
+
+    private static String refused(
+            ServerWebExchange exchange,
+            Model model,
+            String view,
+            Map<String, String> typed,
+            Map<String, String> errors) {
+        exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+        model.addAttribute("form", typed);
+        model.addAttribute("errors", errors);
+        return view;
+    }
+}

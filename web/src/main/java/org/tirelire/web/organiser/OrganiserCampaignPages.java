@@ -1,0 +1,349 @@
+package org.tirelire.web.organiser;
+
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.PageNotFound;
+import org.tirelire.web.platform.CampaignApi;
+import org.tirelire.web.platform.DonationApi;
+import org.tirelire.web.platform.FundraiserApi;
+import org.tirelire.web.platform.PlatformRefusal;
+import org.tirelire.web.platform.PlatformUnavailable;
+import org.tirelire.web.platform.PlatformViews.Campaign;
+import org.tirelire.web.platform.PlatformViews.DonationsPage;
+import org.tirelire.web.session.OrganiserSession;
+import org.tirelire.web.session.OrganiserSession.Organiser;
+import reactor.core.publisher.Mono;
+
+/**
+ * The organiser's dashboard: their campaigns, and for each one its progress, donations (refund, CSV
+ * export, offline gifts), news, collection pages (hide an abusive one), and the lifecycle buttons.
+ * Every action is a plain form; what it may touch is decided by the service, from the organiser's token.
+ * After an action the page is shown again with a line saying what was done ({@code ?done=}).
+ */
+@Controller
+class OrganiserCampaignPages {
+
+    private static final Set<String> LIFECYCLE_ACTIONS = Set.of("publish", "close", "cancel");
+    private static final Set<String> DONATION_STATUSES = Set.of("PENDING", "CONFIRMED", "FAILED", "REFUNDED");
+    private static final int DONATIONS_PER_PAGE = 50;
+
+    private final CampaignApi campaigns;
+    private final DonationApi donations;
+    private final FundraiserApi fundraisers;
+    private final OrganiserSession sessions;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    OrganiserCampaignPages(
+            CampaignApi campaigns,
+            DonationApi donations,
+            FundraiserApi fundraisers,
+            OrganiserSession sessions,
+            @Value("${tirelire.pages.time-zone:Europe/Paris}") ZoneId zone,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.donations = donations;
+        this.fundraisers = fundraisers;
+        this.sessions = sessions;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @GetMapping("/organiser")
+    Mono<String> dashboard(
+            @RequestParam(required = false) @Nullable String welcome, ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> campaigns.campaignsOf(organiser.authorization()))
+                .map(own -> {
+                    model.addAttribute("campaigns", own);
+                    model.addAttribute("welcome", welcome != null);
+                    return "organiser/dashboard";
+                });
+    }
+
+    @GetMapping("/organiser/campaigns/new")
+    Mono<String> creationForm(ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange).map(organiser -> campaignForm(null, CampaignForm.blank(), Map.of(), model));
+    }
+
+    @PostMapping("/organiser/campaigns/new")
+    Mono<String> create(
+            @Valid @ModelAttribute("campaignForm") CampaignForm typed,
+            BindingResult binding,
+            ServerWebExchange exchange,
+            Model model) {
+        CampaignForm form = typed.withoutEmptyRows();
+        return sessions.required(exchange).flatMap(organiser -> {
+            Map<String, String> errors = errorsOf(form, binding);
+            if (!errors.isEmpty()) {
+                return Mono.just(refusedForm(exchange, null, form, errors, model));
+            }
+            return campaigns
+                    .create(organiser.authorization(), form.toCreation(zone))
+                    .map(created -> "redirect:/organiser/campaigns/" + created.id() + "?done=created")
+                    .onErrorResume(PlatformRefusal.class, refusal -> {
+                        model.addAttribute("refusal", refusal.detail());
+                        return Mono.just(refusedForm(exchange, null, form, campaignErrors(refusal), model));
+                    });
+        });
+    }
+
+    @GetMapping("/organiser/campaigns/{id}/edit")
+    Mono<String> editForm(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> ownCampaign(organiser, id))
+                .map(campaign -> campaignForm(campaign, CampaignForm.of(campaign, zone), Map.of(), model));
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/edit")
+    Mono<String> edit(
+            @PathVariable String id,
+            @Valid @ModelAttribute("campaignForm") CampaignForm typed,
+            BindingResult binding,
+            ServerWebExchange exchange,
+            Model model) {
+        CampaignForm form = typed.withoutEmptyRows();
+        return sessions.required(exchange)
+                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
+                    Map<String, String> errors = errorsOf(form, binding);
+                    if (!errors.isEmpty()) {
+                        return Mono.just(refusedForm(exchange, campaign, form, errors, model));
+                    }
+                    return campaigns
+                            .revise(organiser.authorization(), id, form.toRevision(zone))
+                            .map(revised -> "redirect:/organiser/campaigns/" + id + "?done=saved")
+                            .onErrorResume(PlatformRefusal.class, refusal -> {
+                                model.addAttribute("refusal", refusal.detail());
+                                return Mono.just(refusedForm(exchange, campaign, form, campaignErrors(refusal), model));
+                            });
+                }));
+    }
+
+    @GetMapping("/organiser/campaigns/{id}")
+    Mono<String> campaign(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String done,
+            ServerWebExchange exchange,
+            Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> manage(organiser, id, page, status, model))
+                .doOnNext(view -> model.addAttribute("done", done == null ? null : done.replaceAll("[^a-zA-Z]", "")));
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/{action:publish|close|cancel}")
+    Mono<String> changeStatus(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
+        if (!LIFECYCLE_ACTIONS.contains(action)) {
+            return Mono.error(new PageNotFound());
+        }
+        return sessions.required(exchange)
+                .flatMap(organiser -> campaigns.changeStatus(organiser.authorization(), id, action))
+                .map(changed -> "redirect:/organiser/campaigns/" + id + "?done=" + action);
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/news")
+    Mono<String> postNews(
+            @PathVariable String id,
+            @Valid @ModelAttribute("newsForm") NewsForm form,
+            BindingResult binding,
+            ServerWebExchange exchange,
+            Model model) {
+        return sessions.required(exchange).flatMap(organiser -> {
+            if (binding.hasErrors()) {
+                return refusedAction(exchange, organiser, id, Map.of("news", "news.error.empty"), model);
+            }
+            return campaigns
+                    .postNews(organiser.authorization(), id, form.toNews())
+                    .map(posted -> "redirect:/organiser/campaigns/" + id + "?done=news")
+                    .onErrorResume(
+                            PlatformRefusal.class,
+                            refusal -> refusedAction(
+                                    exchange, organiser, id, Map.of("news", "news.error.refused"), model));
+        });
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/offline-gifts")
+    Mono<String> recordOfflineGift(
+            @PathVariable String id,
+            @Valid @ModelAttribute("offline") OfflineGiftForm form,
+            BindingResult binding,
+            ServerWebExchange exchange,
+            Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
+                    String currency = campaign.goal().currency();
+                    Map<String, String> errors = new LinkedHashMap<>(form.errors(currency));
+                    FormInput.errors(binding, "offline.").forEach(errors::putIfAbsent);
+                    if (!errors.isEmpty()) {
+                        return refusedAction(exchange, organiser, id, errors, model);
+                    }
+                    return donations
+                            .recordOfflineGift(organiser.authorization(), id, form.toGift(currency))
+                            .map(recorded -> "redirect:/organiser/campaigns/" + id + "?done=offline")
+                            .onErrorResume(
+                                    PlatformRefusal.class,
+                                    refusal -> refusedAction(
+                                            exchange,
+                                            organiser,
+                                            id,
+                                            Map.of("offline.form", "offline.error.refused"),
+                                            model));
+                }));
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/refund")
+    Mono<String> refund(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> donations.refund(organiser.authorization(), donationId))
+                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=refunded");
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/fundraisers/{slug}/hide")
+    Mono<String> hide(@PathVariable String id, @PathVariable String slug, ServerWebExchange exchange) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> fundraisers.hide(organiser.authorization(), slug))
+                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=hidden");
+    }
+
+    /** The export as donation-service writes it, for French Excel (UTF-8 with BOM, {@code ;}). */
+    @GetMapping("/organiser/campaigns/{id}/donations.csv")
+    Mono<ResponseEntity<byte[]>> csv(@PathVariable String id, ServerWebExchange exchange) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> donations.donationsCsv(organiser.authorization(), id))
+                .defaultIfEmpty(new byte[0])
+                .map(csv -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dons-" + id + ".csv\"")
+                        .body(csv));
+    }
+
+    private Mono<String> manage(Organiser organiser, String id, int page, @Nullable String status, Model model) {
+        String statusFilter = status != null && DONATION_STATUSES.contains(status) ? status : null;
+        return ownCampaign(organiser, id)
+                .flatMap(campaign -> Mono.zip(
+                                // donation-service hears of a campaign when it is published: a draft has no gifts.
+                                campaign.draft()
+                                        ? Mono.just(new DonationsPage(List.of(), 0, DONATIONS_PER_PAGE, 0))
+                                        : donations.donations(
+                                                organiser.authorization(),
+                                                id,
+                                                Math.max(page, 0),
+                                                DONATIONS_PER_PAGE,
+                                                statusFilter),
+                                campaigns.news(id, organiser.authorization()),
+                                fundraisers
+                                        .leaderboard(id)
+                                        .map(Optional::of)
+                                        .onErrorResume(PlatformUnavailable.class, e -> Mono.just(Optional.empty())))
+                        .map(parts -> {
+                            model.addAttribute("campaign", campaign);
+                            model.addAttribute("donations", parts.getT1());
+                            model.addAttribute("news", parts.getT2());
+                            parts.getT3().ifPresent(pages -> model.addAttribute("fundraisers", pages));
+                            model.addAttribute("statusFilter", statusFilter);
+                            if (!model.containsAttribute("offline")) {
+                                model.addAttribute("offline", OfflineGiftForm.blank());
+                            }
+                            if (!model.containsAttribute("errors")) {
+                                model.addAttribute("errors", Map.of());
+                            }
+                            return "organiser/campaign";
+                        }));
+    }
+
+    /** A form of the campaign page was refused: the page again, with the form's errors. */
+    private Mono<String> refusedAction(
+            ServerWebExchange exchange, Organiser organiser, String id, Map<String, String> errors, Model model) {
+        exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+        model.addAttribute("errors", errors);
+        return manage(organiser, id, 0, null, model);
+    }
+
+    /** The campaign, if it is this organiser's: campaign-service shows drafts only to their owner. */
+    private Mono<Campaign> ownCampaign(Organiser organiser, String id) {
+        return campaigns
+                .campaignsOf(organiser.authorization())
+                .flatMap(mine -> mine.stream()
+                        .filter(c -> c.id().equals(id))
+                        .findFirst()
+                        .map(Mono::just)
+                        .orElseGet(() -> Mono.error(new PageNotFound())));
+    }
+
+    /** Bean Validation's refusals, then what needs the currency and today's date. */
+    private Map<String, String> errorsOf(CampaignForm form, BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>(FormInput.errors(binding));
+        errors.putAll(form.errors(today()));
+        return errors;
+    }
+
+    private String campaignForm(
+            @Nullable Campaign campaign, CampaignForm form, Map<String, String> errors, Model model) {
+        if (campaign != null) {
+            model.addAttribute("campaign", campaign);
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("currencies", List.of("EUR", "CHF", "GBP", "USD", "CAD"));
+        return "organiser/campaign-form";
+    }
+
+    private String refusedForm(
+            ServerWebExchange exchange,
+            @Nullable Campaign campaign,
+            CampaignForm form,
+            Map<String, String> errors,
+            Model model) {
+        Map<String, String> shown = new LinkedHashMap<>(errors);
+        shown.putIfAbsent("form", "campaignForm.error.refused");
+        exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+        return campaignForm(campaign, form.withEmptyRows(), shown, model);
+    }
+
+    /** campaign-service's field names as the form's; the refusal's own words are shown at the top as well. */
+    private static Map<String, String> campaignErrors(PlatformRefusal refusal) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        refusal.messagesByField().keySet().forEach(field -> {
+            String root = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+            root = root.replaceAll("\\[\\d+]", "");
+            switch (root) {
+                case "title", "summary", "story", "coverImageUrl", "goal", "rewards" ->
+                    errors.putIfAbsent(root, "campaignForm.error." + root);
+                case "stretchGoals" -> errors.putIfAbsent("stretchGoals", "campaignForm.error.stretchGoal");
+                case "endsAt" -> errors.putIfAbsent("endsOn", "campaignForm.error.endsOn");
+                default -> {}
+            }
+        });
+        errors.put("form", "campaignForm.error.refused");
+        return errors;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

@@ -1,0 +1,80 @@
+package org.tirelire.web.page;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * How the pages write amounts and dates for the reader's language: {@code 1 234,50 €} in French,
+ * {@code €1,234.50} in English; whole amounts without cents. Amounts stay integers of minor units up
+ * to here: BigDecimal only moves the decimal point for display.
+ */
+public final class PageFormat {
+
+    private final Locale locale;
+    private final ZoneId zone;
+
+    public PageFormat(Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+    }
+
+    public String money(@Nullable Money money) {
+        if (money == null) {
+            return "";
+        }
+        Currency currency = Currency.getInstance(money.currency());
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(currency);
+        boolean whole = money.amount() % TypedAmount.minorUnitsPerUnit(money.currency()) == 0;
+        format.setMinimumFractionDigits(whole ? 0 : digits);
+        format.setMaximumFractionDigits(whole ? 0 : digits);
+        return format.format(BigDecimal.valueOf(money.amount(), digits));
+    }
+
+    public String money(long minorUnits, String currency) {
+        return money(new Money(minorUnits, currency));
+    }
+
+    /** An amount as a donor would type it back in a form: {@code 25} or {@code 25,50} (no symbol). */
+    public String amountInput(@Nullable Money money) {
+        if (money == null) {
+            return "";
+        }
+        String plain = TypedAmount.typed(money.amount(), money.currency());
+        return locale.getLanguage().equals("fr") ? plain.replace('.', ',') : plain;
+    }
+
+    public String date(@Nullable Instant instant) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(instant.atZone(zone));
+    }
+
+    public String dateTime(@Nullable Instant instant) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .format(instant.atZone(zone));
+    }
+
+    /** {@code yyyy-MM-dd} in the association's time zone, for a date field. */
+    public String dateInput(@Nullable Instant instant) {
+        return instant == null ? "" : instant.atZone(zone).toLocalDate().toString();
+    }
+
+    public String language() {
+        return locale.getLanguage();
+    }
+}

@@ -1,0 +1,60 @@
+package org.tirelire.web.platform;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.tirelire.web.platform.PlatformRequests.Gift;
+import org.tirelire.web.platform.PlatformRequests.OfflineGift;
+import org.tirelire.web.platform.PlatformViews.Donation;
+import org.tirelire.web.platform.PlatformViews.DonationsPage;
+import org.tirelire.web.platform.PlatformViews.OrganiserDonation;
+import org.tirelire.web.platform.PlatformViews.PaymentMethods;
+import org.tirelire.web.platform.PlatformViews.Supporter;
+import reactor.core.publisher.Mono;
+
+/** donation-service's public API, as the pages call it. */
+@HttpExchange("/api")
+public interface DonationApi {
+
+    /** A donor's gift; the same key (made when the form was shown) never gives twice. */
+    @PostExchange("/donations")
+    Mono<Donation> give(@RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Gift gift);
+
+    @GetExchange("/donations/{id}")
+    Mono<Donation> donation(@PathVariable String id);
+
+    @GetExchange("/payments/methods")
+    Mono<PaymentMethods> paymentMethods();
+
+    @GetExchange("/campaigns/{id}/supporters")
+    Mono<List<Supporter>> supporters(@PathVariable String id);
+
+    /** A page of the campaign's donations, newest first, optionally only those in one status. */
+    @GetExchange("/campaigns/{id}/donations")
+    Mono<DonationsPage> donations(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String id,
+            @RequestParam int page,
+            @RequestParam int size,
+            @RequestParam(required = false) @Nullable String status);
+
+    /** The CSV export for French Excel, as donation-service writes it. */
+    @GetExchange(url = "/campaigns/{id}/donations", accept = "text/csv")
+    Mono<byte[]> donationsCsv(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    @PostExchange("/campaigns/{id}/offline-donations")
+    Mono<OrganiserDonation> recordOfflineGift(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String id,
+            @RequestBody OfflineGift gift);
+
+    @PostExchange("/donations/{id}/refund")
+    Mono<Void> refund(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+}

@@ -1,0 +1,87 @@
+package org.tirelire.web.platform;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one policy of every call the pages make to a service, whatever the API: it runs through the
+ * service's circuit breaker (the same ones as the API routes), tries the next instance when one refused
+ * the connection, and turns the answer into what the pages handle: a 4xx becomes a {@link
+ * PlatformRefusal} carrying the problem's fields; no answer, a 5xx or an open breaker a {@link
+ * PlatformUnavailable}. Only a failure of the service counts against its breaker, never a refusal.
+ *
+ * <p>It sits before the load balancer, so the request's host is still the service's name.
+ */
+final class PlatformCalls implements ExchangeFilterFunction {
+
+    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final JsonMapper json;
+
+    PlatformCalls(ReactiveCircuitBreakerFactory<?, ?> breakers, JsonMapper json) {
+        this.breakers = breakers;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+        String service = request.url().getHost();
+        Mono<ClientResponse> answered = next.exchange(request)
+                .flatMap(response -> response.statusCode().is5xxServerError()
+                        ? response.releaseBody()
+                                .then(Mono.error(
+                                        new IllegalStateException(service + " answered " + response.statusCode())))
+                        : Mono.just(response));
+        // Refused at connection: the call never reached that instance, so the next one may take it.
+        Mono<ClientResponse> onAnInstanceThatIsUp =
+                answered.retryWhen(Retry.max(2).filter(PlatformCalls::connectionRefused));
+        return breakers.create(service)
+                .run(onAnInstanceThatIsUp, failure -> Mono.error(new PlatformUnavailable(service, failure)))
+                .flatMap(response -> response.statusCode().isError() ? refusal(response) : Mono.just(response));
+    }
+
+    private Mono<ClientResponse> refusal(ClientResponse response) {
+        int status = response.statusCode().value();
+        return response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> Mono.error(refusal(status, body)));
+    }
+
+    /** A problem document (RFC 9457) as a refusal; a body that is not one still gives the status. */
+    PlatformRefusal refusal(int status, byte[] body) {
+        JsonNode problem = problem(body);
+        List<PlatformRefusal.FieldError> errors = new ArrayList<>();
+        problem.path("errors")
+                .forEach(error -> errors.add(new PlatformRefusal.FieldError(
+                        error.path("field").asString(""), error.path("message").asString(""))));
+        return new PlatformRefusal(
+                status,
+                problem.path("title").asString("Refused"),
+                problem.path("detail").asString(null),
+                errors);
+    }
+
+    private JsonNode problem(byte[] body) {
+        if (body.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (RuntimeException notJson) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static boolean connectionRefused(Throwable failure) {
+        return failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
+    }
+}

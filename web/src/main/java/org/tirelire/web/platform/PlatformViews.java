@@ -1,0 +1,178 @@
+package org.tirelire.web.platform;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.tirelire.contracts.money.Money;
+
+/**
+ * What the pages read from the services, as the public HTTP contract gives it. Fields the pages do
+ * not use are ignored, so a service may add fields without breaking the pages.
+ */
+public final class PlatformViews {
+
+    private PlatformViews() {}
+
+    public record Campaign(
+            String id,
+            String slug,
+            String organisationId,
+            String organisationName,
+            String title,
+            String summary,
+            @Nullable String story,
+            @Nullable String storyHtml,
+            @Nullable String coverImageUrl,
+            Money goal,
+            Instant endsAt,
+            String fundingModel,
+            List<StretchGoal> stretchGoals,
+            List<Reward> rewards,
+            String status,
+            @Nullable String outcome,
+            Progress progress) {
+
+        public boolean live() {
+            return "LIVE".equals(status);
+        }
+
+        public boolean draft() {
+            return "DRAFT".equals(status);
+        }
+
+        public boolean allOrNothing() {
+            return "ALL_OR_NOTHING".equals(fundingModel);
+        }
+
+        public @Nullable Reward reward(@Nullable String rewardId) {
+            return rewards.stream()
+                    .filter(r -> r.id().equals(rewardId))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    public record StretchGoal(Money amount, String label) {}
+
+    public record Reward(
+            String id,
+            String title,
+            @Nullable String description,
+            Money minAmount,
+            @Nullable Integer limit) {}
+
+    public record Progress(
+            String campaignId,
+            Money goal,
+            Money raised,
+            long donationCount,
+            int percent,
+            long daysLeft,
+            @Nullable Instant lastGiftAt,
+            List<Milestone> milestones) {
+
+        /** The thermometer never draws past full, even when a campaign raised twice its goal. */
+        public int barPercent() {
+            return Math.min(100, Math.max(0, percent));
+        }
+    }
+
+    public record Milestone(String label, Money threshold, boolean reached) {}
+
+    public record Supporter(
+            String displayName, Money amount, @Nullable String message, Instant confirmedAt) {}
+
+    public record Donation(
+            String id,
+            String campaignId,
+            Money amount,
+            String status,
+            String displayName,
+            @Nullable String message,
+            @Nullable String fundraiser,
+            @Nullable String failureReason) {}
+
+    public record Fundraiser(
+            String slug,
+            String campaignId,
+            String title,
+            String supporterName,
+            @Nullable String message,
+            @Nullable String team,
+            @Nullable Money goal,
+            Money raised,
+            long donationCount,
+            @Nullable Integer percent,
+            String status,
+            String shareUrl,
+            ShareKit shareKit,
+            @Nullable String editToken) {
+
+        public int barPercent() {
+            return percent == null ? 0 : Math.min(100, Math.max(0, percent));
+        }
+
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
+
+    /** Share texts by language ("fr", "en"), then by network ("whatsapp", "facebook", "x", "linkedin", "email"). */
+    public record ShareKit(String url, String qrPng, String qrSvg, Map<String, Map<String, ShareLink>> texts) {
+
+        public Map<String, ShareLink> in(String language) {
+            return texts.getOrDefault(language, texts.getOrDefault("fr", Map.of()));
+        }
+    }
+
+    public record ShareLink(String text, String link) {}
+
+    public record Team(String team, Money raised, long donationCount, int pages) {}
+
+    public record News(String id, String title, String body, Instant publishedAt) {}
+
+    /** A donation as the campaign's organiser sees it, donor included. */
+    public record OrganiserDonation(
+            String id,
+            Money amount,
+            String status,
+            @Nullable Donor donor,
+            boolean anonymous,
+            @Nullable String message,
+            @Nullable String fundraiser,
+            @Nullable String offlineMethod,
+            Instant createdAt) {
+
+        public boolean refundable() {
+            return "CONFIRMED".equals(status);
+        }
+    }
+
+    public record Donor(String firstName, String lastName, String email) {}
+
+    public record DonationsPage(List<OrganiserDonation> content, int page, int size, long totalElements) {}
+
+    /** The configured payment provider's methods; {@code sandbox} when no money moves. */
+    public record PaymentMethods(String provider, boolean sandbox, List<String> methods) {}
+
+    /** An organisation's webhook; {@code secret} only in the answer to its registration. */
+    public record Webhook(
+            String id,
+            String url,
+            List<String> eventTypes,
+            Instant createdAt,
+            @Nullable String secret) {}
+
+    public record WebhookDelivery(
+            String id,
+            String eventId,
+            String eventType,
+            String status,
+            int attempts,
+            @Nullable Integer lastStatusCode,
+            @Nullable String lastError,
+            Instant createdAt,
+            @Nullable Instant deliveredAt,
+            @Nullable Instant nextAttemptAt) {}
+}

@@ -1,0 +1,106 @@
+package org.tirelire.web.giving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.FormSubmission;
+import org.tirelire.web.page.FormSubmission.Bound;
+import org.tirelire.web.platform.PlatformRequests.Gift;
+import org.tirelire.web.platform.PlatformViews.Campaign;
+import org.tirelire.web.platform.PlatformViews.Progress;
+import org.tirelire.web.platform.PlatformViews.Reward;
+
+class GiftFormTest {
+
+    private static final String KEY = "0b6a3f1e-5d2c-4c7e-9a51-3f0f2d1c8e77";
+    private static final Campaign CAMPAIGN =
+            campaign(new Reward("reward-1", "Un pot de miel", null, Money.of(2_000, "EUR"), 10));
+
+    @Test
+    void a_filled_form_becomes_the_gift_the_donor_chose() {
+        Bound<GiftForm> posted = FormSubmission.post(
+                GiftForm.class,
+                "key=" + KEY + "&amount=other&otherAmount=25%2C50&reward=&firstName=+Ada+&lastName=Lovelace"
+                        + "&email=ada%40example.org&message=&anonymous=on&fundraiser=&paymentMethod=pm_sandbox_ok");
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        OptionalLong amount = GivingPages.checkedAmount(posted.form(), CAMPAIGN, errors);
+        Gift gift = posted.form().toDonation(CAMPAIGN.id(), Money.of(amount.orElseThrow(), "EUR"), "fr");
+
+        assertThat(FormInput.errors(posted.binding())).isEmpty();
+        assertThat(errors).isEmpty();
+        assertThat(posted.form().key())
+                .as("the key made when the form was shown")
+                .isEqualTo(KEY);
+        assertThat(gift.amount()).isEqualTo(Money.of(2_550, "EUR"));
+        assertThat(gift.donor().firstName()).isEqualTo("Ada");
+        assertThat(gift.anonymous()).isTrue();
+        assertThat(gift.newsConsent()).as("an unticked box is not sent").isFalse();
+        assertThat(gift.message()).as("an empty message is not sent").isNull();
+        assertThat(gift.rewardId()).isNull();
+    }
+
+    @Test
+    void each_missing_or_wrong_field_is_named_with_its_message() {
+        Bound<GiftForm> posted = FormSubmission.post(GiftForm.class, "amount=other&otherAmount=vingt&email=ada");
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        GivingPages.checkedAmount(posted.form(), CAMPAIGN, errors);
+        errors.putAll(FormInput.errors(posted.binding()));
+
+        assertThat(errors)
+                .containsEntry("amount", "give.error.amount.unreadable")
+                .containsEntry("firstName", "give.error.firstName")
+                .containsEntry("lastName", "give.error.lastName")
+                .containsEntry("email", "give.error.email")
+                .containsEntry("paymentMethod", "give.error.paymentMethod");
+    }
+
+    @Test
+    void a_reward_needs_at_least_its_minimum() {
+        GiftForm form = FormSubmission.post(GiftForm.class, "amount=1000&reward=reward-1")
+                .form();
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        GivingPages.checkedAmount(form, CAMPAIGN, errors);
+
+        assertThat(errors).containsEntry("amount", "give.error.amount.belowReward");
+    }
+
+    @Test
+    void a_forged_idempotency_key_is_replaced_and_a_checkbox_sent_as_nonsense_is_named() {
+        Bound<GiftForm> posted = FormSubmission.post(GiftForm.class, "key=%3Cscript%3E&newsConsent=maybe");
+
+        assertThat(posted.form().key()).matches("[0-9a-f-]{36}");
+        assertThat(FormInput.errors(posted.binding())).containsEntry("newsConsent", "form.error.unreadable");
+    }
+
+    private static Campaign campaign(Reward reward) {
+        Money goal = Money.of(500_000, "EUR");
+        return new Campaign(
+                "campaign-1",
+                "des-ruches",
+                "org-1",
+                "Les Amis du Canal",
+                "Des ruches",
+                "Trois ruches",
+                null,
+                null,
+                null,
+                goal,
+                Instant.parse("2027-01-31T22:59:59Z"),
+                "KEEP_IT_ALL",
+                List.of(),
+                List.of(reward),
+                "LIVE",
+                null,
+                new Progress("campaign-1", goal, Money.zero("EUR"), 0, 0, 60, null, List.of()));
+    }
+}
