@@ -14,7 +14,7 @@ public class LiveCampaigns {
     private final CampaignSnapshots snapshots;
     private final Duration publicationGrace;
 
-    LiveCampaigns(
+    public LiveCampaigns(
             CampaignSnapshots snapshots,
             @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace) {
         this.snapshots = snapshots;

@@ -18,7 +18,7 @@ public class IdempotencyKeys {
     private final JsonMapper json;
     private final Clock clock;
 
-    IdempotencyKeys(IdempotencyRecords records, JsonMapper json, Clock clock) {
+    public IdempotencyKeys(IdempotencyRecords records, JsonMapper json, Clock clock) {
         this.records = records;
         this.json = json;
         this.clock = clock;

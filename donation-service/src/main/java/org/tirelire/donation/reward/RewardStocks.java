@@ -14,7 +14,7 @@ public class RewardStocks {
 
     private final MongoTemplate mongo;
 
-    RewardStocks(MongoTemplate mongo) {
+    public RewardStocks(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

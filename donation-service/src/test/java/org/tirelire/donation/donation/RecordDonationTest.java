@@ -1,0 +1,243 @@
+package org.tirelire.donation.donation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
+import org.springframework.http.HttpStatus;
+import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.campaign.CampaignSnapshot;
+import org.tirelire.donation.campaign.CampaignSnapshots;
+import org.tirelire.donation.campaign.LiveCampaigns;
+import org.tirelire.donation.fundraiser.FundraiserPageRefs;
+import org.tirelire.donation.idempotency.IdempotencyKeyReused;
+import org.tirelire.donation.idempotency.IdempotencyKeys;
+import org.tirelire.donation.idempotency.IdempotencyRecords;
+import org.tirelire.donation.payment.PaymentOutcome;
+import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.payment.PaymentRequest;
+import org.tirelire.donation.reward.RewardStocks;
+import org.tirelire.kit.messaging.AggregateUpdates;
+import org.tirelire.kit.messaging.OutboxRelay;
+import org.tirelire.kit.messaging.PendingEvent;
+import org.tirelire.kit.web.MoneyInput;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A donor gives: the use case's rules without Spring, in milliseconds. Its stores are the real Spring
+ * Data repositories on an in-memory MongoDB-wire server; the payment provider is a port, played here by
+ * a provider that takes every payment but one method's; events stay in the gift's outbox, where they are
+ * read (publishing them is the outbox relay's work, tested with Kafka in DonationServiceIntegrationTest).
+ */
+class RecordDonationTest {
+
+    private static final String CAMPAIGN = "campaign-1";
+    private static final String REWARD = "reward-honey";
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private MongoTemplate mongo;
+    private DonationRepository donations;
+    private CampaignSnapshots campaigns;
+    private RewardStocks rewardStocks;
+    private final RecordingProvider provider = new RecordingProvider();
+    private RecordDonation recordDonation;
+
+    @BeforeAll
+    static void startTheStore() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopTheStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void aLiveCampaignWithALimitedReward() {
+        mongo = new MongoTemplate(client, "record-donation-" + System.nanoTime());
+        MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
+        donations = repositories.getRepository(DonationRepository.class);
+        campaigns = repositories.getRepository(CampaignSnapshots.class);
+        rewardStocks = new RewardStocks(mongo);
+        Clock clock = Clock.systemUTC();
+        AggregateUpdates updates = new AggregateUpdates(new OutboxRelay(mongo, null, List.of()) {
+            @Override
+            public void wakeUp(Object aggregate) {
+                // Events stay in the outbox for the test to read.
+            }
+        });
+        DonationLifecycle lifecycle = new DonationLifecycle(
+                donations, updates, provider, rewardStocks, new DonationPages("https://dons.example.org"), clock);
+        recordDonation = new RecordDonation(
+                new IdempotencyKeys(
+                        repositories.getRepository(IdempotencyRecords.class),
+                        JsonMapper.builder().build(),
+                        clock),
+                new LiveCampaigns(campaigns, Duration.ZERO),
+                donations,
+                lifecycle,
+                provider,
+                new DonationLimits(100, 10_000_000),
+                repositories.getRepository(FundraiserPageRefs.class),
+                rewardStocks,
+                Duration.ZERO,
+                clock);
+
+        campaigns.save(new CampaignSnapshot(
+                CAMPAIGN,
+                "org-1",
+                "Rénovons la péniche",
+                "EUR",
+                true,
+                List.of(new CampaignSnapshot.RewardSnapshot(REWARD, "Un pot de miel", Money.of(20_00, "EUR"), 1))));
+        rewardStocks.offer(REWARD, CAMPAIGN, 1);
+    }
+
+    @Test
+    void a_gift_is_recorded_pending_and_its_payment_started_with_what_the_provider_needs() {
+        RecordDonation.Recorded recorded = recordDonation.give("key-1", gift(30_00, "EUR", null, "card"));
+
+        Donation donation = recorded.donation();
+        assertThat(recorded.firstTime()).isTrue();
+        assertThat(donation.status()).isEqualTo(DonationStatus.PENDING);
+        assertThat(donation.paymentReference()).isEqualTo("pay_1");
+        assertThat(provider.started).singleElement().satisfies(request -> {
+            assertThat(request.donationId().value()).isEqualTo(donation.id());
+            assertThat(request.amount()).isEqualTo(Money.of(30_00, "EUR"));
+            assertThat(request.returnUrl()).hasToString("https://dons.example.org/donations/" + donation.id());
+        });
+    }
+
+    @Test
+    void the_same_key_and_body_give_once_and_another_body_with_that_key_is_refused() {
+        Donation first =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+
+        RecordDonation.Recorded again = recordDonation.give("key-1", gift(30_00, "EUR", null, "card"));
+
+        assertThat(again.firstTime()).isFalse();
+        assertThat(again.donation().id()).isEqualTo(first.id());
+        assertThat(donations.count()).isEqualTo(1);
+        assertThat(provider.started).hasSize(1);
+        assertThatThrownBy(() -> recordDonation.give("key-1", gift(31_00, "EUR", null, "card")))
+                .isInstanceOf(IdempotencyKeyReused.class);
+    }
+
+    @Test
+    void gifts_that_break_a_rule_are_refused_naming_the_field_and_nothing_is_stored() {
+        expectRefused(gift(30_00, "CHF", null, "card"), HttpStatus.UNPROCESSABLE_CONTENT, "amount.currency");
+        expectRefused(gift(99, "EUR", null, "card"), HttpStatus.UNPROCESSABLE_CONTENT, "amount.amount");
+        expectRefused(gift(10_00, "EUR", REWARD, "card"), HttpStatus.UNPROCESSABLE_CONTENT, "amount.amount");
+        expectRefused(gift(30_00, "EUR", null, "bitcoin"), HttpStatus.UNPROCESSABLE_CONTENT, "paymentMethod");
+        campaigns.save(new CampaignSnapshot(CAMPAIGN, "org-1", "Rénovons la péniche", "EUR", false, List.of()));
+        expectRefused(gift(30_00, "EUR", null, "card"), HttpStatus.CONFLICT, "campaignId");
+
+        assertThat(donations.count()).isZero();
+        assertThat(provider.started).isEmpty();
+    }
+
+    @Test
+    void the_last_unit_of_a_reward_goes_to_one_donor_and_the_next_is_refused_before_paying() {
+        recordDonation.give("key-1", gift(25_00, "EUR", REWARD, "card"));
+
+        expectRefused(gift(25_00, "EUR", REWARD, "card"), HttpStatus.CONFLICT, "rewardId");
+        assertThat(provider.started).hasSize(1);
+    }
+
+    @Test
+    void a_declined_payment_fails_the_gift_and_gives_its_reward_back() {
+        Donation declined = recordDonation
+                .give("key-1", gift(25_00, "EUR", REWARD, RecordingProvider.DECLINED))
+                .donation();
+
+        assertThat(declined.status()).isEqualTo(DonationStatus.FAILED);
+        assertThat(declined.outbox()).extracting(PendingEvent::event).hasExactlyElementsOfTypes(DonationFailed.class);
+        assertThat(rewardStocks.remaining(REWARD)).isEqualTo(1);
+    }
+
+    private void expectRefused(DonationRequest request, HttpStatus status, String field) {
+        String key = "key-" + System.nanoTime();
+        assertThatThrownBy(() -> recordDonation.give(key, request))
+                .isInstanceOfSatisfying(DonationRefused.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(status);
+                    assertThat(refused.field()).isEqualTo(field);
+                });
+    }
+
+    private static DonationRequest gift(long amount, String currency, String rewardId, String paymentMethod) {
+        return new DonationRequest(
+                CAMPAIGN,
+                new MoneyInput(amount, currency),
+                new DonationRequest.DonorInput("Ada", "Lovelace", "ada@example.org"),
+                false,
+                null,
+                rewardId,
+                null,
+                false,
+                paymentMethod,
+                "fr");
+    }
+
+    /** A provider that takes every payment, but declines the one method named so; it keeps what it was asked. */
+    private static final class RecordingProvider implements PaymentProvider {
+
+        static final String DECLINED = "card_declined";
+        final List<PaymentRequest> started = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public String signatureHeader() {
+            return "Recording-Signature";
+        }
+
+        @Override
+        public Set<String> paymentMethods() {
+            return Set.of("card", DECLINED);
+        }
+
+        @Override
+        public PaymentStart start(PaymentRequest request) {
+            if (DECLINED.equals(request.paymentMethod())) {
+                return new PaymentStart.Declined("Declined by the card's bank");
+            }
+            started.add(request);
+            return new PaymentStart.Accepted("pay_" + started.size());
+        }
+
+        @Override
+        public void refund(String paymentReference, Money amount) {}
+
+        @Override
+        public void followUp(org.tirelire.contracts.ids.DonationId donationId, String paymentReference) {}
+
+        @Override
+        public PaymentOutcome verifyWebhook(byte[] body, String signatureHeader) {
+            throw new UnsupportedOperationException("no webhooks in this test");
+        }
+    }
+}
