@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformPorts;
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * exact sum of the gifts, and every donor was thanked exactly once. The SMTP server going away and
  * events delivered twice have scenarios of their own.
  */
+@Order(1)
 class FaultToleranceIT {
 
     /** The topic donation-service publishes on (see the contracts module's {@code Topics}). */

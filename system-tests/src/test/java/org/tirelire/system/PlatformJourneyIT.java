@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,47 +15,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.tirelire.local.LocalPlatform;
-import org.tirelire.local.PlatformPorts;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The platform started as {@code ./tirelire up} starts it (Kafka, MongoDB-wire server, SMTP and the
- * four services as processes), on ports of its own, driven only through the gateway.
+ * four services as processes), on ports of its own, driven only through the gateway. It runs last of
+ * the classes sharing the platform, since it ends by restarting it.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformJourneyIT {
 
-    private static final Path HOME =
-            Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
-    private static final Path DATA = HOME.resolve("system-tests/target/platform-data-" + UUID.randomUUID());
-    private static final PlatformPorts PORTS = PlatformPorts.random();
-
-    private static LocalPlatform platform;
     private static Gateway gateway;
     private static Gateway mail;
     private static String token;
     private static String campaignId;
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        platform = start();
-        System.out.printf(
-                "Platform ready in %d ms, resident memory %s%n",
-                platform.startupDuration().toMillis(), platform.residentBytes());
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
+    static void reachThePlatform() {
+        useTheGatewayOf(SharedPlatform.platform());
     }
 
     @Test
@@ -107,7 +92,9 @@ class PlatformJourneyIT {
     void a_donor_gives_and_the_total_the_feed_and_the_thank_you_email_follow() throws Exception {
         CompletableFuture<String> nextProgressEvent = CompletableFuture.supplyAsync(this::secondProgressEvent);
 
-        Gateway.Answer gift = give(UUID.randomUUID().toString(), 30_00, "pm_sandbox_ok", "ada@example.org");
+        // The mail catcher is shared with the other classes on this platform: an address of this test's own.
+        String ada = "ada@" + UUID.randomUUID() + ".example.org";
+        Gateway.Answer gift = give(UUID.randomUUID().toString(), 30_00, "pm_sandbox_ok", ada);
         assertThat(gift.status()).isEqualTo(201);
         String donationId = gift.text("id");
 
@@ -128,15 +115,10 @@ class PlatformJourneyIT {
                         .asLong())
                 .isEqualTo(30_00);
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(emailsTo("ada@example.org"))
-                        .singleElement()
-                        .satisfies(email -> {
-                            assertThat(email.get("subject").asString())
-                                    .isEqualTo("Merci pour votre don à Rénovons la péniche");
-                            assertThat(email.get("text").asString())
-                                    .contains("30,00")
-                                    .contains(donationId);
-                        }));
+                .untilAsserted(() -> assertThat(emailsTo(ada)).singleElement().satisfies(email -> {
+                    assertThat(email.get("subject").asString()).isEqualTo("Merci pour votre don à Rénovons la péniche");
+                    assertThat(email.get("text").asString()).contains("30,00").contains(donationId);
+                }));
     }
 
     @Test
@@ -272,9 +254,7 @@ class PlatformJourneyIT {
                 .get("raised")
                 .get("amount")
                 .asLong();
-        platform.stop();
-
-        platform = start();
+        useTheGatewayOf(SharedPlatform.restart());
 
         assertThat(gateway.get("/api/campaigns/" + campaignId + "/progress")
                         .body()
@@ -288,19 +268,9 @@ class PlatformJourneyIT {
                 .isEqualTo("ENDED");
     }
 
-    private static LocalPlatform start() throws Exception {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove("SPRING_MAIL_HOST");
-        LocalPlatform started = LocalPlatform.builder()
-                .home(HOME)
-                .dataDir(DATA)
-                .ports(PORTS)
-                .environment(environment)
-                .build()
-                .start();
-        gateway = new Gateway(started.endpoints().gatewayUrl());
-        mail = new Gateway(started.endpoints().mailWebUrl());
-        return started;
+    private static void useTheGatewayOf(LocalPlatform platform) {
+        gateway = new Gateway(platform.endpoints().gatewayUrl());
+        mail = new Gateway(platform.endpoints().mailWebUrl());
     }
 
     private String secondProgressEvent() {

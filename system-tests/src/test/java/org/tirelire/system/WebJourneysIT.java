@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.tirelire.local.LocalPlatform;
-import org.tirelire.local.PlatformPorts;
 
 /**
  * The web pages in a real headless Chromium, on the real platform: a donor gives from a phone (with and
@@ -34,38 +34,25 @@ import org.tirelire.local.PlatformPorts;
  * {@code <script>} shows as text. Every page is screenshotted into {@code target/screenshots/}, and the
  * weight of each page's first load is written to {@code target/page-weights.md}.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(2)
 class WebJourneysIT {
 
-    private static final Path HOME =
-            Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
     /** Eco-design budget: a campaign page's first load, cover image aside. */
     private static final long PAGE_BUDGET_BYTES = 100 * 1024;
 
-    private static LocalPlatform platform;
     private static Gateway gateway;
     private static String baseUrl;
     private static final Map<String, Long> pageWeights = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove("SPRING_MAIL_HOST");
-        platform = LocalPlatform.builder()
-                .home(HOME)
-                .dataDir(HOME.resolve("system-tests/target/web-data-" + UUID.randomUUID()))
-                .ports(PlatformPorts.random())
-                .environment(environment)
-                .build()
-                .start();
-        baseUrl = platform.endpoints().gatewayUrl();
+    static void reachThePlatform() {
+        baseUrl = SharedPlatform.platform().endpoints().gatewayUrl();
         gateway = new Gateway(baseUrl);
     }
 
     @AfterAll
-    static void stopThePlatformAndReportWeights() throws IOException {
-        if (platform != null) {
-            platform.stop();
-        }
+    static void reportWeights() throws IOException {
         StringBuilder report = new StringBuilder(
                         "# Page weights (first load in a fresh browser profile, campaigns without a cover image)\n\n")
                 .append("| page | transferred |\n|---|---|\n");

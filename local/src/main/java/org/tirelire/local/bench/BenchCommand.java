@@ -25,6 +25,15 @@ public final class BenchCommand {
     private BenchCommand() {}
 
     public static int run(List<String> arguments, Path home, Consumer<String> say) throws Exception {
+        return run(arguments, home, System.getenv(), say);
+    }
+
+    /**
+     * @param environment where a running platform is looked for ({@code TIRELIRE_*_PORT},
+     *     {@code TIRELIRE_DATA_DIR}), and what a platform started for the run inherits
+     */
+    public static int run(List<String> arguments, Path home, Map<String, String> environment, Consumer<String> say)
+            throws Exception {
         Benchmark.Options options = Benchmark.Options.defaults();
         Path out = home.resolve("bench-reports");
         for (int i = 0; i < arguments.size(); i += 2) {
@@ -58,7 +67,6 @@ public final class BenchCommand {
                 }
             }
         }
-        Map<String, String> environment = System.getenv();
         PlatformPorts ports = PlatformPorts.fromEnvironment(environment::get);
         if (listens(ports.gateway())) {
             Path dataDir = environment.getOrDefault("TIRELIRE_DATA_DIR", "").isBlank()
