@@ -122,15 +122,7 @@ public record CampaignForm(
 
     /** The form as the organiser filled it, without the rows left empty. */
     public CampaignForm withoutEmptyRows() {
-        return new CampaignForm(
-                title,
-                summary,
-                story,
-                coverImageUrl,
-                goal,
-                currency,
-                endsOn,
-                fundingModel,
+        return withRows(
                 rewards.stream().filter(r -> !r.isEmpty()).toList(),
                 stretchGoals.stream().filter(s -> !s.isEmpty()).toList());
     }
@@ -143,17 +135,12 @@ public record CampaignForm(
             moreRewards.add(new RewardRow("", "", "", "", ""));
             moreStretchGoals.add(new StretchRow("", ""));
         }
+        return withRows(moreRewards, moreStretchGoals);
+    }
+
+    private CampaignForm withRows(List<RewardRow> rewardRows, List<StretchRow> stretchRows) {
         return new CampaignForm(
-                title,
-                summary,
-                story,
-                coverImageUrl,
-                goal,
-                currency,
-                endsOn,
-                fundingModel,
-                moreRewards,
-                moreStretchGoals);
+                title, summary, story, coverImageUrl, goal, currency, endsOn, fundingModel, rewardRows, stretchRows);
     }
 
     /**
