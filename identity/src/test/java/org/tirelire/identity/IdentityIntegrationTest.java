@@ -224,6 +224,41 @@ class IdentityIntegrationTest {
                 .isTrue();
     }
 
+    @Test
+    void a_sensitive_change_can_ask_the_signed_in_organiser_for_their_password_again() {
+        post("/api/auth/signup", Map.of("email", email, "password", "correct horse battery", "organisationName", "A"));
+        String token = post("/api/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                .getBody()
+                .get("accessToken")
+                .asString();
+
+        assertThat(passwordCheck(token, "correct horse battery").getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(passwordCheck(token, "not my password").getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(passwordCheck("not-a-token", "correct horse battery")
+                        .getStatusCode()
+                        .value())
+                .as("a token that is not ours")
+                .isEqualTo(401);
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            passwordCheck(token, "guess " + attempt);
+        }
+        assertThat(passwordCheck(token, "correct horse battery").getStatusCode().value())
+                .as("guesses count toward the same limit as logins")
+                .isEqualTo(429);
+    }
+
+    private ResponseEntity<JsonNode> passwordCheck(String token, String password) {
+        return http.post()
+                .uri("/api/auth/password-check")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", password))
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     private ResponseEntity<JsonNode> post(String path, Object body) {
         return http.post()
                 .uri(path)

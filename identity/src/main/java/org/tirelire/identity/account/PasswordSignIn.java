@@ -11,6 +11,7 @@ import org.tirelire.identity.AuthProperties;
 import org.tirelire.identity.api.AccountView;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
+import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.InvalidRefreshToken;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.SignedInOrganiser;
@@ -102,6 +103,20 @@ class PasswordSignIn implements OrganiserSignIn {
     @Override
     public Mono<SignedInOrganiser> verify(String accessToken) {
         return verifier.verify(accessToken);
+    }
+
+    @Override
+    public Mono<Void> confirmPassword(String accessToken, String password) {
+        return verifier.verify(accessToken)
+                .switchIfEmpty(Mono.error(InvalidAccessToken::new))
+                .flatMap(signedIn -> accounts.findById(signedIn.accountId()))
+                .switchIfEmpty(Mono.error(InvalidAccessToken::new))
+                .flatMap(account -> throttle.checkAllowed(account.email())
+                        .then(Mono.fromCallable(() -> passwords.matches(password, account.passwordHash()))
+                                .subscribeOn(Schedulers.boundedElastic()))
+                        .flatMap(matches -> matches
+                                ? throttle.succeeded(account.email())
+                                : throttle.failed(account.email()).then(Mono.error(BadCredentials::new))));
     }
 
     private Mono<TokenResponse> tokensFor(OrganiserAccount account, @Nullable String family) {

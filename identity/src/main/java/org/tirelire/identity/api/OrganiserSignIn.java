@@ -26,4 +26,12 @@ public interface OrganiserSignIn {
 
     /** The organiser an access token names when one of our keys signed it and it has not expired; empty otherwise. */
     Mono<SignedInOrganiser> verify(String accessToken);
+
+    /**
+     * Completes when the password is the one of the account the access token names: a sensitive change
+     * (a payment account's keys) asks for it again. {@link InvalidAccessToken} for a token that is not
+     * valid, {@link BadCredentials} for another password, {@link TooManyFailedLogins} after repeated
+     * failures; the failures count toward the same limit as logins.
+     */
+    Mono<Void> confirmPassword(String accessToken, String password);
 }

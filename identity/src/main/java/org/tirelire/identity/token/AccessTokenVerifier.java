@@ -24,7 +24,8 @@ public class AccessTokenVerifier {
     /** Empty for a token that is invalid or expired. */
     public Mono<SignedInOrganiser> verify(String accessToken) {
         return decoder.decode(accessToken)
-                .map(jwt -> new SignedInOrganiser(jwt.getTokenValue(), claim(jwt, "email"), claim(jwt, "org_name")))
+                .map(jwt -> new SignedInOrganiser(
+                        jwt.getTokenValue(), jwt.getSubject(), claim(jwt, "email"), claim(jwt, "org_name")))
                 .onErrorResume(invalidOrExpired -> Mono.empty());
     }
 

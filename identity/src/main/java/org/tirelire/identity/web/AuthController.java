@@ -4,10 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.identity.api.AccountView;
@@ -18,6 +20,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 class AuthController {
+
+    private static final String BEARER = "Bearer ";
 
     private final OrganiserSignIn signIn;
     private final SigningKeys signingKeys;
@@ -51,6 +55,22 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {
         return signIn.logOut(request.refreshToken());
+    }
+
+    record PasswordCheck(@NotBlank @Size(max = 128) String password) {}
+
+    /**
+     * Whether the signed-in organiser typed their own password again: services ask before a sensitive
+     * change. 204 when it is theirs; 401 otherwise (and 429 once too many attempts failed).
+     */
+    @PostMapping("/api/auth/password-check")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> checkPassword(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @Valid @RequestBody PasswordCheck check) {
+        String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).strip()
+                : "";
+        return signIn.confirmPassword(token, check.password());
     }
 
     /** The public keys services verify organisers' tokens with. */

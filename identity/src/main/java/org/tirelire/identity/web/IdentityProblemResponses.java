@@ -14,6 +14,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
+import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.InvalidRefreshToken;
 import org.tirelire.identity.api.TooManyFailedLogins;
 
@@ -57,6 +58,11 @@ class IdentityProblemResponses {
     @ExceptionHandler(InvalidRefreshToken.class)
     ProblemDetail invalidRefreshToken(InvalidRefreshToken e) {
         return problem(HttpStatus.UNAUTHORIZED, "Session ended", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidAccessToken.class)
+    ProblemDetail invalidAccessToken(InvalidAccessToken e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Sign in again", e.getMessage());
     }
 
     @ExceptionHandler(BadCredentials.class)

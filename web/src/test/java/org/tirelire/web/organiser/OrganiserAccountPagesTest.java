@@ -131,5 +131,10 @@ class OrganiserAccountPagesTest {
         public Mono<SignedInOrganiser> verify(String accessToken) {
             return Mono.empty();
         }
+
+        @Override
+        public Mono<Void> confirmPassword(String accessToken, String password) {
+            return Mono.error(new BadCredentials());
+        }
     }
 }
