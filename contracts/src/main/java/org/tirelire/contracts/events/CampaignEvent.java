@@ -4,6 +4,13 @@ package org.tirelire.contracts.events;
 public sealed interface CampaignEvent extends TirelireEvent
         permits CampaignPublished, CampaignUpdated, CampaignClosed, MilestoneReached, NewsPublished, ProgressChanged {
 
+    String campaignId();
+
+    @Override
+    default String partitionKey() {
+        return campaignId();
+    }
+
     /** Calls the handler's method for this event's type. */
     void dispatchTo(Handler handler);
 

@@ -4,6 +4,13 @@ package org.tirelire.contracts.events;
 public sealed interface DonationEvent extends TirelireEvent
         permits DonationConfirmed, DonationFailed, DonationRefunded, DonorErased {
 
+    String campaignId();
+
+    @Override
+    default String partitionKey() {
+        return campaignId();
+    }
+
     String donationId();
 
     /** Calls the handler's method for this event's type. */

@@ -22,7 +22,8 @@ public final class EventTypes {
             Map.entry(DonationFailed.class, "org.tirelire.donation.failed.v1"),
             Map.entry(DonationRefunded.class, "org.tirelire.donation.refunded.v1"),
             Map.entry(DonorErased.class, "org.tirelire.donation.donor-erased.v1"),
-            Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"));
+            Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"),
+            Map.entry(PaymentAccountChanged.class, "org.tirelire.organisation.payment-account-changed.v1"));
 
     private static final Map<String, Class<? extends TirelireEvent>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -124,7 +124,7 @@ class EventConsumersTest {
     }
 
     private byte[] encode(TirelireEvent event, String correlationId) {
-        return codec.encode(codec.wrap(event, "/test", event.campaignId(), Instant.now(), correlationId));
+        return codec.encode(codec.wrap(event, "/test", event.partitionKey(), Instant.now(), correlationId));
     }
 
     private static Message<byte[]> record(byte[] payload, int partition, long offset) {
