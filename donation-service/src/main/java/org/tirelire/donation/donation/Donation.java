@@ -1,5 +1,6 @@
 package org.tirelire.donation.donation;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.kit.messaging.OutboxAggregate;
 import org.tirelire.kit.messaging.PendingEvent;
 
@@ -49,6 +51,11 @@ public class Donation implements OutboxAggregate {
     private @Nullable String failureReason;
     private @Nullable Instant refundedAt;
     private @Nullable Instant donorErasedAt;
+    /** Who takes the payment; absent on gifts recorded before providers other than the sandbox existed. */
+    private @Nullable ProviderKind paymentProvider;
+    /** The provider's own payment page, for a provider that hosts it, while the donor has still to pay. */
+    private @Nullable String paymentPage;
+
     private List<PendingEvent> outbox;
 
     @Version
@@ -115,8 +122,9 @@ public class Donation implements OutboxAggregate {
             @Nullable String fundraiserSlug,
             boolean newsConsent,
             String paymentMethod,
+            ProviderKind paymentProvider,
             Instant now) {
-        return new Donation(
+        Donation donation = new Donation(
                 id,
                 campaignId,
                 organisationId,
@@ -139,6 +147,8 @@ public class Donation implements OutboxAggregate {
                 null,
                 List.of(),
                 null);
+        donation.paymentProvider = paymentProvider;
+        return donation;
     }
 
     /** A gift the organiser collected by hand: it counts as soon as it is recorded. */
@@ -181,9 +191,10 @@ public class Donation implements OutboxAggregate {
      * The provider has taken the payment in hand under this reference. If the payment has moved on
      * already (a twin request started it too, and its outcome came first), this changes nothing.
      */
-    public void awaitPayment(String reference) {
+    public void awaitPayment(String reference, @Nullable URI page) {
         if (status == DonationStatus.PENDING && paymentReference == null) {
             this.paymentReference = reference;
+            this.paymentPage = page == null ? null : page.toString();
         }
     }
 
@@ -201,6 +212,7 @@ public class Donation implements OutboxAggregate {
         }
         status = DonationStatus.CONFIRMED;
         paymentReference = reference;
+        paymentPage = null;
         confirmedAt = at;
         outbox.add(PendingEvent.of(
                 new DonationConfirmed(
@@ -228,6 +240,7 @@ public class Donation implements OutboxAggregate {
             throw new IllegalDonationTransition(id, status, DonationStatus.FAILED);
         }
         status = DonationStatus.FAILED;
+        paymentPage = null;
         failedAt = at;
         failureReason = reason;
         outbox.add(PendingEvent.of(new DonationFailed(id, campaignId, amount, reason, at), at));
@@ -334,6 +347,15 @@ public class Donation implements OutboxAggregate {
 
     public DonationStatus status() {
         return status;
+    }
+
+    public ProviderKind paymentProvider() {
+        return paymentProvider == null ? ProviderKind.SANDBOX : paymentProvider;
+    }
+
+    /** Where the donor pays, while they have still to: the provider's page. */
+    public @Nullable URI paymentPage() {
+        return paymentPage == null ? null : URI.create(paymentPage);
     }
 
     public @Nullable String paymentReference() {

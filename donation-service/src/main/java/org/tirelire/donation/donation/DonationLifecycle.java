@@ -1,7 +1,9 @@
 package org.tirelire.donation.donation;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +11,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.contracts.ids.DonationId;
+import org.tirelire.donation.campaign.CampaignSnapshot;
+import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.payment.PaymentOutcome;
 import org.tirelire.donation.payment.PaymentOutcomes;
 import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.payment.PaymentProviders;
+import org.tirelire.donation.payment.PaymentRefused;
 import org.tirelire.donation.payment.PaymentRequest;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.AggregateUpdates;
@@ -24,22 +30,25 @@ public class DonationLifecycle implements PaymentOutcomes {
 
     private final DonationRepository donations;
     private final AggregateUpdates updates;
-    private final PaymentProvider paymentProvider;
+    private final PaymentProviders providers;
     private final RewardStocks rewardStocks;
+    private final CampaignSnapshots campaigns;
     private final DonationPages pages;
     private final Clock clock;
 
     DonationLifecycle(
             DonationRepository donations,
             AggregateUpdates updates,
-            PaymentProvider paymentProvider,
+            PaymentProviders providers,
             RewardStocks rewardStocks,
+            CampaignSnapshots campaigns,
             DonationPages pages,
             Clock clock) {
         this.donations = donations;
         this.updates = updates;
-        this.paymentProvider = paymentProvider;
+        this.providers = providers;
         this.rewardStocks = rewardStocks;
+        this.campaigns = campaigns;
         this.pages = pages;
         this.clock = clock;
     }
@@ -48,28 +57,53 @@ public class DonationLifecycle implements PaymentOutcomes {
         return updates.insert(donations, donation);
     }
 
-    /** Hands a pending donation to the payment provider; a decline fails it at once. */
+    /**
+     * Hands a pending donation to the provider of its organisation; a decline fails it at once. A provider
+     * that hosts its own payment page gives its address, where the donor is sent next.
+     */
     public Donation startPayment(Donation donation) {
-        PaymentProvider.PaymentStart start = paymentProvider.start(new PaymentRequest(
+        PaymentProvider provider = providerOf(donation);
+        PaymentProvider.PaymentStart start = provider.start(new PaymentRequest(
                 DonationId.of(donation.id()),
                 donation.amount(),
                 donation.paymentMethod(),
-                pages.statusPageOf(donation.id())));
+                pages.statusPageOf(donation.id()),
+                descriptionOf(donation),
+                donation.donor() == null
+                        ? null
+                        : new PaymentRequest.Payer(
+                                donation.donor().firstName(),
+                                donation.donor().lastName(),
+                                donation.donor().email())));
         return update(donation.id(), pending -> {
             if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
                 if (pending.fail(declined.reason(), clock.instant())) {
                     releaseReward(pending);
                 }
             } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
-                pending.awaitPayment(accepted.paymentReference());
+                pending.awaitPayment(accepted.paymentReference(), accepted.redirect());
             }
             return pending;
         });
     }
 
+    /**
+     * What the provider says becomes the gift's state, whatever order it comes in. A payment whose amount
+     * or currency is not the gift's never confirms it: the gift stays pending and the mismatch is logged
+     * for the organiser to look into with the provider.
+     */
     @Override
     public void settle(PaymentOutcome outcome) {
         update(outcome.donationId().value(), donation -> {
+            if (outcome.succeeded() && outcome.paid() != null && !outcome.paid().equals(donation.amount())) {
+                log.error(
+                        "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
+                        outcome.paymentReference(),
+                        donation.id(),
+                        outcome.paid(),
+                        donation.amount());
+                return donation;
+            }
             if (outcome.succeeded()) {
                 if (donation.confirm(outcome.paymentReference(), clock.instant())) {
                     log.info("Donation {} confirmed", donation.id());
@@ -90,16 +124,34 @@ public class DonationLifecycle implements PaymentOutcomes {
         return refund(donation);
     }
 
-    /** Gives back every confirmed gift of a campaign that failed its all-or-nothing goal or was cancelled. */
+    /**
+     * Gives back every confirmed gift of a campaign that failed its all-or-nothing goal or was cancelled. A
+     * gift its provider will not refund stays confirmed, logged for the organiser, and the others go on; a
+     * provider that does not answer stops the run, which is tried again.
+     */
     public int refundAllOf(CampaignId campaignId) {
         int refunded = 0;
+        Set<String> refused = new HashSet<>();
         List<Donation> batch;
         do {
-            batch = donations.findByCampaignIdAndStatusOrderByConfirmedAtDesc(
-                    campaignId.value(), DonationStatus.CONFIRMED, PageRequest.of(0, 100));
+            batch = donations
+                    .findByCampaignIdAndStatusOrderByConfirmedAtDesc(
+                            campaignId.value(), DonationStatus.CONFIRMED, PageRequest.of(0, 100 + refused.size()))
+                    .stream()
+                    .filter(donation -> !refused.contains(donation.id()))
+                    .toList();
             for (Donation donation : batch) {
-                refund(donation);
-                refunded++;
+                try {
+                    refund(donation);
+                    refunded++;
+                } catch (PaymentRefused refusal) {
+                    refused.add(donation.id());
+                    log.error(
+                            "Gift {} of campaign {} was not refunded: {}",
+                            donation.id(),
+                            campaignId,
+                            refusal.getMessage());
+                }
             }
         } while (!batch.isEmpty());
         return refunded;
@@ -114,7 +166,7 @@ public class DonationLifecycle implements PaymentOutcomes {
         }
         // The money goes back first: if the provider refuses, the gift stays confirmed and still counts.
         if (donation.offlineMethod() == null) {
-            paymentProvider.refund(donation.paymentReference(), donation.amount());
+            providerFor(donation).refund(DonationId.of(donation.id()), donation.paymentReference(), donation.amount());
         }
         Donation refunded = update(donation.id(), confirmed -> {
             confirmed.refund(clock.instant());
@@ -145,6 +197,33 @@ public class DonationLifecycle implements PaymentOutcomes {
         }
         log.info("Erased the donor's personal data from {} gifts of organisation {}", erased, organisationId);
         return erased;
+    }
+
+    /** The provider a new gift's payment starts with: its organisation's, as recorded on the gift. */
+    private PaymentProvider providerOf(Donation donation) {
+        return providers.forOrganisation(donation.organisationId());
+    }
+
+    /**
+     * The provider that took a gift's payment, to refund it: the organisation's, unless it has moved to
+     * another provider since, which cannot give back what it did not take.
+     */
+    PaymentProvider providerFor(Donation donation) {
+        PaymentProvider current = providers.forOrganisation(donation.organisationId());
+        if (current.kind() != donation.paymentProvider()) {
+            throw new PaymentRefused(
+                    "This gift was paid through " + donation.paymentProvider().pathName()
+                            + ", which no longer takes this organisation's gifts: refund it from there");
+        }
+        return current;
+    }
+
+    private String descriptionOf(Donation donation) {
+        return campaigns
+                .findById(donation.campaignId())
+                .map(CampaignSnapshot::title)
+                .map(title -> "Don à « " + title + " »")
+                .orElse("Don");
     }
 
     /** A gift that failed or was refunded gives its reward's unit back for someone else. */

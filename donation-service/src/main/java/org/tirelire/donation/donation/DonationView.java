@@ -1,5 +1,6 @@
 package org.tirelire.donation.donation;
 
+import java.net.URI;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
@@ -22,7 +23,11 @@ public record DonationView(
         @Nullable String failureReason,
         Instant createdAt,
         @Nullable Instant confirmedAt,
-        @Nullable Instant refundedAt) {
+        @Nullable Instant refundedAt,
+        @Nullable NextAction nextAction) {
+
+    /** What the donor does next: pay on the provider's own page, then come back to the gift's page. */
+    public record NextAction(String type, URI url) {}
 
     public static DonationView of(Donation donation) {
         return new DonationView(
@@ -39,6 +44,9 @@ public record DonationView(
                 donation.failureReason(),
                 donation.createdAt(),
                 donation.confirmedAt(),
-                donation.refundedAt());
+                donation.refundedAt(),
+                donation.status() == DonationStatus.PENDING && donation.paymentPage() != null
+                        ? new NextAction("redirect", donation.paymentPage())
+                        : null);
     }
 }

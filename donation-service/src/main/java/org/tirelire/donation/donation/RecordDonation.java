@@ -15,6 +15,7 @@ import org.tirelire.donation.campaign.LiveCampaigns;
 import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
 import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.payment.PaymentProviders;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.RecentlyPublished;
 
@@ -30,7 +31,7 @@ public class RecordDonation {
     private final LiveCampaigns liveCampaigns;
     private final DonationRepository donations;
     private final DonationLifecycle lifecycle;
-    private final PaymentProvider paymentProvider;
+    private final PaymentProviders paymentProviders;
     private final DonationLimits limits;
     private final FundraiserPageRefs fundraiserPages;
     private final RewardStocks rewardStocks;
@@ -42,7 +43,7 @@ public class RecordDonation {
             LiveCampaigns liveCampaigns,
             DonationRepository donations,
             DonationLifecycle lifecycle,
-            PaymentProvider paymentProvider,
+            PaymentProviders paymentProviders,
             DonationLimits limits,
             FundraiserPageRefs fundraiserPages,
             RewardStocks rewardStocks,
@@ -52,7 +53,7 @@ public class RecordDonation {
         this.liveCampaigns = liveCampaigns;
         this.donations = donations;
         this.lifecycle = lifecycle;
-        this.paymentProvider = paymentProvider;
+        this.paymentProviders = paymentProviders;
         this.limits = limits;
         this.fundraiserPages = fundraiserPages;
         this.rewardStocks = rewardStocks;
@@ -72,7 +73,8 @@ public class RecordDonation {
         }
         Money amount = request.amount().toMoney();
         CampaignSnapshot campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
-        check(request, amount, campaign);
+        PaymentProvider paymentProvider = paymentProviders.forOrganisation(campaign.organisationId());
+        check(request, amount, campaign, paymentProvider);
 
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
         if (!claim.firstUse()) {
@@ -104,6 +106,7 @@ public class RecordDonation {
                     blankToNull(request.fundraiser()),
                     Boolean.TRUE.equals(request.newsConsent()),
                     request.paymentMethod(),
+                    paymentProvider.kind(),
                     clock.instant()));
         } catch (DuplicateKeyException concurrentTwin) {
             if (request.rewardId() != null) {
@@ -136,7 +139,8 @@ public class RecordDonation {
         return campaign;
     }
 
-    private void check(DonationRequest request, Money amount, CampaignSnapshot campaign) {
+    private void check(
+            DonationRequest request, Money amount, CampaignSnapshot campaign, PaymentProvider paymentProvider) {
         if (!amount.currency().equals(campaign.currency())) {
             throw new DonationRefused(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -178,7 +182,8 @@ public class RecordDonation {
             throw new DonationRefused(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "paymentMethod",
-                    "'" + request.paymentMethod() + "' is not a payment method of the " + paymentProvider.name()
+                    "'" + request.paymentMethod() + "' is not a payment method of the "
+                            + paymentProvider.kind().pathName()
                             + " provider; use one of " + new TreeSet<>(paymentProvider.paymentMethods()));
         }
     }

@@ -3,6 +3,7 @@ package org.tirelire.donation.messaging;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tirelire.donation.donation.Donation;
+import org.tirelire.donation.payment.account.PaymentAccount;
 import org.tirelire.kit.messaging.OutboxSource;
 
 @Configuration
@@ -12,5 +13,11 @@ class DonationOutbox {
     @Bean
     OutboxSource donationEventsOutbox() {
         return new OutboxSource(Donation.class, "campaignId");
+    }
+
+    /** A payment account is an organisation's: its events are keyed by the organisation. */
+    @Bean
+    OutboxSource paymentAccountEventsOutbox() {
+        return new OutboxSource(PaymentAccount.class, "_id");
     }
 }

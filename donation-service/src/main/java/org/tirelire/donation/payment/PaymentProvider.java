@@ -1,21 +1,25 @@
 package org.tirelire.donation.payment;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
 
 /**
- * The port to a payment provider. A real provider (HelloAsso Checkout, Stripe) is one more adapter:
- * it starts a payment and later tells the outcome through a signed webhook, which
- * {@link PaymentWebhookController} verifies with {@link #verifyWebhook} before anything changes.
+ * The port to a payment provider, acting for one organisation: the sandbox, or the organisation's own
+ * Stripe or HelloAsso account ({@link PaymentProviders} picks it). The provider later tells the outcome
+ * through its webhooks ({@link PaymentWebhooks}), or when asked ({@link #followUp}).
  */
 public interface PaymentProvider {
 
-    /** The name in the webhook path, {@code /api/payments/webhooks/{name}}. */
-    String name();
+    ProviderKind kind();
 
-    /** The HTTP header its webhooks carry their signature in. */
-    String signatureHeader();
+    /** Whether real money moves: false for the sandbox only, which the pages say. */
+    default boolean movesMoney() {
+        return kind() != ProviderKind.SANDBOX;
+    }
 
     /** The payment methods donors may name in {@code paymentMethod}. */
     Set<String> paymentMethods();
@@ -23,26 +27,27 @@ public interface PaymentProvider {
     /** Starts paying for a recorded, pending gift. */
     PaymentStart start(PaymentRequest request);
 
-    /** Refunds a confirmed online payment; offline gifts are refunded by hand. */
-    void refund(String paymentReference, Money amount);
-
     /**
-     * A payment this provider started a while ago still has no outcome (its webhook was lost, or the
-     * service stopped before it came): the provider tells it again, as providers retry their webhooks.
-     * A reference that is not this provider's is ignored.
-     */
-    void followUp(DonationId donationId, String paymentReference);
-
-    /**
-     * Checks a webhook's signature and freshness and reads it.
+     * Gives a confirmed online payment back to the donor; asking twice refunds once.
      *
-     * @throws InvalidWebhook when the signature, timestamp or body is not what the provider sends
+     * @throws PaymentRefused when the provider will not refund (the organiser is told why)
      */
-    PaymentOutcome verifyWebhook(byte[] body, String signatureHeader);
+    void refund(DonationId donationId, String paymentReference, Money amount);
 
-    /** What the provider said at the start: either it takes the payment in hand, or it declines at once. */
+    /**
+     * A payment started a while ago still has no outcome (its webhook was lost, or the service stopped
+     * before it came): the outcome, when the provider can tell it now. A provider that retries its own
+     * webhooks (the sandbox) sends it again instead and answers empty.
+     */
+    Optional<PaymentOutcome> followUp(DonationId donationId, String paymentReference);
+
+    /**
+     * What the provider said at the start: it takes the payment in hand under a reference, possibly on a
+     * page of its own the donor must be sent to; or it declines at once.
+     */
     sealed interface PaymentStart {
-        record Accepted(String paymentReference) implements PaymentStart {}
+        /** @param redirect the provider's payment page, for providers that host it */
+        record Accepted(String paymentReference, @Nullable URI redirect) implements PaymentStart {}
 
         record Declined(String reason) implements PaymentStart {}
     }

@@ -15,33 +15,34 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where payment providers tell the outcome of a payment. Nothing changes unless the signature is
- * valid, and a replayed webhook finds the donation already in its final state.
+ * Where payment providers tell the outcome of a payment. Nothing changes unless the provider's word is
+ * verified, and a replayed or reordered webhook finds the gift already in its final state.
  */
 @RestController
 class PaymentWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
 
-    private final Map<String, PaymentProvider> providers;
+    private final Map<String, PaymentWebhooks> webhooksByPath;
     private final PaymentOutcomes outcomes;
 
-    PaymentWebhookController(List<PaymentProvider> providers, PaymentOutcomes outcomes) {
-        this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+    PaymentWebhookController(List<PaymentWebhooks> webhooks, PaymentOutcomes outcomes) {
+        this.webhooksByPath =
+                webhooks.stream().collect(Collectors.toMap(w -> w.kind().pathName(), Function.identity()));
         this.outcomes = outcomes;
     }
 
     @PostMapping("/api/payments/webhooks/{provider}")
     ResponseEntity<Void> receive(
             @PathVariable String provider, @RequestBody byte[] body, @RequestHeader HttpHeaders headers) {
-        PaymentProvider paymentProvider = providers.get(provider);
-        if (paymentProvider == null) {
+        PaymentWebhooks webhooks = webhooksByPath.get(provider);
+        if (webhooks == null) {
             return ResponseEntity.notFound().build();
         }
-        PaymentOutcome outcome =
-                paymentProvider.verifyWebhook(body, headers.getFirst(paymentProvider.signatureHeader()));
-        log.info("Webhook {} from {} for donation {}", outcome.eventId(), provider, outcome.donationId());
-        outcomes.settle(outcome);
+        webhooks.receive(body, headers).ifPresent(outcome -> {
+            log.info("Webhook {} from {} for donation {}", outcome.eventId(), provider, outcome.donationId());
+            outcomes.settle(outcome);
+        });
         return ResponseEntity.ok().build();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * webhook on the same path a real provider would call; {@code pm_sandbox_declined} is declined at once.
  */
 @Component
-public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
+public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks, DisposableBean {
 
     public static final String NAME = "sandbox";
     public static final String SUCCEEDS = "pm_sandbox_ok";
@@ -75,13 +77,8 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String signatureHeader() {
-        return SIGNATURE_HEADER;
+    public ProviderKind kind() {
+        return ProviderKind.SANDBOX;
     }
 
     @Override
@@ -99,37 +96,39 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
                 () -> sendSucceeded(request.donationId(), reference),
                 properties.confirmDelay().toMillis(),
                 TimeUnit.MILLISECONDS);
-        return new PaymentStart.Accepted(reference);
+        return new PaymentStart.Accepted(reference, null);
     }
 
     @Override
-    public void refund(String paymentReference, Money amount) {
+    public void refund(DonationId donationId, String paymentReference, Money amount) {
         log.info("Sandbox refund of {} for payment {}: no money moves", amount, paymentReference);
     }
 
     /** Like a real provider, the webhook of a payment still pending after a while (after a crash, say) comes again. */
     @Override
-    public void followUp(DonationId donationId, String paymentReference) {
+    public Optional<PaymentOutcome> followUp(DonationId donationId, String paymentReference) {
         if (paymentReference.startsWith(REFERENCE_PREFIX)) {
             webhooks.execute(() -> sendSucceeded(donationId, paymentReference));
         }
+        return Optional.empty();
     }
 
     @Override
-    public PaymentOutcome verifyWebhook(byte[] body, String signatureHeader) {
+    public Optional<PaymentOutcome> receive(byte[] body, HttpHeaders headers) {
         try {
-            signature.verify(body, signatureHeader, clock.instant());
+            signature.verify(body, headers.getFirst(SIGNATURE_HEADER), clock.instant());
         } catch (WebhookSignature.Rejected rejected) {
             throw new InvalidWebhook(rejected.getMessage());
         }
         try {
             Map<?, ?> payload = json.readValue(body, Map.class);
-            return new PaymentOutcome(
+            return Optional.of(new PaymentOutcome(
                     String.valueOf(payload.get("id")),
                     DonationId.of(String.valueOf(payload.get("donationId"))),
                     String.valueOf(payload.get("paymentReference")),
                     "payment.succeeded".equals(payload.get("type")),
-                    String.valueOf(payload.get("type")));
+                    String.valueOf(payload.get("type")),
+                    null));
         } catch (RuntimeException unreadable) {
             throw new InvalidWebhook("The webhook body is not a sandbox payment event");
         }

@@ -2,8 +2,10 @@ package org.tirelire.donation.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,7 +16,13 @@ import org.tirelire.donation.donation.DonationNotFound;
 import org.tirelire.donation.donation.DonationRefused;
 import org.tirelire.donation.donation.IllegalDonationTransition;
 import org.tirelire.donation.idempotency.IdempotencyKeyReused;
+import org.tirelire.donation.identity.IdentityUnavailable;
+import org.tirelire.donation.identity.PasswordNotConfirmed;
 import org.tirelire.donation.payment.InvalidWebhook;
+import org.tirelire.donation.payment.PaymentRefused;
+import org.tirelire.donation.payment.ProviderUnavailable;
+import org.tirelire.donation.payment.account.CredentialsKeyMissing;
+import org.tirelire.donation.payment.account.PaymentAccountRefused;
 import org.tirelire.kit.web.Problems;
 
 /** How donation refusals read to a client. */
@@ -71,6 +79,33 @@ class DonationProblemResponses {
     @ExceptionHandler(InvalidWebhook.class)
     ProblemDetail invalidWebhook(InvalidWebhook e) {
         return Problems.problem(HttpStatus.BAD_REQUEST, "Webhook refused", e.getMessage());
+    }
+
+    @ExceptionHandler(PaymentAccountRefused.class)
+    ProblemDetail paymentAccountRefused(PaymentAccountRefused e) {
+        return Problems.invalidField(e.status(), "Payment account refused", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(PasswordNotConfirmed.class)
+    ResponseEntity<ProblemDetail> passwordNotConfirmed(PasswordNotConfirmed e) {
+        HttpStatus status = e.tooManyAttempts() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (e.tooManyAttempts()) {
+            answer.header(HttpHeaders.RETRY_AFTER, "900");
+        }
+        return answer.body(Problems.invalidField(status, "Password not confirmed", "currentPassword", e.getMessage()));
+    }
+
+    @ExceptionHandler({IdentityUnavailable.class, ProviderUnavailable.class, CredentialsKeyMissing.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available just now", e.getMessage()));
+    }
+
+    @ExceptionHandler(PaymentRefused.class)
+    ProblemDetail paymentRefused(PaymentRefused e) {
+        return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the payment provider", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.payment.ProviderKind;
 
 class DonationTest {
 
@@ -26,6 +27,7 @@ class DonationTest {
                 "lea-court",
                 true,
                 "pm_sandbox_ok",
+                ProviderKind.SANDBOX,
                 NOW);
     }
 
@@ -89,6 +91,7 @@ class DonationTest {
                 null,
                 false,
                 "pm_sandbox_ok",
+                ProviderKind.SANDBOX,
                 NOW);
 
         assertThat(donation.publicDisplayName()).isEqualTo("Anonymous");

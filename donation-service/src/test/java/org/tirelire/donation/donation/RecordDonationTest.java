@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.http.HttpStatus;
 import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
@@ -30,7 +32,9 @@ import org.tirelire.donation.idempotency.IdempotencyKeys;
 import org.tirelire.donation.idempotency.IdempotencyRecords;
 import org.tirelire.donation.payment.PaymentOutcome;
 import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.payment.PaymentProviders;
 import org.tirelire.donation.payment.PaymentRequest;
+import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.AggregateUpdates;
 import org.tirelire.kit.messaging.OutboxRelay;
@@ -87,8 +91,15 @@ class RecordDonationTest {
                 // Events stay in the outbox for the test to read.
             }
         });
+        PaymentProviders providers = organisationId -> provider;
         DonationLifecycle lifecycle = new DonationLifecycle(
-                donations, updates, provider, rewardStocks, new DonationPages("https://dons.example.org"), clock);
+                donations,
+                updates,
+                providers,
+                rewardStocks,
+                campaigns,
+                new DonationPages("https://dons.example.org"),
+                clock);
         recordDonation = new RecordDonation(
                 new IdempotencyKeys(
                         repositories.getRepository(IdempotencyRecords.class),
@@ -97,7 +108,7 @@ class RecordDonationTest {
                 new LiveCampaigns(campaigns, Duration.ZERO),
                 donations,
                 lifecycle,
-                provider,
+                providers,
                 new DonationLimits(100, 10_000_000),
                 repositories.getRepository(FundraiserPageRefs.class),
                 rewardStocks,
@@ -126,6 +137,7 @@ class RecordDonationTest {
             assertThat(request.donationId().value()).isEqualTo(donation.id());
             assertThat(request.amount()).isEqualTo(Money.of(30_00, "EUR"));
             assertThat(request.returnUrl()).hasToString("https://dons.example.org/donations/" + donation.id());
+            assertThat(request.description()).isEqualTo("Don à « Rénovons la péniche »");
         });
     }
 
@@ -206,13 +218,8 @@ class RecordDonationTest {
         final List<PaymentRequest> started = new ArrayList<>();
 
         @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public String signatureHeader() {
-            return "Recording-Signature";
+        public ProviderKind kind() {
+            return ProviderKind.SANDBOX;
         }
 
         @Override
@@ -226,18 +233,15 @@ class RecordDonationTest {
                 return new PaymentStart.Declined("Declined by the card's bank");
             }
             started.add(request);
-            return new PaymentStart.Accepted("pay_" + started.size());
+            return new PaymentStart.Accepted("pay_" + started.size(), null);
         }
 
         @Override
-        public void refund(String paymentReference, Money amount) {}
+        public void refund(DonationId donationId, String paymentReference, Money amount) {}
 
         @Override
-        public void followUp(org.tirelire.contracts.ids.DonationId donationId, String paymentReference) {}
-
-        @Override
-        public PaymentOutcome verifyWebhook(byte[] body, String signatureHeader) {
-            throw new UnsupportedOperationException("no webhooks in this test");
+        public Optional<PaymentOutcome> followUp(DonationId donationId, String paymentReference) {
+            return Optional.empty();
         }
     }
 }

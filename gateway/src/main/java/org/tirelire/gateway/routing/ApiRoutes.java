@@ -69,7 +69,8 @@ class ApiRoutes {
                                         "/api/payments/**",
                                         "/api/campaigns/*/donations",
                                         "/api/campaigns/*/offline-donations",
-                                        "/api/campaigns/*/supporters")
+                                        "/api/campaigns/*/supporters",
+                                        "/api/organisations/me/payments")
                                 .filters(resilient(DONATION_SERVICE))
                                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, CALL_TIMEOUT.toMillis())
                                 .uri(loadBalanced(DONATION_SERVICE)))

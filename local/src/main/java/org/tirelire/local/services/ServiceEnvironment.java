@@ -87,6 +87,8 @@ public record ServiceEnvironment(
                 internalService(env, gateway);
                 // The gift's status page a donor comes back to from a provider's payment page.
                 env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
+                // Where an organiser's password is asked again before a payment account changes.
+                env.putIfAbsent("TIRELIRE_IDENTITY_URI", "http://" + gateway);
             }
             case NOTIFICATION -> {
                 internalService(env, gateway);

@@ -1,0 +1,142 @@
+package org.tirelire.donation.payment.stripe;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.Webhook;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.tirelire.contracts.ids.DonationId;
+import org.tirelire.donation.payment.GiftPayments;
+import org.tirelire.donation.payment.GiftPayments.GiftPayment;
+import org.tirelire.donation.payment.InvalidWebhook;
+import org.tirelire.donation.payment.PaymentOutcome;
+import org.tirelire.donation.payment.PaymentWebhooks;
+import org.tirelire.donation.payment.ProviderKind;
+import org.tirelire.donation.payment.account.CredentialStore;
+import org.tirelire.donation.payment.account.Credentials;
+import org.tirelire.donation.payment.account.PaymentAccounts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stripe's webhooks, at {@code POST /api/payments/webhooks/stripe}: each organisation registers this one
+ * address in its own Stripe account, with its own signing secret. The event names its gift (the Checkout
+ * Session's metadata); the gift names its organisation, whose secret must verify the signature, through
+ * stripe-java's own check, before anything in the event is believed.
+ */
+@Component
+class StripeWebhooks implements PaymentWebhooks {
+
+    static final String SIGNATURE_HEADER = "Stripe-Signature";
+
+    private final GiftPayments gifts;
+    private final PaymentAccounts accounts;
+    private final CredentialStore credentials;
+    private final StripeProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    StripeWebhooks(
+            GiftPayments gifts,
+            PaymentAccounts accounts,
+            CredentialStore credentials,
+            StripeProperties properties,
+            JsonMapper json,
+            Clock clock) {
+        this.gifts = gifts;
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.STRIPE;
+    }
+
+    @Override
+    public Optional<PaymentOutcome> receive(byte[] body, HttpHeaders headers) {
+        String payload = new String(body, StandardCharsets.UTF_8);
+        DonationId donationId = donationNamedIn(payload);
+        if (donationId == null) {
+            return Optional.empty(); // an event about something else of the account: nothing of ours
+        }
+        GiftPayment gift = gifts.find(donationId)
+                .orElseThrow(() -> new InvalidWebhook("No gift " + donationId + " awaits a Stripe payment"));
+        Event event = verified(payload, headers.getFirst(SIGNATURE_HEADER), secretOf(gift));
+        Session session = sessionOf(event);
+        if (session == null || !belongsTo(session, gift)) {
+            throw new InvalidWebhook("This Checkout Session is not the one of gift " + donationId);
+        }
+        return switch (event.getType()) {
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.expired" ->
+                StripeSessions.outcomeOf(event.getId(), session, donationId);
+            case "checkout.session.async_payment_failed" ->
+                StripeSessions.asyncPaymentFailed(event.getId(), session, donationId);
+            default -> Optional.empty();
+        };
+    }
+
+    private Event verified(String payload, @Nullable String signature, String secret) {
+        if (signature == null) {
+            throw new InvalidWebhook("Stripe signs its webhooks: no " + SIGNATURE_HEADER + " header");
+        }
+        try {
+            return Webhook.constructEvent(
+                    payload, signature, secret, properties.webhookTolerance().toSeconds(), clock);
+        } catch (SignatureVerificationException forgedOrStale) {
+            throw new InvalidWebhook("The Stripe signature does not verify: " + forgedOrStale.getMessage());
+        }
+    }
+
+    private String secretOf(GiftPayment gift) {
+        return accounts.findById(gift.organisationId())
+                .filter(account -> account.provider() == ProviderKind.STRIPE)
+                .map(credentials::open)
+                .map(open -> ((Credentials.Stripe) open).webhookSecret())
+                .orElseThrow(() -> new InvalidWebhook("The gift's organisation has no Stripe account connected"));
+    }
+
+    /** The gift the event's object names, read before verifying only to know whose secret verifies it. */
+    private @Nullable DonationId donationNamedIn(String payload) {
+        JsonNode object;
+        try {
+            object = json.readTree(payload).path("data").path("object");
+        } catch (RuntimeException notJson) {
+            throw new InvalidWebhook("The body is not a Stripe event");
+        }
+        String id = object.path("metadata").path(StripeCheckout.DONATION_ID).asString(null);
+        if (id == null || id.isBlank()) {
+            id = object.path("client_reference_id").asString(null);
+        }
+        return id == null || id.isBlank() ? null : DonationId.of(id);
+    }
+
+    private static @Nullable Session sessionOf(Event event) {
+        try {
+            // Typed when the event's API version is the client's; read leniently otherwise.
+            Optional<StripeObject> typed = event.getDataObjectDeserializer().getObject();
+            StripeObject object = typed.isPresent()
+                    ? typed.get()
+                    : event.getDataObjectDeserializer().deserializeUnsafe();
+            return object instanceof Session session ? session : null;
+        } catch (EventDataObjectDeserializationException unreadable) {
+            throw new InvalidWebhook("The event's object is not a Checkout Session");
+        }
+    }
+
+    /** The session the gift was started with, or whose payment confirmed it already. */
+    private static boolean belongsTo(Session session, GiftPayment gift) {
+        return gift.paymentReference().equals(session.getId())
+                || gift.paymentReference().equals(session.getPaymentIntent());
+    }
+}
