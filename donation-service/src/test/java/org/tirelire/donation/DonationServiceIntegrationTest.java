@@ -14,19 +14,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CampaignUpdated;
@@ -34,71 +26,28 @@ import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
-import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.FundraiserPageCreated;
-import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
-import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.donation.DonationRepository;
-import org.tirelire.testing.KafkaTestClient;
-import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
 import org.tirelire.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
-/** donation-service on a real Kafka broker and MongoDB-wire server; only the payment provider is the sandbox one. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.health.mongo.enabled=false",
-            "tirelire.messaging.outbox-poll-interval=100ms",
-            "tirelire.donations.publication-grace=500ms",
-            "tirelire.payments.sandbox.confirm-delay=50ms"
-        })
-class DonationServiceIntegrationTest {
-
-    private static final EventCodec codec = new EventCodec();
-    private static final KafkaTestClient kafka = new KafkaTestClient();
-    private static List<ConsumerRecord<String, byte[]>> donationEvents;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "donation-service-it");
-        TestTokens.register(registry);
-    }
-
-    @BeforeAll
-    static void listen() {
-        donationEvents = kafka.tail(Topics.DONATION_EVENTS);
-    }
-
-    @AfterAll
-    static void closeKafka() throws InterruptedException {
-        kafka.close();
-    }
-
-    @LocalServerPort
-    int port;
+/** The giving API on the sandbox provider: gifts, their events on Kafka, refunds, exports and erasure. */
+class DonationServiceIntegrationTest extends DonationServiceTest {
 
     @Autowired
     DonationRepository donations;
 
-    @Autowired
-    CampaignSnapshots snapshots;
-
-    private RestClient http;
     private final String organisation = "org-" + UUID.randomUUID();
     private String campaignId;
     private String rewardId;
 
     @BeforeEach
     void aLiveCampaign() {
-        http = TestHttp.client(port);
         campaignId = "camp-" + UUID.randomUUID();
         rewardId = "reward-" + UUID.randomUUID();
         publishCampaign(campaignId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(campaignId));
     }
 
     @Test
@@ -608,14 +557,6 @@ class DonationServiceIntegrationTest {
         }
     }
 
-    private List<TirelireEvent> eventsAbout(String donationId) {
-        return donationEvents.stream()
-                .map(r -> codec.decode(r.value()))
-                .filter(e -> donationId.equals(e.subject()))
-                .map(codec::data)
-                .toList();
-    }
-
     private long donationsOfCampaign() {
         return donations.findAll().stream()
                 .filter(d -> d.campaignId().equals(campaignId))
@@ -627,21 +568,7 @@ class DonationServiceIntegrationTest {
     }
 
     private void publishCampaign(String id, CampaignPublished.RewardOffered reward) {
-        CampaignPublished published = new CampaignPublished(
-                id,
-                organisation,
-                "slug-" + id,
-                "Péniche",
-                Money.of(1000_00, "EUR"),
-                "KEEP_IT_ALL",
-                Instant.now().plus(Duration.ofDays(30)),
-                List.of(reward),
-                Instant.now(),
-                "organiser@example.org");
-        kafka.send(
-                Topics.CAMPAIGN_EVENTS,
-                id,
-                codec.encode(codec.wrap(published, "/campaign-service", id, Instant.now(), null)));
+        publishCampaign(id, organisation, reward);
     }
 
     /** The organiser changed a live campaign, whose only reward is now {@code reward}. */
@@ -666,7 +593,6 @@ class DonationServiceIntegrationTest {
         publishCampaign(
                 otherCampaign,
                 new CampaignPublished.RewardOffered(rewardId, "Le seul vélo", Money.of(10_00, "EUR"), 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(otherCampaign));
         return otherCampaign;
     }
 
@@ -682,38 +608,5 @@ class DonationServiceIntegrationTest {
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         body.put(field, value);
         return body;
-    }
-
-    private ResponseEntity<JsonNode> give(String key, Map<String, Object> body) {
-        return http.post()
-                .uri("/api/donations")
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, String organisationId, Object body) {
-        return http.post()
-                .uri(path)
-                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisationId))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> get(String path) {
-        return http.get().uri(path).retrieve().toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> getAs(String path, String organisationId) {
-        return http.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisationId))
-                .accept(MediaType.APPLICATION_JSON)
-                .retrieve()
-                .toEntity(JsonNode.class);
     }
 }

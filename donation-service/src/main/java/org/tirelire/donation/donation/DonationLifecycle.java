@@ -104,10 +104,22 @@ public class DonationLifecycle implements PaymentOutcomes {
                         donation.amount());
                 return donation;
             }
-            if (outcome.succeeded()) {
+            if (outcome.succeeded() && donation.status() == DonationStatus.FAILED) {
+                // Providers do not take money after saying they would not; if one ever does, a person must look.
+                log.error(
+                        "Payment {} for donation {} succeeded after the gift failed: refund it from the provider",
+                        outcome.paymentReference(),
+                        donation.id());
+            } else if (outcome.succeeded()) {
                 if (donation.confirm(outcome.paymentReference(), clock.instant())) {
                     log.info("Donation {} confirmed", donation.id());
                 }
+            } else if (donation.status() != DonationStatus.PENDING) {
+                // Webhooks come in any order: a session expiring after its payment went through says nothing.
+                log.info(
+                        "Donation {} is {}: the failure reported now changes nothing",
+                        donation.id(),
+                        donation.status());
             } else if (donation.fail(outcome.reason(), clock.instant())) {
                 releaseReward(donation);
             }

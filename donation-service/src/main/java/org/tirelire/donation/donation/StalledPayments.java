@@ -81,8 +81,10 @@ class StalledPayments {
             PaymentProvider provider = lifecycle.providerFor(stalled);
             provider.followUp(DonationId.of(stalled.id()), stalled.paymentReference())
                     .ifPresent(outcomes::settle);
-        } catch (ProviderUnavailable | PaymentRefused notNow) {
-            log.warn("Payment of donation {} not followed up: {}", stalled.id(), notNow.getMessage());
+        } catch (ProviderUnavailable unavailable) {
+            log.warn("Payment of donation {} not followed up: {}", stalled.id(), unavailable.detail());
+        } catch (PaymentRefused refused) {
+            log.warn("Payment of donation {} not followed up: {}", stalled.id(), refused.getMessage());
         }
     }
 }

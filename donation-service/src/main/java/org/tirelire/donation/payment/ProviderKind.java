@@ -11,6 +11,15 @@ public enum ProviderKind {
     /** HelloAsso Checkout, on the organisation's own HelloAsso account (free for French associations). */
     HELLOASSO;
 
+    /** The provider's name as people know it. */
+    public String displayName() {
+        return switch (this) {
+            case SANDBOX -> "The sandbox";
+            case STRIPE -> "Stripe";
+            case HELLOASSO -> "HelloAsso";
+        };
+    }
+
     /** The name in the webhook path, {@code /api/payments/webhooks/{name}}. */
     public String pathName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package org.tirelire.donation.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,8 @@ import org.tirelire.kit.web.Problems;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DonationProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(DonationProblemResponses.class);
 
     @ExceptionHandler(DonationRefused.class)
     ProblemDetail refused(DonationRefused e) {
@@ -98,6 +102,9 @@ class DonationProblemResponses {
 
     @ExceptionHandler({IdentityUnavailable.class, ProviderUnavailable.class, CredentialsKeyMissing.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        if (e instanceof ProviderUnavailable provider) {
+            log.warn("{} ({})", provider.getMessage(), provider.detail());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "30")
                 .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available just now", e.getMessage()));
