@@ -47,8 +47,12 @@ final class HelloAssoApi {
     private Instant tokenUntil = Instant.EPOCH;
 
     HelloAssoApi(String apiBase, Credentials.HelloAsso credentials, Clock clock) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                // HTTP/1.1: the JDK's attempt to upgrade a plain-http connection to HTTP/2 breaks POSTs
+                // on some servers, and one request per gift gains nothing from HTTP/2.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
         requests.setReadTimeout(Duration.ofSeconds(20));
         this.http =
                 RestClient.builder().baseUrl(apiBase).requestFactory(requests).build();
