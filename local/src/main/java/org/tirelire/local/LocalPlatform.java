@@ -32,6 +32,7 @@ import org.tirelire.local.process.ChildProcess;
 import org.tirelire.local.process.JavaCommand;
 import org.tirelire.local.process.ParentWatch;
 import org.tirelire.local.process.PlatformStartFailure;
+import org.tirelire.local.secrets.PaymentsCredentialsKey;
 import org.tirelire.local.services.Service;
 import org.tirelire.local.services.ServiceEnvironment;
 
@@ -162,7 +163,13 @@ public final class LocalPlatform implements AutoCloseable {
             // The services do not call each other while booting, so they start together.
             Map<Service, List<Integer>> extraInstances = extraInstancePorts();
             ServiceEnvironment environment = new ServiceEnvironment(
-                    servicePorts(), extraInstances, ports.kafka(), ports.mongo(), ports.smtp(), userEnvironment);
+                    servicePorts(),
+                    extraInstances,
+                    ports.kafka(),
+                    ports.mongo(),
+                    ports.smtp(),
+                    userEnvironment,
+                    PaymentsCredentialsKey.of(dataDir));
             Map<ChildProcess, BooleanSupplier> services = new LinkedHashMap<>();
             for (Service service : Service.values()) {
                 List<Integer> instancePorts = new ArrayList<>();

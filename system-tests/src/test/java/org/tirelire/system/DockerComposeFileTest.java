@@ -83,6 +83,15 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void donation_service_takes_its_credentials_key_from_the_host_and_asks_passwords_of_the_gateway() {
+        Map<String, Object> env = environment("donation-service");
+
+        assertThat(env)
+                .containsEntry("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "${TIRELIRE_PAYMENTS_CREDENTIALS_KEY:-}")
+                .containsEntry("TIRELIRE_IDENTITY_URI", "http://gateway:8080");
+    }
+
+    @Test
     void the_gateway_routes_to_the_services_by_name_and_is_the_only_published_api_port() {
         Map<String, Object> env = environment("gateway");
 

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * @param mongoPort the MongoDB-wire server's port on 127.0.0.1
  * @param smtpPort the mail catcher's SMTP port on 127.0.0.1, used unless the user names a mail server
  * @param user the launcher's own environment
+ * @param paymentsCredentialsKey the data directory's key for payment credentials, given to donation-service
+ *     unless the user sets {@code TIRELIRE_PAYMENTS_CREDENTIALS_KEY}; null gives none (sandbox only)
  */
 public record ServiceEnvironment(
         Map<Service, Integer> servicePorts,
@@ -27,7 +29,8 @@ public record ServiceEnvironment(
         int kafkaPort,
         int mongoPort,
         int smtpPort,
-        Map<String, String> user) {
+        Map<String, String> user,
+        String paymentsCredentialsKey) {
 
     /** Set to bind the gateway elsewhere than loopback, e.g. {@code TIRELIRE_BIND=0.0.0.0} on a LAN demo. */
     public static final String BIND_VARIABLE = "TIRELIRE_BIND";
@@ -46,7 +49,7 @@ public record ServiceEnvironment(
     /** One instance of each service. */
     public ServiceEnvironment(
             Map<Service, Integer> servicePorts, int kafkaPort, int mongoPort, int smtpPort, Map<String, String> user) {
-        this(servicePorts, Map.of(), kafkaPort, mongoPort, smtpPort, user);
+        this(servicePorts, Map.of(), kafkaPort, mongoPort, smtpPort, user, null);
     }
 
     /** Whether the user sends mail to a server of their own; then no mail catcher is needed. */
@@ -89,6 +92,9 @@ public record ServiceEnvironment(
                 env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
                 // Where an organiser's password is asked again before a payment account changes.
                 env.putIfAbsent("TIRELIRE_IDENTITY_URI", "http://" + gateway);
+                if (paymentsCredentialsKey != null) {
+                    env.putIfAbsent("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", paymentsCredentialsKey);
+                }
             }
             case NOTIFICATION -> {
                 internalService(env, gateway);

@@ -45,6 +45,18 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void only_donation_service_gets_the_payments_credentials_key_and_a_key_of_the_users_own_wins() {
+        ServiceEnvironment withKey = new ServiceEnvironment(PORTS, Map.of(), 9092, 27017, 2525, Map.of(), "a2V5");
+        ServiceEnvironment usersKey = new ServiceEnvironment(
+                PORTS, Map.of(), 9092, 27017, 2525, Map.of("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "bXluZQ=="), "a2V5");
+
+        assertThat(withKey.of(Service.DONATION)).containsEntry("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "a2V5");
+        assertThat(withKey.of(Service.GATEWAY)).doesNotContainKey("TIRELIRE_PAYMENTS_CREDENTIALS_KEY");
+        assertThat(withKey.of(Service.NOTIFICATION)).doesNotContainKey("TIRELIRE_PAYMENTS_CREDENTIALS_KEY");
+        assertThat(usersKey.of(Service.DONATION)).containsEntry("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "bXluZQ==");
+    }
+
+    @Test
     void with_two_instances_the_gateway_knows_both_and_each_instance_listens_on_its_own_port() {
         ServiceEnvironment scaledOut = new ServiceEnvironment(
                 PORTS,
@@ -52,7 +64,8 @@ class ServiceEnvironmentTest {
                 9092,
                 27017,
                 2525,
-                Map.of());
+                Map.of(),
+                "a2V5");
 
         assertThat(scaledOut.of(Service.GATEWAY))
                 .containsEntry("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://127.0.0.1:8081,http://127.0.0.1:8091")
