@@ -23,6 +23,7 @@ import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
+import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.notification.email.OutgoingEmails;
@@ -169,6 +170,27 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                                 .filter(m -> subjectOf(m).equals("Palier 50% atteint : Atelier couture"))
                                 .count()
                         == 1);
+    }
+
+    @Test
+    void the_organiser_hears_that_gifts_now_go_to_another_account_whoever_changed_it() {
+        String treasurer = "tresoriere-" + UUID.randomUUID() + "@example.org";
+        PaymentAccountChanged changed =
+                new PaymentAccountChanged("org-payments", "STRIPE", "CONNECTED", treasurer, Instant.now());
+
+        kafka.send(
+                Topics.DONATION_EVENTS,
+                changed.partitionKey(),
+                codec.encode(codec.wrap(changed, "/donation-service", "org-payments", Instant.now(), null)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(treasurer).size() == 1);
+        MimeMessage email = messagesTo(treasurer).get(0);
+        assertThat(subjectOf(email)).isEqualTo("Les dons de l’association vont désormais à Stripe");
+        assertThat(bodyOf(email))
+                .contains(treasurer + " a changé le")
+                .contains("c’est désormais Stripe")
+                .contains("Si ce n’est pas vous, changez votre mot de passe")
+                .contains("/organiser/payments");
     }
 
     @Test

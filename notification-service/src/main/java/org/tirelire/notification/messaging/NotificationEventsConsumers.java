@@ -17,8 +17,9 @@ import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
+import org.tirelire.contracts.events.PaymentAccountChanged;
+import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
-import org.tirelire.kit.messaging.HeardEvent;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 import org.tirelire.notification.email.DonationEmails;
@@ -112,28 +113,30 @@ class NotificationEventsConsumers {
             NewsEmails news,
             EmailOutbox outbox,
             SupporterEmails supporters,
+            OrganiserEmails organisers,
             Webhooks webhooks) {
+        // Gifts' events, and donation-service's news of an organisation's payment account.
         return events.of(
-                DonationEvent.class,
-                heard -> heard.event().dispatchTo(new DonationEvent.Handler() {
+                TirelireEvent.class,
+                heard -> heard.event().dispatchTo(new TirelireEvent.Handler() {
                     @Override
                     public void on(DonationConfirmed confirmed) {
                         pages.on(confirmed, heard.position());
                         emails.thankDonor(confirmed);
                         supporters.giftThroughPage(confirmed);
                         news.rememberConsent(confirmed);
-                        toWebhooks(heard);
+                        toWebhooks(confirmed);
                     }
 
                     @Override
                     public void on(DonationRefunded refunded) {
                         pages.on(refunded, heard.position());
-                        toWebhooks(heard);
+                        toWebhooks(refunded);
                     }
 
                     @Override
                     public void on(DonationFailed failed) {
-                        toWebhooks(heard);
+                        toWebhooks(failed);
                     }
 
                     @Override
@@ -145,12 +148,14 @@ class NotificationEventsConsumers {
                         }
                     }
 
+                    @Override
+                    public void on(PaymentAccountChanged changed) {
+                        organisers.paymentAccountChanged(changed);
+                    }
+
                     /** A gift's news goes to its campaign's organisation's webhooks. */
-                    private void toWebhooks(HeardEvent<DonationEvent> gift) {
-                        webhooks.publishForCampaign(
-                                gift.envelope(),
-                                gift.payloadText(),
-                                gift.event().campaignId());
+                    private void toWebhooks(DonationEvent gift) {
+                        webhooks.publishForCampaign(heard.envelope(), heard.payloadText(), gift.campaignId());
                     }
                 }));
     }
