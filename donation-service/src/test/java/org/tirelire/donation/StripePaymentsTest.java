@@ -161,6 +161,7 @@ class StripePaymentsTest extends DonationServiceTest {
         String id = donation.get("id").asString();
         assertThat(donation.get("status").asString()).isEqualTo("PENDING");
         assertThat(donation.get("nextAction").get("type").asString()).isEqualTo("redirect");
+        assertThat(donation.get("nextAction").get("provider").asString()).isEqualTo("stripe");
         assertThat(donation.get("nextAction").get("url").asString())
                 .isEqualTo("https://checkout.stripe.com/c/pay/cs_test_paid");
         stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))

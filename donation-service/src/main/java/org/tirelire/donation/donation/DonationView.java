@@ -26,8 +26,12 @@ public record DonationView(
         @Nullable Instant refundedAt,
         @Nullable NextAction nextAction) {
 
-    /** What the donor does next: pay on the provider's own page, then come back to the gift's page. */
-    public record NextAction(String type, URI url) {}
+    /**
+     * What the donor does next: pay on the provider's own page, then come back to the gift's page.
+     *
+     * @param provider whose page it is: {@code stripe} or {@code helloasso}
+     */
+    public record NextAction(String type, URI url, String provider) {}
 
     public static DonationView of(Donation donation) {
         return new DonationView(
@@ -46,7 +50,10 @@ public record DonationView(
                 donation.confirmedAt(),
                 donation.refundedAt(),
                 donation.status() == DonationStatus.PENDING && donation.paymentPage() != null
-                        ? new NextAction("redirect", donation.paymentPage())
+                        ? new NextAction(
+                                "redirect",
+                                donation.paymentPage(),
+                                donation.paymentProvider().pathName())
                         : null);
     }
 }

@@ -90,9 +90,13 @@ class DonationProblemResponses {
         return Problems.invalidField(e.status(), "Payment account refused", e.field(), e.getMessage());
     }
 
+    /**
+     * A wrong password is a wrong field of a signed-in organiser's request (422), not a failed sign-in: a
+     * 401 would tell clients that the session is over.
+     */
     @ExceptionHandler(PasswordNotConfirmed.class)
     ResponseEntity<ProblemDetail> passwordNotConfirmed(PasswordNotConfirmed e) {
-        HttpStatus status = e.tooManyAttempts() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
+        HttpStatus status = e.tooManyAttempts() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_CONTENT;
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (e.tooManyAttempts()) {
             answer.header(HttpHeaders.RETRY_AFTER, "900");

@@ -25,6 +25,7 @@ import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
 import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformViews.Campaign;
+import org.tirelire.web.platform.PlatformViews.Donation;
 import org.tirelire.web.platform.PlatformViews.Reward;
 import reactor.core.publisher.Mono;
 
@@ -96,7 +97,7 @@ class GivingPages {
             Money gift = Money.of(amount.orElseThrow(), campaign.goal().currency());
             return donations
                     .give(form.key(), form.toDonation(campaign.id(), gift, LanguageSelection.languageOf(exchange)))
-                    .map(donation -> "redirect:/donations/" + donation.id())
+                    .map(GivingPages::whereTheDonorGoesNext)
                     .onErrorResume(PlatformRefusal.class, refusal -> {
                         exchange.getResponse().setStatusCode(HttpStatus.valueOf(refusal.status()));
                         return show(campaign, form, errorsOf(refusal), model);
@@ -119,7 +120,7 @@ class GivingPages {
     }
 
     private Mono<String> show(Campaign campaign, GiftForm form, Map<String, String> errors, Model model) {
-        return donations.paymentMethods().map(methods -> {
+        return donations.paymentMethods(campaign.id()).map(methods -> {
             model.addAttribute("campaign", campaign);
             model.addAttribute("form", form);
             model.addAttribute("errors", errors);
@@ -127,6 +128,13 @@ class GivingPages {
             model.addAttribute("payment", methods);
             return "give";
         });
+    }
+
+    /** The provider's own payment page when it hosts one (Stripe, HelloAsso), else the gift's status page. */
+    private static String whereTheDonorGoesNext(Donation donation) {
+        return donation.awaitsPaymentOnProviderPage()
+                ? "redirect:" + donation.nextAction().url()
+                : "redirect:/donations/" + donation.id();
     }
 
     /** The amount in minor units, or empty with an error for the amount field. */

@@ -77,9 +77,12 @@ class OrganiserCampaignPages {
     Mono<String> dashboard(
             @RequestParam(required = false) @Nullable String welcome, ServerWebExchange exchange, Model model) {
         return sessions.required(exchange)
-                .flatMap(organiser -> campaigns.campaignsOf(organiser.authorization()))
-                .map(own -> {
-                    model.addAttribute("campaigns", own);
+                .flatMap(organiser -> Mono.zip(
+                        campaigns.campaignsOf(organiser.authorization()),
+                        donations.paymentAccount(organiser.authorization())))
+                .map(parts -> {
+                    model.addAttribute("campaigns", parts.getT1());
+                    model.addAttribute("paymentAccount", parts.getT2());
                     model.addAttribute("welcome", welcome != null);
                     return "organiser/dashboard";
                 });

@@ -10,11 +10,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 import org.tirelire.web.platform.PlatformRequests.Gift;
 import org.tirelire.web.platform.PlatformRequests.OfflineGift;
+import org.tirelire.web.platform.PlatformRequests.PaymentAccountChange;
 import org.tirelire.web.platform.PlatformViews.Donation;
 import org.tirelire.web.platform.PlatformViews.DonationsPage;
 import org.tirelire.web.platform.PlatformViews.OrganiserDonation;
+import org.tirelire.web.platform.PlatformViews.PaymentAccount;
 import org.tirelire.web.platform.PlatformViews.PaymentMethods;
 import org.tirelire.web.platform.PlatformViews.Supporter;
 import reactor.core.publisher.Mono;
@@ -30,8 +33,17 @@ public interface DonationApi {
     @GetExchange("/donations/{id}")
     Mono<Donation> donation(@PathVariable String id);
 
+    /** The methods a donor may pay a gift to this campaign with, through its organisation's provider. */
     @GetExchange("/payments/methods")
-    Mono<PaymentMethods> paymentMethods();
+    Mono<PaymentMethods> paymentMethods(@RequestParam String campaignId);
+
+    @GetExchange("/organisations/me/payments")
+    Mono<PaymentAccount> paymentAccount(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** Answers the account as it is now, or {@code INVALID} with why when the provider refused the credentials. */
+    @PutExchange("/organisations/me/payments")
+    Mono<PaymentAccount> connectPaymentAccount(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestBody PaymentAccountChange change);
 
     @GetExchange("/campaigns/{id}/supporters")
     Mono<List<Supporter>> supporters(@PathVariable String id);

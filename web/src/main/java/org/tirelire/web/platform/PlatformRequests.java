@@ -86,4 +86,20 @@ public final class PlatformRequests {
             String title, String message, @Nullable Money goal) {}
 
     public record NewWebhook(String url, List<String> eventTypes) {}
+
+    /** The account an organiser connects, with their current password asked again. */
+    public record PaymentAccountChange(
+            String provider,
+            @Nullable String secretKey,
+            @Nullable String webhookSecret,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @Nullable String organisationSlug,
+            String currentPassword) {
+
+        @Override
+        public String toString() {
+            return "PaymentAccountChange[" + provider + "]";
+        }
+    }
 }

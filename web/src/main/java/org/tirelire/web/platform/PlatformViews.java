@@ -83,6 +83,7 @@ public final class PlatformViews {
     public record Supporter(
             String displayName, Money amount, @Nullable String message, Instant confirmedAt) {}
 
+    /** @param nextAction where the donor pays, when the provider hosts its own payment page */
     public record Donation(
             String id,
             String campaignId,
@@ -91,7 +92,31 @@ public final class PlatformViews {
             String displayName,
             @Nullable String message,
             @Nullable String fundraiser,
-            @Nullable String failureReason) {}
+            @Nullable String failureReason,
+            @Nullable NextAction nextAction) {
+
+        public boolean awaitsPaymentOnProviderPage() {
+            return "PENDING".equals(status) && nextAction != null;
+        }
+    }
+
+    /** @param provider whose payment page it is: {@code stripe} or {@code helloasso} */
+    public record NextAction(String type, String url, String provider) {}
+
+    /** Where an organisation's gifts are paid; never a secret, only {@code keyHint}. */
+    public record PaymentAccount(
+            String provider,
+            String status,
+            @Nullable String detail,
+            @Nullable String keyHint,
+            boolean movesMoney,
+            @Nullable Instant connectedAt,
+            @Nullable String connectedBy) {
+
+        public boolean sandbox() {
+            return "SANDBOX".equals(provider);
+        }
+    }
 
     public record Fundraiser(
             String slug,
