@@ -87,6 +87,9 @@ final class SharedPlatform implements BeforeAllCallback {
     private static LocalPlatform launch(Path dataDir, PlatformPorts ports) throws Exception {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.remove("SPRING_MAIL_HOST"); // emails go to the platform's own mail catcher
+        environment.put("TIRELIRE_PAYMENTS_STRIPE_API_BASE", StripeStandIn.apiBase());
+        // The stand-in's payment page is where the giving form may send donors, besides the real ones.
+        environment.put("TIRELIRE_PAGES_PAYMENT_PAGE_ORIGINS", StripeStandIn.apiBase());
         LocalPlatform platform = LocalPlatform.builder()
                 .home(HOME)
                 .dataDir(dataDir)

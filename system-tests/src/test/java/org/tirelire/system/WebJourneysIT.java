@@ -358,6 +358,80 @@ class WebJourneysIT {
     }
 
     @Test
+    void an_association_connects_its_stripe_account_and_a_donor_pays_on_stripes_page() {
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("Un toit pour la ressourcerie");
+        String secretKey = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
+        String webhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            owner.logIn(organiser);
+            assertThat(organiser.pageText()).contains("Vos campagnes sont en mode démonstration");
+            organiser.click("Compte de paiement");
+            organiser.labelled("Stripe").click();
+            organiser.fill("Clé secrète", secretKey).fill("Secret de signature du webhook", webhookSecret);
+            organiser.fill("Votre mot de passe actuel", "pas mon mot de passe");
+            organiser.click("Vérifier et enregistrer");
+            assertThat(organiser.pageText())
+                    .contains("Ce n’est pas votre mot de passe actuel.")
+                    .contains("Mode démonstration");
+            assertThat(organiser.labelled("Clé secrète").getAttribute("value")).isEmpty();
+
+            organiser.labelled("Stripe").click();
+            organiser.fill("Clé secrète", secretKey).fill("Secret de signature du webhook", webhookSecret);
+            organiser.fill("Votre mot de passe actuel", owner.password());
+            organiser.click("Vérifier et enregistrer");
+            assertThat(organiser.pageText())
+                    .contains("C’est enregistré")
+                    .contains("Les dons sont encaissés par Stripe (clé …" + secretKey.substring(secretKey.length() - 4))
+                    .contains("/api/payments/webhooks/stripe")
+                    .doesNotContain(secretKey)
+                    .doesNotContain(webhookSecret);
+            organiser.screenshot("organiser-payments");
+        }
+
+        try (Browser donor = Browser.phone(baseUrl)) {
+            donor.open("/campaigns/" + campaign.slug() + "/give");
+            assertThat(donor.pageText())
+                    .contains("Vous paierez sur la page sécurisée de Stripe")
+                    .contains("Prélèvement SEPA")
+                    .doesNotContain("Paiements de démonstration");
+            donor.find("input[name=amount][value='5000']").click();
+            donor.fill("Prénom", "Inès")
+                    .fill("Nom", "Moreau")
+                    .fill("Adresse e-mail", "ines-" + UUID.randomUUID() + "@example.org");
+            donor.click("Valider mon don");
+            assertThat(donor.url()).startsWith(StripeStandIn.apiBase() + "/c/pay/cs_test_");
+            assertThat(donor.title()).isEqualTo("Stripe Checkout");
+            String sessionId = donor.url().substring(donor.url().lastIndexOf('/') + 1);
+            String donationId = sessionId.substring("cs_test_".length());
+
+            // The donor pays on Stripe's page; Stripe tells the platform, signed, and sends the donor back.
+            String event = StripeStandIn.completedEvent(sessionId, donationId, 50_00);
+            assertThat(gateway.send(
+                                    "POST",
+                                    "/api/payments/webhooks/stripe",
+                                    null,
+                                    event,
+                                    Map.of("Stripe-Signature", StripeStandIn.signature(event, webhookSecret)))
+                            .status())
+                    .isEqualTo(200);
+            donor.open("/donations/" + donationId);
+            donor.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+            assertThat(donor.pageText()).contains("50 €");
+        }
+        assertThat(raised(campaign.id())).isEqualTo(50_00);
+        Gateway mail = new Gateway(SharedPlatform.platform().endpoints().mailWebUrl());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> java.util.stream.StreamSupport.stream(
+                                mail.get("/api/messages").body().spliterator(), false)
+                        .anyMatch(email -> email.get("to").toString().contains(owner.email())
+                                && email.get("subject")
+                                        .asString()
+                                        .equals("Les dons de l’association vont désormais à Stripe")));
+    }
+
+    @Test
     void the_live_overlay_pops_up_each_gift_for_the_stream() {
         Campaign campaign = liveCampaign("Le gala de la chorale");
         try (Browser stream = Browser.ofWidth(baseUrl, 1280)) {

@@ -79,6 +79,8 @@ class GatewayConfiguration {
                 .headers(headers -> headers.frameOptions(frame -> frame.mode(Mode.DENY))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // A page may set its own, which this one does not replace: the giving page widens
+                        // form-action to the payment providers' pages (web's PagePolicy, kept in step).
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' https: data:; object-src 'none'; "
                                         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))

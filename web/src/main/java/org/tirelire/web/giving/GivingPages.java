@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.page.LanguageSelection;
+import org.tirelire.web.page.PagePolicy;
 import org.tirelire.web.page.Referral;
 import org.tirelire.web.page.TypedAmount;
 import org.tirelire.web.platform.CampaignApi;
@@ -56,9 +58,18 @@ class GivingPages {
     private final CampaignApi campaigns;
     private final DonationApi donations;
 
-    GivingPages(CampaignApi campaigns, DonationApi donations) {
+    /** Where a provider's payment page may be: the giving form's answer sends the donor there. */
+    private final List<String> paymentPageOrigins;
+
+    GivingPages(
+            CampaignApi campaigns,
+            DonationApi donations,
+            @Value("${tirelire.pages.payment-page-origins:https://checkout.stripe.com,https://www.helloasso.com,"
+                            + "https://www.helloasso-sandbox.com}")
+                    List<String> paymentPageOrigins) {
         this.campaigns = campaigns;
         this.donations = donations;
+        this.paymentPageOrigins = List.copyOf(paymentPageOrigins);
     }
 
     @GetMapping("/campaigns/{slug}/give")
@@ -66,6 +77,7 @@ class GivingPages {
             @PathVariable String slug,
             @RequestParam(required = false) @Nullable String reward,
             @RequestParam(required = false) @Nullable String ref,
+            ServerWebExchange exchange,
             Model model) {
         return campaigns.campaign(slug, null).flatMap(campaign -> {
             Reward chosen = campaign.reward(reward);
@@ -74,7 +86,7 @@ class GivingPages {
             if (chosen != null) {
                 form = form.withOtherAmount(chosen.minAmount());
             }
-            return show(campaign, form, Map.of(), model);
+            return show(campaign, form, Map.of(), exchange, model);
         });
     }
 
@@ -92,7 +104,7 @@ class GivingPages {
             if (!errors.isEmpty()) {
                 errors.put("form", "give.error.refused"); // the summary a screen reader hears first
                 exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-                return show(campaign, form, errors, model);
+                return show(campaign, form, errors, exchange, model);
             }
             Money gift = Money.of(amount.orElseThrow(), campaign.goal().currency());
             return donations
@@ -100,7 +112,7 @@ class GivingPages {
                     .map(GivingPages::whereTheDonorGoesNext)
                     .onErrorResume(PlatformRefusal.class, refusal -> {
                         exchange.getResponse().setStatusCode(HttpStatus.valueOf(refusal.status()));
-                        return show(campaign, form, errorsOf(refusal), model);
+                        return show(campaign, form, errorsOf(refusal), exchange, model);
                     });
         });
     }
@@ -119,7 +131,11 @@ class GivingPages {
                         }));
     }
 
-    private Mono<String> show(Campaign campaign, GiftForm form, Map<String, String> errors, Model model) {
+    private Mono<String> show(
+            Campaign campaign, GiftForm form, Map<String, String> errors, ServerWebExchange exchange, Model model) {
+        exchange.getResponse()
+                .getHeaders()
+                .set("Content-Security-Policy", PagePolicy.withFormsLeadingTo(paymentPageOrigins));
         return donations.paymentMethods(campaign.id()).map(methods -> {
             model.addAttribute("campaign", campaign);
             model.addAttribute("form", form);

@@ -85,7 +85,7 @@ class PaymentAccountPages {
                                     exchange,
                                     model);
                         }
-                        return Mono.just("redirect:/organiser/payments?saved");
+                        return Mono.just("redirect:/organiser/payments?saved=1");
                     })
                     .onErrorResume(
                             PlatformRefusal.class,
