@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.stripe.Stripe;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.payment.ProviderBreakers;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.donation.payment.account.PaymentAccountRequest;
 import org.tirelire.donation.payment.account.PaymentAccountSettings;
@@ -70,9 +72,13 @@ class StripePaymentsTest extends DonationServiceTest {
     @Autowired
     RewardStocks rewardStocks;
 
+    @Autowired
+    ProviderBreakers breakers;
+
     @BeforeEach
     void anOrganisationCollectingOnItsStripeAccount() {
         stripe.resetAll();
+        breakers.of(ProviderKind.STRIPE).reset(); // one test's outage is not the next one's
         // What Stripe answers for an object it does not have, as for a session the test never created.
         stripe.stubFor(WireMock.any(urlPathMatching("/v1/.*"))
                 .atPriority(10)
@@ -296,11 +302,7 @@ class StripePaymentsTest extends DonationServiceTest {
 
     @Test
     void while_stripe_is_down_the_donor_is_asked_to_try_again_and_the_retry_pays_the_same_gift() {
-        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
-                .willReturn(aResponse()
-                        .withStatus(500)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong.\"}}")));
+        stripeIsDown();
         String key = UUID.randomUUID().toString();
 
         ResponseEntity<JsonNode> down = give(key, gift(30_00));
@@ -318,6 +320,30 @@ class StripePaymentsTest extends DonationServiceTest {
                         .getBody()
                         .get("content"))
                 .hasSize(1);
+    }
+
+    @Test
+    void when_stripe_keeps_failing_its_breaker_opens_and_donors_hear_it_at_once() {
+        stripeIsDown();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(give(UUID.randomUUID().toString(), gift(30_00))
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(503);
+        }
+        assertThat(breakers.of(ProviderKind.STRIPE).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int callsSoFar = stripe.countRequestsMatching(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                        .build())
+                .getCount();
+
+        ResponseEntity<JsonNode> answered = give(UUID.randomUUID().toString(), gift(30_00));
+
+        assertThat(answered.getStatusCode().value()).isEqualTo(503);
+        assertThat(answered.getBody().get("detail").asString()).startsWith("Stripe does not answer just now");
+        assertThat(stripe.countRequestsMatching(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                                .build())
+                        .getCount())
+                .isEqualTo(callsSoFar);
     }
 
     @Test
@@ -346,6 +372,16 @@ class StripePaymentsTest extends DonationServiceTest {
                         .withHeader("Idempotency-Key", equalTo("tirelire-refund-" + id))
                         .withFormParam("payment_intent", equalTo("pi_cs_test_refunded"))
                         .withFormParam("amount", equalTo("2000")));
+    }
+
+    /** Stripe answering every new session with an error of its own, and telling clients not to retry. */
+    private static void stripeIsDown() {
+        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Stripe-Should-Retry", "false")
+                        .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong.\"}}")));
     }
 
     private PaymentAccountRequest stripeAccount() {

@@ -28,6 +28,7 @@ public class ConnectedPaymentProviders implements PaymentProviders {
     private final CredentialStore credentials;
     private final Map<ProviderKind, ProviderAdapter> adapters;
     private final SandboxPaymentProvider sandbox;
+    private final ProviderBreakers breakers;
     private final Duration cacheFor;
     private final Clock clock;
     private final Map<String, Cached> byOrganisation = new ConcurrentHashMap<>();
@@ -37,12 +38,14 @@ public class ConnectedPaymentProviders implements PaymentProviders {
             CredentialStore credentials,
             List<ProviderAdapter> adapters,
             SandboxPaymentProvider sandbox,
+            ProviderBreakers breakers,
             @Value("${tirelire.payments.accounts-cache-for:10s}") Duration cacheFor,
             Clock clock) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.adapters = adapters.stream().collect(Collectors.toMap(ProviderAdapter::kind, Function.identity()));
         this.sandbox = sandbox;
+        this.breakers = breakers;
         this.cacheFor = cacheFor;
         this.clock = clock;
     }
@@ -76,6 +79,6 @@ public class ConnectedPaymentProviders implements PaymentProviders {
     }
 
     private PaymentProvider actingFor(PaymentAccount account) {
-        return adapter(account.provider()).actingFor(credentials.open(account));
+        return breakers.guard(adapter(account.provider()).actingFor(credentials.open(account)));
     }
 }
