@@ -387,6 +387,9 @@ class WebJourneysIT {
                     .doesNotContain(secretKey)
                     .doesNotContain(webhookSecret);
             organiser.screenshot("organiser-payments");
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            assertThat(organiser.pageText())
+                    .contains("Les dons de cette campagne sont encaissés par Stripe, sur le compte de l’association.");
         }
 
         try (Browser donor = Browser.phone(baseUrl)) {

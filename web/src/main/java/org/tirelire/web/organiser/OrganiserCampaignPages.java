@@ -262,12 +262,14 @@ class OrganiserCampaignPages {
                                 fundraisers
                                         .leaderboard(id)
                                         .map(Optional::of)
-                                        .onErrorResume(PlatformUnavailable.class, e -> Mono.just(Optional.empty())))
+                                        .onErrorResume(PlatformUnavailable.class, e -> Mono.just(Optional.empty())),
+                                donations.paymentAccount(organiser.authorization()))
                         .map(parts -> {
                             model.addAttribute("campaign", campaign);
                             model.addAttribute("donations", parts.getT1());
                             model.addAttribute("news", parts.getT2());
                             parts.getT3().ifPresent(pages -> model.addAttribute("fundraisers", pages));
+                            model.addAttribute("paymentAccount", parts.getT4());
                             model.addAttribute("statusFilter", statusFilter);
                             if (!model.containsAttribute("offline")) {
                                 model.addAttribute("offline", OfflineGiftForm.blank());
