@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -131,19 +130,24 @@ final class Browser implements AutoCloseable {
      * navigation, the page can still be swapping its document when the click arrives.
      */
     Browser press(String css) {
+        WebElement[] pressedOn = new WebElement[1];
+        // Only the click is tried again: once it went through, the element may be gone with its page.
         waiting(Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
                 .until(ignored -> {
                     try {
-                        press(find(css));
+                        WebElement page = find("html");
+                        find(css).click();
+                        pressedOn[0] = page;
                         return true;
                     } catch (WebDriverException replaced) {
-                        if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                        if (swappingDocument(replaced)) {
                             return false;
                         }
                         throw replaced;
                     }
                 });
+        awaitReplaced(pressedOn[0]);
         return this;
     }
 
@@ -151,8 +155,32 @@ final class Browser implements AutoCloseable {
     Browser press(WebElement linkOrButton) {
         WebElement page = find("html");
         linkOrButton.click();
-        waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        awaitReplaced(page);
         return this;
+    }
+
+    /**
+     * Until {@code page} is gone. Chromium says so either as a stale element, or, while it swaps the
+     * document, as a node that "does not belong to the document": both mean the next page is coming.
+     */
+    private void awaitReplaced(WebElement page) {
+        waiting(Duration.ofSeconds(20)).until(ignored -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException swapping) {
+                if (swappingDocument(swapping)) {
+                    return true;
+                }
+                throw swapping;
+            }
+        });
+    }
+
+    private static boolean swappingDocument(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     String text(String css) {

@@ -308,6 +308,7 @@ class WebJourneysIT {
         try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
             owner.logIn(organiser);
             organiser.open("/organiser/campaigns/" + campaign.id());
+            assertThat(organiser.pageText()).contains("Troll — Page injurieuse");
             organiser.press("form[action$='/fundraisers/" + slug + "/hide'] button");
             assertThat(organiser.pageText()).contains("Page de collecte masquée");
         }
