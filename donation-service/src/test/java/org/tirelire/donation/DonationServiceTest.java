@@ -46,7 +46,9 @@ import tools.jackson.databind.JsonNode;
             "tirelire.payments.sandbox.confirm-delay=50ms",
             // A payment on a provider's page is reconciled after seconds rather than minutes.
             "tirelire.payments.reconcile-after=2s",
-            "tirelire.payments.reconcile-every=500ms"
+            "tirelire.payments.reconcile-every=500ms",
+            // A gift whose provider never answered is given up after seconds rather than an hour.
+            "tirelire.payments.abandon-unstarted-after=4s"
         })
 abstract class DonationServiceTest {
 

@@ -323,6 +323,29 @@ class StripePaymentsTest extends DonationServiceTest {
     }
 
     @Test
+    void a_gift_whose_payment_never_started_fails_after_a_while_and_its_reward_is_offered_again() {
+        stripeIsDown();
+        Map<String, Object> withReward = gift(50_00);
+        withReward.put("rewardId", "reward-" + campaignId);
+        assertThat(give(UUID.randomUUID().toString(), withReward)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(503);
+        assertThat(rewardStocks.remaining("reward-" + campaignId)).isEqualTo(9);
+        String id = getAs("/api/campaigns/" + campaignId + "/donations", organisation)
+                .getBody()
+                .get("content")
+                .get(0)
+                .get("id")
+                .asString();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> statusOf(id).equals("FAILED"));
+        assertThat(rewardStocks.remaining("reward-" + campaignId)).isEqualTo(10);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id)).singleElement().isInstanceOf(DonationFailed.class));
+    }
+
+    @Test
     void when_stripe_keeps_failing_its_breaker_opens_and_donors_hear_it_at_once() {
         stripeIsDown();
         for (int attempt = 0; attempt < 5; attempt++) {

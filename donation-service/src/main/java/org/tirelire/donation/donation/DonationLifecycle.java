@@ -127,6 +127,22 @@ public class DonationLifecycle implements PaymentOutcomes {
         });
     }
 
+    /**
+     * A gift whose payment never started (the provider did not answer, and the donor never tried again)
+     * fails, so that its reward's unit is offered again; a payment started meanwhile keeps it.
+     */
+    void abandonUnstarted(String donationId) {
+        update(donationId, donation -> {
+            if (donation.status() == DonationStatus.PENDING
+                    && donation.paymentReference() == null
+                    && donation.fail("The payment never started: the provider did not answer", clock.instant())) {
+                log.info("Donation {} failed: its payment never started", donation.id());
+                releaseReward(donation);
+            }
+            return donation;
+        });
+    }
+
     /** The organiser refunds a confirmed gift; asking again for a refunded one answers the same and changes nothing. */
     public Donation refund(DonationId donationId, String organisationId) {
         Donation donation = donations

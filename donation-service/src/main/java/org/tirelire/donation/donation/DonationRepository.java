@@ -18,4 +18,7 @@ public interface DonationRepository extends MongoRepository<Donation, String> {
 
     /** Gifts in this status whose payment was started before this instant. */
     List<Donation> findByStatusAndPaymentReferenceNotNullAndCreatedAtBefore(DonationStatus status, Instant before);
+
+    /** Gifts in this status, recorded before this instant, whose payment never started. */
+    List<Donation> findByStatusAndPaymentReferenceIsNullAndCreatedAtBefore(DonationStatus status, Instant before);
 }

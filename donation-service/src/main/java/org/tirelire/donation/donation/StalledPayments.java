@@ -34,6 +34,7 @@ class StalledPayments {
     private final Duration followUpAfter;
     private final Duration reconcileAfter;
     private final Duration reconcileWithin;
+    private final Duration abandonUnstartedAfter;
     private final Clock clock;
 
     StalledPayments(
@@ -43,6 +44,7 @@ class StalledPayments {
             @Value("${tirelire.payments.follow-up-after:10s}") Duration followUpAfter,
             @Value("${tirelire.payments.reconcile-after:15m}") Duration reconcileAfter,
             @Value("${tirelire.payments.reconcile-within:3d}") Duration reconcileWithin,
+            @Value("${tirelire.payments.abandon-unstarted-after:1h}") Duration abandonUnstartedAfter,
             Clock clock) {
         this.donations = donations;
         this.lifecycle = lifecycle;
@@ -50,6 +52,7 @@ class StalledPayments {
         this.followUpAfter = followUpAfter;
         this.reconcileAfter = reconcileAfter;
         this.reconcileWithin = reconcileWithin;
+        this.abandonUnstartedAfter = abandonUnstartedAfter;
         this.clock = clock;
     }
 
@@ -74,6 +77,18 @@ class StalledPayments {
                 .filter(stalled -> stalled.paymentProvider() != ProviderKind.SANDBOX)
                 .filter(stalled -> stalled.createdAt().isAfter(tooOld))
                 .forEach(this::followUp);
+    }
+
+    /**
+     * A gift recorded while its provider did not answer waits for the donor to try again with the same
+     * key; after {@code abandon-unstarted-after} nobody will, and it fails.
+     */
+    @Scheduled(fixedDelayString = "${tirelire.payments.reconcile-every:5m}")
+    void abandonNeverStarted() {
+        donations
+                .findByStatusAndPaymentReferenceIsNullAndCreatedAtBefore(
+                        DonationStatus.PENDING, clock.instant().minus(abandonUnstartedAfter))
+                .forEach(unstarted -> lifecycle.abandonUnstarted(unstarted.id()));
     }
 
     private void followUp(Donation stalled) {
