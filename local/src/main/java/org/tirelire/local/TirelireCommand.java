@@ -98,7 +98,8 @@ public final class TirelireCommand {
             say("  SMTP (mail catcher)      " + endpoints.smtpHost() + ":" + endpoints.smtpPort());
         }
         say("  Data                     " + platform.dataDir());
-        say("  Payments                 SANDBOX provider: no money moves (pm_sandbox_ok, pm_sandbox_declined)");
+        say("  Payments                 sandbox (no money moves) until an organisation connects Stripe or HelloAsso");
+        say("                           on /organiser/payments (docs/payments.md)");
         say("  Memory (resident)        " + memory(platform.residentBytes()));
     }
 

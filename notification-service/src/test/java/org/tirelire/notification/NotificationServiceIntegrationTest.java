@@ -185,7 +185,7 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(treasurer).size() == 1);
         MimeMessage email = messagesTo(treasurer).get(0);
-        assertThat(subjectOf(email)).isEqualTo("Les dons de l’association vont désormais à Stripe");
+        assertThat(subjectOf(email)).isEqualTo("Compte de paiement de l’association : Stripe");
         assertThat(bodyOf(email))
                 .contains(treasurer + " a changé le")
                 .contains("c’est désormais Stripe")

@@ -432,7 +432,7 @@ class WebJourneysIT {
                         .anyMatch(email -> email.get("to").toString().contains(owner.email())
                                 && email.get("subject")
                                         .asString()
-                                        .equals("Les dons de l’association vont désormais à Stripe")));
+                                        .equals("Compte de paiement de l’association : Stripe")));
     }
 
     @Test

@@ -9,7 +9,7 @@ public class PasswordNotConfirmed extends RuntimeException {
         super(
                 tooManyAttempts
                         ? "Too many wrong passwords lately: try again in a few minutes"
-                        : "Type your current password again to make this change (currentPassword)");
+                        : "This is not your current password: nothing was changed (currentPassword)");
         this.tooManyAttempts = tooManyAttempts;
     }
 

@@ -24,6 +24,7 @@ import org.tirelire.donation.payment.InvalidWebhook;
 import org.tirelire.donation.payment.PaymentRefused;
 import org.tirelire.donation.payment.ProviderUnavailable;
 import org.tirelire.donation.payment.account.CredentialsKeyMissing;
+import org.tirelire.donation.payment.account.CredentialsUnreadable;
 import org.tirelire.donation.payment.account.PaymentAccountRefused;
 import org.tirelire.kit.web.Problems;
 
@@ -104,10 +105,19 @@ class DonationProblemResponses {
         return answer.body(Problems.invalidField(status, "Password not confirmed", "currentPassword", e.getMessage()));
     }
 
-    @ExceptionHandler({IdentityUnavailable.class, ProviderUnavailable.class, CredentialsKeyMissing.class})
+    @ExceptionHandler({
+        IdentityUnavailable.class,
+        ProviderUnavailable.class,
+        CredentialsKeyMissing.class,
+        CredentialsUnreadable.class
+    })
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         if (e instanceof ProviderUnavailable provider) {
             log.warn("{} ({})", provider.getMessage(), provider.detail());
+        } else if (e instanceof CredentialsUnreadable) {
+            log.error(
+                    "Stored payment credentials do not open with tirelire.payments.credentials-key: {}",
+                    e.getMessage());
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "30")

@@ -63,9 +63,10 @@ public class CredentialCipher {
             cipher.updateAAD(organisationId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            // Never the value in the message: only that it would not open.
-            throw new IllegalStateException("Payment credentials could not be "
-                    + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted with the configured key"));
+            if (mode == Cipher.DECRYPT_MODE) {
+                throw new CredentialsUnreadable(); // another key, or another organisation's value
+            }
+            throw new IllegalStateException("Payment credentials could not be encrypted");
         }
     }
 
