@@ -1,6 +1,9 @@
 package org.tirelire.contracts.events;
 
-/** Kafka topic names. Every record on them is keyed by the campaign id, so one campaign's events stay in order. */
+/**
+ * Kafka topic names. Records are keyed by the campaign id, so one campaign's events stay in order; the few
+ * events about an organisation as a whole are keyed by the organisation id ({@link TirelireEvent#partitionKey()}).
+ */
 public final class Topics {
 
     /** Campaign lifecycle, news and milestones, published by campaign-service. */
@@ -12,7 +15,7 @@ public final class Topics {
      */
     public static final String CAMPAIGN_PROGRESS = "tirelire.campaign-progress";
 
-    /** Donation lifecycle, published by donation-service. */
+    /** Donation lifecycle, and changes of an organisation's payment account, published by donation-service. */
     public static final String DONATION_EVENTS = "tirelire.donation-events";
 
     /** Peer-to-peer collection pages, published by notification-service. */
