@@ -72,6 +72,9 @@ class IdentityIntegrationTest {
         assertThat(token.verify(new RSASSAVerifier(publicKey))).isTrue();
         assertThat(token.getJWTClaimsSet().getStringClaim("org"))
                 .isEqualTo(signup.getBody().get("organisationId").asString());
+        assertThat(token.getJWTClaimsSet().getStringClaim("role"))
+                .as("who signs an organisation up administers it")
+                .isEqualTo("ADMIN");
         assertThat(token.getJWTClaimsSet().getExpirationTime()).isAfter(new java.util.Date());
     }
 

@@ -41,16 +41,21 @@ public final class TestTokens {
 
     /** A valid bearer token for an organiser of {@code organisationId}. */
     public static String forOrganisation(String organisationId) {
-        return sign(organisationId, Instant.now().plus(Duration.ofMinutes(15)));
+        return sign(organisationId, null, Instant.now().plus(Duration.ofMinutes(15)));
+    }
+
+    /** A valid bearer token for a member of {@code organisationId} with this role ({@code ADMIN}, {@code TREASURER}…). */
+    public static String forMember(String organisationId, String role) {
+        return sign(organisationId, role, Instant.now().plus(Duration.ofMinutes(15)));
     }
 
     public static String expiredForOrganisation(String organisationId) {
-        return sign(organisationId, Instant.now().minus(Duration.ofMinutes(5)));
+        return sign(organisationId, null, Instant.now().minus(Duration.ofMinutes(5)));
     }
 
-    private static synchronized String sign(String organisationId, Instant expiresAt) {
+    private static synchronized String sign(String organisationId, String role, Instant expiresAt) {
         start();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject("organiser-" + organisationId)
                 .claim("org", organisationId)
@@ -58,13 +63,15 @@ public final class TestTokens {
                 .claim("email", "organiser@" + organisationId + ".example.org")
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiresAt))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        if (role != null) {
+            claims.claim("role", role);
+        }
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .keyID(signingKey.getKeyID())
                         .build(),
-                claims);
+                claims.build());
         try {
             jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 import org.tirelire.kit.web.MoneyInput;
 
@@ -54,7 +55,7 @@ class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CampaignView create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateCampaignRequest request) {
-        Organiser organiser = Organiser.from(token);
+        Organiser organiser = Organiser.from(token).permittedTo(Capability.MANAGE_CAMPAIGNS);
         Money goal = request.goal().toMoney();
         if (!SUPPORTED_CURRENCIES.contains(goal.currency())) {
             throw new UnsupportedCurrency(goal.currency(), SUPPORTED_CURRENCIES);
@@ -106,7 +107,10 @@ class CampaignController {
             }
             return campaigns
                     .findByOrganisationIdOrderByCreatedAtDesc(
-                            Organiser.from(token).organisationId(), page)
+                            Organiser.from(token)
+                                    .permittedTo(Capability.SEE_CAMPAIGNS)
+                                    .organisationId(),
+                            page)
                     .stream()
                     .map(c -> CampaignView.of(c, clock.instant()))
                     .toList();
@@ -114,7 +118,10 @@ class CampaignController {
         List<Campaign> found = status == CampaignStatus.DRAFT && token != null
                 ? campaigns
                         .findByOrganisationIdOrderByCreatedAtDesc(
-                                Organiser.from(token).organisationId(), page)
+                                Organiser.from(token)
+                                        .permittedTo(Capability.SEE_CAMPAIGNS)
+                                        .organisationId(),
+                                page)
                         .stream()
                         .filter(c -> c.status() == CampaignStatus.DRAFT)
                         .toList()
@@ -131,7 +138,8 @@ class CampaignController {
 
     @PostMapping("/{id}/publish")
     CampaignView publish(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MANAGE_CAMPAIGNS).organisationId();
         Campaign published = store.update(id, campaign -> {
             campaign.requireOwnedBy(organisationId);
             campaign.publish(clock.instant());
@@ -145,7 +153,8 @@ class CampaignController {
             @PathVariable String id,
             @AuthenticationPrincipal Jwt token,
             @Valid @RequestBody CampaignRevision.Request request) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MANAGE_CAMPAIGNS).organisationId();
         CampaignRevision revision = request.toRevision();
         if (revision.goal() != null
                 && !SUPPORTED_CURRENCIES.contains(revision.goal().currency())) {
@@ -161,7 +170,8 @@ class CampaignController {
 
     @PostMapping("/{id}/cancel")
     CampaignView cancel(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MANAGE_CAMPAIGNS).organisationId();
         Campaign cancelled = store.update(id, campaign -> {
             campaign.requireOwnedBy(organisationId);
             campaign.cancel(clock.instant());
@@ -172,7 +182,8 @@ class CampaignController {
 
     @PostMapping("/{id}/close")
     CampaignView close(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MANAGE_CAMPAIGNS).organisationId();
         Campaign closed = store.update(id, campaign -> {
             campaign.requireOwnedBy(organisationId);
             campaign.close(clock.instant());

@@ -22,6 +22,7 @@ import org.tirelire.campaign.campaign.CampaignLookup;
 import org.tirelire.campaign.campaign.CampaignStatus;
 import org.tirelire.campaign.campaign.IllegalCampaignTransition;
 import org.tirelire.kit.messaging.AggregateUpdates;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 /** Campaign news: posted by the organiser, read by anyone, emailed by notification-service to consenting donors. */
@@ -56,7 +57,7 @@ class NewsController {
     @ResponseStatus(HttpStatus.CREATED)
     NewsView post(
             @PathVariable String campaignId, @AuthenticationPrincipal Jwt token, @Valid @RequestBody PostNews request) {
-        Organiser organiser = Organiser.from(token);
+        Organiser organiser = Organiser.from(token).permittedTo(Capability.MANAGE_CAMPAIGNS);
         Campaign campaign = campaigns.findVisible(campaignId, token);
         campaign.requireOwnedBy(organiser.organisationId());
         if (campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.CANCELLED) {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 /** A campaign's donations: the organiser's list and CSV export, offline gifts, and the public supporters wall. */
@@ -64,7 +65,7 @@ class CampaignDonationsController {
             @RequestParam(required = false) String fundraiser,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        ownCampaign(campaignId, token);
+        ownCampaign(campaignId, token, Capability.SEE_DONATIONS);
         Page<Donation> found = search.find(
                 campaignId,
                 new DonationSearch.Filter(status, fundraiser, from, to),
@@ -85,7 +86,7 @@ class CampaignDonationsController {
             @RequestParam(required = false) String fundraiser,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        ownCampaign(campaignId, token);
+        ownCampaign(campaignId, token, Capability.SEE_DONATIONS);
         List<Donation> found = search.find(
                         campaignId,
                         new DonationSearch.Filter(status, fundraiser, from, to),
@@ -103,7 +104,7 @@ class CampaignDonationsController {
             @PathVariable String campaignId,
             @AuthenticationPrincipal Jwt token,
             @Valid @RequestBody OfflineDonationRequest request) {
-        CampaignSnapshot campaign = ownCampaign(campaignId, token);
+        CampaignSnapshot campaign = ownCampaign(campaignId, token, Capability.RECORD_OFFLINE_GIFTS);
         if (!request.amount().currency().equals(campaign.currency())) {
             throw new DonationRefused(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -133,9 +134,11 @@ class CampaignDonationsController {
                 .toList();
     }
 
-    private CampaignSnapshot ownCampaign(String campaignId, Jwt token) {
+    /** The campaign, when it is the organiser's organisation's and their role allows the action. */
+    private CampaignSnapshot ownCampaign(String campaignId, Jwt token, Capability action) {
+        String organisationId = Organiser.from(token).permittedTo(action).organisationId();
         CampaignSnapshot campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignUnknown(campaignId));
-        if (!campaign.organisationId().equals(Organiser.from(token).organisationId())) {
+        if (!campaign.organisationId().equals(organisationId)) {
             throw new CampaignNotOwned(campaignId);
         }
         return campaign;

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.ids.DonationId;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 @RestController
@@ -59,7 +60,8 @@ class DonationController {
      */
     @PostMapping("/erasures")
     ErasureResult eraseDonor(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ErasureRequest request) {
-        return new ErasureResult(lifecycle.eraseDonor(Organiser.from(token).organisationId(), request.email()));
+        return new ErasureResult(lifecycle.eraseDonor(
+                Organiser.from(token).permittedTo(Capability.ERASE_DONORS).organisationId(), request.email()));
     }
 
     record ErasureRequest(@NotBlank @Email @Size(max = 254) String email) {}
@@ -68,7 +70,8 @@ class DonationController {
 
     @PostMapping("/{id}/refund")
     DonationView refund(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return DonationView.of(
-                lifecycle.refund(DonationId.of(id), Organiser.from(token).organisationId()));
+        return DonationView.of(lifecycle.refund(
+                DonationId.of(id),
+                Organiser.from(token).permittedTo(Capability.REFUND_GIFTS).organisationId()));
     }
 }

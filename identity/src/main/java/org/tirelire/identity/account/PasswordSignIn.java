@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.AuthProperties;
 import org.tirelire.identity.api.AccountView;
 import org.tirelire.identity.api.BadCredentials;
@@ -123,8 +124,13 @@ class PasswordSignIn implements OrganiserSignIn {
         Mono<String> refresh =
                 family == null ? refreshTokens.startFamily(account.id()) : refreshTokens.issue(account.id(), family);
         return Mono.zip(
+                        // Every account is still its organisation's only one, and so its administrator.
                         tokens.accessTokenFor(
-                                account.id(), account.organisationId(), account.organisationName(), account.email()),
+                                account.id(),
+                                account.organisationId(),
+                                account.organisationName(),
+                                account.email(),
+                                OrganisationRole.ADMIN),
                         refresh)
                 .map(issued -> new TokenResponse(
                         issued.getT1(),

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.AuthProperties;
 import reactor.core.publisher.Mono;
 
@@ -31,8 +32,12 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
-    /** A signed access token for an organiser's account, valid for {@code tirelire.auth.access-token-ttl}. */
-    public Mono<String> accessTokenFor(String accountId, String organisationId, String organisationName, String email) {
+    /**
+     * A signed access token for an organiser's account, valid for {@code tirelire.auth.access-token-ttl},
+     * stating their organisation and their role in it.
+     */
+    public Mono<String> accessTokenFor(
+            String accountId, String organisationId, String organisationName, String email, OrganisationRole role) {
         return signingKeys.current().map(key -> {
             Instant now = clock.instant();
             JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -44,6 +49,7 @@ public class TokenIssuer {
                     .claim("org", organisationId)
                     .claim("org_name", organisationName)
                     .claim("email", email)
+                    .claim(OrganisationRole.CLAIM, role.name())
                     .build();
             JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
                     .keyId(key.getKeyID())

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.messaging.AggregateUpdates;
 import org.tirelire.kit.messaging.RecentlyPublished;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 import org.tirelire.kit.web.MoneyInput;
 import org.tirelire.kit.web.Slugs;
@@ -148,7 +149,8 @@ class FundraiserController {
     /** The campaign's organiser hides an abusive page; it disappears from every public view. */
     @PostMapping("/api/fundraisers/{slug}/hide")
     ResponseEntity<Void> hide(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MODERATE_PAGES).organisationId();
         updates.update(pages, slug, () -> new FundraiserPageNotFound(slug), page -> {
             boolean ownsCampaign = campaigns
                     .findById(page.campaignId())

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,7 +123,8 @@ class WebhookController {
     @PostMapping("/api/webhooks")
     @ResponseStatus(HttpStatus.CREATED)
     WebhookView register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody RegisterWebhook request) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MANAGE_SETTINGS).organisationId();
         List<String> unknown = request.eventTypes().stream()
                 .filter(type -> !Webhooks.EVENT_TYPES.contains(type))
                 .toList();
@@ -154,7 +156,9 @@ class WebhookController {
     @GetMapping("/api/webhooks")
     List<WebhookView> list(@AuthenticationPrincipal Jwt token) {
         return subscriptions
-                .findByOrganisationIdOrderByCreatedAtAsc(Organiser.from(token).organisationId())
+                .findByOrganisationIdOrderByCreatedAtAsc(Organiser.from(token)
+                        .permittedTo(Capability.MANAGE_SETTINGS)
+                        .organisationId())
                 .stream()
                 .map(WebhookView::of)
                 .toList();
@@ -198,7 +202,8 @@ class WebhookController {
     }
 
     private WebhookSubscription own(Jwt token, String id) {
-        String organisationId = Organiser.from(token).organisationId();
+        String organisationId =
+                Organiser.from(token).permittedTo(Capability.MANAGE_SETTINGS).organisationId();
         return subscriptions
                 .findById(id)
                 .filter(webhook -> webhook.organisationId().equals(organisationId))

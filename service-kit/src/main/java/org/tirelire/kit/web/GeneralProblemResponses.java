@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.tirelire.kit.security.ActionNotAllowed;
 
 /**
  * Errors every service answers the same way, as RFC 9457 problem JSON with a title, a detail and, for
@@ -45,6 +46,15 @@ public class GeneralProblemResponses extends ResponseEntityExceptionHandler {
                 "Missing header",
                 e.getHeaderName(),
                 "The " + e.getHeaderName() + " header is required.");
+    }
+
+    /** The problem names the roles that may take the action, so a member knows whom to ask. */
+    @ExceptionHandler(ActionNotAllowed.class)
+    ProblemDetail notAllowed(ActionNotAllowed e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "Not allowed for your role", e.getMessage());
+        problem.setProperty(
+                "requiredRoles", e.capability().roles().stream().map(Enum::name).toList());
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

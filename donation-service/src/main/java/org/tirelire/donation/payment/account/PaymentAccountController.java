@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.donation.identity.PasswordConfirmation;
+import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 /**
@@ -28,11 +29,13 @@ class PaymentAccountController {
 
     @GetMapping("/api/organisations/me/payments")
     PaymentAccountView current(@AuthenticationPrincipal Jwt token) {
-        return settings.current(Organiser.from(token).organisationId());
+        return settings.current(
+                Organiser.from(token).permittedTo(Capability.SEE_CAMPAIGNS).organisationId());
     }
 
     @PutMapping("/api/organisations/me/payments")
     PaymentAccountView connect(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PaymentAccountRequest request) {
+        Organiser organiser = Organiser.from(token).permittedTo(Capability.MANAGE_SETTINGS);
         if (request.currentPassword() == null || request.currentPassword().isBlank()) {
             throw new PaymentAccountRefused(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -40,7 +43,6 @@ class PaymentAccountController {
                     "Type your current password again to change where gifts are paid");
         }
         passwords.confirm(token, request.currentPassword());
-        Organiser organiser = Organiser.from(token);
         return settings.connect(organiser.organisationId(), organiser.email(), request);
     }
 }
