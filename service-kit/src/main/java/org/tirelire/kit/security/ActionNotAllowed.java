@@ -13,6 +13,12 @@ public class ActionNotAllowed extends RuntimeException {
         this.capability = capability;
     }
 
+    /** A role this service does not know (from a newer identity): it allows nothing here. */
+    ActionNotAllowed(String unknownRole) {
+        super("The role " + unknownRole + " is not one this service knows: it allows nothing here");
+        this.capability = Capability.SEE_CAMPAIGNS;
+    }
+
     public Capability capability() {
         return capability;
     }

@@ -46,7 +46,7 @@ public record Organiser(
         try {
             return OrganisationRole.valueOf(role);
         } catch (IllegalArgumentException unknown) {
-            throw new ActionNotAllowed(Capability.SEE_CAMPAIGNS, OrganisationRole.VOLUNTEER);
+            throw new ActionNotAllowed(role);
         }
     }
 }
