@@ -1,6 +1,8 @@
 package org.tirelire.donation.payment.helloasso;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.tirelire.donation.payment.PaymentProvider;
@@ -16,6 +18,12 @@ class HelloAssoAdapter implements ProviderAdapter {
 
     private final HelloAssoProperties properties;
     private final Clock clock;
+
+    /**
+     * One client per organisation's credentials: its access token (valid 30 minutes) then serves every
+     * gift, refund and notification, instead of a token asked for each.
+     */
+    private final Map<Credentials.HelloAsso, HelloAssoApi> clients = new ConcurrentHashMap<>();
 
     HelloAssoAdapter(HelloAssoProperties properties, Clock clock) {
         this.properties = properties;
@@ -37,7 +45,7 @@ class HelloAssoAdapter implements ProviderAdapter {
     public Connection check(Credentials credentials) {
         Credentials.HelloAsso helloAsso = (Credentials.HelloAsso) credentials;
         try {
-            api(helloAsso).organisation();
+            newApi(helloAsso).organisation(); // credentials on trial are not kept, nor their client
             return Connection.ok();
         } catch (HelloAssoApi.Refused refused) {
             return Connection.refusedBecause(
@@ -51,6 +59,10 @@ class HelloAssoAdapter implements ProviderAdapter {
     }
 
     HelloAssoApi api(Credentials.HelloAsso credentials) {
+        return clients.computeIfAbsent(credentials, this::newApi);
+    }
+
+    private HelloAssoApi newApi(Credentials.HelloAsso credentials) {
         return new HelloAssoApi(properties.apiBase(), credentials, clock);
     }
 }
