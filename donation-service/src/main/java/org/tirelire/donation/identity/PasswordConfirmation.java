@@ -1,15 +1,11 @@
 package org.tirelire.donation.identity;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.cloud.client.circuitbreaker.Customizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,8 +15,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Asks the identity module whether the signed-in organiser typed their own password again, before a
  * change whoever holds a stolen session should not make (where the gifts are paid). The one synchronous
- * call from this service to another: through a circuit breaker, with timeouts, and a clear "try again"
- * when identity cannot answer.
+ * call from this service to another: with timeouts (bcrypt takes its time on a small machine: five
+ * seconds to answer), through a circuit breaker, and a clear "try again" when identity cannot answer.
  */
 @Component
 public class PasswordConfirmation {
@@ -28,11 +24,11 @@ public class PasswordConfirmation {
     static final String BREAKER = "identity";
 
     private final RestClient identity;
-    private final CircuitBreakerFactory<?, ?> breakers;
+    private final CircuitBreaker breaker;
 
     PasswordConfirmation(
             @Value("${tirelire.identity.uri:http://127.0.0.1:8080}") String identityUri,
-            CircuitBreakerFactory<?, ?> breakers) {
+            CircuitBreakerRegistry breakers) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(5));
@@ -40,7 +36,7 @@ public class PasswordConfirmation {
                 .baseUrl(identityUri)
                 .requestFactory(requests)
                 .build();
-        this.breakers = breakers;
+        this.breaker = breakers.circuitBreaker(BREAKER);
     }
 
     private enum Answer {
@@ -59,29 +55,12 @@ public class PasswordConfirmation {
         if (password == null || password.isBlank()) {
             throw new PasswordNotConfirmed(false);
         }
-        Answer answer = breakers.create(BREAKER)
-                .run(
-                        () -> identity.post()
-                                .uri("/api/auth/password-check")
-                                .headers(headers -> headers.setBearerAuth(token.getTokenValue()))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .body(Map.of("password", password))
-                                .exchange((request, response) -> {
-                                    int status = response.getStatusCode().value();
-                                    if (status == 204 || status == 200) {
-                                        return Answer.CONFIRMED;
-                                    }
-                                    if (status == 429) {
-                                        return Answer.TOO_MANY;
-                                    }
-                                    if (status == 401 || status == 400) {
-                                        return Answer.WRONG;
-                                    }
-                                    throw new IllegalStateException("identity answered " + status);
-                                }),
-                        failure -> {
-                            throw new IdentityUnavailable(failure);
-                        });
+        Answer answer;
+        try {
+            answer = breaker.executeSupplier(() -> ask(token, password));
+        } catch (RuntimeException cannotTell) { // no answer in time, an error of its own, or the breaker open
+            throw new IdentityUnavailable(cannotTell);
+        }
         switch (answer) {
             case CONFIRMED -> {}
             case WRONG -> throw new PasswordNotConfirmed(false);
@@ -89,14 +68,24 @@ public class PasswordConfirmation {
         }
     }
 
-    /** Bcrypt takes its time on a small machine: a password check gets five seconds before the breaker counts it. */
-    @Bean
-    static Customizer<Resilience4JCircuitBreakerFactory> identityBreaker() {
-        return factory -> factory.configure(
-                builder -> builder.timeLimiterConfig(TimeLimiterConfig.custom()
-                                .timeoutDuration(Duration.ofSeconds(6))
-                                .build())
-                        .circuitBreakerConfig(CircuitBreakerConfig.ofDefaults()),
-                BREAKER);
+    private Answer ask(Jwt token, String password) {
+        return identity.post()
+                .uri("/api/auth/password-check")
+                .headers(headers -> headers.setBearerAuth(token.getTokenValue()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("password", password))
+                .exchange((request, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 204 || status == 200) {
+                        return Answer.CONFIRMED;
+                    }
+                    if (status == 429) {
+                        return Answer.TOO_MANY;
+                    }
+                    if (status == 401 || status == 400) {
+                        return Answer.WRONG;
+                    }
+                    throw new IllegalStateException("identity answered " + status);
+                });
     }
 }

@@ -4,8 +4,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -25,21 +23,23 @@ import org.tirelire.contracts.money.Money;
 public class ProviderBreakers {
 
     private final CircuitBreakerRegistry registry;
+    private final CircuitBreakerConfig config;
 
-    ProviderBreakers(MeterRegistry meters, @Value("${tirelire.payments.breaker.open-for:30s}") Duration openFor) {
-        this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+    ProviderBreakers(
+            CircuitBreakerRegistry registry, @Value("${tirelire.payments.breaker.open-for:30s}") Duration openFor) {
+        this.registry = registry;
+        this.config = CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(openFor)
                 .recordExceptions(ProviderUnavailable.class)
-                .build());
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+                .build();
     }
 
     /** The breaker of one kind of provider: open, closed or half-open, for every organisation using it. */
     public CircuitBreaker of(ProviderKind kind) {
-        return registry.circuitBreaker("payments-" + kind.pathName());
+        return registry.circuitBreaker("payments-" + kind.pathName(), config);
     }
 
     /** The provider, its calls through its kind's breaker. */
