@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedLoginLimit failed logins for one email, within {@code failedLoginWindow}, before its
  *     logins are refused for that window
  * @param failedLoginWindow see {@code failedLoginLimit}
+ * @param invitationTtl how long an invitation link can be used to join an organisation
+ * @param recentSignIn how long after signing in an organiser may change members without typing their
+ *     password again; past it, the change asks for {@code currentPassword}
  */
 @ConfigurationProperties("tirelire.auth")
 public record AuthProperties(
@@ -24,4 +27,6 @@ public record AuthProperties(
         @DefaultValue("30d") Duration refreshTokenTtl,
         @DefaultValue("90d") Duration keyRotationPeriod,
         @DefaultValue("5") int failedLoginLimit,
-        @DefaultValue("15m") Duration failedLoginWindow) {}
+        @DefaultValue("15m") Duration failedLoginWindow,
+        @DefaultValue("7d") Duration invitationTtl,
+        @DefaultValue("10m") Duration recentSignIn) {}

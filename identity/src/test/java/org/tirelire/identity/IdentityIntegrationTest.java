@@ -8,45 +8,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
-import org.tirelire.testing.TestHttp;
-import org.tirelire.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** Organiser sign-up, login, refresh tokens and key rotation over HTTP, on a real MongoDB-wire server. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.webflux.problemdetails.enabled=true",
-            "tirelire.admin.token=" + IdentityIntegrationTest.ADMIN_TOKEN
-        })
-class IdentityIntegrationTest {
+class IdentityIntegrationTest extends IdentityTest {
 
-    static final String ADMIN_TOKEN = "an-administrator-s-token";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "identity-it");
-    }
-
-    @LocalServerPort
-    int port;
-
-    private RestClient http;
     private final String email = "treasurer-" + UUID.randomUUID() + "@example.org";
-
-    @BeforeEach
-    void client() {
-        http = TestHttp.client(port);
-    }
 
     @Test
     void an_organiser_signs_up_and_logs_in_with_a_token_the_published_keys_verify() throws Exception {
@@ -258,15 +228,6 @@ class IdentityIntegrationTest {
                 .header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("password", password))
-                .retrieve()
-                .toEntity(JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, Object body) {
-        return http.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
                 .retrieve()
                 .toEntity(JsonNode.class);
     }

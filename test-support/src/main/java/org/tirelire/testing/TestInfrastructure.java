@@ -23,7 +23,8 @@ public final class TestInfrastructure {
         "tirelire.campaign-events",
         "tirelire.campaign-progress",
         "tirelire.donation-events",
-        "tirelire.fundraiser-events"
+        "tirelire.fundraiser-events",
+        "tirelire.member-events"
     };
 
     private static String kafkaBootstrapServers;

@@ -23,7 +23,11 @@ public final class EventTypes {
             Map.entry(DonationRefunded.class, "org.tirelire.donation.refunded.v1"),
             Map.entry(DonorErased.class, "org.tirelire.donation.donor-erased.v1"),
             Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"),
-            Map.entry(PaymentAccountChanged.class, "org.tirelire.organisation.payment-account-changed.v1"));
+            Map.entry(PaymentAccountChanged.class, "org.tirelire.organisation.payment-account-changed.v1"),
+            Map.entry(MemberInvited.class, "org.tirelire.organisation.member-invited.v1"),
+            Map.entry(MemberJoined.class, "org.tirelire.organisation.member-joined.v1"),
+            Map.entry(MemberRoleChanged.class, "org.tirelire.organisation.member-role-changed.v1"),
+            Map.entry(MemberRemoved.class, "org.tirelire.organisation.member-removed.v1"));
 
     private static final Map<String, Class<? extends TirelireEvent>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -4,7 +4,7 @@ package org.tirelire.contracts.events;
  * What concerns an organisation as a whole rather than one of its campaigns; keyed by the organisation.
  * See {@link TirelireEvent} for how consumers handle them.
  */
-public sealed interface OrganisationEvent extends TirelireEvent permits PaymentAccountChanged {
+public sealed interface OrganisationEvent extends TirelireEvent permits PaymentAccountChanged, MemberEvent {
 
     String organisationId();
 
@@ -25,5 +25,13 @@ public sealed interface OrganisationEvent extends TirelireEvent permits PaymentA
     interface Handler {
 
         default void on(PaymentAccountChanged changed) {}
+
+        default void on(MemberInvited invited) {}
+
+        default void on(MemberJoined joined) {}
+
+        default void on(MemberRoleChanged changed) {}
+
+        default void on(MemberRemoved removed) {}
     }
 }

@@ -18,6 +18,12 @@ public final class Topics {
     /** Donation lifecycle, and changes of an organisation's payment account, published by donation-service. */
     public static final String DONATION_EVENTS = "tirelire.donation-events";
 
+    /**
+     * Who belongs to each organisation and in which role (invitations, arrivals, role changes, departures),
+     * published by the identity module in the gateway process; keyed by organisation.
+     */
+    public static final String MEMBER_EVENTS = "tirelire.member-events";
+
     /** Peer-to-peer collection pages, published by notification-service. */
     public static final String FUNDRAISER_EVENTS = "tirelire.fundraiser-events";
 

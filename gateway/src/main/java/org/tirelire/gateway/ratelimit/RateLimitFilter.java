@@ -42,7 +42,9 @@ class RateLimitFilter implements WebFilter, Ordered {
                 List.of(
                         parser.parse("/api/auth/login"),
                         parser.parse("/api/auth/refresh"),
-                        parser.parse("/organiser/login")));
+                        parser.parse("/organiser/login"),
+                        // Accepting an invitation checks a password too (an existing account's).
+                        parser.parse("/api/invitations/{token}/accept")));
         LIMITED_WRITES.put(
                 "fundraisers",
                 List.of(

@@ -1,19 +1,26 @@
 package org.tirelire.identity.account;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.identity.api.AccountView;
 
-/** An organiser who can sign in, and the organisation they act for. The password is kept only as a hash. */
+/**
+ * A person who can sign in. The password is kept only as a hash. Which organisations they act for, and
+ * in which role, their organisations' documents say.
+ *
+ * @param organisationId the organisation they founded at sign-up; null for a person who only joined
+ *     organisations by invitation
+ */
 @Document("organiser_accounts")
 public record OrganiserAccount(
         @Id String id,
         @Indexed(unique = true) String email,
         String passwordHash,
-        String organisationId,
-        String organisationName,
+        @Nullable String organisationId,
+        @Nullable String organisationName,
         Instant createdAt) {
 
     AccountView view() {

@@ -1,25 +1,30 @@
 package org.tirelire.identity.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.AuthProperties;
 import org.tirelire.identity.api.AccountView;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.InvalidRefreshToken;
+import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.SignedInOrganiser;
 import org.tirelire.identity.api.TokenResponse;
+import org.tirelire.identity.organisation.Member;
+import org.tirelire.identity.organisation.Organisation;
+import org.tirelire.identity.organisation.OrganisationMembers;
 import org.tirelire.identity.token.AccessTokenVerifier;
 import org.tirelire.identity.token.RefreshTokens;
 import org.tirelire.identity.token.TokenIssuer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,6 +33,7 @@ import reactor.core.scheduler.Schedulers;
 class PasswordSignIn implements OrganiserSignIn {
 
     private final OrganiserAccounts accounts;
+    private final OrganisationMembers members;
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final AccessTokenVerifier verifier;
@@ -40,6 +46,7 @@ class PasswordSignIn implements OrganiserSignIn {
 
     PasswordSignIn(
             OrganiserAccounts accounts,
+            OrganisationMembers members,
             PasswordEncoder passwords,
             TokenIssuer tokens,
             AccessTokenVerifier verifier,
@@ -48,6 +55,7 @@ class PasswordSignIn implements OrganiserSignIn {
             AuthProperties properties,
             Clock clock) {
         this.accounts = accounts;
+        this.members = members;
         this.passwords = passwords;
         this.tokens = tokens;
         this.verifier = verifier;
@@ -70,12 +78,12 @@ class PasswordSignIn implements OrganiserSignIn {
                         UUID.randomUUID().toString(),
                         organisationName.strip(),
                         clock.instant())))
-                .map(OrganiserAccount::view)
-                .onErrorMap(DuplicateKeyException.class, e -> new EmailAlreadyRegistered());
+                .onErrorMap(DuplicateKeyException.class, e -> new EmailAlreadyRegistered())
+                .flatMap(account -> foundedBy(account).thenReturn(account.view()));
     }
 
     @Override
-    public Mono<TokenResponse> logIn(String email, String password) {
+    public Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId) {
         String normalised = normalise(email);
         return throttle.checkAllowed(normalised)
                 .then(accounts.findByEmail(normalised)
@@ -83,8 +91,40 @@ class PasswordSignIn implements OrganiserSignIn {
                         .defaultIfEmpty(new Attempt(null, noAccountHash, password)))
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(attempt -> attempt.succeeds(passwords)
-                        ? throttle.succeeded(normalised).then(tokensFor(attempt.account(), null))
+                        ? throttle.succeeded(normalised).then(signedIn(attempt.account(), organisationId))
                         : throttle.failed(normalised).then(Mono.error(BadCredentials::new)));
+    }
+
+    /**
+     * A session for one of the organisations the person acts for: the one asked for, or else the one they
+     * joined first (the one they founded, for most).
+     */
+    private Mono<TokenResponse> signedIn(OrganiserAccount account, @Nullable String organisationId) {
+        return organisationsOf(account)
+                .filter(organisation ->
+                        organisationId == null || organisation.id().equals(organisationId))
+                .next()
+                .switchIfEmpty(Mono.error(NotAMember::new))
+                .flatMap(organisation -> tokensFor(account, organisation, null, clock.instant()));
+    }
+
+    /**
+     * The organisations the account acts for. An account from before organisations had members has its
+     * organisation founded here, as at sign-up (also the repair of a sign-up stopped between its two writes).
+     */
+    Flux<Organisation> organisationsOf(OrganiserAccount account) {
+        return members.of(account.id())
+                .switchIfEmpty(Flux.defer(() -> account.organisationId() == null
+                        ? Flux.empty()
+                        : members.byId(account.organisationId())
+                                .hasElement()
+                                .flatMapMany(exists -> exists
+                                        ? Flux.empty()
+                                        : foundedBy(account).flux())));
+    }
+
+    Mono<Organisation> foundedBy(OrganiserAccount account) {
+        return members.found(account.organisationId(), account.organisationName(), account.id(), account.email());
     }
 
     @Override
@@ -93,7 +133,20 @@ class PasswordSignIn implements OrganiserSignIn {
                 .use(refreshToken)
                 .flatMap(used -> accounts.findById(used.accountId())
                         .switchIfEmpty(Mono.error(InvalidRefreshToken::new))
-                        .flatMap(account -> tokensFor(account, used.family())));
+                        .flatMap(account -> members.byId(
+                                        used.organisationId() == null
+                                                ? account.organisationId()
+                                                : used.organisationId())
+                                // Still a member, in the role they have now.
+                                .filter(organisation -> organisation
+                                        .memberWithAccount(account.id())
+                                        .isPresent())
+                                .switchIfEmpty(Mono.error(InvalidRefreshToken::new))
+                                .flatMap(organisation -> tokensFor(
+                                        account,
+                                        organisation,
+                                        used.family(),
+                                        used.authenticatedAt() == null ? Instant.EPOCH : used.authenticatedAt()))));
     }
 
     @Override
@@ -120,17 +173,24 @@ class PasswordSignIn implements OrganiserSignIn {
                                 : throttle.failed(account.email()).then(Mono.error(BadCredentials::new))));
     }
 
-    private Mono<TokenResponse> tokensFor(OrganiserAccount account, @Nullable String family) {
-        Mono<String> refresh =
-                family == null ? refreshTokens.startFamily(account.id()) : refreshTokens.issue(account.id(), family);
+    /**
+     * @param family the session's, when it goes on; null for a new login
+     * @param authenticatedAt when the password was last typed in this session
+     */
+    private Mono<TokenResponse> tokensFor(
+            OrganiserAccount account, Organisation organisation, @Nullable String family, Instant authenticatedAt) {
+        Member member = organisation.memberWithAccount(account.id()).orElseThrow(NotAMember::new);
+        Mono<String> refresh = family == null
+                ? refreshTokens.startFamily(account.id(), organisation.id())
+                : refreshTokens.issue(account.id(), organisation.id(), family, authenticatedAt);
         return Mono.zip(
-                        // Every account is still its organisation's only one, and so its administrator.
                         tokens.accessTokenFor(
                                 account.id(),
-                                account.organisationId(),
-                                account.organisationName(),
+                                organisation.id(),
+                                organisation.name(),
                                 account.email(),
-                                OrganisationRole.ADMIN),
+                                member.role(),
+                                authenticatedAt),
                         refresh)
                 .map(issued -> new TokenResponse(
                         issued.getT1(),

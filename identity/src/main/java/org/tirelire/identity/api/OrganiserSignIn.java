@@ -1,5 +1,6 @@
 package org.tirelire.identity.api;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,7 +17,15 @@ public interface OrganiserSignIn {
      * Tokens for the right email and password; {@link BadCredentials} otherwise, and
      * {@link TooManyFailedLogins} after repeated failures, whatever the password.
      */
-    Mono<TokenResponse> logIn(String email, String password);
+    default Mono<TokenResponse> logIn(String email, String password) {
+        return logIn(email, password, null);
+    }
+
+    /**
+     * Tokens acting for one of the person's organisations: {@code organisationId}, or the one they joined
+     * first when null; {@link NotAMember} when they do not act for it (or for any).
+     */
+    Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId);
 
     /** New tokens for a refresh token, which cannot be used again; {@link InvalidRefreshToken} otherwise. */
     Mono<TokenResponse> refresh(String refreshToken);

@@ -1,5 +1,6 @@
 package org.tirelire.identity.token;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -26,6 +27,21 @@ public class AccessTokenVerifier {
         return decoder.decode(accessToken)
                 .map(jwt -> new SignedInOrganiser(
                         jwt.getTokenValue(), jwt.getSubject(), claim(jwt, "email"), claim(jwt, "org_name")))
+                .onErrorResume(invalidOrExpired -> Mono.empty());
+    }
+
+    /**
+     * The token's account and organisation, and when its holder last typed their password (long ago for a
+     * token that does not say); empty for a token that is invalid or expired.
+     */
+    public Mono<VerifiedAccess> verifyAccess(String accessToken) {
+        return decoder.decode(accessToken)
+                .filter(jwt -> !claim(jwt, "org").isEmpty())
+                .map(jwt -> new VerifiedAccess(
+                        jwt.getSubject(),
+                        claim(jwt, "org"),
+                        claim(jwt, "email"),
+                        jwt.hasClaim("auth_time") ? jwt.getClaimAsInstant("auth_time") : Instant.EPOCH))
                 .onErrorResume(invalidOrExpired -> Mono.empty());
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -43,18 +44,28 @@ public class RefreshTokens {
     }
 
     /** A new token for the account, starting a family (a login) or continuing one (an exchange). */
-    public Mono<String> issue(String accountId, String family) {
+    public Mono<String> issue(
+            String accountId, String organisationId, String family, @Nullable Instant authenticatedAt) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         return mongo.insert(new RefreshToken(
-                        sha256(token), accountId, family, now, now.plus(properties.refreshTokenTtl()), null, null))
+                        sha256(token),
+                        accountId,
+                        organisationId,
+                        family,
+                        authenticatedAt,
+                        now,
+                        now.plus(properties.refreshTokenTtl()),
+                        null,
+                        null))
                 .thenReturn(token);
     }
 
-    public Mono<String> startFamily(String accountId) {
-        return issue(accountId, UUID.randomUUID().toString());
+    /** The first refresh token of a login, just after the password was typed. */
+    public Mono<String> startFamily(String accountId, String organisationId) {
+        return issue(accountId, organisationId, UUID.randomUUID().toString(), clock.instant());
     }
 
     /** The exchanged token's record (now used); {@link InvalidRefreshToken} for anything else. */
@@ -88,6 +99,24 @@ public class RefreshTokens {
     public Mono<Void> revokeFamilyOf(String token) {
         return mongo.findById(sha256(token), RefreshToken.class)
                 .flatMap(known -> revoke(known.family()))
+                .then();
+    }
+
+    /**
+     * A member removed from an organisation: every session of theirs acting for it ends at once (those
+     * from before accounts could belong to several organisations too, which cost them a login at most).
+     */
+    public Mono<Void> revokeSessionsOf(String accountId, String organisationId) {
+        return mongo.updateMulti(
+                        Query.query(Criteria.where("accountId")
+                                .is(accountId)
+                                .and("revokedAt")
+                                .isNull()
+                                .orOperator(
+                                        Criteria.where("organisationId").is(organisationId),
+                                        Criteria.where("organisationId").isNull())),
+                        new Update().set("revokedAt", clock.instant()),
+                        RefreshToken.class)
                 .then();
     }
 

@@ -34,10 +34,16 @@ public class TokenIssuer {
 
     /**
      * A signed access token for an organiser's account, valid for {@code tirelire.auth.access-token-ttl},
-     * stating their organisation and their role in it.
+     * stating their organisation, their role in it, and when they last typed their password
+     * ({@code auth_time}, as OpenID Connect names it: sensitive changes ask for it again past a while).
      */
     public Mono<String> accessTokenFor(
-            String accountId, String organisationId, String organisationName, String email, OrganisationRole role) {
+            String accountId,
+            String organisationId,
+            String organisationName,
+            String email,
+            OrganisationRole role,
+            Instant authenticatedAt) {
         return signingKeys.current().map(key -> {
             Instant now = clock.instant();
             JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -50,6 +56,7 @@ public class TokenIssuer {
                     .claim("org_name", organisationName)
                     .claim("email", email)
                     .claim(OrganisationRole.CLAIM, role.name())
+                    .claim("auth_time", authenticatedAt.getEpochSecond())
                     .build();
             JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
                     .keyId(key.getKeyID())

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,6 @@ import reactor.core.publisher.Mono;
 @RestController
 class AuthController {
 
-    private static final String BEARER = "Bearer ";
-
     private final OrganiserSignIn signIn;
     private final SigningKeys signingKeys;
 
@@ -39,7 +38,7 @@ class AuthController {
 
     @PostMapping("/api/auth/login")
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        return signIn.logIn(request.email(), request.password());
+        return signIn.logIn(request.email(), request.password(), request.organisationId());
     }
 
     record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
@@ -66,11 +65,9 @@ class AuthController {
     @PostMapping("/api/auth/password-check")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> checkPassword(
-            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @Valid @RequestBody PasswordCheck check) {
-        String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).strip()
-                : "";
-        return signIn.confirmPassword(token, check.password());
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @Valid @RequestBody PasswordCheck check) {
+        return signIn.confirmPassword(BearerTokens.of(authorization), check.password());
     }
 
     /** The public keys services verify organisers' tokens with. */

@@ -12,11 +12,22 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
+import org.tirelire.identity.api.AlreadyAMember;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.InvalidRefreshToken;
+import org.tirelire.identity.api.InvitationAlreadyUsed;
+import org.tirelire.identity.api.InvitationExpired;
+import org.tirelire.identity.api.InvitationNotFound;
+import org.tirelire.identity.api.LastAdministrator;
+import org.tirelire.identity.api.MemberNotFound;
+import org.tirelire.identity.api.NotAMember;
+import org.tirelire.identity.api.PasswordNotConfirmed;
+import org.tirelire.identity.api.RoleNeeded;
 import org.tirelire.identity.api.TooManyFailedLogins;
+import org.tirelire.identity.api.WeakPassword;
+import tools.jackson.core.JacksonException;
 
 /** Sign-up, login and token answers as RFC 9457 problems, like the services'; the web pages have theirs. */
 @RestControllerAdvice(basePackageClasses = IdentityProblemResponses.class)
@@ -35,8 +46,8 @@ class IdentityProblemResponses {
         return problem;
     }
 
-    @ExceptionHandler(ServerWebInputException.class)
-    ProblemDetail unreadable(ServerWebInputException e) {
+    @ExceptionHandler({ServerWebInputException.class, JacksonException.class})
+    ProblemDetail unreadable(Exception e) {
         return problem(
                 HttpStatus.BAD_REQUEST, "Unreadable request body", "The body is not valid JSON for this request.");
     }
@@ -68,6 +79,59 @@ class IdentityProblemResponses {
     @ExceptionHandler(BadCredentials.class)
     ProblemDetail badCredentials(BadCredentials e) {
         return problem(HttpStatus.UNAUTHORIZED, "Login failed", e.getMessage());
+    }
+
+    @ExceptionHandler(NotAMember.class)
+    ProblemDetail notAMember(NotAMember e) {
+        return problem(HttpStatus.FORBIDDEN, "Not a member", e.getMessage());
+    }
+
+    @ExceptionHandler(RoleNeeded.class)
+    ProblemDetail roleNeeded(RoleNeeded e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Not allowed for your role", e.getMessage());
+        problem.setProperty("requiredRoles", List.of(e.role()));
+        return problem;
+    }
+
+    @ExceptionHandler(PasswordNotConfirmed.class)
+    ProblemDetail passwordNotConfirmed(PasswordNotConfirmed e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Password not confirmed", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "currentPassword", "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(WeakPassword.class)
+    ProblemDetail weakPassword(WeakPassword e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
+        problem.setProperty("errors", List.of(Map.of("field", "password", "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(AlreadyAMember.class)
+    ProblemDetail alreadyAMember(AlreadyAMember e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already a member", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "email", "message", "already a member")));
+        return problem;
+    }
+
+    @ExceptionHandler(LastAdministrator.class)
+    ProblemDetail lastAdministrator(LastAdministrator e) {
+        return problem(HttpStatus.CONFLICT, "Last administrator", e.getMessage());
+    }
+
+    @ExceptionHandler(MemberNotFound.class)
+    ProblemDetail memberNotFound(MemberNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Member not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InvitationNotFound.class)
+    ProblemDetail invitationNotFound(InvitationNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Invitation not found", e.getMessage());
+    }
+
+    @ExceptionHandler({InvitationExpired.class, InvitationAlreadyUsed.class})
+    ProblemDetail invitationGone(RuntimeException e) {
+        return problem(HttpStatus.GONE, "Invitation no longer valid", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -38,7 +38,8 @@ public final class KafkaBroker {
             "tirelire.campaign-events",
             "tirelire.campaign-progress",
             "tirelire.donation-events",
-            "tirelire.fundraiser-events");
+            "tirelire.fundraiser-events",
+            "tirelire.member-events");
     public static final int PARTITIONS = 4;
 
     private static final List<String> JVM_FLAGS = List.of(

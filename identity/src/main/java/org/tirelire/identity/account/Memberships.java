@@ -1,0 +1,188 @@
+package org.tirelire.identity.account;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.tirelire.contracts.access.OrganisationRole;
+import org.tirelire.identity.AuthProperties;
+import org.tirelire.identity.api.BadCredentials;
+import org.tirelire.identity.api.InvalidAccessToken;
+import org.tirelire.identity.api.NotAMember;
+import org.tirelire.identity.api.PasswordNotConfirmed;
+import org.tirelire.identity.api.RoleNeeded;
+import org.tirelire.identity.api.WeakPassword;
+import org.tirelire.identity.organisation.Member;
+import org.tirelire.identity.organisation.Organisation;
+import org.tirelire.identity.organisation.OrganisationMembers;
+import org.tirelire.identity.token.AccessTokenVerifier;
+import org.tirelire.identity.token.RefreshTokens;
+import org.tirelire.identity.token.VerifiedAccess;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Who acts for an organisation, as its administrators manage it: listing members, inviting, changing
+ * roles, removing; and an invited person joining. The organisation's own document decides who may: a
+ * role taken away counts at once, whatever the caller's access token still says. A change made long
+ * after the caller last typed their password asks for it again.
+ */
+@Service
+public class Memberships {
+
+    private final OrganisationMembers members;
+    private final OrganiserAccounts accounts;
+    private final PasswordSignIn signIn;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final AccessTokenVerifier verifier;
+    private final RefreshTokens refreshTokens;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    Memberships(
+            OrganisationMembers members,
+            OrganiserAccounts accounts,
+            PasswordSignIn signIn,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            AccessTokenVerifier verifier,
+            RefreshTokens refreshTokens,
+            AuthProperties properties,
+            Clock clock) {
+        this.members = members;
+        this.accounts = accounts;
+        this.signIn = signIn;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.verifier = verifier;
+        this.refreshTokens = refreshTokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The caller's organisation with its members and pending invitations; any member may see who else is. */
+    public Mono<Organisation> organisationOf(String accessToken) {
+        return caller(accessToken).map(Caller::organisation);
+    }
+
+    public Mono<Member> invite(
+            String accessToken, String email, OrganisationRole role, @Nullable String currentPassword) {
+        return administrator(accessToken, currentPassword, "invite members")
+                .flatMap(admin -> members.invite(admin.organisation().id(), normalise(email), role, admin.email()));
+    }
+
+    public Mono<Member> changeRole(
+            String accessToken, String memberId, OrganisationRole role, @Nullable String currentPassword) {
+        return administrator(accessToken, currentPassword, "change members' roles")
+                .flatMap(admin -> members.changeRole(admin.organisation().id(), memberId, role, admin.email()));
+    }
+
+    /**
+     * Removes a member, or withdraws an invitation; a member may also leave by removing themselves. Their
+     * sessions acting for the organisation end at once.
+     */
+    public Mono<Member> remove(String accessToken, String memberId, @Nullable String currentPassword) {
+        return caller(accessToken)
+                .flatMap(caller -> caller.member().memberId().equals(memberId)
+                        ? confirmed(caller, accessToken, currentPassword)
+                        : administrator(accessToken, currentPassword, "remove members"))
+                .flatMap(caller -> members.remove(caller.organisation().id(), memberId, caller.email())
+                        .flatMap(removed -> removed.accountId() == null
+                                ? Mono.just(removed)
+                                : refreshTokens
+                                        .revokeSessionsOf(
+                                                removed.accountId(),
+                                                caller.organisation().id())
+                                        .thenReturn(removed)));
+    }
+
+    /** Who an invitation link is for, before they accept it. */
+    public Mono<Invitation> invitation(String invitationToken) {
+        return members.byInvitation(invitationToken)
+                .flatMap(organisation -> members.invitation(invitationToken)
+                        .flatMap(invited -> accounts.findByEmail(invited.email())
+                                .hasElement()
+                                .map(hasAccount -> new Invitation(organisation, invited, hasAccount))));
+    }
+
+    /**
+     * The invited person joins: with their own password when they already have an account (they sign in),
+     * or with the password of a new account for the invited email.
+     */
+    public Mono<Invitation> accept(String invitationToken, String password) {
+        return invitation(invitationToken)
+                // A used or expired link is said so before any password is checked.
+                .doOnNext(invitation -> invitation.member().checkUsable(clock.instant()))
+                .flatMap(invitation -> accountFor(invitation.member().email(), password)
+                        .flatMap(account -> members.accept(invitationToken, account.id()))
+                        .map(joined -> new Invitation(invitation.organisation(), joined, true)));
+    }
+
+    /** An invitation as its link shows it: the organisation, the role, and whether the email has an account. */
+    public record Invitation(Organisation organisation, Member member, boolean accountExists) {}
+
+    private Mono<OrganiserAccount> accountFor(String email, String password) {
+        return throttle.checkAllowed(email)
+                .then(accounts.findByEmail(email))
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(existing -> passwords.matches(password, existing.passwordHash())
+                        ? throttle.succeeded(email).thenReturn(existing)
+                        : throttle.failed(email).then(Mono.<OrganiserAccount>error(BadCredentials::new)))
+                .switchIfEmpty(Mono.defer(() -> newAccount(email, password)));
+    }
+
+    /** An account that founded no organisation: it joins one by invitation. */
+    private Mono<OrganiserAccount> newAccount(String email, String password) {
+        if (password.length() < 8) {
+            return Mono.error(new WeakPassword());
+        }
+        return Mono.fromCallable(() -> passwords.encode(password))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(hash -> accounts.insert(
+                        new OrganiserAccount(UUID.randomUUID().toString(), email, hash, null, null, clock.instant())))
+                // Two acceptances racing: the second signs in to the account the first created.
+                .onErrorResume(DuplicateKeyException.class, raced -> accountFor(email, password));
+    }
+
+    private record Caller(Organisation organisation, Member member, String email, VerifiedAccess access) {}
+
+    private Mono<Caller> caller(String accessToken) {
+        return verifier.verifyAccess(accessToken)
+                .switchIfEmpty(Mono.error(InvalidAccessToken::new))
+                .flatMap(access -> members.byId(access.organisationId())
+                        .flatMap(organisation -> Mono.justOrEmpty(organisation
+                                .memberWithAccount(access.accountId())
+                                .map(member -> new Caller(organisation, member, member.email(), access))))
+                        .switchIfEmpty(Mono.error(NotAMember::new)));
+    }
+
+    private Mono<Caller> administrator(String accessToken, @Nullable String currentPassword, String action) {
+        return caller(accessToken)
+                .filter(caller -> caller.member().role() == OrganisationRole.ADMIN)
+                .switchIfEmpty(Mono.error(() -> new RoleNeeded(OrganisationRole.ADMIN.name(), action)))
+                .flatMap(admin -> confirmed(admin, accessToken, currentPassword));
+    }
+
+    /** Within a while of signing in, the session is enough; after it, the password again. */
+    private Mono<Caller> confirmed(Caller caller, String accessToken, @Nullable String currentPassword) {
+        if (currentPassword != null && !currentPassword.isEmpty()) {
+            return signIn.confirmPassword(accessToken, currentPassword)
+                    .onErrorMap(
+                            BadCredentials.class,
+                            wrong -> new PasswordNotConfirmed("This is not your password: nothing was changed"))
+                    .thenReturn(caller);
+        }
+        if (caller.access().authenticatedAt().plus(properties.recentSignIn()).isAfter(clock.instant())) {
+            return Mono.just(caller);
+        }
+        return Mono.error(new PasswordNotConfirmed("Type your password again to change your organisation's members"));
+    }
+
+    private static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

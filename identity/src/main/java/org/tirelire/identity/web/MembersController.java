@@ -1,0 +1,157 @@
+package org.tirelire.identity.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.contracts.access.OrganisationRole;
+import org.tirelire.identity.account.Memberships;
+import org.tirelire.identity.organisation.Member;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The members of the caller's organisation (ADR 20, ADR 21): any member sees them; administrators invite,
+ * change roles and remove. An invited person reads and accepts their invitation without being signed in:
+ * its link is their credential.
+ */
+@RestController
+class MembersController {
+
+    private final Memberships memberships;
+    private final JsonMapper json;
+
+    MembersController(Memberships memberships, JsonMapper json) {
+        this.memberships = memberships;
+        this.json = json;
+    }
+
+    /** A member or a pending invitation; never an invitation's token. */
+    record MemberView(
+            String id,
+            String email,
+            OrganisationRole role,
+            Member.Status status,
+            String invitedBy,
+            Instant invitedAt,
+            @Nullable Instant invitationExpiresAt,
+            @Nullable Instant joinedAt) {
+
+        static MemberView of(Member member) {
+            return new MemberView(
+                    member.memberId(),
+                    member.email(),
+                    member.role(),
+                    member.status(),
+                    member.invitedBy(),
+                    member.invitedAt(),
+                    member.active() ? null : member.invitationExpiresAt(),
+                    member.joinedAt());
+        }
+    }
+
+    @GetMapping("/api/organisations/me/members")
+    Mono<List<MemberView>> members(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+        return memberships
+                .organisationOf(BearerTokens.of(authorization))
+                .map(organisation ->
+                        organisation.members().stream().map(MemberView::of).toList());
+    }
+
+    record Invite(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull OrganisationRole role,
+            @Nullable @Size(max = 128) String currentPassword) {}
+
+    @PostMapping("/api/organisations/me/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<MemberView> invite(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @Valid @RequestBody Invite invite) {
+        return memberships
+                .invite(BearerTokens.of(authorization), invite.email(), invite.role(), invite.currentPassword())
+                .map(MemberView::of);
+    }
+
+    record RoleChange(
+            @NotNull OrganisationRole role,
+            @Nullable @Size(max = 128) String currentPassword) {}
+
+    @PatchMapping("/api/organisations/me/members/{memberId}")
+    Mono<MemberView> changeRole(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @PathVariable String memberId,
+            @Valid @RequestBody RoleChange change) {
+        return memberships
+                .changeRole(BearerTokens.of(authorization), memberId, change.role(), change.currentPassword())
+                .map(MemberView::of);
+    }
+
+    record Removal(@Nullable String currentPassword) {}
+
+    /**
+     * Removes a member or withdraws an invitation. A body is optional on a DELETE, and clients send it with
+     * or without a content type: it is read as text, then as JSON.
+     */
+    @DeleteMapping("/api/organisations/me/members/{memberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> remove(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @PathVariable String memberId,
+            @RequestBody(required = false) @Nullable String body) {
+        Removal removal = body == null || body.isBlank() ? new Removal(null) : json.readValue(body, Removal.class);
+        return memberships
+                .remove(BearerTokens.of(authorization), memberId, removal.currentPassword())
+                .then();
+    }
+
+    /** What the invitation page shows before the person accepts. */
+    record InvitationView(
+            String organisationName, String email, OrganisationRole role, String invitedBy, boolean accountExists) {}
+
+    @GetMapping("/api/invitations/{token}")
+    Mono<InvitationView> invitation(@PathVariable String token) {
+        return memberships
+                .invitation(token)
+                .map(invitation -> new InvitationView(
+                        invitation.organisation().name(),
+                        invitation.member().email(),
+                        invitation.member().role(),
+                        invitation.member().invitedBy(),
+                        invitation.accountExists()));
+    }
+
+    record Acceptance(@NotBlank @Size(max = 128) String password) {}
+
+    /** The person the link was sent to joins, and can then sign in for the organisation. */
+    record Joined(
+            String organisationId, String organisationName, String memberId, String email, OrganisationRole role) {}
+
+    @PostMapping("/api/invitations/{token}/accept")
+    Mono<Joined> accept(@PathVariable String token, @Valid @RequestBody Acceptance acceptance) {
+        return memberships
+                .accept(token, acceptance.password())
+                .map(joined -> new Joined(
+                        joined.organisation().id(),
+                        joined.organisation().name(),
+                        joined.member().memberId(),
+                        joined.member().email(),
+                        joined.member().role()));
+    }
+}

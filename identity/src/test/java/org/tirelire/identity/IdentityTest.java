@@ -1,0 +1,72 @@
+package org.tirelire.identity;
+
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.tirelire.testing.MutableClock;
+import org.tirelire.testing.TestHttp;
+import org.tirelire.testing.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The identity module alone on a WebFlux server, a real MongoDB-wire server and Kafka broker, as every
+ * test here runs it: one configuration, so that Spring starts it once for all of them.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.webflux.problemdetails.enabled=true", "tirelire.admin.token=" + IdentityTest.ADMIN_TOKEN})
+@Import(IdentityTest.ControllableClock.class)
+abstract class IdentityTest {
+
+    static final String ADMIN_TOKEN = "an-administrator-s-token";
+
+    /** The module's clock: the system's, moved forward by the tests that need time to pass. */
+    static final MutableClock clock = new MutableClock();
+
+    @TestConfiguration
+    static class ControllableClock {
+        @Bean
+        Clock clock() {
+            return clock;
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "identity-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = TestHttp.client(port);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    ResponseEntity<JsonNode> post(String path, Object body) {
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+}
