@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +21,6 @@ import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
-import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.notification.email.OutgoingEmails;
@@ -173,27 +170,6 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
     }
 
     @Test
-    void the_organiser_hears_that_gifts_now_go_to_another_account_whoever_changed_it() {
-        String treasurer = "tresoriere-" + UUID.randomUUID() + "@example.org";
-        PaymentAccountChanged changed =
-                new PaymentAccountChanged("org-payments", "STRIPE", "CONNECTED", treasurer, Instant.now());
-
-        kafka.send(
-                Topics.DONATION_EVENTS,
-                changed.partitionKey(),
-                codec.encode(codec.wrap(changed, "/donation-service", "org-payments", Instant.now(), null)));
-
-        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(treasurer).size() == 1);
-        MimeMessage email = messagesTo(treasurer).get(0);
-        assertThat(subjectOf(email)).isEqualTo("Compte de paiement de l’association : Stripe");
-        assertThat(bodyOf(email))
-                .contains(treasurer + " a changé le")
-                .contains("c’est désormais Stripe")
-                .contains("Si ce n’est pas vous, changez votre mot de passe")
-                .contains("/organiser/payments");
-    }
-
-    @Test
     void a_supporter_hears_of_their_page_of_each_gift_through_it_and_of_milestones_in_their_language() {
         String campaignId = publishedCampaign("Course solidaire");
         String supporter = "lea-" + UUID.randomUUID() + "@example.org";
@@ -301,43 +277,6 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 gift.confirmedAt());
     }
 
-    /** The plain-text part, decoded (the raw body is quoted-printable, with soft line breaks). */
-    private static String bodyOf(MimeMessage message) {
-        try {
-            return plainText(message.getContent());
-        } catch (IOException | jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String plainText(Object content) throws IOException, jakarta.mail.MessagingException {
-        if (content instanceof String text) {
-            return text;
-        }
-        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) content;
-        for (int i = 0; i < parts.getCount(); i++) {
-            jakarta.mail.BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
-                String found = plainText(nested);
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
-    }
-
     @Test
     void an_erased_donor_gets_no_more_news_and_no_trace_of_their_address_is_kept() {
         String campaignId = publishedCampaign("Four à pain");
@@ -431,18 +370,5 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 Topics.DONATION_EVENTS,
                 gift.campaignId(),
                 codec.encode(codec.wrap(gift, "/donation-service", gift.donationId(), Instant.now(), null)));
-    }
-
-    private static List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(r -> r.toString().equals(address));
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
     }
 }

@@ -1,12 +1,9 @@
 package org.tirelire.notification.email;
 
 import java.util.Map;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.MilestoneReached;
-import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.notification.campaign.CampaignSummaries;
 
 /** What the organiser is told: each milestone as it is reached, and a summary when the campaign ends. */
@@ -42,28 +39,6 @@ public class OrganiserEmails {
                                         "milestone", milestone.milestone(),
                                         "raised", milestone.raised(),
                                         "campaignUrl", properties.publicBaseUrl() + "/campaigns/" + campaign.slug()))));
-    }
-
-    /**
-     * Whoever can change where gifts go can divert them all: the organiser's address hears of each change,
-     * so a change made from a stolen session does not go unseen.
-     */
-    public void paymentAccountChanged(PaymentAccountChanged changed) {
-        MessageSourceResolvable provider = new DefaultMessageSourceResolvable("provider." + changed.provider());
-        outbox.enqueue(
-                "payment-account:" + changed.organisationId() + ":"
-                        + changed.changedAt().toEpochMilli(),
-                changed.changedBy(),
-                templates.render(
-                        "payment-account-changed",
-                        EmailTemplates.FRENCH,
-                        new Object[] {provider},
-                        Map.of(
-                                "changedBy", changed.changedBy(),
-                                "changedAt", changed.changedAt(),
-                                "provider", provider,
-                                "sandbox", "SANDBOX".equals(changed.provider()),
-                                "settingsUrl", properties.publicBaseUrl() + "/organiser/payments")));
     }
 
     public void campaignClosed(CampaignClosed closed) {

@@ -15,8 +15,14 @@ import org.tirelire.contracts.events.DonationEvent;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
+import org.tirelire.contracts.events.MemberEvent;
+import org.tirelire.contracts.events.MemberInvited;
+import org.tirelire.contracts.events.MemberJoined;
+import org.tirelire.contracts.events.MemberRemoved;
+import org.tirelire.contracts.events.MemberRoleChanged;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
+import org.tirelire.contracts.events.OrganisationEvent;
 import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
@@ -27,6 +33,7 @@ import org.tirelire.notification.email.EmailOutbox;
 import org.tirelire.notification.email.OrganiserEmails;
 import org.tirelire.notification.fundraiser.FundraiserTotals;
 import org.tirelire.notification.fundraiser.SupporterEmails;
+import org.tirelire.notification.organisation.MemberEmails;
 import org.tirelire.notification.subscription.CampaignEndEmails;
 import org.tirelire.notification.subscription.NewsEmails;
 import org.tirelire.notification.webhook.Webhooks;
@@ -105,6 +112,34 @@ class NotificationEventsConsumers {
                 }));
     }
 
+    /** Who belongs to each organisation (from identity): invitations to email, administrators to tell. */
+    @Bean
+    Consumer<Message<byte[]>> memberEvents(EventConsumers events, MemberEmails emails) {
+        return events.of(
+                MemberEvent.class,
+                heard -> heard.event().dispatchTo(new OrganisationEvent.Handler() {
+                    @Override
+                    public void on(MemberInvited invited) {
+                        emails.invited(invited);
+                    }
+
+                    @Override
+                    public void on(MemberJoined joined) {
+                        emails.joined(joined);
+                    }
+
+                    @Override
+                    public void on(MemberRoleChanged changed) {
+                        emails.roleChanged(changed);
+                    }
+
+                    @Override
+                    public void on(MemberRemoved removed) {
+                        emails.removed(removed);
+                    }
+                }));
+    }
+
     @Bean
     Consumer<Message<byte[]>> donationEvents(
             EventConsumers events,
@@ -114,6 +149,7 @@ class NotificationEventsConsumers {
             EmailOutbox outbox,
             SupporterEmails supporters,
             OrganiserEmails organisers,
+            MemberEmails organisationMembers,
             Webhooks webhooks) {
         // Gifts' events, and donation-service's news of an organisation's payment account.
         return events.of(
@@ -150,7 +186,7 @@ class NotificationEventsConsumers {
 
                     @Override
                     public void on(PaymentAccountChanged changed) {
-                        organisers.paymentAccountChanged(changed);
+                        organisationMembers.paymentAccountChanged(changed);
                     }
 
                     /** A gift's news goes to its campaign's organisation's webhooks. */
