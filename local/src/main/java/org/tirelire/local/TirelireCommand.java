@@ -65,7 +65,11 @@ public final class TirelireCommand {
         if (demo) {
             say("");
             try {
-                new DemoData(platform.endpoints().gatewayUrl(), TirelireCommand::say).load();
+                new DemoData(
+                                platform.endpoints().gatewayUrl(),
+                                platform.endpoints().mailPage().orElse(null),
+                                TirelireCommand::say)
+                        .load();
             } catch (RuntimeException e) { // the demo must never take the platform down
                 say("The demo data could not be loaded completely: " + e);
             }

@@ -148,9 +148,11 @@ public class Memberships {
                 .onErrorResume(DuplicateKeyException.class, raced -> accountFor(email, password));
     }
 
-    private record Caller(Organisation organisation, Member member, String email, VerifiedAccess access) {}
+    /** Who makes a request: a member of the organisation their token names, as its document says now. */
+    record Caller(Organisation organisation, Member member, String email, VerifiedAccess access) {}
 
-    private Mono<Caller> caller(String accessToken) {
+    /** {@link NotAMember} when the token's organisation no longer counts its holder among its members. */
+    Mono<Caller> caller(String accessToken) {
         return verifier.verifyAccess(accessToken)
                 .switchIfEmpty(Mono.error(InvalidAccessToken::new))
                 .flatMap(access -> members.byId(access.organisationId())

@@ -117,8 +117,10 @@ class MemberEventRelay implements SmartLifecycle {
                                 null,
                                 organisation.id(),
                                 codec.encode(event),
+                                // The CloudEvents Kafka binding's header for a structured event. Not Spring's
+                                // "contentType", which its consumers expect JSON-encoded by their own mapper.
                                 List.of(new RecordHeader(
-                                        "contentType", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))))
+                                        "content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))))
                         .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception notSent) {
                 throw new IllegalStateException("Kafka did not take event " + pending.eventId(), notSent);

@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.api.SignedInOrganiser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,11 @@ public class AccessTokenVerifier {
     public Mono<SignedInOrganiser> verify(String accessToken) {
         return decoder.decode(accessToken)
                 .map(jwt -> new SignedInOrganiser(
-                        jwt.getTokenValue(), jwt.getSubject(), claim(jwt, "email"), claim(jwt, "org_name")))
+                        jwt.getTokenValue(),
+                        jwt.getSubject(),
+                        claim(jwt, "email"),
+                        claim(jwt, "org_name"),
+                        jwt.hasClaim(OrganisationRole.CLAIM) ? claim(jwt, OrganisationRole.CLAIM) : "ADMIN"))
                 .onErrorResume(invalidOrExpired -> Mono.empty());
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +35,22 @@ public final class DemoData {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DemoData(String gatewayUrl, Consumer<String> out) {
+    /** The demo organisation's treasurer and volunteer: their email, and their role. */
+    private static final String[][] TEAM = {
+        {"tresoriere@tirelire.local", "TREASURER"},
+        {"benevole@tirelire.local", "VOLUNTEER"}
+    };
+
+    /** Null when mail goes to a real server. */
+    private final String mailCatcher;
+
+    /**
+     * @param mailCatcherUrl where the mail catcher's messages are read, to accept the team's invitations;
+     *     null when mail goes to a real server (the invitations then wait in those inboxes)
+     */
+    public DemoData(String gatewayUrl, String mailCatcherUrl, Consumer<String> out) {
         this.gateway = gatewayUrl;
+        this.mailCatcher = mailCatcherUrl;
         this.out = out;
     }
 
@@ -124,7 +140,11 @@ public final class DemoData {
                     200,
                     201);
         }
+        team(token);
         out.accept("Demo organisation loaded. Organiser login: " + EMAIL + " / " + PASSWORD);
+        if (mailCatcher != null) {
+            out.accept("  its treasurer and volunteer: " + TEAM[0][0] + ", " + TEAM[1][0] + " (same password)");
+        }
         for (String id : new String[] {barge, bikes, garden}) {
             if (id != null) {
                 out.accept("  " + gateway + "/api/campaigns/" + id);
@@ -197,6 +217,53 @@ public final class DemoData {
 
     private static Map<String, Object> money(long amount) {
         return Map.of("amount", amount, "currency", "EUR");
+    }
+
+    /**
+     * A treasurer and a volunteer, invited as an administrator would, who accept through the link their
+     * invitation email carries, as they would.
+     */
+    private void team(String token) throws InterruptedException {
+        for (String[] member : TEAM) {
+            post("/api/organisations/me/members", token, null, Map.of("email", member[0], "role", member[1]), 201);
+        }
+        if (mailCatcher == null) {
+            return;
+        }
+        for (String[] member : TEAM) {
+            String link = invitationLink(member[0]);
+            if (link == null) {
+                out.accept("  demo: no invitation email reached " + member[0] + " in time");
+                continue;
+            }
+            post(link + "/accept", null, null, Map.of("password", PASSWORD), 200);
+        }
+    }
+
+    /** The invitation path ({@code /api/invitations/T}) from the invitation email to the address; null if none came. */
+    private String invitationLink(String email) throws InterruptedException {
+        Pattern link = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(mailCatcher + "/api/messages"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (JsonNode message : parse(response.body())) {
+                    if (message.path("to").toString().contains(email)) {
+                        Matcher found = link.matcher(message.path("text").asString());
+                        if (found.find()) {
+                            return "/api/invitations/" + found.group(1);
+                        }
+                    }
+                }
+            } catch (IOException notYet) {
+                // the mail catcher is starting or busy: ask again
+            }
+            Thread.sleep(500);
+        }
+        return null;
     }
 
     private record Response(int status, JsonNode body) {}

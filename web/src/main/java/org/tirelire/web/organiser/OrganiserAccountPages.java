@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
+import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.session.OrganiserSession;
@@ -85,7 +86,15 @@ class OrganiserAccountPages {
                                 model,
                                 "organiser/login",
                                 Map.of("email", form.email()),
-                                Map.of("form", "login.error"))));
+                                Map.of("form", "login.error"))))
+                .onErrorResume(
+                        NotAMember.class,
+                        e -> Mono.just(refused(
+                                exchange,
+                                model,
+                                "organiser/login",
+                                Map.of("email", form.email()),
+                                Map.of("form", "login.notMember"))));
     }
 
     @PostMapping("/organiser/logout")

@@ -75,7 +75,10 @@ class OrganiserCampaignPages {
 
     @GetMapping("/organiser")
     Mono<String> dashboard(
-            @RequestParam(required = false) @Nullable String welcome, ServerWebExchange exchange, Model model) {
+            @RequestParam(required = false) @Nullable String welcome,
+            @RequestParam(required = false) @Nullable String joined,
+            ServerWebExchange exchange,
+            Model model) {
         return sessions.required(exchange)
                 .flatMap(organiser -> Mono.zip(
                         campaigns.campaignsOf(organiser.authorization()),
@@ -84,6 +87,7 @@ class OrganiserCampaignPages {
                     model.addAttribute("campaigns", parts.getT1());
                     model.addAttribute("paymentAccount", parts.getT2());
                     model.addAttribute("welcome", welcome != null);
+                    model.addAttribute("joined", joined != null);
                     return "organiser/dashboard";
                 });
     }

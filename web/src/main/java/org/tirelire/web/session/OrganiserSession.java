@@ -24,12 +24,29 @@ public class OrganiserSession {
 
     private static final String RESOLVED = OrganiserSession.class.getName() + ".organiser";
 
-    /** Who is signed in, as the token says: shown in the pages' header. */
-    public record Organiser(String token, String email, String organisationName) {
+    /**
+     * Who is signed in, as the token says: shown in the pages' header. The role decides which actions the
+     * pages offer; the services decide what is allowed.
+     */
+    public record Organiser(String token, String email, String organisationName, String role) {
 
         /** The {@code Authorization} header that carries the organiser's token to a service. */
         public String authorization() {
             return "Bearer " + token;
+        }
+
+        /** Members, payment account, webhooks. */
+        public boolean administers() {
+            return "ADMIN".equals(role);
+        }
+
+        public boolean managesCampaigns() {
+            return "ADMIN".equals(role) || "EDITOR".equals(role);
+        }
+
+        /** Lists, exports, refunds, erasures. */
+        public boolean handlesDonations() {
+            return "ADMIN".equals(role) || "TREASURER".equals(role);
         }
     }
 
@@ -62,7 +79,8 @@ public class OrganiserSession {
             return Mono.empty();
         }
         return signIn.verify(accessToken)
-                .map(signedIn -> new Organiser(signedIn.accessToken(), signedIn.email(), signedIn.organisationName()));
+                .map(signedIn -> new Organiser(
+                        signedIn.accessToken(), signedIn.email(), signedIn.organisationName(), signedIn.role()));
     }
 
     private Mono<Organiser> refreshed(ServerWebExchange exchange) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
@@ -111,7 +112,7 @@ class OrganiserAccountPagesTest {
         }
 
         @Override
-        public Mono<TokenResponse> logIn(String email, String password) {
+        public Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId) {
             return password.equals(passwords.get(email))
                     ? Mono.just(new TokenResponse("access-" + email, "Bearer", 3600, "refresh-" + email, 86_400))
                     : Mono.error(new BadCredentials());
