@@ -114,6 +114,14 @@ class MembersIntegrationTest extends IdentityTest {
         ResponseEntity<JsonNode> reused = accept(token, "another password");
         assertThat(reused.getStatusCode().value()).isEqualTo(410);
         assertThat(reused.getBody().get("detail").asString()).contains("already accepted");
+        assertThat(http.get()
+                        .uri("/api/invitations/{token}", token)
+                        .retrieve()
+                        .toEntity(JsonNode.class)
+                        .getStatusCode()
+                        .value())
+                .as("a used link shows no invitation any more")
+                .isEqualTo(410);
 
         String late = uniqueEmail("late");
         invite(founder.accessToken(), late, "EDITOR", null);

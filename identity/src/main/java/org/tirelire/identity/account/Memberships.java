@@ -100,10 +100,11 @@ public class Memberships {
                                         .thenReturn(removed)));
     }
 
-    /** Who an invitation link is for, before they accept it. */
+    /** Who an invitation link is for, while it can still be accepted (used or expired links are refused). */
     public Mono<Invitation> invitation(String invitationToken) {
         return members.byInvitation(invitationToken)
                 .flatMap(organisation -> members.invitation(invitationToken)
+                        .doOnNext(invited -> invited.checkUsable(clock.instant()))
                         .flatMap(invited -> accounts.findByEmail(invited.email())
                                 .hasElement()
                                 .map(hasAccount -> new Invitation(organisation, invited, hasAccount))));
@@ -114,9 +115,8 @@ public class Memberships {
      * or with the password of a new account for the invited email.
      */
     public Mono<Invitation> accept(String invitationToken, String password) {
+        // A used or expired link is said so (by invitation()) before any password is checked.
         return invitation(invitationToken)
-                // A used or expired link is said so before any password is checked.
-                .doOnNext(invitation -> invitation.member().checkUsable(clock.instant()))
                 .flatMap(invitation -> accountFor(invitation.member().email(), password)
                         .flatMap(account -> members.accept(invitationToken, account.id()))
                         .map(joined -> new Invitation(invitation.organisation(), joined, true)));
