@@ -3,6 +3,8 @@ package org.tirelire.notification.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends waiting emails over SMTP and marks each one sent. While the SMTP server is away the emails
- * stay queued and are tried again with growing delays; nothing is lost across a restart.
+ * stay queued and are tried again with growing delays; nothing is lost across a restart. An email the
+ * server took but the database could not be told of (MongoDB away for a moment) is remembered here and
+ * recorded before anything else is sent, so that it is not sent twice.
  */
 @Component
 public class EmailDispatcher implements DisposableBean {
@@ -31,6 +35,9 @@ public class EmailDispatcher implements DisposableBean {
     private final EmailProperties properties;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    /** Sent, not yet recorded as sent; used under {@link #running} only. */
+    private final Map<String, OutgoingEmail> sentNotRecorded = new LinkedHashMap<>();
+
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "email-dispatcher"));
 
     EmailDispatcher(OutgoingEmails emails, JavaMailSender mailSender, EmailProperties properties, Clock clock) {
@@ -50,8 +57,12 @@ public class EmailDispatcher implements DisposableBean {
             return;
         }
         try {
+            recordSent();
             for (OutgoingEmail email : emails.findByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(
                     OutgoingEmail.Status.PENDING, clock.instant(), PageRequest.of(0, BATCH))) {
+                if (sentNotRecorded.containsKey(email.id())) {
+                    continue;
+                }
                 if (!send(email)) {
                     return; // the server is away: leave the rest for the next round
                 }
@@ -76,12 +87,21 @@ public class EmailDispatcher implements DisposableBean {
                 }
             }
             mailSender.send(message);
-            emails.save(email.sent(clock.instant()));
+            sentNotRecorded.put(email.id(), email.sent(clock.instant()));
+            recordSent();
             return true;
         } catch (MailException | MessagingException failure) {
             log.warn("Email {} not sent (attempt {}): {}", email.id(), email.attempts() + 1, failure.toString());
             emails.save(email.failed(failure.toString(), clock.instant()));
             return false;
+        }
+    }
+
+    /** Throws while the database is away; what is left is recorded at the next round, before any sending. */
+    private void recordSent() {
+        for (var sent = sentNotRecorded.values().iterator(); sent.hasNext(); ) {
+            emails.save(sent.next());
+            sent.remove();
         }
     }
 
