@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web pages in a real headless Chromium, on the real platform: a donor gives from a phone (with and
@@ -433,6 +434,55 @@ class WebJourneysIT {
                                 && email.get("subject")
                                         .asString()
                                         .equals("Compte de paiement de l’association : Stripe")));
+    }
+
+    @Test
+    void an_invited_volunteer_joins_from_the_email_and_is_offered_only_what_volunteers_may_do() {
+        Organiser president = organiser();
+        Campaign campaign = president.liveCampaign("La tombola du quartier");
+        String volunteer = "benevole-" + UUID.randomUUID() + "@example.org";
+        try (Browser admin = Browser.ofWidth(baseUrl, 1280)) {
+            president.logIn(admin);
+            admin.click("Équipe");
+            admin.fill("E-mail", volunteer);
+            admin.click("Envoyer l’invitation");
+            assertThat(admin.pageText()).contains("Invitation envoyée").contains(volunteer);
+        }
+        Gateway mail = new Gateway(SharedPlatform.platform().endpoints().mailWebUrl());
+        String link =
+                await().atMost(Duration.ofSeconds(30)).until(() -> invitationLink(mail, volunteer), l -> l != null);
+
+        try (Browser invited = Browser.ofWidth(baseUrl, 1280)) {
+            invited.open(link);
+            assertThat(invited.pageText()).contains("vous invite à rejoindre l’équipe de Les Pages");
+            invited.fill("Choisissez un mot de passe", "une phrase de passe");
+            invited.click("Rejoindre l’équipe");
+            assertThat(invited.pageText())
+                    .contains("Bienvenue dans l’équipe")
+                    .doesNotContain("Nouvelle campagne")
+                    .doesNotContain("Compte de paiement");
+            invited.click("La tombola du quartier");
+            assertThat(invited.pageText())
+                    .contains("Enregistrer un don hors ligne")
+                    .as("a volunteer sees no donor and changes no campaign")
+                    .doesNotContain("Exporter en CSV")
+                    .doesNotContain("Modifier");
+            invited.open(link);
+            assertThat(invited.pageText()).contains("Cette invitation a déjà servi");
+        }
+    }
+
+    private static String invitationLink(Gateway mail, String address) {
+        for (JsonNode message : mail.get("/api/messages").body()) {
+            if (message.get("to").toString().contains(address)) {
+                java.util.regex.Matcher found = java.util.regex.Pattern.compile("(/invitations/[A-Za-z0-9_-]+)")
+                        .matcher(message.get("text").asString());
+                if (found.find()) {
+                    return found.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     @Test

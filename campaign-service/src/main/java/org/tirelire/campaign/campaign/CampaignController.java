@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.contracts.money.Money;
-import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 import org.tirelire.kit.web.MoneyInput;
 

@@ -21,8 +21,8 @@ import org.tirelire.campaign.campaign.Campaign;
 import org.tirelire.campaign.campaign.CampaignLookup;
 import org.tirelire.campaign.campaign.CampaignStatus;
 import org.tirelire.campaign.campaign.IllegalCampaignTransition;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.kit.messaging.AggregateUpdates;
-import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 /** Campaign news: posted by the organiser, read by anyone, emailed by notification-service to consenting donors. */

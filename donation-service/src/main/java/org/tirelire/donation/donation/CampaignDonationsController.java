@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
-import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 /** A campaign's donations: the organiser's list and CSV export, offline gifts, and the public supporters wall. */

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.contracts.ids.DonationId;
-import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 @RestController

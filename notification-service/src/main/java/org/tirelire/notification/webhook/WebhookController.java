@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.EventCodec;
-import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 import tools.jackson.databind.json.JsonMapper;
 

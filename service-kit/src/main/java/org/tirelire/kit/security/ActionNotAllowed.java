@@ -1,5 +1,6 @@
 package org.tirelire.kit.security;
 
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.contracts.access.OrganisationRole;
 
 /** The signed-in member's role does not allow this action: 403, naming the roles that would. */

@@ -1,6 +1,7 @@
 package org.tirelire.kit.security;
 
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.contracts.access.OrganisationRole;
 
 /**

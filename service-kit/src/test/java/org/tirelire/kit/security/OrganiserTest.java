@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.contracts.access.OrganisationRole;
 
 class OrganiserTest {

@@ -254,7 +254,8 @@ class OrganiserCampaignPages {
         return ownCampaign(organiser, id)
                 .flatMap(campaign -> Mono.zip(
                                 // donation-service hears of a campaign when it is published: a draft has no gifts.
-                                campaign.draft()
+                                // Editors and volunteers do not see the donors (donation-service refuses them).
+                                campaign.draft() || !organiser.may("SEE_DONATIONS")
                                         ? Mono.just(new DonationsPage(List.of(), 0, DONATIONS_PER_PAGE, 0))
                                         : donations.donations(
                                                 organiser.authorization(),

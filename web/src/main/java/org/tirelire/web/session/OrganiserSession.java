@@ -6,6 +6,8 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.contracts.access.Capability;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.TokenResponse;
 import reactor.core.publisher.Mono;
@@ -35,18 +37,16 @@ public class OrganiserSession {
             return "Bearer " + token;
         }
 
-        /** Members, payment account, webhooks. */
-        public boolean administers() {
-            return "ADMIN".equals(role);
-        }
-
-        public boolean managesCampaigns() {
-            return "ADMIN".equals(role) || "EDITOR".equals(role);
-        }
-
-        /** Lists, exports, refunds, erasures. */
-        public boolean handlesDonations() {
-            return "ADMIN".equals(role) || "TREASURER".equals(role);
+        /**
+         * Whether the pages offer this action, by the table the services enforce ({@link Capability}): a
+         * name from it, such as {@code MANAGE_CAMPAIGNS}. A role this code does not know is offered nothing.
+         */
+        public boolean may(String capability) {
+            try {
+                return Capability.valueOf(capability).allows(OrganisationRole.valueOf(role));
+            } catch (IllegalArgumentException unknownRole) {
+                return false;
+            }
         }
     }
 

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.contracts.access.Capability;
 import org.tirelire.donation.identity.PasswordConfirmation;
-import org.tirelire.kit.security.Capability;
 import org.tirelire.kit.security.Organiser;
 
 /**

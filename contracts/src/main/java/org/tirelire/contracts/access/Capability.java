@@ -1,4 +1,4 @@
-package org.tirelire.kit.security;
+package org.tirelire.contracts.access;
 
 import static org.tirelire.contracts.access.OrganisationRole.ADMIN;
 import static org.tirelire.contracts.access.OrganisationRole.EDITOR;
@@ -7,7 +7,6 @@ import static org.tirelire.contracts.access.OrganisationRole.VOLUNTEER;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.tirelire.contracts.access.OrganisationRole;
 
 /** The organisation's actions, each with the roles allowed to take it: the one table of who may do what. */
 public enum Capability {
