@@ -8,11 +8,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.tirelire.contracts.access.OrganisationRole;
-import org.tirelire.identity.AuthProperties;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.NotAMember;
-import org.tirelire.identity.api.PasswordNotConfirmed;
 import org.tirelire.identity.api.RoleNeeded;
 import org.tirelire.identity.api.WeakPassword;
 import org.tirelire.identity.organisation.Member;
@@ -35,32 +33,29 @@ public class Memberships {
 
     private final OrganisationMembers members;
     private final OrganiserAccounts accounts;
-    private final PasswordSignIn signIn;
+    private final RecentSignIn recentSignIn;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final AccessTokenVerifier verifier;
     private final RefreshTokens refreshTokens;
-    private final AuthProperties properties;
     private final Clock clock;
 
     Memberships(
             OrganisationMembers members,
             OrganiserAccounts accounts,
-            PasswordSignIn signIn,
+            RecentSignIn recentSignIn,
             PasswordEncoder passwords,
             LoginThrottle throttle,
             AccessTokenVerifier verifier,
             RefreshTokens refreshTokens,
-            AuthProperties properties,
             Clock clock) {
         this.members = members;
         this.accounts = accounts;
-        this.signIn = signIn;
+        this.recentSignIn = recentSignIn;
         this.passwords = passwords;
         this.throttle = throttle;
         this.verifier = verifier;
         this.refreshTokens = refreshTokens;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -169,19 +164,10 @@ public class Memberships {
                 .flatMap(admin -> confirmed(admin, accessToken, currentPassword));
     }
 
-    /** Within a while of signing in, the session is enough; after it, the password again. */
     private Mono<Caller> confirmed(Caller caller, String accessToken, @Nullable String currentPassword) {
-        if (currentPassword != null && !currentPassword.isEmpty()) {
-            return signIn.confirmPassword(accessToken, currentPassword)
-                    .onErrorMap(
-                            BadCredentials.class,
-                            wrong -> new PasswordNotConfirmed("This is not your password: nothing was changed"))
-                    .thenReturn(caller);
-        }
-        if (caller.access().authenticatedAt().plus(properties.recentSignIn()).isAfter(clock.instant())) {
-            return Mono.just(caller);
-        }
-        return Mono.error(new PasswordNotConfirmed("Type your password again to change your organisation's members"));
+        return recentSignIn
+                .confirm(caller.access(), accessToken, currentPassword)
+                .thenReturn(caller);
     }
 
     private static String normalise(String email) {

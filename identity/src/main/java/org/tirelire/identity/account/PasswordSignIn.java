@@ -18,12 +18,14 @@ import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.SignedInOrganiser;
 import org.tirelire.identity.api.TokenResponse;
+import org.tirelire.identity.api.WrongTwoFactorCode;
 import org.tirelire.identity.organisation.Member;
 import org.tirelire.identity.organisation.Organisation;
 import org.tirelire.identity.organisation.OrganisationMembers;
 import org.tirelire.identity.token.AccessTokenVerifier;
 import org.tirelire.identity.token.RefreshTokens;
 import org.tirelire.identity.token.TokenIssuer;
+import org.tirelire.identity.twofactor.TwoFactor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -34,6 +36,7 @@ class PasswordSignIn implements OrganiserSignIn {
 
     private final OrganiserAccounts accounts;
     private final OrganisationMembers members;
+    private final TwoFactor twoFactor;
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final AccessTokenVerifier verifier;
@@ -47,6 +50,7 @@ class PasswordSignIn implements OrganiserSignIn {
     PasswordSignIn(
             OrganiserAccounts accounts,
             OrganisationMembers members,
+            TwoFactor twoFactor,
             PasswordEncoder passwords,
             TokenIssuer tokens,
             AccessTokenVerifier verifier,
@@ -56,6 +60,7 @@ class PasswordSignIn implements OrganiserSignIn {
             Clock clock) {
         this.accounts = accounts;
         this.members = members;
+        this.twoFactor = twoFactor;
         this.passwords = passwords;
         this.tokens = tokens;
         this.verifier = verifier;
@@ -83,7 +88,8 @@ class PasswordSignIn implements OrganiserSignIn {
     }
 
     @Override
-    public Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId) {
+    public Mono<TokenResponse> logIn(
+            String email, String password, @Nullable String organisationId, @Nullable String code) {
         String normalised = normalise(email);
         return throttle.checkAllowed(normalised)
                 .then(accounts.findByEmail(normalised)
@@ -91,8 +97,19 @@ class PasswordSignIn implements OrganiserSignIn {
                         .defaultIfEmpty(new Attempt(null, noAccountHash, password)))
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(attempt -> attempt.succeeds(passwords)
-                        ? throttle.succeeded(normalised).then(signedIn(attempt.account(), organisationId))
+                        ? secondFactor(attempt.account(), normalised, code)
+                                .then(throttle.succeeded(normalised))
+                                .then(signedIn(attempt.account(), organisationId))
                         : throttle.failed(normalised).then(Mono.error(BadCredentials::new)));
+    }
+
+    /** The authenticator's code, once the password is right; a wrong one counts as a failed login. */
+    private Mono<Void> secondFactor(OrganiserAccount account, String email, @Nullable String code) {
+        return twoFactor
+                .check(account.id(), code)
+                .onErrorResume(
+                        WrongTwoFactorCode.class,
+                        wrong -> throttle.failed(email).then(Mono.error(wrong)));
     }
 
     /**

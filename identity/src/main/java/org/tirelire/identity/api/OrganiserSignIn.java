@@ -25,7 +25,16 @@ public interface OrganiserSignIn {
      * Tokens acting for one of the person's organisations: {@code organisationId}, or the one they joined
      * first when null; {@link NotAMember} when they do not act for it (or for any).
      */
-    Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId);
+    default Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId) {
+        return logIn(email, password, organisationId, null);
+    }
+
+    /**
+     * The same, for an account with two-factor sign-in: {@code code} is the authenticator's current code or
+     * an unused recovery code. Once the password is right, {@link TwoFactorCodeRequired} without it and
+     * {@link WrongTwoFactorCode} for a wrong or reused one (counted as a failed login).
+     */
+    Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId, @Nullable String code);
 
     /** New tokens for a refresh token, which cannot be used again; {@link InvalidRefreshToken} otherwise. */
     Mono<TokenResponse> refresh(String refreshToken);

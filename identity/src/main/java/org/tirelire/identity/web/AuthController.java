@@ -38,7 +38,7 @@ class AuthController {
 
     @PostMapping("/api/auth/login")
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        return signIn.logIn(request.email(), request.password(), request.organisationId());
+        return signIn.logIn(request.email(), request.password(), request.organisationId(), request.code());
     }
 
     record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}

@@ -26,7 +26,11 @@ import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.PasswordNotConfirmed;
 import org.tirelire.identity.api.RoleNeeded;
 import org.tirelire.identity.api.TooManyFailedLogins;
+import org.tirelire.identity.api.TwoFactorAlreadyOn;
+import org.tirelire.identity.api.TwoFactorCodeRequired;
+import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.WeakPassword;
+import org.tirelire.identity.api.WrongTwoFactorCode;
 import tools.jackson.core.JacksonException;
 
 /** Sign-up, login and token answers as RFC 9457 problems, like the services'; the web pages have theirs. */
@@ -105,6 +109,25 @@ class IdentityProblemResponses {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
         problem.setProperty("errors", List.of(Map.of("field", "password", "message", e.getMessage())));
         return problem;
+    }
+
+    @ExceptionHandler({TwoFactorCodeRequired.class, WrongTwoFactorCode.class})
+    ProblemDetail secondFactor(RuntimeException e) {
+        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Two-factor code needed", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(TwoFactorNotConfirmed.class)
+    ProblemDetail twoFactorNotConfirmed(TwoFactorNotConfirmed e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Code not confirmed", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(TwoFactorAlreadyOn.class)
+    ProblemDetail twoFactorAlreadyOn(TwoFactorAlreadyOn e) {
+        return problem(HttpStatus.CONFLICT, "Two-factor sign-in already on", e.getMessage());
     }
 
     @ExceptionHandler(AlreadyAMember.class)

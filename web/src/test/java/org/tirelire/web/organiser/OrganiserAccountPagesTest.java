@@ -112,7 +112,8 @@ class OrganiserAccountPagesTest {
         }
 
         @Override
-        public Mono<TokenResponse> logIn(String email, String password, @Nullable String organisationId) {
+        public Mono<TokenResponse> logIn(
+                String email, String password, @Nullable String organisationId, @Nullable String code) {
             return password.equals(passwords.get(email))
                     ? Mono.just(new TokenResponse("access-" + email, "Bearer", 3600, "refresh-" + email, 86_400))
                     : Mono.error(new BadCredentials());

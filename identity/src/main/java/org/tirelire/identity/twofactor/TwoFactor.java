@@ -1,0 +1,214 @@
+package org.tirelire.identity.twofactor;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.tirelire.identity.api.TwoFactorAlreadyOn;
+import org.tirelire.identity.api.TwoFactorCodeRequired;
+import org.tirelire.identity.api.TwoFactorNotConfirmed;
+import org.tirelire.identity.api.WrongTwoFactorCode;
+import reactor.core.publisher.Mono;
+
+/**
+ * Two-factor sign-in with any authenticator app (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps, the
+ * step before and after accepted for a phone's clock drift), and ten recovery codes that each work once.
+ * A code is accepted once: the step it belongs to is recorded atomically, so a code seen over a shoulder
+ * or replayed does not open a second session.
+ */
+@Service
+public class TwoFactor {
+
+    static final String ISSUER = "Tirelire";
+    private static final int RECOVERY_CODES = 10;
+    private static final Duration STEP = Duration.ofSeconds(30);
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+    private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(STEP);
+    private final SecureRandom random = new SecureRandom();
+    private final Base32 base32 = new Base32();
+
+    TwoFactor(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** What the person adds to their authenticator app, and the recovery codes they keep somewhere safe. */
+    public record Enrolment(String secret, String otpauthUri, List<String> recoveryCodes) {}
+
+    /** A new secret and recovery codes, waiting for a first code to confirm them; the previous wait is replaced. */
+    public Mono<Enrolment> enrol(String accountId, String email) {
+        return settings(accountId)
+                .filter(TwoFactorSettings::enabled)
+                .flatMap(on -> Mono.<Enrolment>error(TwoFactorAlreadyOn::new))
+                .switchIfEmpty(Mono.defer(() -> {
+                    byte[] key = new byte[20];
+                    random.nextBytes(key);
+                    String secret = base32.encodeToString(key).replace("=", "");
+                    List<String> codes = new ArrayList<>();
+                    for (int i = 0; i < RECOVERY_CODES; i++) {
+                        codes.add(recoveryCode());
+                    }
+                    return mongo.upsert(
+                                    Query.query(Criteria.where("_id").is(accountId)),
+                                    new Update()
+                                            .set("pendingSecret", secret)
+                                            .set(
+                                                    "pendingRecoveryCodeSha256",
+                                                    codes.stream()
+                                                            .map(TwoFactor::sha256)
+                                                            .toList())
+                                            .setOnInsert("recoveryCodeSha256", List.of())
+                                            .setOnInsert("lastUsedStep", 0L),
+                                    TwoFactorSettings.class)
+                            .thenReturn(new Enrolment(secret, otpauthUri(secret, email), codes));
+                }));
+    }
+
+    /** The first code from the app: two-factor sign-in is on from now. */
+    public Mono<Void> confirm(String accountId, String code) {
+        return settings(accountId)
+                .filter(settings -> settings.pendingSecret() != null)
+                .switchIfEmpty(Mono.error(TwoFactorNotConfirmed::new))
+                .flatMap(settings -> {
+                    OptionalLong step = matchingStep(settings.pendingSecret(), code, 0);
+                    if (step.isEmpty()) {
+                        return Mono.error(new TwoFactorNotConfirmed());
+                    }
+                    return mongo.findAndModify(
+                                    Query.query(Criteria.where("_id")
+                                            .is(accountId)
+                                            .and("pendingSecret")
+                                            .is(settings.pendingSecret())),
+                                    new Update()
+                                            .set("secret", settings.pendingSecret())
+                                            .set("recoveryCodeSha256", settings.pendingRecoveryCodeSha256())
+                                            .set("enabledAt", clock.instant())
+                                            .set("lastUsedStep", step.getAsLong())
+                                            .unset("pendingSecret")
+                                            .set("pendingRecoveryCodeSha256", List.of()),
+                                    TwoFactorSettings.class)
+                            .switchIfEmpty(Mono.error(TwoFactorNotConfirmed::new))
+                            .then();
+                });
+    }
+
+    public Mono<Boolean> enabledFor(String accountId) {
+        return settings(accountId).map(TwoFactorSettings::enabled).defaultIfEmpty(false);
+    }
+
+    /**
+     * Completes when the account has no second factor, or the code is a current one not used before, or
+     * one of its unused recovery codes (then used up); {@link TwoFactorCodeRequired} without a code,
+     * {@link WrongTwoFactorCode} otherwise.
+     */
+    public Mono<Void> check(String accountId, @Nullable String code) {
+        return settings(accountId).filter(TwoFactorSettings::enabled).flatMap(settings -> {
+            if (code == null || code.isBlank()) {
+                return Mono.error(new TwoFactorCodeRequired());
+            }
+            OptionalLong step = matchingStep(settings.secret(), code, settings.lastUsedStep());
+            if (step.isPresent()) {
+                // Atomically: of two sign-ins with the same code, one only gets through.
+                return mongo.findAndModify(
+                                Query.query(Criteria.where("_id")
+                                        .is(accountId)
+                                        .and("lastUsedStep")
+                                        .lt(step.getAsLong())),
+                                new Update().set("lastUsedStep", step.getAsLong()),
+                                FindAndModifyOptions.options().returnNew(true),
+                                TwoFactorSettings.class)
+                        .switchIfEmpty(Mono.error(WrongTwoFactorCode::new))
+                        .then();
+            }
+            String recovery = sha256(normaliseRecoveryCode(code));
+            return mongo.updateFirst(
+                            Query.query(Criteria.where("_id")
+                                    .is(accountId)
+                                    .and("recoveryCodeSha256")
+                                    .is(recovery)),
+                            new Update().pull("recoveryCodeSha256", recovery),
+                            TwoFactorSettings.class)
+                    .flatMap(result ->
+                            result.getModifiedCount() == 1 ? Mono.<Void>empty() : Mono.error(new WrongTwoFactorCode()));
+        });
+    }
+
+    private Mono<TwoFactorSettings> settings(String accountId) {
+        return mongo.findById(accountId, TwoFactorSettings.class);
+    }
+
+    /** The step (previous, current or next) whose code this is, if it is later than {@code after}. */
+    private OptionalLong matchingStep(String secret, String code, long after) {
+        String typed = code.replace(" ", "").strip();
+        if (!typed.matches("\\d{6}")) {
+            return OptionalLong.empty();
+        }
+        long now = clock.instant().getEpochSecond() / STEP.toSeconds();
+        SecretKeySpec key = new SecretKeySpec(base32.decode(secret), totp.getAlgorithm());
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (step > after && MessageDigest.isEqual(codeAt(key, step).getBytes(), typed.getBytes())) {
+                return OptionalLong.of(step);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private String codeAt(SecretKeySpec key, long step) {
+        try {
+            return totp.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * STEP.toSeconds()));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("an HMAC-SHA1 key of 20 bytes is always valid", e);
+        }
+    }
+
+    private static String otpauthUri(String secret, String email) {
+        String label =
+                URLEncoder.encode(ISSUER + ":" + email, StandardCharsets.UTF_8).replace("+", "%20");
+        return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + ISSUER
+                + "&algorithm=SHA1&digits=6&period=30";
+    }
+
+    /** Two groups of five characters a person can read out and type: {@code k7m2q-x9w4r}. */
+    private String recoveryCode() {
+        byte[] bytes = new byte[7];
+        random.nextBytes(bytes);
+        String code = base32.encodeToString(bytes).toLowerCase(Locale.ROOT).substring(0, 10);
+        return code.substring(0, 5) + "-" + code.substring(5);
+    }
+
+    private static String normaliseRecoveryCode(String code) {
+        String plain = code.strip().toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
+        return plain.length() == 10 ? plain.substring(0, 5) + "-" + plain.substring(5) : plain;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}
