@@ -10,10 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.tirelire.identity.account.RecentSignIn;
-import org.tirelire.identity.api.InvalidAccessToken;
-import org.tirelire.identity.token.AccessTokenVerifier;
-import org.tirelire.identity.twofactor.TwoFactor;
+import org.tirelire.identity.api.TwoFactorSetup;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,28 +21,19 @@ import reactor.core.publisher.Mono;
 @RestController
 class TwoFactorController {
 
-    private final TwoFactor twoFactor;
-    private final AccessTokenVerifier verifier;
-    private final RecentSignIn recentSignIn;
+    private final TwoFactorSetup setup;
 
-    TwoFactorController(TwoFactor twoFactor, AccessTokenVerifier verifier, RecentSignIn recentSignIn) {
-        this.twoFactor = twoFactor;
-        this.verifier = verifier;
-        this.recentSignIn = recentSignIn;
+    TwoFactorController(TwoFactorSetup setup) {
+        this.setup = setup;
     }
 
     record Enrol(@Nullable @Size(max = 128) String currentPassword) {}
 
     @PostMapping("/api/auth/totp/enrol")
-    Mono<TwoFactor.Enrolment> enrol(
+    Mono<TwoFactorSetup.Enrolment> enrol(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @RequestBody(required = false) @Nullable @Valid Enrol enrol) {
-        String token = BearerTokens.of(authorization);
-        return verifier.verifyAccess(token)
-                .switchIfEmpty(Mono.error(InvalidAccessToken::new))
-                .flatMap(access -> recentSignIn
-                        .confirm(access, token, enrol == null ? null : enrol.currentPassword())
-                        .then(twoFactor.enrol(access.accountId(), access.email())));
+        return setup.enrol(BearerTokens.of(authorization), enrol == null ? null : enrol.currentPassword());
     }
 
     record Confirm(@NotBlank @Size(max = 16) String code) {}
@@ -54,9 +42,6 @@ class TwoFactorController {
     Mono<Map<String, Boolean>> confirm(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @Valid @RequestBody Confirm confirm) {
-        return verifier.verifyAccess(BearerTokens.of(authorization))
-                .switchIfEmpty(Mono.error(InvalidAccessToken::new))
-                .flatMap(access -> twoFactor.confirm(access.accountId(), confirm.code()))
-                .thenReturn(Map.of("enabled", true));
+        return setup.confirm(BearerTokens.of(authorization), confirm.code()).thenReturn(Map.of("enabled", true));
     }
 }

@@ -16,6 +16,8 @@ import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
 import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.OrganiserSignIn;
+import org.tirelire.identity.api.TwoFactorCodeRequired;
+import org.tirelire.identity.api.WrongTwoFactorCode;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.session.OrganiserSession;
 import reactor.core.publisher.Mono;
@@ -74,11 +76,22 @@ class OrganiserAccountPages {
 
     @PostMapping("/organiser/login")
     Mono<String> login(@ModelAttribute("login") LoginForm form, ServerWebExchange exchange, Model model) {
-        return signIn.logIn(form.email(), form.password())
+        return signIn.logIn(form.email(), form.password(), null, form.code())
                 .map(tokens -> {
                     sessions.open(exchange, tokens);
                     return "redirect:/organiser";
                 })
+                // Two-factor sign-in: the page asks for the code (and the password again, never kept).
+                .onErrorResume(
+                        e -> e instanceof TwoFactorCodeRequired || e instanceof WrongTwoFactorCode,
+                        e -> Mono.just(refused(
+                                exchange,
+                                model,
+                                "organiser/login",
+                                Map.of("email", form.email(), "needCode", "true"),
+                                Map.of(
+                                        "form",
+                                        e instanceof WrongTwoFactorCode ? "login.wrongCode" : "login.codeNeeded"))))
                 .onErrorResume(
                         BadCredentials.class,
                         e -> Mono.just(refused(
