@@ -472,6 +472,43 @@ class WebJourneysIT {
         }
     }
 
+    @Test
+    void an_organiser_turns_on_two_factor_sign_in_from_the_dashboard_and_then_signs_in_with_a_code() throws Exception {
+        Organiser organiser = organiser();
+        try (Browser browser = Browser.ofWidth(baseUrl, 1280)) {
+            organiser.logIn(browser);
+            browser.click("Sécurité");
+            browser.click("Activer la double authentification");
+            assertThat(browser.find("svg[aria-label='QR code']").isDisplayed()).isTrue();
+            assertThat(browser.all("ul.list code")).as("ten recovery codes").hasSize(10);
+            String secret = browser.text("main p code");
+            browser.fill("Code de l’application d’authentification", authenticatorCode(secret, Instant.now()));
+            browser.click("Activer");
+            assertThat(browser.pageText()).contains("C’est activé");
+
+            browser.press("form[action='/organiser/logout'] button");
+            organiser.logIn(browser);
+            assertThat(browser.pageText()).contains("La double authentification est activée");
+            browser.fill("Mot de passe", organiser.password());
+            // The next step's code: the one used to confirm is not accepted twice.
+            browser.fill(
+                    "Code de l’application d’authentification",
+                    authenticatorCode(secret, Instant.now().plusSeconds(30)));
+            browser.click("Se connecter");
+            assertThat(browser.pageText()).contains("Campagnes de Les Pages");
+        }
+    }
+
+    /** What an authenticator app with this secret shows at this instant. */
+    private static String authenticatorCode(String secret, Instant at) throws Exception {
+        com.eatthepath.otp.TimeBasedOneTimePasswordGenerator totp =
+                new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator();
+        return totp.generateOneTimePasswordString(
+                new javax.crypto.spec.SecretKeySpec(
+                        new org.apache.commons.codec.binary.Base32().decode(secret), totp.getAlgorithm()),
+                at);
+    }
+
     private static String invitationLink(Gateway mail, String address) {
         for (JsonNode message : mail.get("/api/messages").body()) {
             if (message.get("to").toString().contains(address)) {
