@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     logins are refused for that window
  * @param failedLoginWindow see {@code failedLoginLimit}
  * @param invitationTtl how long an invitation link can be used to join an organisation
+ * @param passwordHashCost bcrypt's cost (log2 of its rounds): 11 takes about a tenth of a second on a
+ *     small server; raise it as machines get faster (existing hashes keep their own cost)
  * @param recentSignIn how long after signing in an organiser may change members without typing their
  *     password again; past it, the change asks for {@code currentPassword}
  */
@@ -29,4 +31,5 @@ public record AuthProperties(
         @DefaultValue("5") int failedLoginLimit,
         @DefaultValue("15m") Duration failedLoginWindow,
         @DefaultValue("7d") Duration invitationTtl,
-        @DefaultValue("10m") Duration recentSignIn) {}
+        @DefaultValue("10m") Duration recentSignIn,
+        @DefaultValue("11") int passwordHashCost) {}

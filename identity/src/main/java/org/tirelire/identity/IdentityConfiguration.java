@@ -32,7 +32,7 @@ public class IdentityConfiguration {
 
     /** bcrypt, an adaptive hash: its cost can be raised as machines get faster. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(11);
+    PasswordEncoder passwordEncoder(AuthProperties properties) {
+        return new BCryptPasswordEncoder(properties.passwordHashCost());
     }
 }

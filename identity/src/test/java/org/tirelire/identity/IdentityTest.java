@@ -24,7 +24,13 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.webflux.problemdetails.enabled=true", "tirelire.admin.token=" + IdentityTest.ADMIN_TOKEN})
+        properties = {
+            "spring.webflux.problemdetails.enabled=true",
+            "tirelire.admin.token=" + IdentityTest.ADMIN_TOKEN,
+            // bcrypt's lowest cost: these tests hash a hundred passwords, and what they check does not
+            // depend on how slow each hash is.
+            "tirelire.auth.password-hash-cost=4"
+        })
 @Import(IdentityTest.ControllableClock.class)
 abstract class IdentityTest {
 
