@@ -58,9 +58,8 @@ class IdentityProblemResponses {
 
     @ExceptionHandler(EmailAlreadyRegistered.class)
     ProblemDetail alreadyRegistered(EmailAlreadyRegistered e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Email already registered", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "email", "message", "already registered")));
-        return problem;
+        return invalidField(
+                HttpStatus.CONFLICT, "Email already registered", e.getMessage(), "email", "already registered");
     }
 
     @ExceptionHandler(TooManyFailedLogins.class)
@@ -99,30 +98,29 @@ class IdentityProblemResponses {
 
     @ExceptionHandler(PasswordNotConfirmed.class)
     ProblemDetail passwordNotConfirmed(PasswordNotConfirmed e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Password not confirmed", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "currentPassword", "message", e.getMessage())));
-        return problem;
+        return invalidField(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Password not confirmed",
+                e.getMessage(),
+                "currentPassword",
+                e.getMessage());
     }
 
     @ExceptionHandler(WeakPassword.class)
     ProblemDetail weakPassword(WeakPassword e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
-        problem.setProperty("errors", List.of(Map.of("field", "password", "message", e.getMessage())));
-        return problem;
+        return invalidField(
+                HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.", "password", e.getMessage());
     }
 
     @ExceptionHandler({TwoFactorCodeRequired.class, WrongTwoFactorCode.class})
     ProblemDetail secondFactor(RuntimeException e) {
-        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Two-factor code needed", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
-        return problem;
+        return invalidField(HttpStatus.UNAUTHORIZED, "Two-factor code needed", e.getMessage(), "code", e.getMessage());
     }
 
     @ExceptionHandler(TwoFactorNotConfirmed.class)
     ProblemDetail twoFactorNotConfirmed(TwoFactorNotConfirmed e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Code not confirmed", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "code", "message", e.getMessage())));
-        return problem;
+        return invalidField(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Code not confirmed", e.getMessage(), "code", e.getMessage());
     }
 
     @ExceptionHandler(TwoFactorAlreadyOn.class)
@@ -132,9 +130,7 @@ class IdentityProblemResponses {
 
     @ExceptionHandler(AlreadyAMember.class)
     ProblemDetail alreadyAMember(AlreadyAMember e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already a member", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "email", "message", "already a member")));
-        return problem;
+        return invalidField(HttpStatus.CONFLICT, "Already a member", e.getMessage(), "email", "already a member");
     }
 
     @ExceptionHandler(LastAdministrator.class)
@@ -155,6 +151,14 @@ class IdentityProblemResponses {
     @ExceptionHandler({InvitationExpired.class, InvitationAlreadyUsed.class})
     ProblemDetail invitationGone(RuntimeException e) {
         return problem(HttpStatus.GONE, "Invitation no longer valid", e.getMessage());
+    }
+
+    /** A refusal that names the one field it is about, as a list of {@code errors} like invalid input. */
+    private static ProblemDetail invalidField(
+            HttpStatus status, String title, String detail, String field, String message) {
+        ProblemDetail problem = problem(status, title, detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
