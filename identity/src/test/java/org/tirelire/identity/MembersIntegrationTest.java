@@ -275,6 +275,48 @@ class MembersIntegrationTest extends IdentityTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void an_administrator_reads_who_did_what_newest_first_and_exports_it() {
+        Founder founder = signUp("Les Amis du Canal");
+        String treasurer = join(founder, "treasurer", "TREASURER");
+        login(founder.email(), "not the password", null);
+        changeRole(founder.accessToken(), memberId(founder.accessToken(), treasurer), "EDITOR");
+
+        JsonNode audit =
+                audit(founder.accessToken(), MediaType.APPLICATION_JSON).getBody();
+        assertThat(audit.findValuesAsString("action"))
+                .containsExactly("MEMBER_ROLE_CHANGED", "LOGIN_FAILED", "MEMBER_JOINED", "MEMBER_INVITED", "LOGIN");
+        assertThat(audit.get(0).get("actor").asString()).isEqualTo(founder.email());
+        assertThat(audit.get(0).get("target").asString()).isEqualTo(treasurer + " now EDITOR");
+        assertThat(audit.get(2).get("actor").asString()).isEqualTo(treasurer);
+
+        String csv = http.get()
+                .uri("/api/organisations/me/audit")
+                .header("Authorization", "Bearer " + founder.accessToken())
+                .accept(new MediaType("text", "csv"))
+                .retrieve()
+                .body(String.class);
+        assertThat(csv.lines().toList()).hasSize(6).first().isEqualTo("at,actor,action,target");
+        assertThat(csv).contains(",MEMBER_INVITED," + treasurer + " as TREASURER");
+
+        String editorToken =
+                login(treasurer, PASSWORD, null).getBody().get("accessToken").asString();
+        assertThat(audit(editorToken, MediaType.APPLICATION_JSON)
+                        .getStatusCode()
+                        .value())
+                .as("administrators only")
+                .isEqualTo(403);
+    }
+
+    private ResponseEntity<JsonNode> audit(String accessToken, MediaType accept) {
+        return http.get()
+                .uri("/api/organisations/me/audit")
+                .header("Authorization", "Bearer " + accessToken)
+                .accept(accept)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     private record Founder(String email, String organisationId, String accessToken) {}
 
     private Founder signUp(String organisationName) {

@@ -1,6 +1,7 @@
 package org.tirelire.identity.account;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,9 @@ import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.RoleNeeded;
 import org.tirelire.identity.api.WeakPassword;
+import org.tirelire.identity.audit.AuditAction;
+import org.tirelire.identity.audit.AuditEntry;
+import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
 import org.tirelire.identity.organisation.Organisation;
 import org.tirelire.identity.organisation.OrganisationMembers;
@@ -34,6 +38,7 @@ public class Memberships {
     private final OrganisationMembers members;
     private final OrganiserAccounts accounts;
     private final RecentSignIn recentSignIn;
+    private final AuditLog audit;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final AccessTokenVerifier verifier;
@@ -44,6 +49,7 @@ public class Memberships {
             OrganisationMembers members,
             OrganiserAccounts accounts,
             RecentSignIn recentSignIn,
+            AuditLog audit,
             PasswordEncoder passwords,
             LoginThrottle throttle,
             AccessTokenVerifier verifier,
@@ -52,6 +58,7 @@ public class Memberships {
         this.members = members;
         this.accounts = accounts;
         this.recentSignIn = recentSignIn;
+        this.audit = audit;
         this.passwords = passwords;
         this.throttle = throttle;
         this.verifier = verifier;
@@ -67,13 +74,25 @@ public class Memberships {
     public Mono<Member> invite(
             String accessToken, String email, OrganisationRole role, @Nullable String currentPassword) {
         return administrator(accessToken, currentPassword, "invite members")
-                .flatMap(admin -> members.invite(admin.organisation().id(), normalise(email), role, admin.email()));
+                .flatMap(admin -> members.invite(admin.organisation().id(), normalise(email), role, admin.email())
+                        .flatMap(invited -> audit.record(
+                                        admin.organisation().id(),
+                                        admin.email(),
+                                        AuditAction.MEMBER_INVITED,
+                                        invited.email() + " as " + invited.role())
+                                .thenReturn(invited)));
     }
 
     public Mono<Member> changeRole(
             String accessToken, String memberId, OrganisationRole role, @Nullable String currentPassword) {
         return administrator(accessToken, currentPassword, "change members' roles")
-                .flatMap(admin -> members.changeRole(admin.organisation().id(), memberId, role, admin.email()));
+                .flatMap(admin -> members.changeRole(admin.organisation().id(), memberId, role, admin.email())
+                        .flatMap(changed -> audit.record(
+                                        admin.organisation().id(),
+                                        admin.email(),
+                                        AuditAction.MEMBER_ROLE_CHANGED,
+                                        changed.email() + " now " + changed.role())
+                                .thenReturn(changed)));
     }
 
     /**
@@ -86,6 +105,12 @@ public class Memberships {
                         ? confirmed(caller, accessToken, currentPassword)
                         : administrator(accessToken, currentPassword, "remove members"))
                 .flatMap(caller -> members.remove(caller.organisation().id(), memberId, caller.email())
+                        .flatMap(removed -> audit.record(
+                                        caller.organisation().id(),
+                                        caller.email(),
+                                        AuditAction.MEMBER_REMOVED,
+                                        removed.email())
+                                .thenReturn(removed))
                         .flatMap(removed -> removed.accountId() == null
                                 ? Mono.just(removed)
                                 : refreshTokens
@@ -114,7 +139,20 @@ public class Memberships {
         return invitation(invitationToken)
                 .flatMap(invitation -> accountFor(invitation.member().email(), password)
                         .flatMap(account -> members.accept(invitationToken, account.id()))
-                        .map(joined -> new Invitation(invitation.organisation(), joined, true)));
+                        .flatMap(joined -> audit.record(
+                                        invitation.organisation().id(),
+                                        joined.email(),
+                                        AuditAction.MEMBER_JOINED,
+                                        "as " + joined.role())
+                                .thenReturn(new Invitation(invitation.organisation(), joined, true))));
+    }
+
+    /** The audit log of the caller's organisation, newest first: for its administrators only. */
+    public Mono<List<AuditEntry>> auditLog(String accessToken, int limit) {
+        return caller(accessToken)
+                .filter(caller -> caller.member().role() == OrganisationRole.ADMIN)
+                .switchIfEmpty(Mono.error(() -> new RoleNeeded(OrganisationRole.ADMIN.name(), "see the audit log")))
+                .flatMap(admin -> audit.latest(admin.organisation().id(), limit).collectList());
     }
 
     /** An invitation as its link shows it: the organisation, the role, and whether the email has an account. */

@@ -19,6 +19,8 @@ import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.SignedInOrganiser;
 import org.tirelire.identity.api.TokenResponse;
 import org.tirelire.identity.api.WrongTwoFactorCode;
+import org.tirelire.identity.audit.AuditAction;
+import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
 import org.tirelire.identity.organisation.Organisation;
 import org.tirelire.identity.organisation.OrganisationMembers;
@@ -37,6 +39,7 @@ class PasswordSignIn implements OrganiserSignIn {
     private final OrganiserAccounts accounts;
     private final OrganisationMembers members;
     private final TwoFactor twoFactor;
+    private final AuditLog audit;
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final AccessTokenVerifier verifier;
@@ -51,6 +54,7 @@ class PasswordSignIn implements OrganiserSignIn {
             OrganiserAccounts accounts,
             OrganisationMembers members,
             TwoFactor twoFactor,
+            AuditLog audit,
             PasswordEncoder passwords,
             TokenIssuer tokens,
             AccessTokenVerifier verifier,
@@ -61,6 +65,7 @@ class PasswordSignIn implements OrganiserSignIn {
         this.accounts = accounts;
         this.members = members;
         this.twoFactor = twoFactor;
+        this.audit = audit;
         this.passwords = passwords;
         this.tokens = tokens;
         this.verifier = verifier;
@@ -100,7 +105,19 @@ class PasswordSignIn implements OrganiserSignIn {
                         ? secondFactor(attempt.account(), normalised, code)
                                 .then(throttle.succeeded(normalised))
                                 .then(signedIn(attempt.account(), organisationId))
-                        : throttle.failed(normalised).then(Mono.error(BadCredentials::new)));
+                        : throttle.failed(normalised)
+                                .then(failedLogin(attempt.account(), "wrong password"))
+                                .then(Mono.error(BadCredentials::new)));
+    }
+
+    /** Told to the audit log of each organisation the account acts for; an unknown email has none. */
+    private Mono<Void> failedLogin(@Nullable OrganiserAccount account, String why) {
+        return account == null
+                ? Mono.empty()
+                : organisationsOf(account)
+                        .flatMap(organisation ->
+                                audit.record(organisation.id(), account.email(), AuditAction.LOGIN_FAILED, why))
+                        .then();
     }
 
     /** The authenticator's code, once the password is right; a wrong one counts as a failed login. */
@@ -109,7 +126,9 @@ class PasswordSignIn implements OrganiserSignIn {
                 .check(account.id(), code)
                 .onErrorResume(
                         WrongTwoFactorCode.class,
-                        wrong -> throttle.failed(email).then(Mono.error(wrong)));
+                        wrong -> throttle.failed(email)
+                                .then(failedLogin(account, "wrong two-factor code"))
+                                .then(Mono.error(wrong)));
     }
 
     /**
@@ -122,7 +141,8 @@ class PasswordSignIn implements OrganiserSignIn {
                         organisationId == null || organisation.id().equals(organisationId))
                 .next()
                 .switchIfEmpty(Mono.error(NotAMember::new))
-                .flatMap(organisation -> tokensFor(account, organisation, null, clock.instant()));
+                .flatMap(organisation -> audit.record(organisation.id(), account.email(), AuditAction.LOGIN, null)
+                        .then(tokensFor(account, organisation, null, clock.instant())));
     }
 
     /**

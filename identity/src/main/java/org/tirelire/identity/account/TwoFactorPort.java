@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.TwoFactorSetup;
+import org.tirelire.identity.audit.AuditAction;
+import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.token.AccessTokenVerifier;
 import org.tirelire.identity.token.VerifiedAccess;
 import org.tirelire.identity.twofactor.TwoFactor;
@@ -19,8 +21,10 @@ class TwoFactorPort implements TwoFactorSetup {
     private final TwoFactor twoFactor;
     private final AccessTokenVerifier verifier;
     private final RecentSignIn recentSignIn;
+    private final AuditLog audit;
 
-    TwoFactorPort(TwoFactor twoFactor, AccessTokenVerifier verifier, RecentSignIn recentSignIn) {
+    TwoFactorPort(TwoFactor twoFactor, AccessTokenVerifier verifier, RecentSignIn recentSignIn, AuditLog audit) {
+        this.audit = audit;
         this.twoFactor = twoFactor;
         this.verifier = verifier;
         this.recentSignIn = recentSignIn;
@@ -42,7 +46,11 @@ class TwoFactorPort implements TwoFactorSetup {
 
     @Override
     public Mono<Void> confirm(String accessToken, String code) {
-        return access(accessToken).flatMap(access -> twoFactor.confirm(access.accountId(), code));
+        return access(accessToken)
+                .flatMap(access -> twoFactor
+                        .confirm(access.accountId(), code)
+                        .then(audit.record(
+                                access.organisationId(), access.email(), AuditAction.TWO_FACTOR_ENABLED, null)));
     }
 
     private Mono<VerifiedAccess> access(String accessToken) {

@@ -5,11 +5,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,10 +20,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.account.Memberships;
+import org.tirelire.identity.audit.AuditEntry;
+import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,6 +125,43 @@ class MembersController {
         return memberships
                 .remove(BearerTokens.of(authorization), memberId, removal.currentPassword())
                 .then();
+    }
+
+    /**
+     * Who did what for the organisation, newest first (at most {@code limit}, 1000): for its
+     * administrators. {@code Accept: text/csv} gives the same as CSV.
+     */
+    @GetMapping(path = "/api/organisations/me/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<AuditEntryView>> audit(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @RequestParam(defaultValue = "200") int limit) {
+        return memberships
+                .auditLog(BearerTokens.of(authorization), Math.min(Math.max(limit, 1), 1000))
+                .map(entries -> entries.stream().map(AuditEntryView::of).toList());
+    }
+
+    @GetMapping(path = "/api/organisations/me/audit", produces = "text/csv")
+    Mono<ResponseEntity<String>> auditCsv(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @RequestParam(defaultValue = "1000") int limit) {
+        return memberships
+                .auditLog(BearerTokens.of(authorization), Math.min(Math.max(limit, 1), 1000))
+                .map(entries -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")
+                        .body(AuditLog.csv(entries)));
+    }
+
+    /** An audit entry as the API shows it. */
+    record AuditEntryView(
+            Instant at,
+            String actor,
+            String action,
+            @Nullable String target) {
+
+        static AuditEntryView of(AuditEntry entry) {
+            return new AuditEntryView(entry.at(), entry.actor(), entry.action().name(), entry.target());
+        }
     }
 
     /** What the invitation page shows before the person accepts. */
