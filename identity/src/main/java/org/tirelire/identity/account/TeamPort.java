@@ -1,10 +1,12 @@
 package org.tirelire.identity.account;
 
 import java.util.Comparator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.api.OrganisationTeam;
+import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +33,21 @@ class TeamPort implements OrganisationTeam {
                                 .sorted(Comparator.comparing((Member member) -> !member.active()))
                                 .map(TeamPort::view)
                                 .toList()));
+    }
+
+    @Override
+    public Mono<List<AuditLine>> auditLog(String accessToken, int limit) {
+        return memberships
+                .auditLog(accessToken, limit)
+                .map(entries -> entries.stream()
+                        .map(entry -> new AuditLine(
+                                entry.at(), entry.actor(), entry.action().name(), entry.target()))
+                        .toList());
+    }
+
+    @Override
+    public Mono<String> auditCsv(String accessToken, int limit) {
+        return memberships.auditLog(accessToken, limit).map(AuditLog::csv);
     }
 
     @Override

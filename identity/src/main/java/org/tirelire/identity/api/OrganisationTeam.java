@@ -43,7 +43,20 @@ public interface OrganisationTeam {
             String invitedBy,
             boolean accountExists) {}
 
+    /** One line of the audit log: who did what, to what, when ({@code action} as the API names it). */
+    record AuditLine(
+            Instant at,
+            String actor,
+            String action,
+            @Nullable String target) {}
+
     Mono<Team> team(String accessToken);
+
+    /** The organisation's audit log, newest first, for its administrators ({@link RoleNeeded} otherwise). */
+    Mono<List<AuditLine>> auditLog(String accessToken, int limit);
+
+    /** The same as CSV. */
+    Mono<String> auditCsv(String accessToken, int limit);
 
     Mono<Void> invite(String accessToken, String email, String role, @Nullable String currentPassword);
 
