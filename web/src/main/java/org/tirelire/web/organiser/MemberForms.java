@@ -48,11 +48,20 @@ final class MemberForms {
     }
 
     /** A change to one member: a new role (or none, to remove them); the password when it is asked for. */
-    record MemberChange(String role, String currentPassword) {
+    /**
+     * A change to one member: a new role (or none, to remove them); the password when it is asked for;
+     * {@code confirmed} once the person confirmed a removal.
+     */
+    record MemberChange(String role, String currentPassword, String confirmed) {
 
         MemberChange {
             role = FormInput.text(role);
             currentPassword = currentPassword == null ? "" : currentPassword;
+            confirmed = FormInput.text(confirmed);
+        }
+
+        boolean removalConfirmed() {
+            return "yes".equals(confirmed);
         }
 
         boolean validRole() {

@@ -120,18 +120,39 @@ class MemberPages {
             Model model) {
         return sessions.required(exchange)
                 .flatMap(organiser -> team.team(organiser.token())
-                        .flatMap(before -> memberChange(
-                                        organiser,
-                                        team.remove(organiser.token(), memberId, change.password()),
-                                        "remove",
-                                        memberId,
-                                        "",
-                                        exchange,
-                                        model)
-                                // Who removed themselves no longer acts for the organisation.
-                                .flatMap(next -> before.yourMemberId().equals(memberId) && next.startsWith("redirect:")
-                                        ? sessions.end(exchange).thenReturn("redirect:/")
-                                        : Mono.just(next))));
+                        .flatMap(before -> !change.removalConfirmed()
+                                ? confirmRemoval(organiser, before, memberId, model)
+                                : memberChange(
+                                                organiser,
+                                                team.remove(organiser.token(), memberId, change.password()),
+                                                "remove",
+                                                memberId,
+                                                "",
+                                                exchange,
+                                                model)
+                                        // Who removed themselves no longer acts for the organisation.
+                                        .flatMap(next ->
+                                                before.yourMemberId().equals(memberId) && next.startsWith("redirect:")
+                                                        ? sessions.end(exchange).thenReturn("redirect:/")
+                                                        : Mono.just(next))));
+    }
+
+    /** Removing someone is asked once more, naming them; the confirmation sends the same removal. */
+    private Mono<String> confirmRemoval(Organiser organiser, OrganisationTeam.Team team, String memberId, Model model) {
+        String who = team.members().stream()
+                .filter(member -> member.id().equals(memberId))
+                .map(OrganisationTeam.TeamMember::email)
+                .findFirst()
+                .orElse("");
+        model.addAttribute("confirm", Map.of("action", "remove", "memberId", memberId, "role", ""));
+        model.addAttribute("confirmWho", who);
+        return page(
+                organiser,
+                MemberForms.Invite.empty(),
+                Map.of(
+                        "confirm",
+                        team.yourMemberId().equals(memberId) ? "members.confirm.leave" : "members.confirm.remove"),
+                model);
     }
 
     private Mono<String> memberChange(
@@ -146,6 +167,7 @@ class MemberPages {
                 .onErrorResume(PasswordNotConfirmed.class, e -> {
                     // The same change again, once the password is typed.
                     model.addAttribute("confirm", Map.of("action", action, "memberId", memberId, "role", role));
+                    model.addAttribute("confirmWho", "");
                     return refused(
                             organiser,
                             MemberForms.Invite.empty(),
