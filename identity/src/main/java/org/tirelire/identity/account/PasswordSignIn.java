@@ -106,17 +106,21 @@ class PasswordSignIn implements OrganiserSignIn {
                                 .then(throttle.succeeded(normalised))
                                 .then(signedIn(attempt.account(), organisationId))
                         : throttle.failed(normalised)
-                                .then(failedLogin(attempt.account(), "wrong password"))
+                                // Written aside, not before answering: an unknown email has no log to write
+                                // to, and the answer must take as long for it as for a wrong password.
+                                .doOnSuccess(counted -> failedLogin(attempt.account(), "wrong password")
+                                        .subscribe())
                                 .then(Mono.error(BadCredentials::new)));
     }
 
     /** Told to the audit log of each organisation the account acts for; an unknown email has none. */
     private Mono<Void> failedLogin(@Nullable OrganiserAccount account, String why) {
+        Instant at = clock.instant();
         return account == null
                 ? Mono.empty()
                 : organisationsOf(account)
                         .flatMap(organisation ->
-                                audit.record(organisation.id(), account.email(), AuditAction.LOGIN_FAILED, why))
+                                audit.record(organisation.id(), account.email(), AuditAction.LOGIN_FAILED, why, at))
                         .then();
     }
 

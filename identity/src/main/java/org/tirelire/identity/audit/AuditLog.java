@@ -53,7 +53,12 @@ public class AuditLog {
     }
 
     public Mono<Void> record(String organisationId, String actor, AuditAction action, @Nullable String target) {
-        Instant at = clock.instant();
+        return record(organisationId, actor, action, target, clock.instant());
+    }
+
+    /** An entry for what happened at {@code at}, written a little later. */
+    public Mono<Void> record(
+            String organisationId, String actor, AuditAction action, @Nullable String target, Instant at) {
         return mongo.insert(new AuditEntry(orderedId(at), organisationId, at, actor, action, target))
                 .doOnError(e -> log.error(
                         "Audit entry {} by {} for organisation {} not written", action, actor, organisationId, e))
