@@ -77,6 +77,20 @@ class TwoFactorIntegrationTest extends IdentityTest {
     }
 
     @Test
+    void enrolling_needs_no_body_at_all() {
+        String token = signUpAndLogIn();
+
+        ResponseEntity<JsonNode> enrolled = http.post()
+                .uri("/api/auth/totp/enrol")
+                .header("Authorization", "Bearer " + token)
+                .retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(enrolled.getStatusCode().value()).isEqualTo(200);
+        assertThat(enrolled.getBody().get("secret").asString()).isNotBlank();
+    }
+
+    @Test
     void wrong_codes_count_toward_the_failed_login_limit() throws Exception {
         String token = signUpAndLogIn();
         String secret = enrol(token, null).getBody().get("secret").asString();
