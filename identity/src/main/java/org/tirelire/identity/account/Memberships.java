@@ -2,14 +2,12 @@ package org.tirelire.identity.account;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.tirelire.contracts.access.OrganisationRole;
-import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.RoleNeeded;
@@ -37,6 +35,7 @@ public class Memberships {
 
     private final OrganisationMembers members;
     private final OrganiserAccounts accounts;
+    private final PasswordSignIn signIn;
     private final RecentSignIn recentSignIn;
     private final AuditLog audit;
     private final PasswordEncoder passwords;
@@ -48,6 +47,7 @@ public class Memberships {
     Memberships(
             OrganisationMembers members,
             OrganiserAccounts accounts,
+            PasswordSignIn signIn,
             RecentSignIn recentSignIn,
             AuditLog audit,
             PasswordEncoder passwords,
@@ -57,6 +57,7 @@ public class Memberships {
             Clock clock) {
         this.members = members;
         this.accounts = accounts;
+        this.signIn = signIn;
         this.recentSignIn = recentSignIn;
         this.audit = audit;
         this.passwords = passwords;
@@ -74,7 +75,8 @@ public class Memberships {
     public Mono<Member> invite(
             String accessToken, String email, OrganisationRole role, @Nullable String currentPassword) {
         return administrator(accessToken, currentPassword, "invite members")
-                .flatMap(admin -> members.invite(admin.organisation().id(), normalise(email), role, admin.email())
+                .flatMap(admin -> members.invite(
+                                admin.organisation().id(), PasswordSignIn.normalise(email), role, admin.email())
                         .flatMap(invited -> audit.record(
                                         admin.organisation().id(),
                                         admin.email(),
@@ -122,12 +124,13 @@ public class Memberships {
 
     /** Who an invitation link is for, while it can still be accepted (used or expired links are refused). */
     public Mono<Invitation> invitation(String invitationToken) {
-        return members.byInvitation(invitationToken)
-                .flatMap(organisation -> members.invitation(invitationToken)
-                        .doOnNext(invited -> invited.checkUsable(clock.instant()))
-                        .flatMap(invited -> accounts.findByEmail(invited.email())
-                                .hasElement()
-                                .map(hasAccount -> new Invitation(organisation, invited, hasAccount))));
+        return members.byInvitation(invitationToken).flatMap(organisation -> {
+            Member invited = organisation.invitation(invitationToken);
+            invited.checkUsable(clock.instant());
+            return accounts.findByEmail(invited.email())
+                    .hasElement()
+                    .map(hasAccount -> new Invitation(organisation, invited, hasAccount));
+        });
     }
 
     /**
@@ -138,7 +141,8 @@ public class Memberships {
         // A used or expired link is said so (by invitation()) before any password is checked.
         return invitation(invitationToken)
                 .flatMap(invitation -> accountFor(invitation.member().email(), password)
-                        .flatMap(account -> members.accept(invitationToken, account.id()))
+                        .flatMap(account ->
+                                members.accept(invitation.organisation().id(), invitationToken, account.id()))
                         .flatMap(joined -> audit.record(
                                         invitation.organisation().id(),
                                         joined.email(),
@@ -161,10 +165,7 @@ public class Memberships {
     private Mono<OrganiserAccount> accountFor(String email, String password) {
         return throttle.checkAllowed(email)
                 .then(accounts.findByEmail(email))
-                .publishOn(Schedulers.boundedElastic())
-                .flatMap(existing -> passwords.matches(password, existing.passwordHash())
-                        ? throttle.succeeded(email).thenReturn(existing)
-                        : throttle.failed(email).then(Mono.<OrganiserAccount>error(BadCredentials::new)))
+                .flatMap(existing -> signIn.verifyPassword(existing, password).thenReturn(existing))
                 .switchIfEmpty(Mono.defer(() -> newAccount(email, password)));
     }
 
@@ -206,9 +207,5 @@ public class Memberships {
         return recentSignIn
                 .confirm(caller.access(), accessToken, currentPassword)
                 .thenReturn(caller);
-    }
-
-    private static String normalise(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -206,12 +206,19 @@ class PasswordSignIn implements OrganiserSignIn {
                 .switchIfEmpty(Mono.error(InvalidAccessToken::new))
                 .flatMap(signedIn -> accounts.findById(signedIn.accountId()))
                 .switchIfEmpty(Mono.error(InvalidAccessToken::new))
-                .flatMap(account -> throttle.checkAllowed(account.email())
-                        .then(Mono.fromCallable(() -> passwords.matches(password, account.passwordHash()))
-                                .subscribeOn(Schedulers.boundedElastic()))
-                        .flatMap(matches -> matches
-                                ? throttle.succeeded(account.email())
-                                : throttle.failed(account.email()).then(Mono.error(BadCredentials::new))));
+                .flatMap(account -> throttle.checkAllowed(account.email()).then(verifyPassword(account, password)));
+    }
+
+    /**
+     * Completes when the password is the account's, {@link BadCredentials} otherwise; either way the attempt
+     * counts for the failed-login limit. The hash is checked off the event loop: bcrypt is slow on purpose.
+     */
+    Mono<Void> verifyPassword(OrganiserAccount account, String password) {
+        return Mono.fromCallable(() -> passwords.matches(password, account.passwordHash()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(matches -> matches
+                        ? throttle.succeeded(account.email())
+                        : throttle.failed(account.email()).then(Mono.error(BadCredentials::new)));
     }
 
     /**
@@ -241,7 +248,8 @@ class PasswordSignIn implements OrganiserSignIn {
                         properties.refreshTokenTtl().toSeconds()));
     }
 
-    private static String normalise(String email) {
+    /** Emails are compared as typed, less surrounding spaces and capitals. */
+    static String normalise(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 

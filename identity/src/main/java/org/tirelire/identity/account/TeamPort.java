@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.api.OrganisationTeam;
+import org.tirelire.identity.audit.AuditEntry;
 import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,7 @@ class TeamPort implements OrganisationTeam {
                         caller.organisation().members().stream()
                                 // Members first, then invitations; each in the order they came.
                                 .sorted(Comparator.comparing((Member member) -> !member.active()))
-                                .map(TeamPort::view)
+                                .map(Member::view)
                                 .toList()));
     }
 
@@ -39,10 +40,7 @@ class TeamPort implements OrganisationTeam {
     public Mono<List<AuditLine>> auditLog(String accessToken, int limit) {
         return memberships
                 .auditLog(accessToken, limit)
-                .map(entries -> entries.stream()
-                        .map(entry -> new AuditLine(
-                                entry.at(), entry.actor(), entry.action().name(), entry.target()))
-                        .toList());
+                .map(entries -> entries.stream().map(AuditEntry::line).toList());
     }
 
     @Override
@@ -77,18 +75,6 @@ class TeamPort implements OrganisationTeam {
     @Override
     public Mono<InvitationDetails> accept(String invitationToken, String password) {
         return memberships.accept(invitationToken, password).map(TeamPort::details);
-    }
-
-    private static TeamMember view(Member member) {
-        return new TeamMember(
-                member.memberId(),
-                member.email(),
-                member.role().name(),
-                member.status().name(),
-                member.invitedBy(),
-                member.invitedAt(),
-                member.active() ? null : member.invitationExpiresAt(),
-                member.joinedAt());
     }
 
     private static InvitationDetails details(Memberships.Invitation invitation) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.identity.api.OrganisationTeam.AuditLine;
 
 /**
  * One thing someone did for an organisation, or tried to: who, what, on what, when. Written once and
@@ -19,4 +20,10 @@ public record AuditEntry(
         Instant at,
         String actor,
         AuditAction action,
-        @Nullable String target) {}
+        @Nullable String target) {
+
+    /** The entry as the API and the pages show it. */
+    public AuditLine line() {
+        return new AuditLine(at, actor, action.name(), target);
+    }
+}

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.api.InvitationAlreadyUsed;
 import org.tirelire.identity.api.InvitationExpired;
+import org.tirelire.identity.api.OrganisationTeam.TeamMember;
 
 /**
  * A person's place in an organisation: invited (they have not accepted yet) or active. The invitation
@@ -47,6 +48,19 @@ public record Member(
         if (invitationExpiresAt == null || !now.isBefore(invitationExpiresAt)) {
             throw new InvitationExpired();
         }
+    }
+
+    /** The member as the API and the pages show them: never an invitation's token or its hash. */
+    public TeamMember view() {
+        return new TeamMember(
+                memberId,
+                email,
+                role.name(),
+                status.name(),
+                invitedBy,
+                invitedAt,
+                active() ? null : invitationExpiresAt,
+                joinedAt);
     }
 
     boolean activeAdmin() {

@@ -21,6 +21,7 @@ import org.tirelire.identity.api.InvitationNotFound;
 import org.tirelire.identity.api.LastAdministrator;
 import org.tirelire.identity.api.MemberNotFound;
 import org.tirelire.identity.organisation.Member.Status;
+import org.tirelire.identity.token.SecretTokens;
 
 /**
  * An organisation and the people who act for it, in one document: each change of its members is one
@@ -94,7 +95,7 @@ public class Organisation {
                 Status.INVITED,
                 invitedBy,
                 now,
-                InvitationTokens.sha256(token),
+                SecretTokens.sha256(token),
                 expiresAt,
                 null);
         known.ifPresent(members::remove);
@@ -104,11 +105,8 @@ public class Organisation {
     }
 
     /** The invited person accepted with their account: they act for the organisation from now on. */
-    Member accept(String tokenSha256, String accountId, Instant now) {
-        Member invited = members.stream()
-                .filter(m -> tokenSha256.equals(m.invitationTokenSha256()))
-                .findFirst()
-                .orElseThrow(InvitationNotFound::new);
+    Member accept(String invitationToken, String accountId, Instant now) {
+        Member invited = invitation(invitationToken);
         invited.checkUsable(now);
         if (memberWithAccount(accountId).isPresent()) {
             throw new AlreadyAMember(invited.email());
@@ -163,10 +161,13 @@ public class Organisation {
                 .findFirst();
     }
 
-    public Optional<Member> invitationWithTokenHash(String tokenSha256) {
+    /** The member an invitation link names, used or not; {@link InvitationNotFound} for a link not of here. */
+    public Member invitation(String invitationToken) {
+        String sha256 = SecretTokens.sha256(invitationToken);
         return members.stream()
-                .filter(m -> tokenSha256.equals(m.invitationTokenSha256()))
-                .findFirst();
+                .filter(m -> sha256.equals(m.invitationTokenSha256()))
+                .findFirst()
+                .orElseThrow(InvitationNotFound::new);
     }
 
     private Optional<Member> memberWithEmail(String email) {

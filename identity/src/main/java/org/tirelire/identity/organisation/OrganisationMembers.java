@@ -14,6 +14,7 @@ import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.AuthProperties;
 import org.tirelire.identity.api.InvitationNotFound;
 import org.tirelire.identity.api.MemberNotFound;
+import org.tirelire.identity.token.SecretTokens;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -65,7 +66,7 @@ public class OrganisationMembers {
 
     /** The organisation an invitation link belongs to; {@link InvitationNotFound} for a link no one issued. */
     public Mono<Organisation> byInvitation(String token) {
-        String sha256 = InvitationTokens.sha256(token);
+        String sha256 = SecretTokens.sha256(token);
         return mongo.findOne(
                         Query.query(
                                 Criteria.where("members.invitationTokenSha256").is(sha256)),
@@ -73,29 +74,18 @@ public class OrganisationMembers {
                 .switchIfEmpty(Mono.error(InvitationNotFound::new));
     }
 
-    /** The invitation's member, as the link names them. */
-    public Mono<Member> invitation(String token) {
-        String sha256 = InvitationTokens.sha256(token);
-        return byInvitation(token)
-                .map(organisation ->
-                        organisation.invitationWithTokenHash(sha256).orElseThrow(InvitationNotFound::new));
-    }
-
     /** Invites the person by email; their link (in the event the email is made from) works once, for a while. */
     public Mono<Member> invite(String organisationId, String email, OrganisationRole role, String invitedBy) {
-        String token = InvitationTokens.newToken();
+        String token = SecretTokens.newToken();
         return change(organisationId, organisation -> {
             Instant now = clock.instant();
             return organisation.invite(email, role, invitedBy, token, now.plus(properties.invitationTtl()), now);
         });
     }
 
-    /** The person behind the link joins with their account. */
-    public Mono<Member> accept(String token, String accountId) {
-        String sha256 = InvitationTokens.sha256(token);
-        return byInvitation(token)
-                .flatMap(found ->
-                        change(found.id(), organisation -> organisation.accept(sha256, accountId, clock.instant())));
+    /** The person behind the link joins the organisation it belongs to ({@link #byInvitation}) with their account. */
+    public Mono<Member> accept(String organisationId, String token, String accountId) {
+        return change(organisationId, organisation -> organisation.accept(token, accountId, clock.instant()));
     }
 
     public Mono<Member> changeRole(String organisationId, String memberId, OrganisationRole role, String changedBy) {

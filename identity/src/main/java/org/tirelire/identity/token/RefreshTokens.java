@@ -1,13 +1,7 @@
 package org.tirelire.identity.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,7 +29,6 @@ public class RefreshTokens {
     private final ReactiveMongoTemplate mongo;
     private final AuthProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     RefreshTokens(ReactiveMongoTemplate mongo, AuthProperties properties, Clock clock) {
         this.mongo = mongo;
@@ -46,12 +39,10 @@ public class RefreshTokens {
     /** A new token for the account, starting a family (a login) or continuing one (an exchange). */
     public Mono<String> issue(
             String accountId, String organisationId, String family, @Nullable Instant authenticatedAt) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.newToken();
         Instant now = clock.instant();
         return mongo.insert(new RefreshToken(
-                        sha256(token),
+                        SecretTokens.sha256(token),
                         accountId,
                         organisationId,
                         family,
@@ -71,7 +62,7 @@ public class RefreshTokens {
     /** The exchanged token's record (now used); {@link InvalidRefreshToken} for anything else. */
     public Mono<RefreshToken> use(String token) {
         Instant now = clock.instant();
-        String id = sha256(token);
+        String id = SecretTokens.sha256(token);
         return mongo.findAndModify(
                         Query.query(Criteria.where("_id")
                                 .is(id)
@@ -97,7 +88,7 @@ public class RefreshTokens {
 
     /** Logging out: the token's family can no longer be exchanged. Unknown tokens change nothing. */
     public Mono<Void> revokeFamilyOf(String token) {
-        return mongo.findById(sha256(token), RefreshToken.class)
+        return mongo.findById(SecretTokens.sha256(token), RefreshToken.class)
                 .flatMap(known -> revoke(known.family()))
                 .then();
     }
@@ -129,14 +120,5 @@ public class RefreshTokens {
                         new Update().set("revokedAt", clock.instant()),
                         RefreshToken.class)
                 .then();
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.tirelire.identity.organisation;
+package org.tirelire.identity.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,25 +8,27 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The tokens of invitation links: 256 random bits, so that none can be guessed or forged, kept only as
- * their SHA-256 so that a copy of the database opens no organisation (ADR 21).
+ * The module's bearer secrets (refresh tokens, invitation links): 256 random bits, so that none can be
+ * guessed or forged, kept only as their SHA-256, so that a copy of the database opens nothing.
  */
-final class InvitationTokens {
+public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private InvitationTokens() {}
+    private SecretTokens() {}
 
-    static String newToken() {
+    /** A new secret, URL-safe. */
+    public static String newToken() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static String sha256(String token) {
+    /** What is stored in place of a secret (or of a recovery code): its SHA-256, in hexadecimal. */
+    public static String sha256(String secret) {
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -5,13 +5,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -28,6 +26,7 @@ import org.tirelire.identity.api.TwoFactorAlreadyOn;
 import org.tirelire.identity.api.TwoFactorCodeRequired;
 import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.WrongTwoFactorCode;
+import org.tirelire.identity.token.SecretTokens;
 import reactor.core.publisher.Mono;
 
 /**
@@ -77,7 +76,7 @@ public class TwoFactor {
                                             .set(
                                                     "pendingRecoveryCodeSha256",
                                                     codes.stream()
-                                                            .map(TwoFactor::sha256)
+                                                            .map(SecretTokens::sha256)
                                                             .toList())
                                             .setOnInsert("recoveryCodeSha256", List.of())
                                             .setOnInsert("lastUsedStep", 0L),
@@ -142,7 +141,7 @@ public class TwoFactor {
                         .switchIfEmpty(Mono.error(WrongTwoFactorCode::new))
                         .then();
             }
-            String recovery = sha256(normaliseRecoveryCode(code));
+            String recovery = SecretTokens.sha256(normaliseRecoveryCode(code));
             return mongo.updateFirst(
                             Query.query(Criteria.where("_id")
                                     .is(accountId)
@@ -201,14 +200,5 @@ public class TwoFactor {
     private static String normaliseRecoveryCode(String code) {
         String plain = code.strip().toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
         return plain.length() == 10 ? plain.substring(0, 5) + "-" + plain.substring(5) : plain;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +24,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.account.Memberships;
+import org.tirelire.identity.api.OrganisationTeam.AuditLine;
+import org.tirelire.identity.api.OrganisationTeam.TeamMember;
 import org.tirelire.identity.audit.AuditEntry;
 import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
@@ -47,37 +48,13 @@ class MembersController {
         this.json = json;
     }
 
-    /** A member or a pending invitation; never an invitation's token. */
-    record MemberView(
-            String id,
-            String email,
-            OrganisationRole role,
-            Member.Status status,
-            String invitedBy,
-            Instant invitedAt,
-            @Nullable Instant invitationExpiresAt,
-            @Nullable Instant joinedAt) {
-
-        static MemberView of(Member member) {
-            return new MemberView(
-                    member.memberId(),
-                    member.email(),
-                    member.role(),
-                    member.status(),
-                    member.invitedBy(),
-                    member.invitedAt(),
-                    member.active() ? null : member.invitationExpiresAt(),
-                    member.joinedAt());
-        }
-    }
-
     @GetMapping("/api/organisations/me/members")
-    Mono<List<MemberView>> members(
+    Mono<List<TeamMember>> members(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
         return memberships
                 .organisationOf(BearerTokens.of(authorization))
                 .map(organisation ->
-                        organisation.members().stream().map(MemberView::of).toList());
+                        organisation.members().stream().map(Member::view).toList());
     }
 
     record Invite(
@@ -87,12 +64,12 @@ class MembersController {
 
     @PostMapping("/api/organisations/me/members")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<MemberView> invite(
+    Mono<TeamMember> invite(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @Valid @RequestBody Invite invite) {
         return memberships
                 .invite(BearerTokens.of(authorization), invite.email(), invite.role(), invite.currentPassword())
-                .map(MemberView::of);
+                .map(Member::view);
     }
 
     record RoleChange(
@@ -100,13 +77,13 @@ class MembersController {
             @Nullable @Size(max = 128) String currentPassword) {}
 
     @PatchMapping("/api/organisations/me/members/{memberId}")
-    Mono<MemberView> changeRole(
+    Mono<TeamMember> changeRole(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @PathVariable String memberId,
             @Valid @RequestBody RoleChange change) {
         return memberships
                 .changeRole(BearerTokens.of(authorization), memberId, change.role(), change.currentPassword())
-                .map(MemberView::of);
+                .map(Member::view);
     }
 
     record Removal(@Nullable String currentPassword) {}
@@ -132,12 +109,12 @@ class MembersController {
      * administrators. {@code Accept: text/csv} gives the same as CSV.
      */
     @GetMapping(path = "/api/organisations/me/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<AuditEntryView>> audit(
+    Mono<List<AuditLine>> audit(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @RequestParam(defaultValue = "200") int limit) {
         return memberships
                 .auditLog(BearerTokens.of(authorization), Math.min(Math.max(limit, 1), 1000))
-                .map(entries -> entries.stream().map(AuditEntryView::of).toList());
+                .map(entries -> entries.stream().map(AuditEntry::line).toList());
     }
 
     @GetMapping(path = "/api/organisations/me/audit", produces = "text/csv")
@@ -150,18 +127,6 @@ class MembersController {
                         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")
                         .body(AuditLog.csv(entries)));
-    }
-
-    /** An audit entry as the API shows it. */
-    record AuditEntryView(
-            Instant at,
-            String actor,
-            String action,
-            @Nullable String target) {
-
-        static AuditEntryView of(AuditEntry entry) {
-            return new AuditEntryView(entry.at(), entry.actor(), entry.action().name(), entry.target());
-        }
     }
 
     /** What the invitation page shows before the person accepts. */

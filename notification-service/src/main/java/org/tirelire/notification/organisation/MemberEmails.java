@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.contracts.events.MemberInvited;
 import org.tirelire.contracts.events.MemberJoined;
 import org.tirelire.contracts.events.MemberRemoved;
@@ -138,7 +139,7 @@ public class MemberEmails {
     }
 
     private List<String> administratorsOf(String organisationId) {
-        return members.findByOrganisationIdAndRole(organisationId, OrganisationMember.ADMIN).stream()
+        return members.findByOrganisationIdAndRole(organisationId, OrganisationRole.ADMIN.name()).stream()
                 .map(OrganisationMember::email)
                 .toList();
     }

@@ -10,7 +10,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("organisation_members")
 public record OrganisationMember(
-        @Id String memberId, @Indexed String organisationId, String email, String role) {
-
-    public static final String ADMIN = "ADMIN";
-}
+        @Id String memberId, @Indexed String organisationId, String email, String role) {}

@@ -121,7 +121,7 @@ class MemberPages {
         return sessions.required(exchange)
                 .flatMap(organiser -> team.team(organiser.token())
                         .flatMap(before -> !change.removalConfirmed()
-                                ? confirmRemoval(organiser, before, memberId, model)
+                                ? confirmRemoval(before, memberId, model)
                                 : memberChange(
                                                 organiser,
                                                 team.remove(organiser.token(), memberId, change.password()),
@@ -138,7 +138,7 @@ class MemberPages {
     }
 
     /** Removing someone is asked once more, naming them; the confirmation sends the same removal. */
-    private Mono<String> confirmRemoval(Organiser organiser, OrganisationTeam.Team team, String memberId, Model model) {
+    private Mono<String> confirmRemoval(OrganisationTeam.Team team, String memberId, Model model) {
         String who = team.members().stream()
                 .filter(member -> member.id().equals(memberId))
                 .map(OrganisationTeam.TeamMember::email)
@@ -146,13 +146,13 @@ class MemberPages {
                 .orElse("");
         model.addAttribute("confirm", Map.of("action", "remove", "memberId", memberId, "role", ""));
         model.addAttribute("confirmWho", who);
-        return page(
-                organiser,
+        return Mono.just(page(
+                team,
                 MemberForms.Invite.empty(),
                 Map.of(
                         "confirm",
                         team.yourMemberId().equals(memberId) ? "members.confirm.leave" : "members.confirm.remove"),
-                model);
+                model));
     }
 
     private Mono<String> memberChange(
@@ -206,13 +206,16 @@ class MemberPages {
     }
 
     private Mono<String> page(Organiser organiser, MemberForms.Invite form, Map<String, String> errors, Model model) {
-        return team.team(organiser.token()).map(members -> {
-            model.addAttribute("team", members);
-            model.addAttribute("invite", form);
-            model.addAttribute("errors", errors);
-            model.addAttribute("roles", new String[] {"ADMIN", "TREASURER", "EDITOR", "VOLUNTEER"});
-            return "organiser/members";
-        });
+        return team.team(organiser.token()).map(members -> page(members, form, errors, model));
+    }
+
+    private static String page(
+            OrganisationTeam.Team members, MemberForms.Invite form, Map<String, String> errors, Model model) {
+        model.addAttribute("team", members);
+        model.addAttribute("invite", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", new String[] {"ADMIN", "TREASURER", "EDITOR", "VOLUNTEER"});
+        return "organiser/members";
     }
 
     private static String messageOf(Throwable refusal) {
