@@ -23,6 +23,7 @@ import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.notification.email.OutgoingEmail;
 import org.tirelire.notification.email.OutgoingEmails;
 import org.tirelire.notification.subscription.NewsSubscribers;
 import org.tirelire.testing.KafkaTestClient;
@@ -57,6 +58,48 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);
+    }
+
+    @Test
+    void an_email_sent_again_after_a_crash_is_the_same_message_for_mail_clients() throws Exception {
+        String campaignId = publishedCampaign("Chorale du quartier");
+        DonationConfirmed gift = gift(campaignId, "lea-" + UUID.randomUUID() + "@example.org", "fr", 15_00);
+        send(gift);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(gift.donor().email()).size() == 1);
+
+        // As after a kill -9 between the SMTP server's acceptance and the record: the email is still due.
+        OutgoingEmail sent =
+                outgoingEmails.findById("thank-you:" + gift.donationId()).orElseThrow();
+        outgoingEmails.save(new OutgoingEmail(
+                sent.id(),
+                sent.to(),
+                sent.toSha256(),
+                sent.subject(),
+                sent.text(),
+                sent.html(),
+                sent.headers(),
+                OutgoingEmail.Status.PENDING,
+                sent.attempts(),
+                sent.createdAt(),
+                Instant.now(),
+                null,
+                null));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(gift.donor().email()).size() == 2);
+        List<MimeMessage> copies = messagesTo(gift.donor().email());
+        assertThat(copies.get(0).getMessageID())
+                .matches("<[0-9a-f-]{36}@tirelire\\.local>")
+                .isEqualTo(copies.get(1).getMessageID());
+
+        // Her next gift is another message: a client must not take it for a copy.
+        DonationConfirmed next = gift(campaignId, gift.donor().email(), "fr", 20_00);
+        send(next);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(gift.donor().email()).size() == 3);
+        assertThat(messagesTo(gift.donor().email()).get(2).getMessageID())
+                .isNotEqualTo(copies.get(0).getMessageID());
     }
 
     @Test

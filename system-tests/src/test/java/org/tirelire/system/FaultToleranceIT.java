@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,10 @@ import tools.jackson.databind.JsonNode;
  * as a browser or an app would. Afterwards every gift is recorded exactly once, the total is the
  * exact sum of the gifts, and every donor was thanked exactly once. The SMTP server going away and
  * events delivered twice have scenarios of their own.
+ *
+ * <p>Emails are sent at least once (ADR 23): notification-service killed in the instant between the SMTP
+ * server's acceptance and its own record sends that one email again after its restart, as the same
+ * message (same Message-ID). Where it is killed, the check allows that one copy and nothing more.
  */
 @Order(1)
 class FaultToleranceIT {
@@ -189,7 +194,7 @@ class FaultToleranceIT {
             assertThat(gateway.get("/api/donations/" + donationId).text("status"))
                     .isEqualTo("CONFIRMED");
         }
-        assertEveryDonorThankedOnce(answered.values());
+        assertEveryDonorThankedByOneMessage(answered.values());
     }
 
     @Test
@@ -360,6 +365,33 @@ class FaultToleranceIT {
                 .get("raised")
                 .get("amount")
                 .asLong();
+    }
+
+    /**
+     * Each donor got one thank-you message; one of them at most may have arrived twice, as the same
+     * message, if notification-service was killed right after the SMTP server took it.
+     */
+    private static void assertEveryDonorThankedByOneMessage(Collection<String> donationIds) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, List<String>> messageIds = new HashMap<>();
+            mail.get("/api/messages").body().forEach(message -> {
+                String text = message.get("text").asString();
+                String messageId = message.get("headers").get("Message-ID").asString();
+                donationIds.stream()
+                        .filter(text::contains)
+                        .forEach(id -> messageIds
+                                .computeIfAbsent(id, any -> new ArrayList<>())
+                                .add(messageId));
+            });
+            assertThat(messageIds).hasSize(donationIds.size());
+            assertThat(messageIds.values())
+                    .as("one message per donor")
+                    .allMatch(copies -> Set.copyOf(copies).size() == 1);
+            assertThat(messageIds.values().stream().filter(copies -> copies.size() > 1))
+                    .as("copies sent again after the kill -9")
+                    .hasSizeLessThanOrEqualTo(1)
+                    .allMatch(copies -> copies.size() == 2);
+        });
     }
 
     private static void assertEveryDonorThankedOnce(Collection<String> donationIds) {

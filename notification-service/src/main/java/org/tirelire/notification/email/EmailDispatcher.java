@@ -1,10 +1,14 @@
 package org.tirelire.notification.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +27,10 @@ import org.springframework.stereotype.Component;
  * stay queued and are tried again with growing delays; nothing is lost across a restart. An email the
  * server took but the database could not be told of (MongoDB away for a moment) is remembered here and
  * recorded before anything else is sent, so that it is not sent twice.
+ *
+ * <p>Sending is at least once (ADR 23): a process killed between the server's acceptance and the record
+ * sends that email again after its restart. It then carries the same {@code Message-ID}, derived from
+ * the email's id, so that mail clients and servers that drop duplicates show it once.
  */
 @Component
 public class EmailDispatcher implements DisposableBean {
@@ -34,6 +42,7 @@ public class EmailDispatcher implements DisposableBean {
     private final JavaMailSender mailSender;
     private final EmailProperties properties;
     private final Clock clock;
+    private final String messageIdDomain;
     private final ReentrantLock running = new ReentrantLock();
     /** Sent, not yet recorded as sent; used under {@link #running} only. */
     private final Map<String, OutgoingEmail> sentNotRecorded = new LinkedHashMap<>();
@@ -45,6 +54,7 @@ public class EmailDispatcher implements DisposableBean {
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
+        this.messageIdDomain = domainOf(properties.from());
     }
 
     void wakeUp() {
@@ -81,6 +91,7 @@ public class EmailDispatcher implements DisposableBean {
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
             message.setHeader("X-Tirelire-Email-Id", email.id());
+            message.setHeader("Message-ID", messageId(email.id()));
             if (email.headers() != null) {
                 for (var header : email.headers().entrySet()) {
                     message.setHeader(header.getKey(), header.getValue());
@@ -94,6 +105,21 @@ public class EmailDispatcher implements DisposableBean {
             log.warn("Email {} not sent (attempt {}): {}", email.id(), email.attempts() + 1, failure.toString());
             emails.save(email.failed(failure.toString(), clock.instant()));
             return false;
+        }
+    }
+
+    /** The same for every copy of one email; JavaMailSender keeps a Message-ID set before sending. */
+    String messageId(String emailId) {
+        UUID stable = UUID.nameUUIDFromBytes(emailId.getBytes(StandardCharsets.UTF_8));
+        return "<" + stable + "@" + messageIdDomain + ">";
+    }
+
+    private static String domainOf(String from) {
+        try {
+            String address = new InternetAddress(from, true).getAddress();
+            return address.substring(address.indexOf('@') + 1);
+        } catch (AddressException invalid) {
+            throw new IllegalArgumentException("tirelire.email.from is not an email address: " + from, invalid);
         }
     }
 
