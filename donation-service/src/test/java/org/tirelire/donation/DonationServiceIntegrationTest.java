@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CampaignUpdated;
@@ -27,6 +28,7 @@ import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.FundraiserPageCreated;
+import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.donation.DonationRepository;
@@ -383,7 +385,7 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
     }
 
     @Test
-    void a_refund_is_announced_once_however_often_it_is_asked() {
+    void a_refund_is_announced_once_however_often_it_is_asked_and_the_audit_log_names_who_did_it() {
         String id = confirmedGift(20_00);
 
         ResponseEntity<JsonNode> first = post("/api/donations/" + id + "/refund", organisation, Map.of());
@@ -395,6 +397,15 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
                 .untilAsserted(() -> assertThat(eventsAbout(id))
                         .filteredOn(DonationRefunded.class::isInstance)
                         .hasSize(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reportedActionsOf(organisation))
+                        .filteredOn(taken -> taken.target().contains(id))
+                        .singleElement()
+                        .satisfies(taken -> {
+                            assertThat(taken.action()).isEqualTo(AuditAction.GIFT_REFUNDED);
+                            assertThat(taken.actorEmail()).isEqualTo("organiser@" + organisation + ".example.org");
+                            assertThat(taken.target()).isEqualTo("gift " + id + " of 20.00 EUR");
+                        }));
     }
 
     @Test
@@ -463,6 +474,14 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
         assertThat(text).startsWith("Date;Don;Statut;Montant;Devise;Prénom;Nom;Email");
         assertThat(text).contains(";12,34;EUR;Ada;Lovelace;ada@example.org;").contains(";56,78;EUR;");
         assertThat(confirmedOnly).contains(";12,34;EUR;").doesNotContain("56,78");
+        // Donors' data left the platform twice: the audit log says who took it, and how much of it.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reportedActionsOf(organisation))
+                        .filteredOn(taken -> taken.action() == AuditAction.DONATIONS_EXPORTED)
+                        .extracting(OrganisationActionTaken::target)
+                        .containsExactlyInAnyOrder(
+                                "donations of \"Péniche\" as CSV, 2 row(s)",
+                                "donations of \"Péniche\" as CSV, 1 row(s)"));
     }
 
     @Test
@@ -512,6 +531,14 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
                                 DonorErased.class,
                                 erased -> assertThat(erased.donorEmailSha256())
                                         .isEqualTo(DonorErased.emailSha256("ada.erase@example.org"))));
+        // Each erasure asked is in the audit log, with how many gifts it erased and never whose they were.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reportedActionsOf(organisation))
+                        .filteredOn(taken -> taken.action() == AuditAction.DONOR_ERASED)
+                        .extracting(OrganisationActionTaken::target)
+                        .containsExactlyInAnyOrder(
+                                "a donor's personal data, on 1 gift(s)", "a donor's personal data, on 0 gift(s)"));
+        assertThat(reportedActionsOf(organisation).toString()).doesNotContainIgnoringCase("ada");
     }
 
     private ResponseEntity<byte[]> csv(String query) {

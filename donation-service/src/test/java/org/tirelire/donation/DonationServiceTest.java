@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.EventCodec;
+import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
@@ -61,6 +62,7 @@ abstract class DonationServiceTest {
     static final KafkaTestClient kafka = new KafkaTestClient();
 
     static final List<ConsumerRecord<String, byte[]>> donationEvents = kafka.tail(Topics.DONATION_EVENTS);
+    static final List<ConsumerRecord<String, byte[]>> auditEvents = kafka.tail(Topics.AUDIT_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -110,6 +112,15 @@ abstract class DonationServiceTest {
                 .map(r -> codec.decode(r.value()))
                 .filter(e -> subject.equals(e.subject()))
                 .map(codec::data)
+                .toList();
+    }
+
+    /** What this service reported to the audit log of {@code organisationId}, keyed by the organisation. */
+    static List<OrganisationActionTaken> reportedActionsOf(String organisationId) {
+        return auditEvents.stream()
+                .filter(r -> organisationId.equals(r.key()))
+                .map(r -> codec.data(codec.decode(r.value())))
+                .map(OrganisationActionTaken.class::cast)
                 .toList();
     }
 

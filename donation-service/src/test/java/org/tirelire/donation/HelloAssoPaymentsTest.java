@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.money.Money;
@@ -27,6 +28,7 @@ import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.donation.payment.account.PaymentAccountRequest;
 import org.tirelire.donation.payment.account.PaymentAccountSettings;
 import org.tirelire.donation.payment.account.PaymentAccountView;
+import org.tirelire.kit.security.Organiser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,8 +68,7 @@ class HelloAssoPaymentsTest extends DonationServiceTest {
                          "type": "Association1901", "fiscalReceiptEligibility": true}
                         """)));
         PaymentAccountView connected = paymentAccounts.connect(
-                organisation,
-                "tresoriere@example.org",
+                treasurer(),
                 new PaymentAccountRequest(ProviderKind.HELLOASSO, null, null, clientId, clientSecret, SLUG, "pw"));
         assertThat(connected.status()).isEqualTo("CONNECTED");
         publishCampaign(
@@ -86,8 +87,7 @@ class HelloAssoPaymentsTest extends DonationServiceTest {
                         .withBody("{\"error\": \"unauthorized_client\", \"error_description\": \"Invalid client\"}")));
 
         PaymentAccountView refused = paymentAccounts.connect(
-                organisation,
-                "tresoriere@example.org",
+                treasurer(),
                 new PaymentAccountRequest(ProviderKind.HELLOASSO, null, null, clientId, "a-wrong-secret", SLUG, "pw"));
 
         assertThat(refused.status()).isEqualTo("INVALID");
@@ -208,5 +208,9 @@ class HelloAssoPaymentsTest extends DonationServiceTest {
 
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private Organiser treasurer() {
+        return new Organiser("account-tresoriere", organisation, "", "tresoriere@example.org", OrganisationRole.ADMIN);
     }
 }

@@ -32,6 +32,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.tirelire.contracts.access.AuditAction;
+import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
@@ -43,6 +45,7 @@ import org.tirelire.donation.payment.account.PaymentAccountRequest;
 import org.tirelire.donation.payment.account.PaymentAccountSettings;
 import org.tirelire.donation.payment.account.PaymentAccountView;
 import org.tirelire.donation.reward.RewardStocks;
+import org.tirelire.kit.security.Organiser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +99,7 @@ class StripePaymentsTest extends DonationServiceTest {
                          "available": [{"amount": 0, "currency": "eur", "source_types": {"card": 0}}],
                          "pending": [{"amount": 0, "currency": "eur", "source_types": {"card": 0}}]}
                         """)));
-        PaymentAccountView connected = paymentAccounts.connect(organisation, "tresoriere@example.org", stripeAccount());
+        PaymentAccountView connected = paymentAccounts.connect(treasurer(), stripeAccount());
         assertThat(connected.status()).isEqualTo("CONNECTED");
         publishCampaign(
                 campaignId,
@@ -124,6 +127,16 @@ class StripePaymentsTest extends DonationServiceTest {
                             assertThat(changed.provider()).isEqualTo("STRIPE");
                             assertThat(changed.changedBy()).isEqualTo("tresoriere@example.org");
                         }));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reportedActionsOf(organisation))
+                        .singleElement()
+                        .satisfies(taken -> {
+                            assertThat(taken.action()).isEqualTo(AuditAction.PAYMENT_ACCOUNT_CHANGED);
+                            assertThat(taken.actorEmail()).isEqualTo("tresoriere@example.org");
+                            assertThat(taken.target())
+                                    .isEqualTo("gifts now paid through STRIPE, key "
+                                            + shown.get("keyHint").asString());
+                        }));
         assertThat(logs.getAll())
                 .contains("now collects through STRIPE")
                 .doesNotContain(secretKey)
@@ -144,8 +157,7 @@ class StripePaymentsTest extends DonationServiceTest {
                                 """)));
 
         PaymentAccountView refused = paymentAccounts.connect(
-                organisation,
-                "tresoriere@example.org",
+                treasurer(),
                 new PaymentAccountRequest(ProviderKind.STRIPE, wrongKey, webhookSecret, null, null, null, "pw"));
 
         assertThat(refused.status()).isEqualTo("INVALID");
@@ -506,5 +518,9 @@ class StripePaymentsTest extends DonationServiceTest {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private Organiser treasurer() {
+        return new Organiser("account-tresoriere", organisation, "", "tresoriere@example.org", OrganisationRole.ADMIN);
     }
 }

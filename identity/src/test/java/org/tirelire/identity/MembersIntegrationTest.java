@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MemberEvent;
 import org.tirelire.contracts.events.MemberInvited;
 import org.tirelire.contracts.events.MemberJoined;
 import org.tirelire.contracts.events.MemberRemoved;
+import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.testing.KafkaTestClient;
 import tools.jackson.databind.JsonNode;
@@ -310,6 +313,35 @@ class MembersIntegrationTest extends IdentityTest {
                         .value())
                 .as("administrators only")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void what_the_services_report_joins_the_audit_log_once_however_often_it_is_delivered() {
+        Founder founder = signUp("Les Amis du Canal");
+        Instant refundedAt = Instant.now().minusSeconds(5);
+        OrganisationActionTaken refund = new OrganisationActionTaken(
+                founder.organisationId(),
+                AuditAction.GIFT_REFUNDED,
+                "account-tresoriere",
+                "tresoriere@example.org",
+                "gift don-1 of 50.00 EUR",
+                refundedAt);
+        byte[] event = codec.encode(codec.wrap(refund, "/donation-service", "don-1", refundedAt, null));
+        kafka.send(Topics.AUDIT_EVENTS, founder.organisationId(), event);
+        kafka.send(Topics.AUDIT_EVENTS, founder.organisationId(), event); // delivered again
+
+        JsonNode audit = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> audit(founder.accessToken(), MediaType.APPLICATION_JSON)
+                                .getBody(),
+                        log -> log.findValuesAsString("action").contains("GIFT_REFUNDED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        audit = audit(founder.accessToken(), MediaType.APPLICATION_JSON).getBody();
+        assertThat(audit.findValuesAsString("action"))
+                .as("newest first: the refund reported happened before the founder's login")
+                .containsExactly("LOGIN", "GIFT_REFUNDED");
+        assertThat(audit.get(1).get("actor").asString()).isEqualTo("tresoriere@example.org");
+        assertThat(audit.get(1).get("target").asString()).isEqualTo("gift don-1 of 50.00 EUR");
     }
 
     private ResponseEntity<JsonNode> audit(String accessToken, MediaType accept) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,6 +194,49 @@ class TeamJourneyIT {
                         .status())
                 .as("identity reads the team, not the removed member's token")
                 .isEqualTo(403);
+    }
+
+    /** What the treasurer did in donation-service reaches the administrator's audit log, naming them. */
+    @Test
+    @Order(4)
+    void the_administrator_reads_who_changed_the_payment_account_refunded_a_gift_and_exported_the_donations() {
+        String treasurerToken = tokens.get(Role.TREASURER);
+        String giftId = gateway.get("/api/campaigns/" + campaignId + "/donations", treasurerToken)
+                .body()
+                .get("content")
+                .get(0)
+                .get("id")
+                .asString();
+        assertThat(gateway.post("/api/donations/" + giftId + "/refund", treasurerToken, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(gateway.send(
+                                "GET",
+                                "/api/campaigns/" + campaignId + "/donations",
+                                treasurerToken,
+                                null,
+                                Map.of("Accept", "text/csv"))
+                        .status())
+                .isEqualTo(200);
+
+        Set<String> reported = Set.of("PAYMENT_ACCOUNT_CHANGED", "GIFT_REFUNDED", "DONATIONS_EXPORTED");
+        JsonNode audit = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> gateway.get("/api/organisations/me/audit", tokens.get(Role.ADMIN))
+                                .body(),
+                        log -> log.findValuesAsString("action").containsAll(reported));
+        Map<String, JsonNode> latest = new HashMap<>();
+        for (JsonNode entry : audit) {
+            if (reported.contains(entry.get("action").asString())) {
+                latest.putIfAbsent(entry.get("action").asString(), entry); // newest first
+            }
+        }
+        String treasurer = claim(treasurerToken, "email");
+        assertThat(latest.get("PAYMENT_ACCOUNT_CHANGED").get("actor").asString())
+                .isEqualTo(founder);
+        assertThat(latest.get("GIFT_REFUNDED").get("actor").asString()).isEqualTo(treasurer);
+        assertThat(latest.get("GIFT_REFUNDED").get("target").asString()).contains(giftId);
+        assertThat(latest.get("DONATIONS_EXPORTED").get("actor").asString()).isEqualTo(treasurer);
     }
 
     private static Map<String, Object> campaign() {

@@ -24,7 +24,8 @@ public final class TestInfrastructure {
         "tirelire.campaign-progress",
         "tirelire.donation-events",
         "tirelire.fundraiser-events",
-        "tirelire.member-events"
+        "tirelire.member-events",
+        "tirelire.audit-events"
     };
 
     private static String kafkaBootstrapServers;

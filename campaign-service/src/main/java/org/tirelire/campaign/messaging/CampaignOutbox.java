@@ -12,12 +12,12 @@ class CampaignOutbox {
     /** A campaign's events are about the campaign itself: its id is both subject and record key. */
     @Bean
     OutboxSource campaignEventsOutbox() {
-        return new OutboxSource(Campaign.class, "_id");
+        return new OutboxSource(Campaign.class);
     }
 
     /** News is keyed by its campaign, so it follows the campaign's other events in order. */
     @Bean
     OutboxSource newsEventsOutbox() {
-        return new OutboxSource(News.class, "campaignId");
+        return new OutboxSource(News.class);
     }
 }

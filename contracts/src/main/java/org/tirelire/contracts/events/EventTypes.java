@@ -27,7 +27,8 @@ public final class EventTypes {
             Map.entry(MemberInvited.class, "org.tirelire.organisation.member-invited.v1"),
             Map.entry(MemberJoined.class, "org.tirelire.organisation.member-joined.v1"),
             Map.entry(MemberRoleChanged.class, "org.tirelire.organisation.member-role-changed.v1"),
-            Map.entry(MemberRemoved.class, "org.tirelire.organisation.member-removed.v1"));
+            Map.entry(MemberRemoved.class, "org.tirelire.organisation.member-removed.v1"),
+            Map.entry(OrganisationActionTaken.class, "org.tirelire.organisation.action-taken.v1"));
 
     private static final Map<String, Class<? extends TirelireEvent>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -4,7 +4,8 @@ package org.tirelire.contracts.events;
  * What concerns an organisation as a whole rather than one of its campaigns; keyed by the organisation.
  * See {@link TirelireEvent} for how consumers handle them.
  */
-public sealed interface OrganisationEvent extends TirelireEvent permits PaymentAccountChanged, MemberEvent {
+public sealed interface OrganisationEvent extends TirelireEvent
+        permits PaymentAccountChanged, MemberEvent, OrganisationActionTaken {
 
     String organisationId();
 
@@ -33,5 +34,7 @@ public sealed interface OrganisationEvent extends TirelireEvent permits PaymentA
         default void on(MemberRoleChanged changed) {}
 
         default void on(MemberRemoved removed) {}
+
+        default void on(OrganisationActionTaken taken) {}
     }
 }

@@ -24,6 +24,12 @@ public final class Topics {
      */
     public static final String MEMBER_EVENTS = "tirelire.member-events";
 
+    /**
+     * What members did that their organisation's audit log keeps, reported by the service that did it and
+     * recorded by the identity module; keyed by organisation.
+     */
+    public static final String AUDIT_EVENTS = "tirelire.audit-events";
+
     /** Peer-to-peer collection pages, published by notification-service. */
     public static final String FUNDRAISER_EVENTS = "tirelire.fundraiser-events";
 

@@ -14,6 +14,7 @@ import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
+import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.kit.messaging.OutboxAggregate;
@@ -259,6 +260,11 @@ public class Donation implements OutboxAggregate {
         refundedAt = at;
         outbox.add(PendingEvent.of(new DonationRefunded(id, campaignId, amount, fundraiserSlug, at), at));
         return true;
+    }
+
+    /** Leaves, beside the change it goes with, the report of what an organiser did to this gift (ADR 24). */
+    public void report(OrganisationActionTaken taken) {
+        outbox.add(PendingEvent.of(taken, taken.takenAt()));
     }
 
     /**

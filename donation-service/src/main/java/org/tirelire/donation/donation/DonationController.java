@@ -60,8 +60,8 @@ class DonationController {
      */
     @PostMapping("/erasures")
     ErasureResult eraseDonor(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ErasureRequest request) {
-        return new ErasureResult(lifecycle.eraseDonor(
-                Organiser.from(token).permittedTo(Capability.ERASE_DONORS).organisationId(), request.email()));
+        return new ErasureResult(
+                lifecycle.eraseDonor(Organiser.from(token).permittedTo(Capability.ERASE_DONORS), request.email()));
     }
 
     record ErasureRequest(@NotBlank @Email @Size(max = 254) String email) {}
@@ -70,8 +70,7 @@ class DonationController {
 
     @PostMapping("/{id}/refund")
     DonationView refund(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return DonationView.of(lifecycle.refund(
-                DonationId.of(id),
-                Organiser.from(token).permittedTo(Capability.REFUND_GIFTS).organisationId()));
+        return DonationView.of(
+                lifecycle.refund(DonationId.of(id), Organiser.from(token).permittedTo(Capability.REFUND_GIFTS)));
     }
 }

@@ -5,12 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.contracts.ids.DonationId;
+import org.tirelire.donation.audit.AuditTrail;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.payment.PaymentOutcome;
@@ -21,6 +24,7 @@ import org.tirelire.donation.payment.PaymentRefused;
 import org.tirelire.donation.payment.PaymentRequest;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.AggregateUpdates;
+import org.tirelire.kit.security.Organiser;
 
 /** Moves donations through their lifecycle; every transition is stored together with its event. */
 @Component
@@ -34,6 +38,7 @@ public class DonationLifecycle implements PaymentOutcomes {
     private final RewardStocks rewardStocks;
     private final CampaignSnapshots campaigns;
     private final DonationPages pages;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     DonationLifecycle(
@@ -43,6 +48,7 @@ public class DonationLifecycle implements PaymentOutcomes {
             RewardStocks rewardStocks,
             CampaignSnapshots campaigns,
             DonationPages pages,
+            AuditTrail auditTrail,
             Clock clock) {
         this.donations = donations;
         this.updates = updates;
@@ -50,6 +56,7 @@ public class DonationLifecycle implements PaymentOutcomes {
         this.rewardStocks = rewardStocks;
         this.campaigns = campaigns;
         this.pages = pages;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -143,13 +150,17 @@ public class DonationLifecycle implements PaymentOutcomes {
         });
     }
 
-    /** The organiser refunds a confirmed gift; asking again for a refunded one answers the same and changes nothing. */
-    public Donation refund(DonationId donationId, String organisationId) {
+    /**
+     * The organiser refunds a confirmed gift, and their organisation's audit log says so; asking again for a
+     * refunded one answers the same and changes nothing.
+     */
+    public Donation refund(DonationId donationId, Organiser by) {
         Donation donation = donations
                 .findById(donationId.value())
-                .filter(found -> found.isOwnedBy(organisationId)) // another organisation's gift does not exist for them
+                .filter(found ->
+                        found.isOwnedBy(by.organisationId())) // another organisation's gift does not exist for them
                 .orElseThrow(() -> new DonationNotFound(donationId.value()));
-        return refund(donation);
+        return refund(donation, by);
     }
 
     /**
@@ -170,7 +181,7 @@ public class DonationLifecycle implements PaymentOutcomes {
                     .toList();
             for (Donation donation : batch) {
                 try {
-                    refund(donation);
+                    refund(donation, null);
                     refunded++;
                 } catch (PaymentRefused refusal) {
                     refused.add(donation.id());
@@ -185,7 +196,8 @@ public class DonationLifecycle implements PaymentOutcomes {
         return refunded;
     }
 
-    private Donation refund(Donation donation) {
+    /** @param by the organiser who asked for it; null when the end of its campaign gives the gift back */
+    private Donation refund(Donation donation, @Nullable Organiser by) {
         if (donation.status() == DonationStatus.REFUNDED) {
             return donation;
         }
@@ -197,7 +209,12 @@ public class DonationLifecycle implements PaymentOutcomes {
             providerFor(donation).refund(DonationId.of(donation.id()), donation.paymentReference(), donation.amount());
         }
         Donation refunded = update(donation.id(), confirmed -> {
-            confirmed.refund(clock.instant());
+            if (confirmed.refund(clock.instant()) && by != null) {
+                confirmed.report(auditTrail.taken(
+                        by,
+                        AuditAction.GIFT_REFUNDED,
+                        "gift " + confirmed.id() + " of " + AuditTrail.amount(confirmed.amount())));
+            }
             return confirmed;
         });
         if (donation.status() == DonationStatus.CONFIRMED) {
@@ -208,11 +225,13 @@ public class DonationLifecycle implements PaymentOutcomes {
 
     /**
      * Erases a donor's personal data from every gift they made to this organisation's campaigns, at their
-     * request (the organisation is who the donor gave their data to). Amounts stay for the accounts.
+     * request (the organisation is who the donor gave their data to). Amounts stay for the accounts. The
+     * audit log says how many gifts were erased, never whose.
      *
      * @return how many gifts were erased by this call
      */
-    public int eraseDonor(String organisationId, String email) {
+    public int eraseDonor(Organiser by, String email) {
+        String organisationId = by.organisationId();
         int erased = 0;
         for (Donation gift : donations.findByOrganisationIdAndDonorEmailIgnoreCase(organisationId, email.strip())) {
             Donation updated = update(gift.id(), donation -> {
@@ -224,6 +243,7 @@ public class DonationLifecycle implements PaymentOutcomes {
             }
         }
         log.info("Erased the donor's personal data from {} gifts of organisation {}", erased, organisationId);
+        auditTrail.report(by, AuditAction.DONOR_ERASED, "a donor's personal data, on " + erased + " gift(s)");
         return erased;
     }
 

@@ -23,6 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.audit.AuditTrail;
+import org.tirelire.donation.audit.ReportedActions;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.campaign.LiveCampaigns;
@@ -99,6 +101,7 @@ class RecordDonationTest {
                 rewardStocks,
                 campaigns,
                 new DonationPages("https://dons.example.org"),
+                new AuditTrail(repositories.getRepository(ReportedActions.class), updates, clock),
                 clock);
         recordDonation = new RecordDonation(
                 new IdempotencyKeys(

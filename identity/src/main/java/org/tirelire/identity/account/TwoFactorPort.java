@@ -2,9 +2,9 @@ package org.tirelire.identity.account;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.TwoFactorSetup;
-import org.tirelire.identity.audit.AuditAction;
 import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.token.AccessTokenVerifier;
 import org.tirelire.identity.token.VerifiedAccess;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.identity.api.OrganisationTeam.AuditLine;
 
 /**

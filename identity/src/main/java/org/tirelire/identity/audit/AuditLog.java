@@ -14,12 +14,15 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.tirelire.contracts.access.AuditAction;
+import org.tirelire.contracts.events.OrganisationActionTaken;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,6 +66,23 @@ public class AuditLog {
                 .doOnError(e -> log.error(
                         "Audit entry {} by {} for organisation {} not written", action, actor, organisationId, e))
                 .onErrorComplete()
+                .then();
+    }
+
+    /**
+     * What a service reported, recorded once however often its event is delivered: the entry's id is
+     * derived from the event's. Unlike {@link #record}, a failure is returned, so the event is read again.
+     */
+    public Mono<Void> recordReported(String eventId, OrganisationActionTaken taken) {
+        Instant at = taken.takenAt();
+        return mongo.insert(new AuditEntry(
+                        String.format("%013d-event-%s", at.toEpochMilli(), eventId),
+                        taken.organisationId(),
+                        at,
+                        taken.actorEmail(),
+                        taken.action(),
+                        taken.target()))
+                .onErrorComplete(DuplicateKeyException.class)
                 .then();
     }
 

@@ -39,7 +39,8 @@ public final class KafkaBroker {
             "tirelire.campaign-progress",
             "tirelire.donation-events",
             "tirelire.fundraiser-events",
-            "tirelire.member-events");
+            "tirelire.member-events",
+            "tirelire.audit-events");
     public static final int PARTITIONS = 4;
 
     private static final List<String> JVM_FLAGS = List.of(

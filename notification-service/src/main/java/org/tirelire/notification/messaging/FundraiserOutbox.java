@@ -11,6 +11,6 @@ class FundraiserOutbox {
     /** A page's events have the page's slug as subject and its campaign as record key. */
     @Bean
     OutboxSource fundraiserEventsOutbox() {
-        return new OutboxSource(FundraiserPage.class, "campaignId");
+        return new OutboxSource(FundraiserPage.class);
     }
 }

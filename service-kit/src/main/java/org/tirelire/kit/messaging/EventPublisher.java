@@ -9,7 +9,11 @@ import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.EventCodec;
 
-/** Sends one event to Kafka as a structured CloudEvent, keyed by campaign id, and waits for the broker's ack. */
+/**
+ * Sends one event to Kafka as a structured CloudEvent, keyed as the event says ({@link
+ * org.tirelire.contracts.events.TirelireEvent#partitionKey()}: its campaign, or its organisation), and waits
+ * for the broker's ack.
+ */
 public class EventPublisher {
 
     private final StreamBridge streamBridge;
@@ -35,11 +39,11 @@ public class EventPublisher {
         this.source = source;
     }
 
-    public void publish(String campaignId, String subject, PendingEvent pending) {
+    public void publish(String subject, PendingEvent pending) {
         CloudEvent event = codec.wrap(
                 pending.eventId(), pending.event(), source, subject, pending.occurredAt(), pending.correlationId());
         MessageBuilder<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
-                .setHeader(KafkaHeaders.KEY, campaignId.getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, pending.event().partitionKey().getBytes(StandardCharsets.UTF_8))
                 .setHeader("contentType", CloudEvent.CONTENT_TYPE);
         if (pending.correlationId() != null) {
             message.setHeader(Correlation.KAFKA_HEADER, pending.correlationId());

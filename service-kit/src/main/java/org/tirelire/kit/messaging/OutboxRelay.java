@@ -9,16 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -65,7 +61,7 @@ public class OutboxRelay implements DisposableBean {
     });
 
     /** A document just written, with the events its outbox held: published without reading it back. */
-    private record Written(OutboxSource source, Object id, String key, List<PendingEvent> events, long sweepsBefore) {}
+    private record Written(OutboxSource source, Object id, List<PendingEvent> events, long sweepsBefore) {}
 
     /** Sweeps started so far: a sweep after a write may have published its events already. */
     private final AtomicLong sweeps = new AtomicLong();
@@ -85,30 +81,9 @@ public class OutboxRelay implements DisposableBean {
                 .findFirst()
                 .ifPresentOrElse(
                         source -> remember(new Written(
-                                source,
-                                id,
-                                String.valueOf(keyOf(aggregate, entity, source.keyField(), id)),
-                                List.copyOf(((OutboxAggregate) aggregate).outbox()),
-                                sweeps.get())),
+                                source, id, List.copyOf(((OutboxAggregate) aggregate).outbox()), sweeps.get())),
                         () -> runAgain.set(true)); // not a declared source: the sweep finds it
         wakeUps.execute(this::relayWritten);
-    }
-
-    /** The record key of an aggregate's events: the value of the source's key field, by its name in the document. */
-    private static Object keyOf(Object aggregate, MongoPersistentEntity<?> entity, String keyField, Object id) {
-        if (keyField.equals("_id")) {
-            return id;
-        }
-        AtomicReference<Object> key = new AtomicReference<>();
-        entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-            if (property.getFieldName().equals(keyField)) {
-                key.set(entity.getPropertyAccessor(aggregate).getProperty(property));
-            }
-        });
-        if (key.get() == null) {
-            throw new IllegalStateException(aggregate.getClass().getSimpleName() + " has no field " + keyField);
-        }
-        return key.get();
     }
 
     private void remember(Written document) {
@@ -154,7 +129,7 @@ public class OutboxRelay implements DisposableBean {
             String collection = mongo.getCollectionName(next.source().documentType());
             if (next.sweepsBefore() != sweeps.get()) {
                 Query byId = Query.query(Criteria.where("_id").is(next.id()));
-                byId.fields().include("outbox").include(next.source().keyField());
+                byId.fields().include("outbox");
                 Document document = mongo.findOne(byId, Document.class, collection);
                 if (document != null) {
                     publishOutbox(document, next.source(), collection);
@@ -163,7 +138,7 @@ public class OutboxRelay implements DisposableBean {
             }
             for (PendingEvent pending : next.events()) {
                 if (!recentlyPublished.contains(pending.eventId())) {
-                    publisher.publish(next.key(), String.valueOf(next.id()), pending);
+                    publisher.publish(String.valueOf(next.id()), pending);
                     recentlyPublished.add(pending.eventId());
                 }
             }
@@ -208,7 +183,7 @@ public class OutboxRelay implements DisposableBean {
         String collection = mongo.getCollectionName(source.documentType());
         Query withPendingEvents =
                 Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
-        withPendingEvents.fields().include("outbox").include(source.keyField());
+        withPendingEvents.fields().include("outbox");
         List<Document> documents = mongo.find(withPendingEvents, Document.class, collection);
         for (Document document : documents) {
             publishOutbox(document, source, collection);
@@ -220,7 +195,6 @@ public class OutboxRelay implements DisposableBean {
 
     private void publishOutbox(Document document, OutboxSource source, String collection) {
         String subject = String.valueOf(document.get("_id"));
-        String key = String.valueOf(document.get(source.keyField()));
         List<Document> outbox = document.getList("outbox", Document.class);
         if (outbox == null) {
             return;
@@ -228,7 +202,7 @@ public class OutboxRelay implements DisposableBean {
         List<String> published = new java.util.ArrayList<>();
         for (Document entry : outbox) {
             PendingEvent pending = mongo.getConverter().read(PendingEvent.class, entry);
-            publisher.publish(key, subject, pending);
+            publisher.publish(subject, pending);
             recentlyPublished.add(pending.eventId());
             published.add(pending.eventId());
         }

@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.kit.messaging.OutboxAggregate;
@@ -69,21 +70,24 @@ public class PaymentAccount implements OutboxAggregate {
     /**
      * Gifts go through this provider from now on, with these credentials (sealed), or through the sandbox
      * ({@code sealed} null).
+     *
+     * @param by the change as the audit log records it: who made it, and when
      */
     public void connect(
             ProviderKind provider,
             @Nullable SealedCredentials sealed,
             @Nullable String keyHint,
-            String by,
-            Instant at) {
+            OrganisationActionTaken by) {
+        Instant at = by.takenAt();
         this.provider = provider;
         this.credentials = sealed;
         this.keyHint = keyHint;
         this.connectedAt = at;
-        this.connectedBy = by;
-        changes.add(new Change(at, by, provider));
-        outbox.add(
-                PendingEvent.of(new PaymentAccountChanged(organisationId, provider.name(), "CONNECTED", by, at), at));
+        this.connectedBy = by.actorEmail();
+        changes.add(new Change(at, by.actorEmail(), provider));
+        outbox.add(PendingEvent.of(
+                new PaymentAccountChanged(organisationId, provider.name(), "CONNECTED", by.actorEmail(), at), at));
+        outbox.add(PendingEvent.of(by, at));
     }
 
     public String organisationId() {

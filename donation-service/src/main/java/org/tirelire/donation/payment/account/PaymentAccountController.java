@@ -43,6 +43,6 @@ class PaymentAccountController {
                     "Type your current password again to change where gifts are paid");
         }
         passwords.confirm(token, request.currentPassword());
-        return settings.connect(organiser.organisationId(), organiser.email(), request);
+        return settings.connect(organiser, request);
     }
 }

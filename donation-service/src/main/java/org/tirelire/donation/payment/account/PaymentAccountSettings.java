@@ -6,10 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.access.AuditAction;
+import org.tirelire.donation.audit.AuditTrail;
 import org.tirelire.donation.payment.ConnectedPaymentProviders;
 import org.tirelire.donation.payment.ProviderAdapter;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.kit.messaging.AggregateUpdates;
+import org.tirelire.kit.security.Organiser;
 
 /**
  * An organisation connects the account its gifts are paid to. The credentials are checked with the
@@ -25,6 +28,7 @@ public class PaymentAccountSettings {
     private final CredentialStore credentials;
     private final ConnectedPaymentProviders providers;
     private final AggregateUpdates updates;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     PaymentAccountSettings(
@@ -32,11 +36,13 @@ public class PaymentAccountSettings {
             CredentialStore credentials,
             ConnectedPaymentProviders providers,
             AggregateUpdates updates,
+            AuditTrail auditTrail,
             Clock clock) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.providers = providers;
         this.updates = updates;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -45,10 +51,11 @@ public class PaymentAccountSettings {
     }
 
     /** Call once the organiser's password was confirmed. */
-    public PaymentAccountView connect(String organisationId, String organiserEmail, PaymentAccountRequest request) {
+    public PaymentAccountView connect(Organiser by, PaymentAccountRequest request) {
+        String organisationId = by.organisationId();
         Credentials wanted = credentialsIn(request);
         if (wanted == null) {
-            return save(organisationId, organiserEmail, ProviderKind.SANDBOX, null, null);
+            return save(by, ProviderKind.SANDBOX, null, null);
         }
         if (!credentials.ready()) {
             throw new CredentialsKeyMissing();
@@ -64,20 +71,12 @@ public class PaymentAccountSettings {
                     connection.detail());
             return PaymentAccountView.refused(wanted, connection.detail());
         }
-        return save(
-                organisationId,
-                organiserEmail,
-                wanted.provider(),
-                credentials.seal(organisationId, wanted),
-                wanted.secretHint());
+        return save(by, wanted.provider(), credentials.seal(organisationId, wanted), wanted.secretHint());
     }
 
     private PaymentAccountView save(
-            String organisationId,
-            String organiserEmail,
-            ProviderKind provider,
-            @Nullable SealedCredentials sealed,
-            @Nullable String keyHint) {
+            Organiser by, ProviderKind provider, @Nullable SealedCredentials sealed, @Nullable String keyHint) {
+        String organisationId = by.organisationId();
         if (!accounts.existsById(organisationId)) {
             try {
                 updates.insert(accounts, PaymentAccount.first(organisationId, clock.instant()));
@@ -87,7 +86,15 @@ public class PaymentAccountSettings {
         }
         PaymentAccount saved = updates.update(
                 accounts, organisationId, () -> new IllegalStateException("account just created"), account -> {
-                    account.connect(provider, sealed, keyHint, organiserEmail, clock.instant());
+                    account.connect(
+                            provider,
+                            sealed,
+                            keyHint,
+                            auditTrail.taken(
+                                    by,
+                                    AuditAction.PAYMENT_ACCOUNT_CHANGED,
+                                    "gifts now paid through " + provider
+                                            + (keyHint == null ? "" : ", key " + keyHint)));
                     return account;
                 });
         providers.forget(organisationId);
