@@ -1,6 +1,12 @@
 package org.tirelire.identity;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.security.InvalidKeyException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +42,9 @@ abstract class IdentityTest {
 
     static final String ADMIN_TOKEN = "an-administrator-s-token";
 
+    private static final TimeBasedOneTimePasswordGenerator TOTP =
+            new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30));
+
     /** The module's clock: the system's, moved forward by the tests that need time to pass. */
     static final MutableClock clock = new MutableClock();
 
@@ -65,6 +74,12 @@ abstract class IdentityTest {
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    /** What an authenticator app with this secret shows at this instant. */
+    static String authenticatorCode(String secret, Instant at) throws InvalidKeyException {
+        return TOTP.generateOneTimePasswordString(
+                new SecretKeySpec(new Base32().decode(secret), TOTP.getAlgorithm()), at);
     }
 
     ResponseEntity<JsonNode> post(String path, Object body) {

@@ -344,6 +344,90 @@ class MembersIntegrationTest extends IdentityTest {
         assertThat(audit.get(1).get("target").asString()).isEqualTo("gift don-1 of 50.00 EUR");
     }
 
+    @Test
+    void an_organisation_that_requires_a_second_factor_signs_no_member_in_without_one() throws Exception {
+        Founder founder = signUp("Les Amis du Canal");
+        String treasurer = join(founder, "treasurer", "TREASURER");
+        String treasurersSession =
+                login(treasurer, PASSWORD, null).getBody().get("refreshToken").asString();
+
+        assertThat(requireTwoFactor(founder.accessToken(), true).getStatusCode().value())
+                .as("an administrator uses a second factor before requiring it of others")
+                .isEqualTo(409);
+        String foundersSecret = http.post()
+                .uri("/api/auth/totp/enrol")
+                .header("Authorization", "Bearer " + founder.accessToken())
+                .retrieve()
+                .body(JsonNode.class)
+                .get("secret")
+                .asString();
+        assertThat(http.post()
+                        .uri("/api/auth/totp/confirm")
+                        .header("Authorization", "Bearer " + founder.accessToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("code", authenticatorCode(foundersSecret, clock.instant())))
+                        .retrieve()
+                        .toEntity(JsonNode.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        ResponseEntity<JsonNode> required = requireTwoFactor(founder.accessToken(), true);
+        assertThat(required.getBody().get("twoFactorRequired").asBoolean()).isTrue();
+        assertThat(post("/api/auth/refresh", Map.of("refreshToken", treasurersSession))
+                        .getStatusCode()
+                        .value())
+                .as("the sessions of members without a second factor end at once")
+                .isEqualTo(401);
+
+        ResponseEntity<JsonNode> refused = login(treasurer, PASSWORD, null);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody().has("accessToken")).isFalse();
+        String setupToken = refused.getBody().get("setupToken").asString();
+        String secret = post("/api/auth/totp/enrol", Map.of("setupToken", setupToken))
+                .getBody()
+                .get("secret")
+                .asString();
+        assertThat(post(
+                                "/api/auth/totp/confirm",
+                                Map.of("code", authenticatorCode(secret, clock.instant()), "setupToken", setupToken))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(post("/api/auth/totp/enrol", Map.of("setupToken", setupToken))
+                        .getStatusCode()
+                        .value())
+                .as("a setup token serves one enrolment")
+                .isEqualTo(401);
+
+        clock.advance(Duration.ofSeconds(30));
+        Map<String, String> withCode =
+                Map.of("email", treasurer, "password", PASSWORD, "code", authenticatorCode(secret, clock.instant()));
+        ResponseEntity<JsonNode> signedIn = post("/api/auth/login", withCode);
+        assertThat(signedIn.getStatusCode().value()).isEqualTo(200);
+        String treasurersToken = signedIn.getBody().get("accessToken").asString();
+        assertThat(requireTwoFactor(treasurersToken, false).getStatusCode().value())
+                .as("administrators only")
+                .isEqualTo(403);
+        assertThat(http.get()
+                        .uri("/api/organisations/me/security")
+                        .header("Authorization", "Bearer " + treasurersToken)
+                        .retrieve()
+                        .body(JsonNode.class)
+                        .get("twoFactorRequired")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    private ResponseEntity<JsonNode> requireTwoFactor(String accessToken, boolean required) {
+        return http.put()
+                .uri("/api/organisations/me/security")
+                .header("Authorization", "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("twoFactorRequired", required))
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     private ResponseEntity<JsonNode> audit(String accessToken, MediaType accept) {
         return http.get()
                 .uri("/api/organisations/me/audit")

@@ -2,15 +2,11 @@ package org.tirelire.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -25,8 +21,6 @@ import tools.jackson.databind.JsonNode;
 class TwoFactorIntegrationTest extends IdentityTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final TimeBasedOneTimePasswordGenerator totp =
-            new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30));
 
     private final String email = "treasurer-" + UUID.randomUUID() + "@example.org";
 
@@ -51,7 +45,7 @@ class TwoFactorIntegrationTest extends IdentityTest {
                 .isEqualTo(200);
 
         assertThat(confirm(token, "000000").getStatusCode().value()).isEqualTo(422);
-        assertThat(confirm(token, codeAt(secret, clock.instant()))
+        assertThat(confirm(token, authenticatorCode(secret, clock.instant()))
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
@@ -62,14 +56,14 @@ class TwoFactorIntegrationTest extends IdentityTest {
                 .containsExactly("code");
 
         clock.advance(Duration.ofSeconds(30));
-        String current = codeAt(secret, clock.instant());
+        String current = authenticatorCode(secret, clock.instant());
         assertThat(login(current).getStatusCode().value()).isEqualTo(200);
         assertThat(login(current).getStatusCode().value())
                 .as("a code works once")
                 .isEqualTo(401);
 
         clock.advance(Duration.ofSeconds(90));
-        String previousStep = codeAt(secret, clock.instant().minusSeconds(30));
+        String previousStep = authenticatorCode(secret, clock.instant().minusSeconds(30));
         assertThat(login(previousStep).getStatusCode().value())
                 .as("the previous step's code, for a phone a little behind")
                 .isEqualTo(200);
@@ -94,14 +88,16 @@ class TwoFactorIntegrationTest extends IdentityTest {
     void wrong_codes_count_toward_the_failed_login_limit() throws Exception {
         String token = signUpAndLogIn();
         String secret = enrol(token, null).getBody().get("secret").asString();
-        confirm(token, codeAt(secret, clock.instant()));
+        confirm(token, authenticatorCode(secret, clock.instant()));
 
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(login("12345" + attempt).getStatusCode().value()).isEqualTo(401);
         }
 
         clock.advance(Duration.ofSeconds(30));
-        assertThat(login(codeAt(secret, clock.instant())).getStatusCode().value())
+        assertThat(login(authenticatorCode(secret, clock.instant()))
+                        .getStatusCode()
+                        .value())
                 .as("even the right code, past the limit")
                 .isEqualTo(429);
     }
@@ -110,7 +106,7 @@ class TwoFactorIntegrationTest extends IdentityTest {
     void a_recovery_code_opens_a_session_once() throws Exception {
         String token = signUpAndLogIn();
         JsonNode enrolment = enrol(token, null).getBody();
-        confirm(token, codeAt(enrolment.get("secret").asString(), clock.instant()));
+        confirm(token, authenticatorCode(enrolment.get("secret").asString(), clock.instant()));
         List<String> recoveryCodes = enrolment
                 .get("recoveryCodes")
                 .valueStream()
@@ -168,11 +164,5 @@ class TwoFactorIntegrationTest extends IdentityTest {
                 .body(Map.of("code", code))
                 .retrieve()
                 .toEntity(JsonNode.class);
-    }
-
-    /** What the authenticator app shows at this instant. */
-    private static String codeAt(String secret, Instant at) throws Exception {
-        return totp.generateOneTimePasswordString(
-                new SecretKeySpec(new Base32().decode(secret), totp.getAlgorithm()), at);
     }
 }

@@ -12,6 +12,7 @@ import org.tirelire.contracts.access.OrganisationRole;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.RoleNeeded;
+import org.tirelire.identity.api.TwoFactorNeededFirst;
 import org.tirelire.identity.api.WeakPassword;
 import org.tirelire.identity.audit.AuditEntry;
 import org.tirelire.identity.audit.AuditLog;
@@ -21,6 +22,8 @@ import org.tirelire.identity.organisation.OrganisationMembers;
 import org.tirelire.identity.token.AccessTokenVerifier;
 import org.tirelire.identity.token.RefreshTokens;
 import org.tirelire.identity.token.VerifiedAccess;
+import org.tirelire.identity.twofactor.TwoFactor;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,6 +45,7 @@ public class Memberships {
     private final LoginThrottle throttle;
     private final AccessTokenVerifier verifier;
     private final RefreshTokens refreshTokens;
+    private final TwoFactor twoFactor;
     private final Clock clock;
 
     Memberships(
@@ -54,6 +58,7 @@ public class Memberships {
             LoginThrottle throttle,
             AccessTokenVerifier verifier,
             RefreshTokens refreshTokens,
+            TwoFactor twoFactor,
             Clock clock) {
         this.members = members;
         this.accounts = accounts;
@@ -64,6 +69,7 @@ public class Memberships {
         this.throttle = throttle;
         this.verifier = verifier;
         this.refreshTokens = refreshTokens;
+        this.twoFactor = twoFactor;
         this.clock = clock;
     }
 
@@ -120,6 +126,38 @@ public class Memberships {
                                                 removed.accountId(),
                                                 caller.organisation().id())
                                         .thenReturn(removed)));
+    }
+
+    /**
+     * Whether every member must sign in with a second factor. An administrator requires it only once they
+     * use one themselves; then the sessions of the members who have none end at once, and their next login
+     * asks them to set one up.
+     */
+    public Mono<Boolean> requireTwoFactor(String accessToken, boolean required, @Nullable String currentPassword) {
+        return administrator(accessToken, currentPassword, "require two-factor sign-in")
+                .flatMap(admin -> (required
+                                ? twoFactor
+                                        .enabledFor(admin.access().accountId())
+                                        .filter(enabled -> enabled)
+                                        .switchIfEmpty(Mono.error(TwoFactorNeededFirst::new))
+                                        .then()
+                                : Mono.<Void>empty())
+                        .then(members.requireTwoFactor(admin.organisation().id(), required))
+                        .flatMap(organisation -> audit.record(
+                                        organisation.id(),
+                                        admin.email(),
+                                        AuditAction.TWO_FACTOR_REQUIREMENT_CHANGED,
+                                        required ? "required of every member" : "no longer required")
+                                .then(required ? endSessionsWithoutSecondFactor(organisation) : Mono.empty()))
+                        .thenReturn(required));
+    }
+
+    private Mono<Void> endSessionsWithoutSecondFactor(Organisation organisation) {
+        return Flux.fromIterable(organisation.members())
+                .filter(member -> member.active() && member.accountId() != null)
+                .filterWhen(member -> twoFactor.enabledFor(member.accountId()).map(enabled -> !enabled))
+                .flatMap(member -> refreshTokens.revokeSessionsOf(member.accountId(), organisation.id()))
+                .then();
     }
 
     /** Who an invitation link is for, while it can still be accepted (used or expired links are refused). */

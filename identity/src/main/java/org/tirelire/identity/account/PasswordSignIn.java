@@ -19,6 +19,7 @@ import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.SignedInOrganiser;
 import org.tirelire.identity.api.TokenResponse;
+import org.tirelire.identity.api.TwoFactorEnrolmentRequired;
 import org.tirelire.identity.api.WrongTwoFactorCode;
 import org.tirelire.identity.audit.AuditLog;
 import org.tirelire.identity.organisation.Member;
@@ -145,8 +146,27 @@ class PasswordSignIn implements OrganiserSignIn {
                         organisationId == null || organisation.id().equals(organisationId))
                 .next()
                 .switchIfEmpty(Mono.error(NotAMember::new))
-                .flatMap(organisation -> audit.record(organisation.id(), account.email(), AuditAction.LOGIN, null)
+                .flatMap(organisation -> secondFactorIfRequired(account, organisation)
+                        .then(audit.record(organisation.id(), account.email(), AuditAction.LOGIN, null))
                         .then(tokensFor(account, organisation, null, clock.instant())));
+    }
+
+    /**
+     * An organisation that requires a second factor signs in no member without one: the answer carries a
+     * setup token to enrol with, after which the person signs in again with a code.
+     */
+    private Mono<Void> secondFactorIfRequired(OrganiserAccount account, Organisation organisation) {
+        if (!organisation.twoFactorRequired()) {
+            return Mono.empty();
+        }
+        return twoFactor
+                .enabledFor(account.id())
+                .flatMap(enabled -> enabled
+                        ? Mono.empty()
+                        : twoFactor
+                                .setupTicket(account.id(), organisation.id())
+                                .flatMap(token ->
+                                        Mono.error(new TwoFactorEnrolmentRequired(token, TwoFactor.SETUP_TICKET_TTL))));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.TwoFactorSetup;
 import org.tirelire.identity.audit.AuditLog;
+import org.tirelire.identity.organisation.Organisation;
 import org.tirelire.identity.token.AccessTokenVerifier;
 import org.tirelire.identity.token.VerifiedAccess;
 import org.tirelire.identity.twofactor.TwoFactor;
@@ -22,9 +23,19 @@ class TwoFactorPort implements TwoFactorSetup {
     private final AccessTokenVerifier verifier;
     private final RecentSignIn recentSignIn;
     private final AuditLog audit;
+    private final OrganiserAccounts accounts;
+    private final Memberships memberships;
 
-    TwoFactorPort(TwoFactor twoFactor, AccessTokenVerifier verifier, RecentSignIn recentSignIn, AuditLog audit) {
+    TwoFactorPort(
+            TwoFactor twoFactor,
+            AccessTokenVerifier verifier,
+            RecentSignIn recentSignIn,
+            AuditLog audit,
+            OrganiserAccounts accounts,
+            Memberships memberships) {
         this.audit = audit;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.twoFactor = twoFactor;
         this.verifier = verifier;
         this.recentSignIn = recentSignIn;
@@ -51,6 +62,44 @@ class TwoFactorPort implements TwoFactorSetup {
                         .confirm(access.accountId(), code)
                         .then(audit.record(
                                 access.organisationId(), access.email(), AuditAction.TWO_FACTOR_ENABLED, null)));
+    }
+
+    @Override
+    public Mono<Enrolment> enrolWithSetupToken(String setupToken) {
+        return twoFactor
+                .ticket(setupToken)
+                .flatMap(ticket -> accountOf(ticket))
+                .flatMap(account -> twoFactor.enrol(account.id(), account.email()))
+                .map(enrolment -> new Enrolment(enrolment.secret(), enrolment.otpauthUri(), enrolment.recoveryCodes()));
+    }
+
+    @Override
+    public Mono<Void> confirmWithSetupToken(String setupToken, String code) {
+        return twoFactor
+                .ticket(setupToken)
+                .flatMap(ticket -> accountOf(ticket)
+                        .flatMap(account -> twoFactor
+                                .confirm(account.id(), code)
+                                .then(audit.record(
+                                        ticket.organisationId(),
+                                        account.email(),
+                                        AuditAction.TWO_FACTOR_ENABLED,
+                                        null))));
+    }
+
+    @Override
+    public Mono<Boolean> requiredByOrganisation(String accessToken) {
+        return memberships.organisationOf(accessToken).map(Organisation::twoFactorRequired);
+    }
+
+    @Override
+    public Mono<Boolean> requireForOrganisation(
+            String accessToken, boolean required, @Nullable String currentPassword) {
+        return memberships.requireTwoFactor(accessToken, required, currentPassword);
+    }
+
+    private Mono<OrganiserAccount> accountOf(TwoFactor.SetupTicket ticket) {
+        return accounts.findById(ticket.accountId()).switchIfEmpty(Mono.error(InvalidAccessToken::new));
     }
 
     private Mono<VerifiedAccess> access(String accessToken) {

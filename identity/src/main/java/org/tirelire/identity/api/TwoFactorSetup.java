@@ -19,4 +19,23 @@ public interface TwoFactorSetup {
     Mono<Enrolment> enrol(String accessToken, @Nullable String currentPassword);
 
     Mono<Void> confirm(String accessToken, String code);
+
+    /**
+     * Enrolment with the setup token a login answered with ({@link TwoFactorEnrolmentRequired}): the password
+     * was just typed, so none is asked; {@link InvalidAccessToken} for an unknown or expired token.
+     */
+    Mono<Enrolment> enrolWithSetupToken(String setupToken);
+
+    /** Its confirmation with a first code; the person then signs in with their password and a code. */
+    Mono<Void> confirmWithSetupToken(String setupToken, String code);
+
+    /** Whether the caller's organisation requires every member to sign in with a second factor. */
+    Mono<Boolean> requiredByOrganisation(String accessToken);
+
+    /**
+     * An administrator requires it of every member, or no longer: {@link RoleNeeded} for anyone else,
+     * {@link TwoFactorNeededFirst} while they have none themselves, {@link PasswordNotConfirmed} past the
+     * recent sign-in.
+     */
+    Mono<Boolean> requireForOrganisation(String accessToken, boolean required, @Nullable String currentPassword);
 }

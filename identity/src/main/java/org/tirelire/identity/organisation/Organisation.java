@@ -38,6 +38,8 @@ public class Organisation {
     private final Instant createdAt;
     private final List<Member> members;
     private final List<PendingMemberEvent> outbox;
+    /** Every member signs in with a second factor; null in documents from before it could be asked. */
+    private @Nullable Boolean twoFactorRequired;
 
     @Version
     private @Nullable Long version;
@@ -49,18 +51,20 @@ public class Organisation {
             Instant createdAt,
             List<Member> members,
             List<PendingMemberEvent> outbox,
+            @Nullable Boolean twoFactorRequired,
             @Nullable Long version) {
         this.id = id;
         this.name = name;
         this.createdAt = createdAt;
         this.members = new ArrayList<>(members);
         this.outbox = new ArrayList<>(outbox);
+        this.twoFactorRequired = twoFactorRequired;
         this.version = version;
     }
 
     /** A new organisation whose founder is its first administrator. */
     static Organisation founded(String id, String name, String founderAccountId, String founderEmail, Instant now) {
-        Organisation organisation = new Organisation(id, name, now, List.of(), List.of(), null);
+        Organisation organisation = new Organisation(id, name, now, List.of(), List.of(), false, null);
         Member founder = Member.founder(UUID.randomUUID().toString(), founderAccountId, founderEmail, now);
         organisation.members.add(founder);
         organisation.record(
@@ -153,6 +157,14 @@ public class Organisation {
         members.remove(member);
         record(new MemberRemoved(id, memberId, member.email(), member.role().name(), removedBy, now), now);
         return member;
+    }
+
+    public boolean twoFactorRequired() {
+        return Boolean.TRUE.equals(twoFactorRequired);
+    }
+
+    void requireTwoFactor(boolean required) {
+        this.twoFactorRequired = required;
     }
 
     public Optional<Member> memberWithAccount(String accountId) {

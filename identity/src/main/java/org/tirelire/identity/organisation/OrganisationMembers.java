@@ -97,6 +97,14 @@ public class OrganisationMembers {
         return change(organisationId, organisation -> organisation.remove(memberId, removedBy, clock.instant()));
     }
 
+    /** Whether every member must sign in with a second factor from now on. */
+    public Mono<Organisation> requireTwoFactor(String organisationId, boolean required) {
+        return change(organisationId, organisation -> {
+            organisation.requireTwoFactor(required);
+            return organisation;
+        });
+    }
+
     private <T> Mono<T> change(String organisationId, Function<Organisation, T> change) {
         return Mono.defer(() -> byId(organisationId)
                         .switchIfEmpty(Mono.error(MemberNotFound::new))

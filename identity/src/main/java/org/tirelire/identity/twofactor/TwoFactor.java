@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.TwoFactorAlreadyOn;
 import org.tirelire.identity.api.TwoFactorCodeRequired;
 import org.tirelire.identity.api.TwoFactorNotConfirmed;
@@ -39,6 +40,9 @@ import reactor.core.publisher.Mono;
 public class TwoFactor {
 
     static final String ISSUER = "Tirelire";
+    /** How long a login's setup token lets its person enrol: time to install an app and scan a code. */
+    public static final Duration SETUP_TICKET_TTL = Duration.ofMinutes(15);
+
     private static final int RECOVERY_CODES = 10;
     private static final Duration STEP = Duration.ofSeconds(30);
 
@@ -106,11 +110,49 @@ public class TwoFactor {
                                             .set("enabledAt", clock.instant())
                                             .set("lastUsedStep", step.getAsLong())
                                             .unset("pendingSecret")
-                                            .set("pendingRecoveryCodeSha256", List.of()),
+                                            .set("pendingRecoveryCodeSha256", List.of())
+                                            // Its work is done: the person now signs in with a code.
+                                            .unset("setupTicketSha256")
+                                            .unset("setupTicketExpiresAt")
+                                            .unset("setupTicketOrganisationId"),
                                     TwoFactorSettings.class)
                             .switchIfEmpty(Mono.error(TwoFactorNotConfirmed::new))
                             .then();
                 });
+    }
+
+    /** Who a setup token was given to, for which organisation's sign-in. */
+    public record SetupTicket(String accountId, String organisationId) {}
+
+    /**
+     * A setup token for an account that must enrol before it signs in to the organisation (it requires a
+     * second factor); it replaces any earlier one and only its hash is kept.
+     */
+    public Mono<String> setupTicket(String accountId, String organisationId) {
+        String token = SecretTokens.newToken();
+        return mongo.upsert(
+                        Query.query(Criteria.where("_id").is(accountId)),
+                        new Update()
+                                .set("setupTicketSha256", SecretTokens.sha256(token))
+                                .set("setupTicketExpiresAt", clock.instant().plus(SETUP_TICKET_TTL))
+                                .set("setupTicketOrganisationId", organisationId)
+                                .setOnInsert("recoveryCodeSha256", List.of())
+                                .setOnInsert("pendingRecoveryCodeSha256", List.of())
+                                .setOnInsert("lastUsedStep", 0L),
+                        TwoFactorSettings.class)
+                .thenReturn(token);
+    }
+
+    /** The ticket behind a setup token, while it lasts; {@link InvalidAccessToken} otherwise. */
+    public Mono<SetupTicket> ticket(String setupToken) {
+        return mongo.findOne(
+                        Query.query(Criteria.where("setupTicketSha256")
+                                .is(SecretTokens.sha256(setupToken))
+                                .and("setupTicketExpiresAt")
+                                .gt(clock.instant())),
+                        TwoFactorSettings.class)
+                .map(settings -> new SetupTicket(settings.accountId(), settings.setupTicketOrganisationId()))
+                .switchIfEmpty(Mono.error(InvalidAccessToken::new));
     }
 
     public Mono<Boolean> enabledFor(String accountId) {

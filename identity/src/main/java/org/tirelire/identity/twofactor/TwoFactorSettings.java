@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * twice. An enrolment waits in the {@code pending…} fields until a first code confirms it.
  *
  * @param lastUsedStep the 30-second step of the last accepted code; codes of that step or older are refused
+ * @param setupTicketSha256 the hash of the setup token a login got because the organisation requires a second
+ *     factor the account does not have yet: it allows enrolling, nothing else, until {@code setupTicketExpiresAt}
  */
 @Document("two_factor")
 record TwoFactorSettings(
@@ -21,7 +23,10 @@ record TwoFactorSettings(
         @Nullable Instant enabledAt,
         long lastUsedStep,
         @Nullable String pendingSecret,
-        List<String> pendingRecoveryCodeSha256) {
+        List<String> pendingRecoveryCodeSha256,
+        @Nullable String setupTicketSha256,
+        @Nullable Instant setupTicketExpiresAt,
+        @Nullable String setupTicketOrganisationId) {
 
     boolean enabled() {
         return secret != null && enabledAt != null;

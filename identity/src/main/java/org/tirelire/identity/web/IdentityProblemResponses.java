@@ -28,6 +28,8 @@ import org.tirelire.identity.api.RoleNeeded;
 import org.tirelire.identity.api.TooManyFailedLogins;
 import org.tirelire.identity.api.TwoFactorAlreadyOn;
 import org.tirelire.identity.api.TwoFactorCodeRequired;
+import org.tirelire.identity.api.TwoFactorEnrolmentRequired;
+import org.tirelire.identity.api.TwoFactorNeededFirst;
 import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.WeakPassword;
 import org.tirelire.identity.api.WrongTwoFactorCode;
@@ -121,6 +123,20 @@ class IdentityProblemResponses {
     ProblemDetail twoFactorNotConfirmed(TwoFactorNotConfirmed e) {
         return invalidField(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Code not confirmed", e.getMessage(), "code", e.getMessage());
+    }
+
+    /** 403 with the token that lets the person set up their second factor, and nothing else. */
+    @ExceptionHandler(TwoFactorEnrolmentRequired.class)
+    ProblemDetail twoFactorEnrolmentRequired(TwoFactorEnrolmentRequired e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Two-factor sign-in required", e.getMessage());
+        problem.setProperty("setupToken", e.setupToken());
+        problem.setProperty("setupTokenExpiresIn", e.validFor().toSeconds());
+        return problem;
+    }
+
+    @ExceptionHandler(TwoFactorNeededFirst.class)
+    ProblemDetail twoFactorNeededFirst(TwoFactorNeededFirst e) {
+        return problem(HttpStatus.CONFLICT, "Two-factor sign-in needed first", e.getMessage());
     }
 
     @ExceptionHandler(TwoFactorAlreadyOn.class)
