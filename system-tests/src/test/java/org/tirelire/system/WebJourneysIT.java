@@ -499,6 +499,67 @@ class WebJourneysIT {
         }
     }
 
+    @Test
+    void an_administrator_requires_two_factor_sign_in_and_a_volunteer_sets_it_up_at_their_next_sign_in()
+            throws Exception {
+        Organiser president = organiser();
+        String volunteer = "benevole-" + UUID.randomUUID() + "@example.org";
+        assertThat(gateway.post(
+                                "/api/organisations/me/members",
+                                president.token(),
+                                Map.of("email", volunteer, "role", "VOLUNTEER"))
+                        .status())
+                .isEqualTo(201);
+        Gateway mail = new Gateway(SharedPlatform.platform().endpoints().mailWebUrl());
+        String link =
+                await().atMost(Duration.ofSeconds(30)).until(() -> invitationLink(mail, volunteer), l -> l != null);
+        assertThat(gateway.post("/api/" + link.substring(1) + "/accept", Map.of("password", "une phrase de passe"))
+                        .status())
+                .isEqualTo(200);
+
+        try (Browser admin = Browser.ofWidth(baseUrl, 1280)) {
+            president.logIn(admin);
+            admin.click("Sécurité");
+            assertThat(admin.pageText()).contains("n’est pas exigée des membres");
+            admin.click("L’exiger de chaque membre");
+            assertThat(admin.pageText())
+                    .as("an administrator uses it before requiring it")
+                    .contains("Activez d’abord la double authentification pour votre propre compte");
+            admin.click("Activer la double authentification");
+            String secret = admin.text("main p code");
+            admin.fill("Code de l’application d’authentification", authenticatorCode(secret, Instant.now()));
+            admin.click("Activer");
+            admin.click("L’exiger de chaque membre");
+            assertThat(admin.pageText()).contains("C’est fait : chaque membre se connecte désormais avec un code");
+            admin.screenshot("security-required-by-the-organisation");
+        }
+
+        try (Browser member = Browser.ofWidth(baseUrl, 1280)) {
+            member.open("/organiser/login")
+                    .fill("Adresse e-mail", volunteer)
+                    .fill("Mot de passe", "une phrase de passe");
+            member.click("Se connecter");
+            assertThat(member.pageText())
+                    .contains("Votre association demande à chaque membre la double authentification");
+            assertThat(member.find("svg[aria-label='QR code']").isDisplayed()).isTrue();
+            member.screenshot("security-set-up-at-sign-in");
+            String secret = member.text("main p code");
+            member.fill("Code de l’application d’authentification", "000000");
+            member.click("Activer");
+            assertThat(member.pageText()).contains("Ce code ne correspond pas");
+            member.fill("Code de l’application d’authentification", authenticatorCode(secret, Instant.now()));
+            member.click("Activer");
+            assertThat(member.pageText())
+                    .contains("connectez-vous avec votre mot de passe et le code de votre application");
+            member.fill("Adresse e-mail", volunteer).fill("Mot de passe", "une phrase de passe");
+            member.fill(
+                    "Code de l’application d’authentification",
+                    authenticatorCode(secret, Instant.now().plusSeconds(30)));
+            member.click("Se connecter");
+            assertThat(member.pageText()).contains("Campagnes de Les Pages");
+        }
+    }
+
     /** What an authenticator app with this secret shows at this instant. */
     private static String authenticatorCode(String secret, Instant at) throws Exception {
         com.eatthepath.otp.TimeBasedOneTimePasswordGenerator totp =

@@ -17,6 +17,8 @@ import org.tirelire.identity.api.EmailAlreadyRegistered;
 import org.tirelire.identity.api.NotAMember;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.TwoFactorCodeRequired;
+import org.tirelire.identity.api.TwoFactorEnrolmentRequired;
+import org.tirelire.identity.api.TwoFactorSetup;
 import org.tirelire.identity.api.WrongTwoFactorCode;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.session.OrganiserSession;
@@ -27,10 +29,12 @@ import reactor.core.publisher.Mono;
 class OrganiserAccountPages {
 
     private final OrganiserSignIn signIn;
+    private final TwoFactorSetup twoFactor;
     private final OrganiserSession sessions;
 
-    OrganiserAccountPages(OrganiserSignIn signIn, OrganiserSession sessions) {
+    OrganiserAccountPages(OrganiserSignIn signIn, TwoFactorSetup twoFactor, OrganiserSession sessions) {
         this.signIn = signIn;
+        this.twoFactor = twoFactor;
         this.sessions = sessions;
     }
 
@@ -67,9 +71,14 @@ class OrganiserAccountPages {
     }
 
     @GetMapping("/organiser/login")
-    String loginForm(@RequestParam(required = false) @Nullable String expired, Model model) {
+    String loginForm(
+            @RequestParam(required = false) @Nullable String expired,
+            @RequestParam(required = false) @Nullable String twoFactor,
+            Model model) {
         model.addAttribute("expired", expired != null);
-        model.addAttribute("form", Map.of());
+        // Just enrolled at the organisation's request: the next sign-in takes a code.
+        model.addAttribute("twoFactorOn", twoFactor != null);
+        model.addAttribute("form", twoFactor != null ? Map.of("needCode", "true") : Map.of());
         model.addAttribute("errors", Map.of());
         return "organiser/login";
     }
@@ -92,6 +101,12 @@ class OrganiserAccountPages {
                                 Map.of(
                                         "form",
                                         e instanceof WrongTwoFactorCode ? "login.wrongCode" : "login.codeNeeded"))))
+                // The organisation requires a second factor the person has not set up: they do it now.
+                .onErrorResume(
+                        TwoFactorEnrolmentRequired.class,
+                        required -> twoFactor
+                                .enrolWithSetupToken(required.setupToken())
+                                .map(enrolment -> SecurityPages.enrolmentPage(enrolment, required.setupToken(), model)))
                 .onErrorResume(
                         BadCredentials.class,
                         e -> Mono.just(refused(

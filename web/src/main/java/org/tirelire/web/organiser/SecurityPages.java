@@ -15,19 +15,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.identity.api.InvalidAccessToken;
 import org.tirelire.identity.api.PasswordNotConfirmed;
 import org.tirelire.identity.api.TooManyFailedLogins;
 import org.tirelire.identity.api.TwoFactorAlreadyOn;
+import org.tirelire.identity.api.TwoFactorNeededFirst;
 import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.TwoFactorSetup;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.session.OrganiserSession;
+import org.tirelire.web.session.OrganiserSession.Organiser;
 import reactor.core.publisher.Mono;
 
 /**
- * The organiser's own sign-in security: turning on two-factor sign-in with any authenticator app. The
- * page shows the QR code, the secret for typing by hand and the recovery codes once, then asks for a
- * first code to confirm.
+ * Sign-in security: the organiser turns on two-factor sign-in with any authenticator app (the page shows
+ * the QR code, the secret for typing by hand and the recovery codes once, then asks for a first code), and
+ * an administrator may require it of every member. A member whose organisation requires it and who has
+ * none is brought here by the login page, with the setup token it was given instead of a session.
  */
 @Controller
 class SecurityPages {
@@ -49,31 +53,89 @@ class SecurityPages {
         }
     }
 
+    record Requirement(boolean required, String currentPassword) {}
+
     @GetMapping("/organiser/security")
     Mono<String> security(
             @RequestParam(required = false) @Nullable String done, ServerWebExchange exchange, Model model) {
-        model.addAttribute("done", "on".equals(done));
-        return sessions.required(exchange).flatMap(organiser -> page(organiser.token(), Map.of(), model));
+        model.addAttribute("done", done == null ? "" : done);
+        return sessions.required(exchange).flatMap(organiser -> page(organiser, Map.of(), model));
+    }
+
+    @PostMapping("/organiser/security/requirement")
+    Mono<String> requirement(
+            @ModelAttribute("requirement") Requirement requirement, ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> twoFactor
+                        .requireForOrganisation(
+                                organiser.token(),
+                                requirement.required(),
+                                passwordOrNull(requirement.currentPassword()))
+                        .map(required -> "redirect:/organiser/security?done=" + (required ? "required" : "optional"))
+                        .onErrorResume(
+                                e -> e instanceof PasswordNotConfirmed || e instanceof TooManyFailedLogins,
+                                e -> refused(organiser, "security.error.password", exchange, model))
+                        .onErrorResume(
+                                TwoFactorNeededFirst.class,
+                                e -> refused(organiser, "security.error.yoursFirst", exchange, model)));
     }
 
     @PostMapping("/organiser/security/enrol")
     Mono<String> enrol(@ModelAttribute("enrol") Enrol enrol, ServerWebExchange exchange, Model model) {
-        String password =
-                enrol.currentPassword() == null || enrol.currentPassword().isEmpty() ? null : enrol.currentPassword();
         return sessions.required(exchange)
                 .flatMap(organiser -> twoFactor
-                        .enrol(organiser.token(), password)
-                        .map(enrolment -> {
-                            model.addAttribute("enrolment", enrolment);
-                            model.addAttribute("qrCode", qrSvg(enrolment.otpauthUri()));
-                            model.addAttribute("enabled", false);
-                            model.addAttribute("errors", Map.of());
-                            return "organiser/security";
-                        })
+                        .enrol(organiser.token(), passwordOrNull(enrol.currentPassword()))
+                        .map(enrolment -> enrolmentPage(enrolment, null, model))
                         .onErrorResume(
                                 e -> e instanceof PasswordNotConfirmed || e instanceof TooManyFailedLogins,
-                                e -> refused(organiser.token(), "security.error.password", exchange, model))
-                        .onErrorResume(TwoFactorAlreadyOn.class, e -> page(organiser.token(), Map.of(), model)));
+                                e -> refused(organiser, "security.error.password", exchange, model))
+                        .onErrorResume(TwoFactorAlreadyOn.class, e -> page(organiser, Map.of(), model)));
+    }
+
+    /**
+     * The enrolment a login led to: the QR code and a first code to type, with the setup token that stands
+     * in for a session; once confirmed, the person signs in with their password and a code.
+     */
+    static String enrolmentPage(TwoFactorSetup.Enrolment enrolment, @Nullable String setupToken, Model model) {
+        model.addAttribute("enrolment", enrolment);
+        model.addAttribute("qrCode", qrSvg(enrolment.otpauthUri()));
+        model.addAttribute("setupToken", setupToken);
+        model.addAttribute("enabled", false);
+        model.addAttribute("done", "");
+        model.addAttribute("errors", Map.of());
+        return "organiser/security";
+    }
+
+    record SetupConfirm(String setupToken, String code) {
+
+        SetupConfirm {
+            code = FormInput.text(code);
+        }
+    }
+
+    /**
+     * The first code of an enrolment a login asked for. A wrong one asks for the code again, without showing
+     * the secret a second time; signing in again starts a new enrolment.
+     */
+    @PostMapping("/organiser/login/two-factor")
+    Mono<String> confirmAtLogin(
+            @ModelAttribute("confirm") SetupConfirm confirm, ServerWebExchange exchange, Model model) {
+        return twoFactor
+                .confirmWithSetupToken(confirm.setupToken(), confirm.code())
+                .thenReturn("redirect:/organiser/login?twoFactor=on")
+                .onErrorResume(TwoFactorNotConfirmed.class, e -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                    model.addAttribute("setupToken", confirm.setupToken());
+                    model.addAttribute("enabled", false);
+                    model.addAttribute("done", "");
+                    model.addAttribute("errors", Map.of("form", "security.error.code"));
+                    return Mono.just("organiser/security");
+                })
+                .onErrorResume(InvalidAccessToken.class, e -> Mono.just("redirect:/organiser/login?expired"));
+    }
+
+    private static @Nullable String passwordOrNull(@Nullable String typed) {
+        return typed == null || typed.isEmpty() ? null : typed;
     }
 
     @PostMapping("/organiser/security/confirm")
@@ -84,20 +146,24 @@ class SecurityPages {
                         .thenReturn("redirect:/organiser/security?done=on")
                         .onErrorResume(
                                 TwoFactorNotConfirmed.class,
-                                e -> refused(organiser.token(), "security.error.code", exchange, model)));
+                                e -> refused(organiser, "security.error.code", exchange, model)));
     }
 
-    private Mono<String> refused(String token, String error, ServerWebExchange exchange, Model model) {
+    private Mono<String> refused(Organiser organiser, String error, ServerWebExchange exchange, Model model) {
         exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-        return page(token, Map.of("form", error), model);
+        model.addAttribute("done", "");
+        return page(organiser, Map.of("form", error), model);
     }
 
-    private Mono<String> page(String token, Map<String, String> errors, Model model) {
-        return twoFactor.enabled(token).map(enabled -> {
-            model.addAttribute("enabled", enabled);
-            model.addAttribute("errors", errors);
-            return "organiser/security";
-        });
+    private Mono<String> page(Organiser organiser, Map<String, String> errors, Model model) {
+        return Mono.zip(twoFactor.enabled(organiser.token()), twoFactor.requiredByOrganisation(organiser.token()))
+                .map(state -> {
+                    model.addAttribute("enabled", state.getT1());
+                    model.addAttribute("requiredByOrganisation", state.getT2());
+                    model.addAttribute("administrator", organiser.may("MANAGE_SETTINGS"));
+                    model.addAttribute("errors", errors);
+                    return "organiser/security";
+                });
     }
 
     /** The QR code as inline SVG: one path, a run of dark modules per stroke. Our own text only, never input. */

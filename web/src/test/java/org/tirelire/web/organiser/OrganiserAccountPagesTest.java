@@ -19,6 +19,7 @@ import org.tirelire.identity.api.EmailAlreadyRegistered;
 import org.tirelire.identity.api.OrganiserSignIn;
 import org.tirelire.identity.api.SignedInOrganiser;
 import org.tirelire.identity.api.TokenResponse;
+import org.tirelire.identity.api.TwoFactorSetup;
 import org.tirelire.web.page.LanguageSelection;
 import org.tirelire.web.session.OrganiserSession;
 import reactor.core.publisher.Mono;
@@ -28,7 +29,12 @@ import reactor.core.publisher.Mono;
         controllers = OrganiserAccountPages.class,
         // As the gateway process sets it: French unless asked otherwise, whatever this machine speaks.
         properties = "spring.messages.fallback-to-system-locale=false")
-@Import({OrganiserSession.class, LanguageSelection.class, OrganiserAccountPagesTest.Accounts.class})
+@Import({
+    OrganiserSession.class,
+    LanguageSelection.class,
+    OrganiserAccountPagesTest.Accounts.class,
+    OrganiserAccountPagesTest.NoSecondFactor.class
+})
 class OrganiserAccountPagesTest {
 
     @Autowired
@@ -137,6 +143,50 @@ class OrganiserAccountPagesTest {
         @Override
         public Mono<Void> confirmPassword(String accessToken, String password) {
             return Mono.error(new BadCredentials());
+        }
+    }
+
+    /** No account here has a second factor, and no organisation requires one: the login never asks for it. */
+    static class NoSecondFactor implements TwoFactorSetup {
+
+        private static <T> Mono<T> notHere() {
+            return Mono.error(new IllegalStateException("these accounts have no second factor"));
+        }
+
+        @Override
+        public Mono<Boolean> enabled(String accessToken) {
+            return Mono.just(false);
+        }
+
+        @Override
+        public Mono<Enrolment> enrol(String accessToken, @Nullable String currentPassword) {
+            return notHere();
+        }
+
+        @Override
+        public Mono<Void> confirm(String accessToken, String code) {
+            return notHere();
+        }
+
+        @Override
+        public Mono<Enrolment> enrolWithSetupToken(String setupToken) {
+            return notHere();
+        }
+
+        @Override
+        public Mono<Void> confirmWithSetupToken(String setupToken, String code) {
+            return notHere();
+        }
+
+        @Override
+        public Mono<Boolean> requiredByOrganisation(String accessToken) {
+            return Mono.just(false);
+        }
+
+        @Override
+        public Mono<Boolean> requireForOrganisation(
+                String accessToken, boolean required, @Nullable String currentPassword) {
+            return notHere();
         }
     }
 }
