@@ -183,6 +183,12 @@ class MembersIntegrationTest extends IdentityTest {
         assertThat(again.getStatusCode().value()).isEqualTo(403);
         assertThat(again.getBody().get("title").asString()).isEqualTo("Not a member");
         assertThat(event(MemberRemoved.class, treasurer).removedBy()).isEqualTo(founder.email());
+        JsonNode latest = audit(founder.accessToken(), MediaType.APPLICATION_JSON)
+                .getBody()
+                .get(0);
+        assertThat(latest.get("action").asString()).isEqualTo("MEMBER_REMOVED");
+        assertThat(latest.get("actor").asString()).isEqualTo(founder.email());
+        assertThat(latest.get("target").asString()).isEqualTo(treasurer);
     }
 
     @Test
@@ -416,6 +422,14 @@ class MembersIntegrationTest extends IdentityTest {
                         .get("twoFactorRequired")
                         .asBoolean())
                 .isTrue();
+        JsonNode audit =
+                audit(founder.accessToken(), MediaType.APPLICATION_JSON).getBody();
+        assertThat(audit.findValuesAsString("action"))
+                .startsWith(
+                        "LOGIN", "TWO_FACTOR_ENABLED", "TWO_FACTOR_REQUIREMENT_CHANGED", "TWO_FACTOR_ENABLED", "LOGIN");
+        assertThat(audit.get(1).get("actor").asString()).isEqualTo(treasurer);
+        assertThat(audit.get(2).get("target").asString()).isEqualTo("required of every member");
+        assertThat(audit.get(3).get("actor").asString()).isEqualTo(founder.email());
     }
 
     private ResponseEntity<JsonNode> requireTwoFactor(String accessToken, boolean required) {
