@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     small server; raise it as machines get faster (existing hashes keep their own cost)
  * @param recentSignIn how long after signing in an organiser may change members without typing their
  *     password again; past it, the change asks for {@code currentPassword}
+ * @param secretsKey base64 of 32 random bytes that encrypts the two-factor secrets at rest (env
+ *     {@code TIRELIRE_AUTH_SECRETS_KEY}; {@code ./tirelire up} makes one per data directory); without it,
+ *     two-factor sign-in cannot be turned on
  */
 @ConfigurationProperties("tirelire.auth")
 public record AuthProperties(
@@ -32,4 +35,13 @@ public record AuthProperties(
         @DefaultValue("15m") Duration failedLoginWindow,
         @DefaultValue("7d") Duration invitationTtl,
         @DefaultValue("10m") Duration recentSignIn,
-        @DefaultValue("11") int passwordHashCost) {}
+        @DefaultValue("11") int passwordHashCost,
+        @DefaultValue("") String secretsKey) {
+
+    /** Never the key: these properties may be logged or shown. */
+    @Override
+    public String toString() {
+        return "AuthProperties[issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl + ", secretsKey="
+                + (secretsKey.isBlank() ? "none" : "set") + "]";
+    }
+}

@@ -35,7 +35,9 @@ import tools.jackson.databind.JsonNode;
             "tirelire.admin.token=" + IdentityTest.ADMIN_TOKEN,
             // bcrypt's lowest cost: these tests hash a hundred passwords, and what they check does not
             // depend on how slow each hash is.
-            "tirelire.auth.password-hash-cost=4"
+            "tirelire.auth.password-hash-cost=4",
+            // Two-factor secrets are sealed with it; any 32 bytes do for tests.
+            "tirelire.auth.secrets-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
         })
 @Import(IdentityTest.ControllableClock.class)
 abstract class IdentityTest {

@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +27,9 @@ class TwoFactorIntegrationTest extends IdentityTest {
     private static final String PASSWORD = "correct horse battery";
 
     private final String email = "treasurer-" + UUID.randomUUID() + "@example.org";
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void an_authenticator_is_enrolled_with_a_first_code_and_then_asked_for_at_each_login() throws Exception {
@@ -68,6 +75,52 @@ class TwoFactorIntegrationTest extends IdentityTest {
                 .as("the previous step's code, for a phone a little behind")
                 .isEqualTo(200);
         assertThat(enrol(token, PASSWORD).getStatusCode().value()).isEqualTo(409);
+        assertThat(mongo.getCollection("two_factor")
+                        .flatMapMany(collection -> collection.find())
+                        .map(Document::toJson)
+                        .collectList()
+                        .block()
+                        .toString())
+                .as("the secret is kept encrypted: a copy of the database computes no code")
+                .doesNotContain(secret)
+                .contains("aes-gcm:");
+    }
+
+    @Test
+    void a_secret_kept_in_clear_before_secrets_were_encrypted_still_works_and_is_encrypted_at_its_next_use()
+            throws Exception {
+        String accountId = post(
+                        "/api/auth/signup",
+                        Map.of("email", email, "password", PASSWORD, "organisationName", "Les Amis du Canal"))
+                .getBody()
+                .get("id")
+                .asString();
+        String clearSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        mongo.getCollection("two_factor")
+                .flatMap(collection -> Mono.from(collection.insertOne(new Document("_id", accountId)
+                        .append("secret", clearSecret)
+                        .append("enabledAt", java.util.Date.from(clock.instant()))
+                        .append("recoveryCodeSha256", List.of())
+                        .append("lastUsedStep", 0L)
+                        .append("pendingRecoveryCodeSha256", List.of()))))
+                .block();
+
+        assertThat(login(authenticatorCode(clearSecret, clock.instant()))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        String stored = mongo.getCollection("two_factor")
+                .flatMap(collection -> Mono.from(
+                        collection.find(new Document("_id", accountId)).first()))
+                .block()
+                .getString("secret");
+        assertThat(stored).startsWith("aes-gcm:").doesNotContain(clearSecret);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(login(authenticatorCode(clearSecret, clock.instant()))
+                        .getStatusCode()
+                        .value())
+                .as("the same app goes on working")
+                .isEqualTo(200);
     }
 
     @Test

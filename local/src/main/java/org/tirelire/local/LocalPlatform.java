@@ -32,7 +32,7 @@ import org.tirelire.local.process.ChildProcess;
 import org.tirelire.local.process.JavaCommand;
 import org.tirelire.local.process.ParentWatch;
 import org.tirelire.local.process.PlatformStartFailure;
-import org.tirelire.local.secrets.PaymentsCredentialsKey;
+import org.tirelire.local.secrets.DataDirectoryKeys;
 import org.tirelire.local.services.Service;
 import org.tirelire.local.services.ServiceEnvironment;
 
@@ -169,7 +169,8 @@ public final class LocalPlatform implements AutoCloseable {
                     ports.mongo(),
                     ports.smtp(),
                     userEnvironment,
-                    PaymentsCredentialsKey.of(dataDir));
+                    DataDirectoryKeys.paymentsCredentials(dataDir),
+                    DataDirectoryKeys.signInSecrets(dataDir));
             Map<ChildProcess, BooleanSupplier> services = new LinkedHashMap<>();
             for (Service service : Service.values()) {
                 List<Integer> instancePorts = new ArrayList<>();

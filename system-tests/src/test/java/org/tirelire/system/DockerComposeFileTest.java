@@ -92,6 +92,11 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void the_gateway_takes_the_key_of_the_two_factor_secrets_from_the_host() {
+        assertThat(environment("gateway")).containsEntry("TIRELIRE_AUTH_SECRETS_KEY", "${TIRELIRE_AUTH_SECRETS_KEY:-}");
+    }
+
+    @Test
     void the_gateway_routes_to_the_services_by_name_and_is_the_only_published_api_port() {
         Map<String, Object> env = environment("gateway");
 

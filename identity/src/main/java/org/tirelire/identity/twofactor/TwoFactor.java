@@ -47,13 +47,15 @@ public class TwoFactor {
     private static final Duration STEP = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
+    private final SecretSealing sealing;
     private final Clock clock;
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(STEP);
     private final SecureRandom random = new SecureRandom();
     private final Base32 base32 = new Base32();
 
-    TwoFactor(ReactiveMongoTemplate mongo, Clock clock) {
+    TwoFactor(ReactiveMongoTemplate mongo, SecretSealing sealing, Clock clock) {
         this.mongo = mongo;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
@@ -76,7 +78,7 @@ public class TwoFactor {
                     return mongo.upsert(
                                     Query.query(Criteria.where("_id").is(accountId)),
                                     new Update()
-                                            .set("pendingSecret", secret)
+                                            .set("pendingSecret", sealing.seal(accountId, secret))
                                             .set(
                                                     "pendingRecoveryCodeSha256",
                                                     codes.stream()
@@ -95,7 +97,7 @@ public class TwoFactor {
                 .filter(settings -> settings.pendingSecret() != null)
                 .switchIfEmpty(Mono.error(TwoFactorNotConfirmed::new))
                 .flatMap(settings -> {
-                    OptionalLong step = matchingStep(settings.pendingSecret(), code, 0);
+                    OptionalLong step = matchingStep(sealing.open(accountId, settings.pendingSecret()), code, 0);
                     if (step.isEmpty()) {
                         return Mono.error(new TwoFactorNotConfirmed());
                     }
@@ -169,7 +171,7 @@ public class TwoFactor {
             if (code == null || code.isBlank()) {
                 return Mono.error(new TwoFactorCodeRequired());
             }
-            OptionalLong step = matchingStep(settings.secret(), code, settings.lastUsedStep());
+            OptionalLong step = matchingStep(sealing.open(accountId, settings.secret()), code, settings.lastUsedStep());
             if (step.isPresent()) {
                 // Atomically: of two sign-ins with the same code, one only gets through.
                 return mongo.findAndModify(
@@ -181,7 +183,7 @@ public class TwoFactor {
                                 FindAndModifyOptions.options().returnNew(true),
                                 TwoFactorSettings.class)
                         .switchIfEmpty(Mono.error(WrongTwoFactorCode::new))
-                        .then();
+                        .then(sealedIfStillInClear(settings));
             }
             String recovery = SecretTokens.sha256(normaliseRecoveryCode(code));
             return mongo.updateFirst(
@@ -194,6 +196,22 @@ public class TwoFactor {
                     .flatMap(result ->
                             result.getModifiedCount() == 1 ? Mono.<Void>empty() : Mono.error(new WrongTwoFactorCode()));
         });
+    }
+
+    /** A secret stored in clear before secrets were sealed is sealed at its next use. */
+    private Mono<Void> sealedIfStillInClear(TwoFactorSettings settings) {
+        String stored = settings.secret();
+        if (stored == null || !sealing.sealable(stored)) {
+            return Mono.empty();
+        }
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(settings.accountId())
+                                .and("secret")
+                                .is(stored)),
+                        new Update().set("secret", sealing.seal(settings.accountId(), stored)),
+                        TwoFactorSettings.class)
+                .then();
     }
 
     private Mono<TwoFactorSettings> settings(String accountId) {

@@ -7,7 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An account's second factor: the TOTP secret shared with its authenticator app, the one-time recovery
+ * An account's second factor: the TOTP secret shared with its authenticator app (sealed by {@link
+ * SecretSealing}), the one-time recovery
  * codes (kept as SHA-256 only), and the last time step a code was accepted for, so that no code works
  * twice. An enrolment waits in the {@code pending…} fields until a first code confirms it.
  *

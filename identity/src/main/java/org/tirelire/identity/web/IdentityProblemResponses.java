@@ -31,6 +31,7 @@ import org.tirelire.identity.api.TwoFactorCodeRequired;
 import org.tirelire.identity.api.TwoFactorEnrolmentRequired;
 import org.tirelire.identity.api.TwoFactorNeededFirst;
 import org.tirelire.identity.api.TwoFactorNotConfirmed;
+import org.tirelire.identity.api.TwoFactorUnavailable;
 import org.tirelire.identity.api.WeakPassword;
 import org.tirelire.identity.api.WrongTwoFactorCode;
 import tools.jackson.core.JacksonException;
@@ -132,6 +133,11 @@ class IdentityProblemResponses {
         problem.setProperty("setupToken", e.setupToken());
         problem.setProperty("setupTokenExpiresIn", e.validFor().toSeconds());
         return problem;
+    }
+
+    @ExceptionHandler(TwoFactorUnavailable.class)
+    ProblemDetail twoFactorUnavailable(TwoFactorUnavailable e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Two-factor sign-in unavailable", e.getMessage());
     }
 
     @ExceptionHandler(TwoFactorNeededFirst.class)

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * @param user the launcher's own environment
  * @param paymentsCredentialsKey the data directory's key for payment credentials, given to donation-service
  *     unless the user sets {@code TIRELIRE_PAYMENTS_CREDENTIALS_KEY}; null gives none (sandbox only)
+ * @param signInSecretsKey the data directory's key for two-factor secrets, given to the gateway unless the
+ *     user sets {@code TIRELIRE_AUTH_SECRETS_KEY}; null gives none (no two-factor sign-in)
  */
 public record ServiceEnvironment(
         Map<Service, Integer> servicePorts,
@@ -30,7 +32,8 @@ public record ServiceEnvironment(
         int mongoPort,
         int smtpPort,
         Map<String, String> user,
-        String paymentsCredentialsKey) {
+        String paymentsCredentialsKey,
+        String signInSecretsKey) {
 
     /** Set to bind the gateway elsewhere than loopback, e.g. {@code TIRELIRE_BIND=0.0.0.0} on a LAN demo. */
     public static final String BIND_VARIABLE = "TIRELIRE_BIND";
@@ -49,7 +52,7 @@ public record ServiceEnvironment(
     /** One instance of each service. */
     public ServiceEnvironment(
             Map<Service, Integer> servicePorts, int kafkaPort, int mongoPort, int smtpPort, Map<String, String> user) {
-        this(servicePorts, Map.of(), kafkaPort, mongoPort, smtpPort, user, null);
+        this(servicePorts, Map.of(), kafkaPort, mongoPort, smtpPort, user, null, null);
     }
 
     /** Whether the user sends mail to a server of their own; then no mail catcher is needed. */
@@ -85,6 +88,9 @@ public record ServiceEnvironment(
                 env.putIfAbsent("TIRELIRE_SERVICES_DONATION_URI", url(Service.DONATION));
                 env.putIfAbsent("TIRELIRE_SERVICES_NOTIFICATION_URI", url(Service.NOTIFICATION));
                 env.putIfAbsent("TIRELIRE_PUBLIC_BASE_URL", publicBaseUrl());
+                if (signInSecretsKey != null) {
+                    env.putIfAbsent("TIRELIRE_AUTH_SECRETS_KEY", signInSecretsKey);
+                }
             }
             case DONATION -> {
                 internalService(env, gateway);

@@ -45,14 +45,28 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void only_donation_service_gets_the_payments_credentials_key_and_a_key_of_the_users_own_wins() {
-        ServiceEnvironment withKey = new ServiceEnvironment(PORTS, Map.of(), 9092, 27017, 2525, Map.of(), "a2V5");
+    void each_key_goes_to_the_one_process_that_needs_it_and_a_key_of_the_users_own_wins() {
+        ServiceEnvironment withKeys =
+                new ServiceEnvironment(PORTS, Map.of(), 9092, 27017, 2525, Map.of(), "a2V5", "c2lnbg==");
         ServiceEnvironment usersKey = new ServiceEnvironment(
-                PORTS, Map.of(), 9092, 27017, 2525, Map.of("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "bXluZQ=="), "a2V5");
+                PORTS,
+                Map.of(),
+                9092,
+                27017,
+                2525,
+                Map.of("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "bXluZQ=="),
+                "a2V5",
+                "c2lnbg==");
 
-        assertThat(withKey.of(Service.DONATION)).containsEntry("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "a2V5");
-        assertThat(withKey.of(Service.GATEWAY)).doesNotContainKey("TIRELIRE_PAYMENTS_CREDENTIALS_KEY");
-        assertThat(withKey.of(Service.NOTIFICATION)).doesNotContainKey("TIRELIRE_PAYMENTS_CREDENTIALS_KEY");
+        assertThat(withKeys.of(Service.DONATION))
+                .containsEntry("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "a2V5")
+                .doesNotContainKey("TIRELIRE_AUTH_SECRETS_KEY");
+        assertThat(withKeys.of(Service.GATEWAY))
+                .containsEntry("TIRELIRE_AUTH_SECRETS_KEY", "c2lnbg==")
+                .doesNotContainKey("TIRELIRE_PAYMENTS_CREDENTIALS_KEY");
+        assertThat(withKeys.of(Service.NOTIFICATION))
+                .doesNotContainKey("TIRELIRE_PAYMENTS_CREDENTIALS_KEY")
+                .doesNotContainKey("TIRELIRE_AUTH_SECRETS_KEY");
         assertThat(usersKey.of(Service.DONATION)).containsEntry("TIRELIRE_PAYMENTS_CREDENTIALS_KEY", "bXluZQ==");
     }
 
@@ -65,7 +79,8 @@ class ServiceEnvironmentTest {
                 27017,
                 2525,
                 Map.of(),
-                "a2V5");
+                "a2V5",
+                "c2lnbg==");
 
         assertThat(scaledOut.of(Service.GATEWAY))
                 .containsEntry("TIRELIRE_SERVICES_CAMPAIGN_URI", "http://127.0.0.1:8081,http://127.0.0.1:8091")

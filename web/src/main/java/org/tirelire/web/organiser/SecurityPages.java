@@ -22,6 +22,7 @@ import org.tirelire.identity.api.TwoFactorAlreadyOn;
 import org.tirelire.identity.api.TwoFactorNeededFirst;
 import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.TwoFactorSetup;
+import org.tirelire.identity.api.TwoFactorUnavailable;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.session.OrganiserSession;
 import org.tirelire.web.session.OrganiserSession.Organiser;
@@ -89,7 +90,10 @@ class SecurityPages {
                         .onErrorResume(
                                 e -> e instanceof PasswordNotConfirmed || e instanceof TooManyFailedLogins,
                                 e -> refused(organiser, "security.error.password", exchange, model))
-                        .onErrorResume(TwoFactorAlreadyOn.class, e -> page(organiser, Map.of(), model)));
+                        .onErrorResume(TwoFactorAlreadyOn.class, e -> page(organiser, Map.of(), model))
+                        .onErrorResume(
+                                TwoFactorUnavailable.class,
+                                e -> refused(organiser, "security.error.unavailable", exchange, model)));
     }
 
     /**
