@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.CloudEvent;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.OrganisationActionTaken;
+import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.events.Topics;
 
 /**
@@ -97,13 +98,16 @@ class ReportedActions implements SmartLifecycle {
 
     private void record(ConsumerRecord<String, byte[]> record) {
         CloudEvent event;
+        TirelireEvent data;
         try {
             event = codec.decode(record.value());
+            data = codec.data(event);
         } catch (RuntimeException unreadable) {
+            // Reading it again would fail again (an action this version does not know, say): it is logged.
             log.error("Skipping an unreadable record at {} offset {}", record.topic(), record.offset(), unreadable);
             return;
         }
-        if (codec.data(event) instanceof OrganisationActionTaken taken) {
+        if (data instanceof OrganisationActionTaken taken) {
             auditLog.recordReported(event.id(), taken).block(WRITE);
         }
     }
