@@ -52,7 +52,7 @@ class TwoFactorPort implements TwoFactorSetup {
                 .flatMap(access -> recentSignIn
                         .confirm(access, accessToken, currentPassword)
                         .then(twoFactor.enrol(access.accountId(), access.email())))
-                .map(enrolment -> new Enrolment(enrolment.secret(), enrolment.otpauthUri(), enrolment.recoveryCodes()));
+                .map(TwoFactorPort::shown);
     }
 
     @Override
@@ -68,9 +68,9 @@ class TwoFactorPort implements TwoFactorSetup {
     public Mono<Enrolment> enrolWithSetupToken(String setupToken) {
         return twoFactor
                 .ticket(setupToken)
-                .flatMap(ticket -> accountOf(ticket))
+                .flatMap(this::accountOf)
                 .flatMap(account -> twoFactor.enrol(account.id(), account.email()))
-                .map(enrolment -> new Enrolment(enrolment.secret(), enrolment.otpauthUri(), enrolment.recoveryCodes()));
+                .map(TwoFactorPort::shown);
     }
 
     @Override
@@ -96,6 +96,11 @@ class TwoFactorPort implements TwoFactorSetup {
     public Mono<Boolean> requireForOrganisation(
             String accessToken, boolean required, @Nullable String currentPassword) {
         return memberships.requireTwoFactor(accessToken, required, currentPassword);
+    }
+
+    /** An enrolment as the port shows it. */
+    private static Enrolment shown(TwoFactor.Enrolment enrolment) {
+        return new Enrolment(enrolment.secret(), enrolment.otpauthUri(), enrolment.recoveryCodes());
     }
 
     private Mono<OrganiserAccount> accountOf(TwoFactor.SetupTicket ticket) {

@@ -103,10 +103,15 @@ class SecurityPages {
     static String enrolmentPage(TwoFactorSetup.Enrolment enrolment, @Nullable String setupToken, Model model) {
         model.addAttribute("enrolment", enrolment);
         model.addAttribute("qrCode", qrSvg(enrolment.otpauthUri()));
+        return confirmationPage(setupToken, Map.of(), model);
+    }
+
+    /** The page that asks for the first code, with the enrolment shown above it or not. */
+    private static String confirmationPage(@Nullable String setupToken, Map<String, String> errors, Model model) {
         model.addAttribute("setupToken", setupToken);
         model.addAttribute("enabled", false);
         model.addAttribute("done", "");
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", errors);
         return "organiser/security";
     }
 
@@ -129,11 +134,8 @@ class SecurityPages {
                 .thenReturn("redirect:/organiser/login?twoFactor=on")
                 .onErrorResume(TwoFactorNotConfirmed.class, e -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-                    model.addAttribute("setupToken", confirm.setupToken());
-                    model.addAttribute("enabled", false);
-                    model.addAttribute("done", "");
-                    model.addAttribute("errors", Map.of("form", "security.error.code"));
-                    return Mono.just("organiser/security");
+                    return Mono.just(
+                            confirmationPage(confirm.setupToken(), Map.of("form", "security.error.code"), model));
                 })
                 .onErrorResume(InvalidAccessToken.class, e -> Mono.just("redirect:/organiser/login?expired"));
     }
