@@ -84,6 +84,7 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 sent.createdAt(),
                 Instant.now(),
                 null,
+                null,
                 null));
 
         await().atMost(Duration.ofSeconds(15))

@@ -17,6 +17,7 @@ public enum Capability {
     REFUND_GIFTS("refund a gift", ADMIN, TREASURER),
     RECORD_OFFLINE_GIFTS("record an offline gift", ADMIN, TREASURER, VOLUNTEER),
     ERASE_DONORS("erase a donor's personal data", ADMIN, TREASURER),
+    MANAGE_RECEIPTS("change how the organisation issues tax receipts, or issue the annual ones", ADMIN, TREASURER),
     MANAGE_SETTINGS("change the organisation's payment account, webhooks or members", ADMIN);
 
     private final String description;

@@ -28,7 +28,9 @@ public final class EventTypes {
             Map.entry(MemberJoined.class, "org.tirelire.organisation.member-joined.v1"),
             Map.entry(MemberRoleChanged.class, "org.tirelire.organisation.member-role-changed.v1"),
             Map.entry(MemberRemoved.class, "org.tirelire.organisation.member-removed.v1"),
-            Map.entry(OrganisationActionTaken.class, "org.tirelire.organisation.action-taken.v1"));
+            Map.entry(OrganisationActionTaken.class, "org.tirelire.organisation.action-taken.v1"),
+            Map.entry(ReceiptIssued.class, "org.tirelire.organisation.receipt-issued.v1"),
+            Map.entry(ReceiptCancelled.class, "org.tirelire.organisation.receipt-cancelled.v1"));
 
     private static final Map<String, Class<? extends TirelireEvent>> CLASSES =
             TYPES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

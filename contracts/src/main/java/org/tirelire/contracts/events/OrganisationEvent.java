@@ -5,7 +5,7 @@ package org.tirelire.contracts.events;
  * See {@link TirelireEvent} for how consumers handle them.
  */
 public sealed interface OrganisationEvent extends TirelireEvent
-        permits PaymentAccountChanged, MemberEvent, OrganisationActionTaken {
+        permits PaymentAccountChanged, MemberEvent, OrganisationActionTaken, ReceiptIssued, ReceiptCancelled {
 
     String organisationId();
 
@@ -36,5 +36,9 @@ public sealed interface OrganisationEvent extends TirelireEvent
         default void on(MemberRemoved removed) {}
 
         default void on(OrganisationActionTaken taken) {}
+
+        default void on(ReceiptIssued issued) {}
+
+        default void on(ReceiptCancelled cancelled) {}
     }
 }

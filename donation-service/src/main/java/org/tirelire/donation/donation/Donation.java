@@ -56,6 +56,8 @@ public class Donation implements OutboxAggregate {
     private @Nullable ProviderKind paymentProvider;
     /** The provider's own payment page, for a provider that hosts it, while the donor has still to pay. */
     private @Nullable String paymentPage;
+    /** The donor asked for a tax receipt; their postal address is then in {@link #donor}. */
+    private boolean receiptWanted;
 
     private List<PendingEvent> outbox;
 
@@ -186,6 +188,16 @@ public class Donation implements OutboxAggregate {
                 null);
         donation.confirm("offline-" + method.name().toLowerCase(java.util.Locale.ROOT), now);
         return donation;
+    }
+
+    /** The donor wants a tax receipt, made out to this address; asked before the gift is first stored. */
+    public Donation withReceiptTo(PostalAddress address) {
+        if (donor == null) {
+            throw new IllegalStateException("a receipt is made out to a donor");
+        }
+        donor = donor.at(address);
+        receiptWanted = true;
+        return this;
     }
 
     /**
@@ -362,6 +374,11 @@ public class Donation implements OutboxAggregate {
     /** Where the donor pays, while they have still to: the provider's page. */
     public @Nullable URI paymentPage() {
         return paymentPage == null ? null : URI.create(paymentPage);
+    }
+
+    /** Whether a tax receipt is due once the gift is confirmed; no longer once the donor was erased. */
+    public boolean receiptWanted() {
+        return receiptWanted && donor != null;
     }
 
     public @Nullable String paymentReference() {

@@ -30,11 +30,17 @@ class DonationController {
     private final RecordDonation recordDonation;
     private final DonationLifecycle lifecycle;
     private final DonationRepository donations;
+    private final GiftReceipts receipts;
 
-    DonationController(RecordDonation recordDonation, DonationLifecycle lifecycle, DonationRepository donations) {
+    DonationController(
+            RecordDonation recordDonation,
+            DonationLifecycle lifecycle,
+            DonationRepository donations,
+            GiftReceipts receipts) {
         this.recordDonation = recordDonation;
         this.lifecycle = lifecycle;
         this.donations = donations;
+        this.receipts = receipts;
     }
 
     /** The same key and body answer the same donation, again with 201, marked {@code Idempotent-Replayed}. */
@@ -46,12 +52,15 @@ class DonationController {
         return ResponseEntity.created(
                         URI.create("/api/donations/" + recorded.donation().id()))
                 .header("Idempotent-Replayed", String.valueOf(!recorded.firstTime()))
-                .body(DonationView.of(recorded.donation()));
+                .body(DonationView.of(recorded.donation(), receipts));
     }
 
     @GetMapping("/{id}")
     DonationView get(@PathVariable String id) {
-        return donations.findById(id).map(DonationView::of).orElseThrow(() -> new DonationNotFound(id));
+        return donations
+                .findById(id)
+                .map(donation -> DonationView.of(donation, receipts))
+                .orElseThrow(() -> new DonationNotFound(id));
     }
 
     /**

@@ -16,6 +16,10 @@ public interface DonationRepository extends MongoRepository<Donation, String> {
     List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(
             String campaignId, DonationStatus status, Pageable page);
 
+    /** The gifts of a year whose donors asked for a tax receipt, for the annual receipts. */
+    List<Donation> findByOrganisationIdAndStatusAndReceiptWantedTrueAndConfirmedAtBetween(
+            String organisationId, DonationStatus status, Instant from, Instant to);
+
     /** Gifts in this status whose payment was started before this instant. */
     List<Donation> findByStatusAndPaymentReferenceNotNullAndCreatedAtBefore(DonationStatus status, Instant before);
 

@@ -25,7 +25,22 @@ public record DonationRequest(
         @NotBlank @Size(max = 64) String paymentMethod,
 
         @Pattern(regexp = "fr|en", message = "must be fr or en") @Nullable
-        String locale) {
+        String locale,
+
+        @Valid @Nullable ReceiptInput receipt) {
+
+    /** A tax receipt, wanted or not; when wanted, the postal address it is made out to. */
+    public record ReceiptInput(
+            @Nullable Boolean wanted, @Valid @Nullable PostalAddress address) {
+
+        boolean isWanted() {
+            return Boolean.TRUE.equals(wanted);
+        }
+    }
+
+    boolean receiptWanted() {
+        return receipt != null && receipt.isWanted();
+    }
 
     public record DonorInput(
             @NotBlank @Size(max = 80) String firstName,

@@ -24,7 +24,8 @@ public record DonationView(
         Instant createdAt,
         @Nullable Instant confirmedAt,
         @Nullable Instant refundedAt,
-        @Nullable NextAction nextAction) {
+        @Nullable NextAction nextAction,
+        @Nullable URI receiptUrl) {
 
     /**
      * What the donor does next: pay on the provider's own page, then come back to the gift's page.
@@ -54,6 +55,29 @@ public record DonationView(
                                 "redirect",
                                 donation.paymentPage(),
                                 donation.paymentProvider().pathName())
-                        : null);
+                        : null,
+                null);
+    }
+
+    /** The same, with the signed link to the gift's tax receipt when its donor asked for one. */
+    public static DonationView of(Donation donation, GiftReceipts receipts) {
+        DonationView view = of(donation);
+        return new DonationView(
+                view.id,
+                view.campaignId,
+                view.amount,
+                view.status,
+                view.displayName,
+                view.anonymous,
+                view.message,
+                view.rewardId,
+                view.fundraiser,
+                view.paymentReference,
+                view.failureReason,
+                view.createdAt,
+                view.confirmedAt,
+                view.refundedAt,
+                view.nextAction,
+                receipts.linkFor(donation));
     }
 }

@@ -2,8 +2,10 @@ package org.tirelire.donation.donation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.tirelire.donation.payment.PaymentProvider;
 import org.tirelire.donation.payment.PaymentProviders;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.RecentlyPublished;
+import org.tirelire.kit.web.InvalidFields;
 
 /**
  * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
@@ -35,6 +38,7 @@ public class RecordDonation {
     private final DonationLimits limits;
     private final FundraiserPageRefs fundraiserPages;
     private final RewardStocks rewardStocks;
+    private final GiftReceipts receipts;
     private final Duration publicationGrace;
     private final Clock clock;
 
@@ -47,6 +51,7 @@ public class RecordDonation {
             DonationLimits limits,
             FundraiserPageRefs fundraiserPages,
             RewardStocks rewardStocks,
+            GiftReceipts receipts,
             @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace,
             Clock clock) {
         this.idempotencyKeys = idempotencyKeys;
@@ -57,6 +62,7 @@ public class RecordDonation {
         this.limits = limits;
         this.fundraiserPages = fundraiserPages;
         this.rewardStocks = rewardStocks;
+        this.receipts = receipts;
         this.publicationGrace = publicationGrace;
         this.clock = clock;
     }
@@ -75,6 +81,7 @@ public class RecordDonation {
         CampaignSnapshot campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
         PaymentProvider paymentProvider = paymentProviders.forOrganisation(campaign.organisationId());
         check(request, amount, campaign, paymentProvider);
+        PostalAddress receiptAddress = receiptAddress(request, campaign);
 
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
         if (!claim.firstUse()) {
@@ -94,7 +101,7 @@ public class RecordDonation {
         // Also reached when a first attempt claimed the key and stopped before recording: its id is reused.
         Donation pending;
         try {
-            pending = lifecycle.record(Donation.pending(
+            Donation gift = Donation.pending(
                     claim.donationId(),
                     campaign.campaignId(),
                     campaign.organisationId(),
@@ -107,7 +114,8 @@ public class RecordDonation {
                     Boolean.TRUE.equals(request.newsConsent()),
                     request.paymentMethod(),
                     paymentProvider.kind(),
-                    clock.instant()));
+                    clock.instant());
+            pending = lifecycle.record(receiptAddress == null ? gift : gift.withReceiptTo(receiptAddress));
         } catch (DuplicateKeyException concurrentTwin) {
             if (request.rewardId() != null) {
                 rewardStocks.release(request.rewardId()); // the twin holds the unit for this gift
@@ -186,6 +194,34 @@ public class RecordDonation {
                             + paymentProvider.kind().pathName()
                             + " provider; use one of " + new TreeSet<>(paymentProvider.paymentMethods()));
         }
+    }
+
+    /**
+     * The address a wanted tax receipt is made out to, every missing part named at once; null when no
+     * receipt is wanted. Only an organisation that issues receipts can be asked for one.
+     */
+    private @Nullable PostalAddress receiptAddress(DonationRequest request, CampaignSnapshot campaign) {
+        if (!request.receiptWanted()) {
+            return null;
+        }
+        if (!receipts.issuedBy(campaign.organisationId())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "receipt.wanted",
+                    "This organisation does not issue tax receipts: give without asking for one");
+        }
+        PostalAddress address = request.receipt().address();
+        Map<String, String> problems = address == null
+                ? Map.of("receipt.address", "A tax receipt needs your postal address")
+                : address.problems("receipt.address");
+        if (!problems.isEmpty()) {
+            throw new InvalidFields(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Donation refused",
+                    "A tax receipt is made out to the donor's full postal address",
+                    problems);
+        }
+        return address.normalised();
     }
 
     private static String blankToNull(String text) {

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.tirelire.donation.audit.ReportedAction;
 import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.payment.account.PaymentAccount;
+import org.tirelire.donation.receipt.Receipt;
+import org.tirelire.donation.receipt.ReceiptSettings;
 import org.tirelire.kit.messaging.OutboxSource;
 
 @Configuration
@@ -20,6 +22,18 @@ class DonationOutbox {
     @Bean
     OutboxSource paymentAccountEventsOutbox() {
         return new OutboxSource(PaymentAccount.class);
+    }
+
+    /** Receipt settings are an organisation's: the audit report of their change is keyed by it. */
+    @Bean
+    OutboxSource receiptSettingsOutbox() {
+        return new OutboxSource(ReceiptSettings.class);
+    }
+
+    /** A receipt is announced to its donor, and its cancellation too, keyed by its organisation. */
+    @Bean
+    OutboxSource receiptsOutbox() {
+        return new OutboxSource(Receipt.class);
     }
 
     /** What organisers did that changed no document of its own, reported to the audit log (ADR 24). */

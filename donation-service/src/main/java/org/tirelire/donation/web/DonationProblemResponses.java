@@ -26,6 +26,10 @@ import org.tirelire.donation.payment.ProviderUnavailable;
 import org.tirelire.donation.payment.account.CredentialsKeyMissing;
 import org.tirelire.donation.payment.account.CredentialsUnreadable;
 import org.tirelire.donation.payment.account.PaymentAccountRefused;
+import org.tirelire.donation.receipt.ReceiptLinkRefused;
+import org.tirelire.donation.receipt.ReceiptNotFound;
+import org.tirelire.donation.receipt.ReceiptNotReady;
+import org.tirelire.donation.receipt.ReceiptsUnavailable;
 import org.tirelire.kit.web.Problems;
 
 /** How donation refusals read to a client. */
@@ -38,6 +42,30 @@ class DonationProblemResponses {
     @ExceptionHandler(DonationRefused.class)
     ProblemDetail refused(DonationRefused e) {
         return Problems.invalidField(e.status(), "Donation refused", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(ReceiptNotFound.class)
+    ProblemDetail receiptNotFound(ReceiptNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "Receipt not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ReceiptNotReady.class)
+    ResponseEntity<ProblemDetail> receiptNotReady(ReceiptNotReady e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CONFLICT);
+        if (e.retryAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return answer.body(Problems.problem(HttpStatus.CONFLICT, "Receipt not issued yet", e.getMessage()));
+    }
+
+    @ExceptionHandler(ReceiptLinkRefused.class)
+    ProblemDetail receiptLinkRefused(ReceiptLinkRefused e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "Receipt link not valid", e.getMessage());
+    }
+
+    @ExceptionHandler(ReceiptsUnavailable.class)
+    ProblemDetail receiptsUnavailable(ReceiptsUnavailable e) {
+        return Problems.problem(HttpStatus.CONFLICT, "Receipts not issued", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

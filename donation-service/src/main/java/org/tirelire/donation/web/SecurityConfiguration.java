@@ -25,6 +25,8 @@ class SecurityConfiguration {
                                 .requestMatchers(
                                         HttpMethod.GET,
                                         "/api/donations/*",
+                                        "/api/donations/*/receipt",
+                                        "/api/campaigns/*/receipt-policy",
                                         "/api/campaigns/*/supporters",
                                         "/api/payments/methods")
                                 .permitAll()

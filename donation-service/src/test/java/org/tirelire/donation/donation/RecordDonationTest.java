@@ -115,6 +115,7 @@ class RecordDonationTest {
                 new DonationLimits(100, 10_000_000),
                 repositories.getRepository(FundraiserPageRefs.class),
                 rewardStocks,
+                new NoReceipts(),
                 Duration.ZERO,
                 clock);
 
@@ -211,7 +212,22 @@ class RecordDonationTest {
                 null,
                 false,
                 paymentMethod,
-                "fr");
+                "fr",
+                null);
+    }
+
+    /** An organisation that issues no tax receipts. */
+    private static final class NoReceipts implements GiftReceipts {
+
+        @Override
+        public boolean issuedBy(String organisationId) {
+            return false;
+        }
+
+        @Override
+        public java.net.URI linkFor(Donation donation) {
+            return null;
+        }
     }
 
     /** A provider that takes every payment, but declines the one method named so; it keeps what it was asked. */

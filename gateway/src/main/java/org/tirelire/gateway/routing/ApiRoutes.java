@@ -70,7 +70,10 @@ class ApiRoutes {
                                         "/api/campaigns/*/donations",
                                         "/api/campaigns/*/offline-donations",
                                         "/api/campaigns/*/supporters",
-                                        "/api/organisations/me/payments")
+                                        "/api/campaigns/*/receipt-policy",
+                                        "/api/organisations/me/payments",
+                                        "/api/organisations/me/receipts",
+                                        "/api/organisations/me/receipts/**")
                                 .filters(resilient(DONATION_SERVICE))
                                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, CALL_TIMEOUT.toMillis())
                                 .uri(loadBalanced(DONATION_SERVICE)))

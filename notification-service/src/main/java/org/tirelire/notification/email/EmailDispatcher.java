@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -92,6 +93,14 @@ public class EmailDispatcher implements DisposableBean {
             helper.setText(email.text(), email.html());
             message.setHeader("X-Tirelire-Email-Id", email.id());
             message.setHeader("Message-ID", messageId(email.id()));
+            if (email.attachments() != null) {
+                for (OutgoingEmail.Attachment attachment : email.attachments()) {
+                    helper.addAttachment(
+                            attachment.fileName(),
+                            new ByteArrayResource(attachment.content()),
+                            attachment.contentType());
+                }
+            }
             if (email.headers() != null) {
                 for (var header : email.headers().entrySet()) {
                     message.setHeader(header.getKey(), header.getValue());

@@ -27,8 +27,18 @@ public class EmailOutbox {
 
     /** @param headers extra mail headers, such as {@code List-Unsubscribe} */
     public boolean enqueue(String id, String to, RenderedEmail email, Map<String, String> headers) {
+        return enqueue(id, to, email, headers, List.of());
+    }
+
+    /** @param attachments files sent with the email; kept with it until it is sent */
+    public boolean enqueue(
+            String id,
+            String to,
+            RenderedEmail email,
+            Map<String, String> headers,
+            List<OutgoingEmail.Attachment> attachments) {
         try {
-            emails.insert(OutgoingEmail.pending(id, to, email, headers, clock.instant()));
+            emails.insert(OutgoingEmail.pending(id, to, email, headers, attachments, clock.instant()));
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }

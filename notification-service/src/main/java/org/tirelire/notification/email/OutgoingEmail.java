@@ -2,6 +2,7 @@ package org.tirelire.notification.email;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -27,7 +28,11 @@ public record OutgoingEmail(
         Instant createdAt,
         @Indexed Instant nextAttemptAt,
         @Nullable Instant sentAt,
-        @Nullable String lastError) {
+        @Nullable String lastError,
+        @Nullable List<Attachment> attachments) {
+
+    /** A file sent with the email, such as a tax receipt's PDF. */
+    public record Attachment(String fileName, String contentType, byte[] content) {}
 
     public enum Status {
         PENDING,
@@ -39,7 +44,12 @@ public record OutgoingEmail(
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
     public static OutgoingEmail pending(
-            String id, String to, RenderedEmail email, Map<String, String> headers, Instant now) {
+            String id,
+            String to,
+            RenderedEmail email,
+            Map<String, String> headers,
+            List<Attachment> attachments,
+            Instant now) {
         return new OutgoingEmail(
                 id,
                 to,
@@ -53,17 +63,32 @@ public record OutgoingEmail(
                 now,
                 now,
                 null,
-                null);
+                null,
+                attachments.isEmpty() ? null : List.copyOf(attachments));
     }
 
     OutgoingEmail sent(Instant at) {
         return new OutgoingEmail(
-                id, to, toSha256, subject, text, html, headers, Status.SENT, attempts + 1, createdAt, at, at, null);
+                id,
+                to,
+                toSha256,
+                subject,
+                text,
+                html,
+                headers,
+                Status.SENT,
+                attempts + 1,
+                createdAt,
+                at,
+                at,
+                null,
+                attachments);
     }
 
     /** Keeps the id, so the event that caused this email never sends it again, and forgets the rest. */
     OutgoingEmail erased(Instant at) {
-        return new OutgoingEmail(id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null);
+        return new OutgoingEmail(
+                id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null, null);
     }
 
     /** Waits longer after each failure: 2 s, 4 s, 8 s… up to 10 minutes. */
@@ -82,6 +107,7 @@ public record OutgoingEmail(
                 createdAt,
                 at.plusSeconds(seconds),
                 null,
-                error);
+                error,
+                attachments);
     }
 }

@@ -24,6 +24,8 @@ import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.OrganisationEvent;
 import org.tirelire.contracts.events.PaymentAccountChanged;
+import org.tirelire.contracts.events.ReceiptCancelled;
+import org.tirelire.contracts.events.ReceiptIssued;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
 import org.tirelire.notification.campaign.CampaignSummaries;
@@ -31,6 +33,7 @@ import org.tirelire.notification.campaign.CampaignSummary;
 import org.tirelire.notification.email.DonationEmails;
 import org.tirelire.notification.email.EmailOutbox;
 import org.tirelire.notification.email.OrganiserEmails;
+import org.tirelire.notification.email.ReceiptEmails;
 import org.tirelire.notification.fundraiser.FundraiserTotals;
 import org.tirelire.notification.fundraiser.SupporterEmails;
 import org.tirelire.notification.organisation.MemberEmails;
@@ -150,8 +153,9 @@ class NotificationEventsConsumers {
             SupporterEmails supporters,
             OrganiserEmails organisers,
             MemberEmails organisationMembers,
+            ReceiptEmails receipts,
             Webhooks webhooks) {
-        // Gifts' events, and donation-service's news of an organisation's payment account.
+        // Gifts' events, and donation-service's news of an organisation: its payment account, its receipts.
         return events.of(
                 TirelireEvent.class,
                 heard -> heard.event().dispatchTo(new TirelireEvent.Handler() {
@@ -187,6 +191,16 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(PaymentAccountChanged changed) {
                         organisationMembers.paymentAccountChanged(changed);
+                    }
+
+                    @Override
+                    public void on(ReceiptIssued issued) {
+                        receipts.issued(issued);
+                    }
+
+                    @Override
+                    public void on(ReceiptCancelled cancelled) {
+                        receipts.cancelled(cancelled);
                     }
 
                     /** A gift's news goes to its campaign's organisation's webhooks. */

@@ -48,6 +48,13 @@ public class GeneralProblemResponses extends ResponseEntityExceptionHandler {
                 "The " + e.getHeaderName() + " header is required.");
     }
 
+    @ExceptionHandler(InvalidFields.class)
+    ProblemDetail invalidFields(InvalidFields e) {
+        ProblemDetail problem = Problems.problem(e.status(), e.title(), e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
     /** The problem names the roles that may take the action, so a member knows whom to ask. */
     @ExceptionHandler(ActionNotAllowed.class)
     ProblemDetail notAllowed(ActionNotAllowed e) {
