@@ -10,6 +10,8 @@ import org.tirelire.web.page.FormInput;
 import org.tirelire.web.page.TypedAmount;
 import org.tirelire.web.platform.PlatformRequests.Gift;
 import org.tirelire.web.platform.PlatformRequests.GiftDonor;
+import org.tirelire.web.platform.PlatformRequests.ReceiptWish;
+import org.tirelire.web.platform.PlatformViews.PostalAddress;
 
 /**
  * The giving form as the donor filled it in, kept as typed so that it can be shown again with the
@@ -34,7 +36,13 @@ public record GiftForm(
         Boolean anonymous,
         Boolean newsConsent,
         String fundraiser,
-        @NotBlank(message = "give.error.paymentMethod") String paymentMethod) {
+        @NotBlank(message = "give.error.paymentMethod") String paymentMethod,
+        Boolean receiptWanted,
+        String addressLine1,
+        String addressLine2,
+        String postalCode,
+        String city,
+        String country) {
 
     public GiftForm {
         key = FormInput.text(key).matches("[A-Za-z0-9-]{8,64}")
@@ -52,10 +60,17 @@ public record GiftForm(
         newsConsent = Boolean.TRUE.equals(newsConsent);
         fundraiser = FormInput.text(fundraiser);
         paymentMethod = FormInput.text(paymentMethod);
+        receiptWanted = Boolean.TRUE.equals(receiptWanted);
+        addressLine1 = FormInput.text(addressLine1);
+        addressLine2 = FormInput.text(addressLine2);
+        postalCode = FormInput.text(postalCode);
+        city = FormInput.text(city);
+        country = FormInput.text(country).isEmpty() ? "FR" : FormInput.text(country);
     }
 
     public static GiftForm blank(@Nullable String reward, @Nullable String fundraiser, String amount) {
-        return new GiftForm(null, amount, "", reward, "", "", "", "", false, false, fundraiser, "");
+        return new GiftForm(
+                null, amount, "", reward, "", "", "", "", false, false, fundraiser, "", false, "", "", "", "", "FR");
     }
 
     /** The same form with a typed amount, as when a reward's minimum is offered. */
@@ -72,7 +87,13 @@ public record GiftForm(
                 anonymous,
                 newsConsent,
                 fundraiser,
-                paymentMethod);
+                paymentMethod,
+                receiptWanted,
+                addressLine1,
+                addressLine2,
+                postalCode,
+                city,
+                country);
     }
 
     /** The amount the donor chose, in minor units: a typed amount wins over a suggested one. */
@@ -96,7 +117,12 @@ public record GiftForm(
                 language,
                 blankToNull(message),
                 blankToNull(reward),
-                blankToNull(fundraiser));
+                blankToNull(fundraiser),
+                receiptWanted
+                        ? new ReceiptWish(
+                                true,
+                                new PostalAddress(addressLine1, blankToNull(addressLine2), postalCode, city, country))
+                        : null);
     }
 
     private static @Nullable String blankToNull(String text) {

@@ -43,17 +43,23 @@ class GivingPages {
     private static final List<Long> SUGGESTED_UNITS = List.of(10L, 25L, 50L, 100L);
 
     /** Where a service's field name shows in the form. */
-    private static final Map<String, String> FORM_FIELDS = Map.of(
-            "amount", "amount",
-            "amount.amount", "amount",
-            "amount.currency", "amount",
-            "donor.firstName", "firstName",
-            "donor.lastName", "lastName",
-            "donor.email", "email",
-            "message", "message",
-            "rewardId", "reward",
-            "paymentMethod", "paymentMethod",
-            "fundraiser", "fundraiser");
+    private static final Map<String, String> FORM_FIELDS = Map.ofEntries(
+            Map.entry("amount", "amount"),
+            Map.entry("amount.amount", "amount"),
+            Map.entry("amount.currency", "amount"),
+            Map.entry("donor.firstName", "firstName"),
+            Map.entry("donor.lastName", "lastName"),
+            Map.entry("donor.email", "email"),
+            Map.entry("message", "message"),
+            Map.entry("rewardId", "reward"),
+            Map.entry("paymentMethod", "paymentMethod"),
+            Map.entry("fundraiser", "fundraiser"),
+            Map.entry("receipt.wanted", "receiptWanted"),
+            Map.entry("receipt.address", "addressLine1"),
+            Map.entry("receipt.address.line1", "addressLine1"),
+            Map.entry("receipt.address.postalCode", "postalCode"),
+            Map.entry("receipt.address.city", "city"),
+            Map.entry("receipt.address.country", "country"));
 
     private final CampaignApi campaigns;
     private final DonationApi donations;
@@ -101,6 +107,7 @@ class GivingPages {
             Map<String, String> errors = new LinkedHashMap<>();
             OptionalLong amount = checkedAmount(form, campaign, errors);
             errors.putAll(FormInput.errors(binding));
+            checkReceiptAddress(form, errors);
             if (!errors.isEmpty()) {
                 errors.put("form", "give.error.refused"); // the summary a screen reader hears first
                 exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -136,14 +143,35 @@ class GivingPages {
         exchange.getResponse()
                 .getHeaders()
                 .set("Content-Security-Policy", PagePolicy.withFormsLeadingTo(paymentPageOrigins));
-        return donations.paymentMethods(campaign.id()).map(methods -> {
-            model.addAttribute("campaign", campaign);
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
-            model.addAttribute("suggested", suggested(campaign));
-            model.addAttribute("payment", methods);
-            return "give";
+        List<Long> suggested = suggested(campaign);
+        // The amount chosen so far, if readable: its cost after the tax reduction shows beside the amounts.
+        OptionalLong chosen = OptionalLong.empty();
+        try {
+            chosen = form.minorUnits(campaign.goal().currency());
+        } catch (IllegalArgumentException notAnAmount) {
+            // shown as an error already; the line then states the rate only
+        }
+        List<Long> costed = new java.util.ArrayList<>(suggested);
+        chosen.ifPresent(amount -> {
+            if (amount > 0 && !costed.contains(amount)) {
+                costed.add(amount);
+            }
         });
+        OptionalLong selected = chosen;
+        return Mono.zip(donations.paymentMethods(campaign.id()), donations.receiptPolicy(campaign.id(), costed))
+                .map(found -> {
+                    Money cost = selected.isPresent() ? found.getT2().costOf(selected.getAsLong()) : null;
+                    model.addAttribute(
+                            "selectedAmount", cost == null ? null : Money.of(selected.getAsLong(), cost.currency()));
+                    model.addAttribute("selectedCost", cost);
+                    model.addAttribute("campaign", campaign);
+                    model.addAttribute("form", form);
+                    model.addAttribute("errors", errors);
+                    model.addAttribute("suggested", suggested);
+                    model.addAttribute("payment", found.getT1());
+                    model.addAttribute("receipts", found.getT2());
+                    return "give";
+                });
     }
 
     /** The provider's own payment page when it hosts one (Stripe, HelloAsso), else the gift's status page. */
@@ -172,6 +200,25 @@ class GivingPages {
             errors.put("amount", "give.error.amount.belowReward");
         }
         return amount;
+    }
+
+    /**
+     * A wanted receipt needs the donor's address. donation-service checks it too and names each part; the
+     * missing ones are found here as well, so that they show with the form's other mistakes at once.
+     */
+    private static void checkReceiptAddress(GiftForm form, Map<String, String> errors) {
+        if (!form.receiptWanted()) {
+            return;
+        }
+        if (form.addressLine1().isBlank()) {
+            errors.put("addressLine1", "give.error.addressLine1");
+        }
+        if (form.postalCode().isBlank()) {
+            errors.put("postalCode", "give.error.postalCode");
+        }
+        if (form.city().isBlank()) {
+            errors.put("city", "give.error.city");
+        }
     }
 
     /**

@@ -14,11 +14,16 @@ import org.springframework.web.service.annotation.PutExchange;
 import org.tirelire.web.platform.PlatformRequests.Gift;
 import org.tirelire.web.platform.PlatformRequests.OfflineGift;
 import org.tirelire.web.platform.PlatformRequests.PaymentAccountChange;
+import org.tirelire.web.platform.PlatformRequests.ReceiptSettingsChange;
+import org.tirelire.web.platform.PlatformViews.AnnualReceipts;
 import org.tirelire.web.platform.PlatformViews.Donation;
 import org.tirelire.web.platform.PlatformViews.DonationsPage;
 import org.tirelire.web.platform.PlatformViews.OrganiserDonation;
 import org.tirelire.web.platform.PlatformViews.PaymentAccount;
 import org.tirelire.web.platform.PlatformViews.PaymentMethods;
+import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
+import org.tirelire.web.platform.PlatformViews.ReceiptRegister;
+import org.tirelire.web.platform.PlatformViews.ReceiptSettings;
 import org.tirelire.web.platform.PlatformViews.Supporter;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +49,36 @@ public interface DonationApi {
     @PutExchange("/organisations/me/payments")
     Mono<PaymentAccount> connectPaymentAccount(
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestBody PaymentAccountChange change);
+
+    /** Whether the campaign's organisation issues tax receipts, and what these amounts cost after the reduction. */
+    @GetExchange("/campaigns/{id}/receipt-policy")
+    Mono<ReceiptPolicy> receiptPolicy(@PathVariable String id, @RequestParam List<Long> amounts);
+
+    @GetExchange("/organisations/me/receipts/settings")
+    Mono<ReceiptSettings> receiptSettings(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PutExchange("/organisations/me/receipts")
+    Mono<ReceiptSettings> changeReceiptSettings(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestBody ReceiptSettingsChange change);
+
+    @GetExchange("/organisations/me/receipts")
+    Mono<ReceiptRegister> receiptRegister(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestParam int year);
+
+    @GetExchange(url = "/organisations/me/receipts", accept = "text/csv")
+    Mono<byte[]> receiptRegisterCsv(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestParam int year);
+
+    @GetExchange("/organisations/me/receipts/archive")
+    Mono<byte[]> receiptArchive(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestParam int year);
+
+    @GetExchange("/organisations/me/receipts/{number}.pdf")
+    Mono<byte[]> receiptPdf(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String number);
+
+    @PostExchange("/organisations/me/receipts/annual")
+    Mono<AnnualReceipts> issueAnnualReceipts(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestParam int year);
 
     @GetExchange("/campaigns/{id}/supporters")
     Mono<List<Supporter>> supporters(@PathVariable String id);

@@ -59,9 +59,35 @@ public final class PlatformRequests {
             String locale,
             @Nullable String message,
             @Nullable String rewardId,
-            @Nullable String fundraiser) {}
+            @Nullable String fundraiser,
+            @Nullable ReceiptWish receipt) {}
 
     public record GiftDonor(String firstName, String lastName, String email) {}
+
+    /** A tax receipt asked for with a gift, and the address it is made out to. */
+    public record ReceiptWish(boolean wanted, PlatformViews.PostalAddress address) {}
+
+    /** The body of {@code PUT /api/organisations/me/receipts}; the password asked again. */
+    public record ReceiptSettingsChange(
+            boolean enabled,
+            @Nullable String legalName,
+            PlatformViews.PostalAddress address,
+            @Nullable String object,
+            @Nullable String legalStatus,
+            @Nullable String rna,
+            @Nullable String siren,
+            List<String> articles,
+            boolean reducedRate75,
+            PlatformViews.Signatory signatory,
+            String mode,
+            boolean eligibilityConfirmed,
+            String currentPassword) {
+
+        @Override
+        public String toString() {
+            return "ReceiptSettingsChange[" + legalName + ", enabled=" + enabled + "]";
+        }
+    }
 
     /** The body of {@code POST /api/campaigns/{id}/offline-donations}; the donor only if one was named. */
     public record OfflineGift(

@@ -93,7 +93,8 @@ public final class PlatformViews {
             @Nullable String message,
             @Nullable String fundraiser,
             @Nullable String failureReason,
-            @Nullable NextAction nextAction) {
+            @Nullable NextAction nextAction,
+            @Nullable String receiptUrl) {
 
         public boolean awaitsPaymentOnProviderPage() {
             return "PENDING".equals(status) && nextAction != null;
@@ -117,6 +118,79 @@ public final class PlatformViews {
             return "SANDBOX".equals(provider);
         }
     }
+
+    /**
+     * What the giving form shows of tax receipts.
+     *
+     * @param reductionRate 66, or 75 up to {@code reducedRateCeiling}
+     */
+    public record ReceiptPolicy(
+            boolean issuesReceipts,
+            @Nullable String mode,
+            int reductionRate,
+            @Nullable Money reducedRateCeiling,
+            List<Estimate> estimates) {
+
+        public record Estimate(Money gift, Money costAfterReduction) {}
+
+        /** What this suggested amount costs after the reduction, if it was asked for. */
+        public @Nullable Money costOf(long amount) {
+            return estimates.stream()
+                    .filter(estimate -> estimate.gift().amount() == amount)
+                    .map(Estimate::costAfterReduction)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    public record PostalAddress(
+            @Nullable String line1,
+            @Nullable String line2,
+            @Nullable String postalCode,
+            @Nullable String city,
+            @Nullable String country) {}
+
+    public record Signatory(@Nullable String name, @Nullable String title) {}
+
+    /** An organisation's receipt settings, and what is still missing before they can be turned on. */
+    public record ReceiptSettings(
+            boolean enabled,
+            boolean issuing,
+            @Nullable String legalName,
+            @Nullable PostalAddress address,
+            @Nullable String object,
+            @Nullable String legalStatus,
+            @Nullable String rna,
+            @Nullable String siren,
+            List<String> articles,
+            boolean reducedRate75,
+            @Nullable Signatory signatory,
+            String mode,
+            boolean signatureImage,
+            @Nullable Instant eligibilityConfirmedAt,
+            @Nullable String eligibilityConfirmedBy,
+            List<Map<String, String>> missing) {}
+
+    public record ReceiptRegister(int year, int count, Money totalReceipted, List<ReceiptEntry> receipts) {}
+
+    public record ReceiptEntry(
+            String number,
+            String status,
+            String kind,
+            Instant issuedAt,
+            ReceiptDonor donor,
+            Money amount,
+            @Nullable String replaces,
+            @Nullable Instant cancelledAt) {
+
+        public boolean cancelled() {
+            return "CANCELLED".equals(status);
+        }
+    }
+
+    public record ReceiptDonor(String firstName, String lastName, String email, PostalAddress address) {}
+
+    public record AnnualReceipts(int issued) {}
 
     public record Fundraiser(
             String slug,
