@@ -43,6 +43,7 @@ class CampaignDonationsController {
     private final DonationLifecycle lifecycle;
     private final DonationSearch search;
     private final AuditTrail auditTrail;
+    private final GiftReceipts receipts;
     private final Clock clock;
 
     CampaignDonationsController(
@@ -51,7 +52,9 @@ class CampaignDonationsController {
             DonationLifecycle lifecycle,
             DonationSearch search,
             AuditTrail auditTrail,
+            GiftReceipts receipts,
             Clock clock) {
+        this.receipts = receipts;
         this.donations = donations;
         this.campaigns = campaigns;
         this.lifecycle = lifecycle;
@@ -124,6 +127,18 @@ class CampaignDonationsController {
                     "This campaign collects in " + campaign.currency() + ", not "
                             + request.amount().currency());
         }
+        PostalAddress receiptAddress = request.receipt() == null
+                ? null
+                : request.receipt().checkedAddress(campaign.organisationId(), receipts);
+        if (receiptAddress != null
+                && (request.donor() == null
+                        || request.donor().lastName() == null
+                        || request.donor().lastName().isBlank())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "donor.lastName",
+                    "A tax receipt is made out to a named donor: give their first and last names");
+        }
         Donation gift = Donation.offline(
                 UUID.randomUUID().toString(),
                 campaignId,
@@ -132,7 +147,8 @@ class CampaignDonationsController {
                 request.donor() == null ? null : request.donor().toDonor(),
                 request.method(),
                 clock.instant());
-        return OrganiserDonationView.of(lifecycle.record(gift));
+        return OrganiserDonationView.of(
+                lifecycle.record(receiptAddress == null ? gift : gift.withReceiptTo(receiptAddress)));
     }
 
     /** What anyone may see: who gave (or "Anonymous"), how much, and their message. Never an email. */

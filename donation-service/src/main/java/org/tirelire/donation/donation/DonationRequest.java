@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.tirelire.kit.web.InvalidFields;
 import org.tirelire.kit.web.MoneyInput;
 
 /** {@code POST /api/donations}: what a donor sends. Names and messages are kept and shown as plain text. */
@@ -36,10 +39,34 @@ public record DonationRequest(
         boolean isWanted() {
             return Boolean.TRUE.equals(wanted);
         }
-    }
 
-    boolean receiptWanted() {
-        return receipt != null && receipt.isWanted();
+        /**
+         * The address a wanted receipt is made out to, every missing part named at once; null when no
+         * receipt is wanted. Only an organisation that issues receipts can be asked for one.
+         */
+        @Nullable
+        PostalAddress checkedAddress(String organisationId, GiftReceipts receipts) {
+            if (!isWanted()) {
+                return null;
+            }
+            if (!receipts.issuedBy(organisationId)) {
+                throw new DonationRefused(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "receipt.wanted",
+                        "This organisation does not issue tax receipts: give without asking for one");
+            }
+            Map<String, String> problems = address == null
+                    ? Map.of("receipt.address", "A tax receipt needs the donor's postal address")
+                    : address.problems("receipt.address");
+            if (!problems.isEmpty()) {
+                throw new InvalidFields(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Donation refused",
+                        "A tax receipt is made out to the donor's full postal address",
+                        problems);
+            }
+            return address.normalised();
+        }
     }
 
     public record DonorInput(

@@ -12,9 +12,13 @@ import org.tirelire.kit.web.MoneyInput;
 public record OfflineDonationRequest(
         @NotNull @Valid MoneyInput amount,
         @NotNull OfflineMethod method,
-        @Valid @Nullable OfflineDonor donor) {
+        @Valid @Nullable OfflineDonor donor,
+        @Valid DonationRequest.@Nullable ReceiptInput receipt) {
 
-    /** The donor is optional (a cash box has none); the email only if the donor wants a receipt. */
+    /**
+     * The donor is optional (a cash box has none); a tax receipt needs one, with their last name and postal
+     * address, and is emailed when the email is given (else the organisation hands it over).
+     */
     public record OfflineDonor(
             @NotBlank @Size(max = 80) String firstName,
             @Size(max = 80) @Nullable String lastName,

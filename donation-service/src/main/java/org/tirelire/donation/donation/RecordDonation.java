@@ -2,10 +2,8 @@ package org.tirelire.donation.donation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -20,7 +18,6 @@ import org.tirelire.donation.payment.PaymentProvider;
 import org.tirelire.donation.payment.PaymentProviders;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.RecentlyPublished;
-import org.tirelire.kit.web.InvalidFields;
 
 /**
  * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
@@ -81,7 +78,9 @@ public class RecordDonation {
         CampaignSnapshot campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
         PaymentProvider paymentProvider = paymentProviders.forOrganisation(campaign.organisationId());
         check(request, amount, campaign, paymentProvider);
-        PostalAddress receiptAddress = receiptAddress(request, campaign);
+        PostalAddress receiptAddress = request.receipt() == null
+                ? null
+                : request.receipt().checkedAddress(campaign.organisationId(), receipts);
 
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
         if (!claim.firstUse()) {
@@ -194,34 +193,6 @@ public class RecordDonation {
                             + paymentProvider.kind().pathName()
                             + " provider; use one of " + new TreeSet<>(paymentProvider.paymentMethods()));
         }
-    }
-
-    /**
-     * The address a wanted tax receipt is made out to, every missing part named at once; null when no
-     * receipt is wanted. Only an organisation that issues receipts can be asked for one.
-     */
-    private @Nullable PostalAddress receiptAddress(DonationRequest request, CampaignSnapshot campaign) {
-        if (!request.receiptWanted()) {
-            return null;
-        }
-        if (!receipts.issuedBy(campaign.organisationId())) {
-            throw new DonationRefused(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "receipt.wanted",
-                    "This organisation does not issue tax receipts: give without asking for one");
-        }
-        PostalAddress address = request.receipt().address();
-        Map<String, String> problems = address == null
-                ? Map.of("receipt.address", "A tax receipt needs your postal address")
-                : address.problems("receipt.address");
-        if (!problems.isEmpty()) {
-            throw new InvalidFields(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Donation refused",
-                    "A tax receipt is made out to the donor's full postal address",
-                    problems);
-        }
-        return address.normalised();
     }
 
     private static String blankToNull(String text) {

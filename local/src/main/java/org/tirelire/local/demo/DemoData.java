@@ -92,6 +92,7 @@ public final class DemoData {
                 2_500_00,
                 "Un récupérateur d'eau de pluie");
 
+        receipts(token);
         String page = fundraiserPage(barge);
         String[][] donors = {
             {"Camille", "Moreau", "Bravo pour ce beau projet !"}, {"Hugo", "Lefèvre", "Pour les enfants du quartier"},
@@ -125,6 +126,9 @@ public final class DemoData {
             }
             gift.put("newsConsent", i % 2 == 0);
             gift.put("paymentMethod", "pm_sandbox_ok");
+            if (i % 4 == 0) {
+                gift.put("receipt", Map.of("wanted", true, "address", RECEIPT_ADDRESSES.get(i / 4)));
+            }
             post("/api/donations", null, "demo-" + (i + 1), gift, 200, 201, 202);
         }
         if (barge != null) {
@@ -135,8 +139,17 @@ public final class DemoData {
                     Map.of(
                             "amount", money(100_00),
                             "method", "CHEQUE",
-                            "donor",
-                                    Map.of("firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne@example.org")),
+                            "donor", Map.of("firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne@example.org"),
+                            "receipt",
+                                    Map.of(
+                                            "wanted",
+                                            true,
+                                            "address",
+                                            Map.of(
+                                                    "line1", "5 rue Bichat",
+                                                    "postalCode", "75010",
+                                                    "city", "Paris",
+                                                    "country", "FR"))),
                     200,
                     201);
         }
@@ -150,6 +163,34 @@ public final class DemoData {
                 out.accept("  " + gateway + "/api/campaigns/" + id);
             }
         }
+    }
+
+    /** Donors who ask for a tax receipt, and where they live. */
+    private static final List<Map<String, String>> RECEIPT_ADDRESSES = List.of(
+            Map.of("line1", "8 quai de Valmy", "postalCode", "75010", "city", "Paris", "country", "FR"),
+            Map.of("line1", "21 rue des Tanneurs", "postalCode", "67000", "city", "Strasbourg", "country", "FR"),
+            Map.of("line1", "3 place du Marché", "postalCode", "1000", "city", "Bruxelles", "country", "BE"));
+
+    /** The association issues a tax receipt for each gift whose donor asks for one. */
+    private void receipts(String token) throws InterruptedException {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("enabled", true);
+        settings.put("legalName", "Les Amis du Canal");
+        settings.put(
+                "address",
+                Map.of("line1", "102 quai de Jemmapes", "postalCode", "75010", "city", "Paris", "country", "FR"));
+        settings.put(
+                "object",
+                "Faire découvrir le canal et ses métiers aux enfants du quartier, par des ateliers"
+                        + " gratuits d'éducation à l'environnement");
+        settings.put("legalStatus", "ASSOCIATION_LOI_1901");
+        settings.put("rna", "W751234567");
+        settings.put("articles", List.of("200", "238bis"));
+        settings.put("signatory", Map.of("name", "Camille Martin", "title", "Présidente"));
+        settings.put("mode", "PER_GIFT");
+        settings.put("eligibilityConfirmed", true);
+        settings.put("currentPassword", PASSWORD);
+        send("PUT", "/api/organisations/me/receipts", token, null, settings, 200);
     }
 
     private String campaign(String token, String title, String summary, long goal, String stretchGoal)
@@ -271,11 +312,16 @@ public final class DemoData {
     /** Posts as JSON; any status not in {@code expected} is printed and the demo goes on. */
     private Response post(String path, String token, String idempotencyKey, Object body, int... expected)
             throws InterruptedException {
+        return send("POST", path, token, idempotencyKey, body, expected);
+    }
+
+    private Response send(String method, String path, String token, String idempotencyKey, Object body, int... expected)
+            throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -286,11 +332,11 @@ public final class DemoData {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (Arrays.stream(expected).noneMatch(ok -> ok == status)) {
-                out.accept("  demo: POST " + path + " answered " + status + " " + response.body());
+                out.accept("  demo: " + method + " " + path + " answered " + status + " " + response.body());
             }
             return new Response(status, parse(response.body()));
         } catch (IOException | RuntimeException e) {
-            out.accept("  demo: POST " + path + " failed: " + e);
+            out.accept("  demo: " + method + " " + path + " failed: " + e);
             return new Response(599, json.createObjectNode());
         }
     }

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /} lists received messages, newest first; {@code GET /message?id=N} shows one;
+ * {@code GET /attachment?id=N&index=I} downloads one of its attachments;
  * {@code GET /api/messages} gives them as JSON for tests; {@code DELETE /api/messages} clears them.
  * Everything a message contains is escaped before it is shown, and its HTML only ever runs in a
  * sandboxed frame: emails are untrusted input.
@@ -45,7 +46,11 @@ final class MailPages implements HttpHandler {
             String subject,
             String text,
             String html,
-            Map<String, String> headers) {}
+            Map<String, String> headers,
+            List<Attachment> attachments) {}
+
+    /** A file sent with an email: {@code GET /attachment?id=N&index=I} gives it back. */
+    record Attachment(String fileName, String contentType, int size) {}
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -66,6 +71,8 @@ final class MailPages implements HttpHandler {
                         page(message.map(MailPages::messagePage)
                                         .orElse("<p>No such email. <a href=\"/\">All emails</a></p>"))
                                 .getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/attachment") && method.equals("GET")) {
+                attachment(exchange);
             } else if (path.equals("/") && method.equals("GET")) {
                 respond(
                         exchange,
@@ -89,13 +96,64 @@ final class MailPages implements HttpHandler {
     }
 
     private Optional<View> find(String query) throws MessagingException, IOException {
-        String id = query == null || !query.startsWith("id=") ? "" : query.substring("id=".length());
-        for (CaughtMail.Caught message : caught.all()) {
-            if (String.valueOf(message.id()).equals(id)) {
-                return Optional.of(view(message));
+        Optional<CaughtMail.Caught> message = caughtBy(parameter(query, "id"));
+        return message.isPresent() ? Optional.of(view(message.get())) : Optional.empty();
+    }
+
+    private Optional<CaughtMail.Caught> caughtBy(String id) {
+        return caught.all().stream()
+                .filter(message -> String.valueOf(message.id()).equals(id))
+                .findFirst();
+    }
+
+    /** The attachment as sent, to open the PDF a service attached, say; downloaded, never shown inline. */
+    private void attachment(HttpExchange exchange) throws MessagingException, IOException {
+        String query = exchange.getRequestURI().getQuery();
+        Optional<CaughtMail.Caught> message = caughtBy(parameter(query, "id"));
+        List<Part> parts = new ArrayList<>();
+        if (message.isPresent()) {
+            attachments(message.get().message(), parts);
+        }
+        String index = parameter(query, "index");
+        if (!index.matches("\\d{1,3}") || Integer.parseInt(index) >= parts.size()) {
+            respond(exchange, 404, "text/plain", "No such attachment".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Part part = parts.get(Integer.parseInt(index));
+        exchange.getResponseHeaders()
+                .set("Content-Disposition", "attachment; filename=\"" + safeFileName(part.getFileName()) + "\"");
+        byte[] content;
+        try (var in = part.getInputStream()) {
+            content = in.readAllBytes();
+        }
+        respond(exchange, 200, part.getContentType().split(";")[0].strip(), content);
+    }
+
+    private static String parameter(String query, String name) {
+        if (query == null) {
+            return "";
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
             }
         }
-        return Optional.empty();
+        return "";
+    }
+
+    private static String safeFileName(String name) {
+        return name == null ? "attachment" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static void attachments(Part part, List<Part> found) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            found.add(part);
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                attachments(multipart.getBodyPart(i), found);
+            }
+        }
     }
 
     private static View view(CaughtMail.Caught caught) throws MessagingException, IOException {
@@ -113,7 +171,21 @@ final class MailPages implements HttpHandler {
                 Optional.ofNullable(message.getSubject()).orElse(""),
                 part(message, "text/plain"),
                 part(message, "text/html"),
-                headers);
+                headers,
+                attachmentsOf(message));
+    }
+
+    private static List<Attachment> attachmentsOf(MimeMessage message) throws MessagingException, IOException {
+        List<Part> parts = new ArrayList<>();
+        attachments(message, parts);
+        List<Attachment> found = new ArrayList<>();
+        for (Part part : parts) {
+            found.add(new Attachment(
+                    String.valueOf(part.getFileName()),
+                    part.getContentType().split(";")[0].strip(),
+                    part.getSize()));
+        }
+        return found;
     }
 
     private String listPage() throws MessagingException, IOException {
@@ -161,6 +233,22 @@ final class MailPages implements HttpHandler {
                     .append("<details><summary>HTML source</summary><pre>")
                     .append(escape(message.html()))
                     .append("</pre></details>");
+        }
+        if (!message.attachments().isEmpty()) {
+            page.append("<h2>Attachments</h2><ul>");
+            for (int i = 0; i < message.attachments().size(); i++) {
+                Attachment attachment = message.attachments().get(i);
+                page.append("<li><a href=\"/attachment?id=")
+                        .append(escape(message.id()))
+                        .append("&amp;index=")
+                        .append(i)
+                        .append("\">")
+                        .append(escape(attachment.fileName()))
+                        .append("</a> (")
+                        .append(escape(attachment.contentType()))
+                        .append(")</li>");
+            }
+            page.append("</ul>");
         }
         page.append("<h2>Headers</h2><pre>");
         message.headers()
