@@ -49,6 +49,9 @@ class FaultToleranceIT {
 
     private static LocalPlatform platform;
     private static Gateway gateway;
+    /** The organiser of the campaign under test, to read its register of receipts. */
+    private static String organiserToken;
+
     private static Gateway mail;
 
     @BeforeAll
@@ -195,6 +198,7 @@ class FaultToleranceIT {
                     .isEqualTo("CONFIRMED");
         }
         assertEveryDonorThankedByOneMessage(answered.values());
+        assertOneReceiptPerGiftThatAskedNumberedWithoutAGap(answered);
     }
 
     @Test
@@ -406,6 +410,38 @@ class FaultToleranceIT {
         });
     }
 
+    /**
+     * Every gift whose donor asked for a tax receipt has exactly one, and the organisation's register for the
+     * year numbers them 1, 2, 3… without a gap, although two donation-service instances issued them while
+     * one was killed, Kafka restarted and MongoDB stopped (ADR 25).
+     */
+    private static void assertOneReceiptPerGiftThatAskedNumberedWithoutAGap(Map<String, String> answered) {
+        List<String> receipted = answered.entrySet().stream()
+                .filter(gift -> wantsReceipt(gift.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        int year = Instant.now().atZone(java.time.ZoneId.of("Europe/Paris")).getYear();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode register = gateway.get("/api/organisations/me/receipts?year=" + year, organiserToken)
+                    .body();
+            assertThat(register.get("count").asInt()).isEqualTo(receipted.size());
+        });
+        JsonNode entries = gateway.get("/api/organisations/me/receipts?year=" + year, organiserToken)
+                .body()
+                .get("receipts");
+        List<String> numbers = entries.findValuesAsString("number");
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).isEqualTo(String.format("R-%d-%06d", year, i + 1));
+        }
+        assertThat(entries.findValuesAsString("donationId")).containsExactlyInAnyOrderElementsOf(receipted);
+        report(numbers.size() + " receipts numbered without a gap");
+    }
+
+    /** One donor in four asks for a tax receipt; the same key always asks the same, as a retried request must. */
+    private static boolean wantsReceipt(String idempotencyKey) {
+        return Math.floorMod(idempotencyKey.hashCode(), 4) == 0;
+    }
+
     private static void keepGiving(
             String campaignId, Map<String, Long> gifts, Map<String, String> answered, AtomicBoolean giving) {
         int n = 0;
@@ -447,6 +483,15 @@ class FaultToleranceIT {
         if (!collectionPage.isEmpty()) {
             gift.put("fundraiser", collectionPage);
         }
+        if (wantsReceipt(key)) {
+            gift.put(
+                    "receipt",
+                    Map.of(
+                            "wanted",
+                            true,
+                            "address",
+                            Map.of("line1", "1 quai de la Loire", "postalCode", "75019", "city", "Paris")));
+        }
         return gateway.post("/api/donations", null, gift, Map.of("Idempotency-Key", key));
     }
 
@@ -471,6 +516,32 @@ class FaultToleranceIT {
                                 Instant.now().plus(Duration.ofDays(30)).toString()))
                 .text("id");
         gateway.post("/api/campaigns/" + id + "/publish", token, Map.of());
+        Gateway.Answer receipts = gateway.put(
+                "/api/organisations/me/receipts",
+                token,
+                Map.of(
+                        "enabled",
+                        true,
+                        "legalName",
+                        "Pannes et Solidarité",
+                        "address",
+                        Map.of("line1", "2 rue du Secours", "postalCode", "75019", "city", "Paris"),
+                        "object",
+                        "Venir en aide à qui en a besoin, même quand tout tombe",
+                        "legalStatus",
+                        "ASSOCIATION_LOI_1901",
+                        "rna",
+                        "W751000001",
+                        "articles",
+                        List.of("200"),
+                        "signatory",
+                        Map.of("name", "Paule Anne", "title", "Présidente"),
+                        "eligibilityConfirmed",
+                        true,
+                        "currentPassword",
+                        "une phrase de passe"));
+        assertThat(receipts.status()).as("receipts on: " + receipts.body()).isEqualTo(200);
+        organiserToken = token;
         return id;
     }
 

@@ -54,6 +54,29 @@ final class Gateway {
         return send(request);
     }
 
+    Answer put(String path, String token, Object body) {
+        return send("PUT", path, token, JSON.writeValueAsString(body), Map.of());
+    }
+
+    /** A file the API answers (a PDF, a CSV export), as bytes; fails unless answered 200. */
+    byte[] bytes(String path, String token, String accept) {
+        HttpRequest request =
+                request(path, token).header("Accept", accept).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any request, its body sent as it is (malformed JSON, operators, a huge document…). */
     Answer send(String method, String path, String token, String rawBody, Map<String, String> headers) {
         HttpRequest.Builder request = request(path, token)

@@ -97,7 +97,9 @@ class ReceiptPages {
                                             organiser,
                                             settings,
                                             form.withoutPassword(),
-                                            errorsOf(refusal),
+                                            errorsOf(
+                                                    refusal,
+                                                    !form.currentPassword().isBlank()),
                                             null,
                                             model));
                         }));
@@ -163,7 +165,8 @@ class ReceiptPages {
     }
 
     /** A refusal as message keys by form field (the address's parts by their own), and a summary. */
-    private static Map<String, String> errorsOf(PlatformRefusal refusal) {
+    /** @param passwordTyped a refused password was typed, so it was the wrong one */
+    private static Map<String, String> errorsOf(PlatformRefusal refusal, boolean passwordTyped) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (refusal.status() == 429) {
             errors.put("form", "receipts.error.tooMany");
@@ -172,7 +175,7 @@ class ReceiptPages {
         refusal.messagesByField().keySet().stream()
                 .filter(FIELDS::contains)
                 .forEach(field -> errors.put(field, "receipts.error." + field));
-        if (errors.containsKey("currentPassword") && refusal.status() == 401) {
+        if (errors.containsKey("currentPassword") && passwordTyped) {
             errors.put("currentPassword", "receipts.error.currentPassword.wrong");
         }
         errors.put("form", "receipts.error.refused");

@@ -1,0 +1,243 @@
+package org.tirelire.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * French tax receipts on the running platform, as a treasurer and a donor meet them: the settings turned
+ * on through the gateway (identity confirms the password), a gift that asks for a receipt, the PDF in the
+ * donor's mailbox and behind the gift's signed link, its cancellation on refund, and the register. The
+ * receipt's first page is rendered to {@code target/screenshots/receipt.png}.
+ */
+@ExtendWith(SharedPlatform.class)
+@Order(4)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReceiptsJourneyIT {
+
+    private static final String PASSWORD = "une phrase de passe";
+    private static final int YEAR =
+            Instant.now().atZone(ZoneId.of("Europe/Paris")).getYear();
+    private static final String FIRST = String.format("R-%d-000001", YEAR);
+
+    private static Gateway gateway;
+    private static Gateway mail;
+    private static String token;
+    private static String campaignId;
+    private static String slug;
+    private static String donor;
+    private static String donationId;
+
+    @BeforeAll
+    static void aTreasurerWithALiveCampaign() {
+        gateway = new Gateway(SharedPlatform.platform().endpoints().gatewayUrl());
+        mail = new Gateway(SharedPlatform.platform().endpoints().mailWebUrl());
+        String treasurer = "tresoriere-" + UUID.randomUUID() + "@example.org";
+        gateway.post(
+                "/api/auth/signup",
+                Map.of("email", treasurer, "password", PASSWORD, "organisationName", "Les Restos du Quai"));
+        token = gateway.post("/api/auth/login", Map.of("email", treasurer, "password", PASSWORD))
+                .text("accessToken");
+        JsonNode campaign = gateway.post(
+                        "/api/campaigns",
+                        token,
+                        Map.of(
+                                "title",
+                                "Des repas tout l'hiver",
+                                "summary",
+                                "Un repas chaud chaque soir",
+                                "goal",
+                                Map.of("amount", 5_000_00, "currency", "EUR"),
+                                "endsAt",
+                                Instant.now().plus(Duration.ofDays(30)).toString()))
+                .body();
+        campaignId = campaign.get("id").asString();
+        slug = campaign.get("slug").asString();
+        gateway.post("/api/campaigns/" + campaignId + "/publish", token, Map.of());
+    }
+
+    @Test
+    @Order(1)
+    void a_treasurer_turns_receipts_on_once_every_mention_is_given_and_their_password_typed_again() {
+        Gateway.Answer incomplete = gateway.put(
+                "/api/organisations/me/receipts",
+                token,
+                Map.of("enabled", true, "legalName", "Les Restos du Quai", "currentPassword", PASSWORD));
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(incomplete.body().get("errors").findValuesAsString("field"))
+                .containsExactly(
+                        "address", "object", "legalStatus", "rna", "articles", "signatory", "eligibilityConfirmed");
+
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "enabled",
+                true,
+                "legalName",
+                "Les Restos du Quai",
+                "address",
+                Map.of("line1", "4 quai de la Seine", "postalCode", "75019", "city", "Paris"),
+                "object",
+                "Servir des repas chauds aux personnes sans abri du 19e arrondissement",
+                "legalStatus",
+                "ASSOCIATION_LOI_1901",
+                "rna",
+                "W751987654",
+                "articles",
+                List.of("200", "238bis"),
+                "reducedRate75",
+                true,
+                "signatory",
+                Map.of("name", "Claire Dubois", "title", "Trésorière"),
+                "eligibilityConfirmed",
+                true));
+        settings.put("currentPassword", "pas le bon");
+        Gateway.Answer wrongPassword = gateway.put("/api/organisations/me/receipts", token, settings);
+        assertThat(wrongPassword.status())
+                .as("a wrong password changes nothing")
+                .isEqualTo(422);
+        assertThat(wrongPassword.body().get("errors").findValuesAsString("field"))
+                .containsExactly("currentPassword");
+        assertThat(gateway.get("/api/organisations/me/receipts/settings", token)
+                        .body()
+                        .get("issuing")
+                        .asBoolean())
+                .isFalse();
+
+        settings.put("currentPassword", PASSWORD);
+        Gateway.Answer saved = gateway.put("/api/organisations/me/receipts", token, settings);
+
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().get("issuing").asBoolean()).isTrue();
+        JsonNode policy = gateway.get("/api/campaigns/" + campaignId + "/receipt-policy?amounts=5000")
+                .body();
+        assertThat(policy.get("reductionRate").asInt()).isEqualTo(75);
+        assertThat(policy.get("estimates")
+                        .get(0)
+                        .get("costAfterReduction")
+                        .get("amount")
+                        .asLong())
+                .isEqualTo(12_50);
+        String form = gateway.get("/campaigns/" + slug + "/give").raw().body();
+        assertThat(form).contains("soit 12,50").contains("€ après impôt").contains("name=\"receiptWanted\"");
+    }
+
+    @Test
+    @Order(2)
+    void a_donor_who_asks_gets_the_pdf_receipt_by_email_and_from_the_gift_s_page() throws IOException {
+        donor = "ada-" + UUID.randomUUID() + "@example.org";
+        Map<String, Object> gift = new HashMap<>(Map.of(
+                "campaignId", campaignId,
+                "amount", Map.of("amount", 71_00, "currency", "EUR"),
+                "donor", Map.of("firstName", "Ada", "lastName", "Lovelace", "email", donor),
+                "paymentMethod", "pm_sandbox_ok",
+                "receipt",
+                        Map.of(
+                                "wanted",
+                                true,
+                                "address",
+                                Map.of("line1", "3 place Bellecour", "postalCode", "69002", "city", "Lyon"))));
+        Gateway.Answer given = gateway.post(
+                "/api/donations",
+                null,
+                gift,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(given.status()).isEqualTo(201);
+        donationId = given.text("id");
+        String receiptUrl = given.text("receiptUrl");
+
+        JsonNode email = await().atMost(Duration.ofSeconds(30))
+                .until(() -> emailTo(donor, "Votre reçu fiscal " + FIRST), found -> found != null);
+        JsonNode attachment = email.get("attachments").get(0);
+        assertThat(attachment.get("fileName").asString()).isEqualTo("recu-fiscal-" + FIRST + ".pdf");
+        assertThat(attachment.get("contentType").asString()).isEqualTo("application/pdf");
+        byte[] emailed =
+                mail.bytes("/attachment?id=" + email.get("id").asString() + "&index=0", null, "application/pdf");
+        String text = textOf(emailed, "receipt");
+        assertThat(text)
+                .contains("Reçu au titre des dons à certains organismes d'intérêt général")
+                .contains("Numéro d'ordre du reçu : " + FIRST)
+                .contains("Les Restos du Quai")
+                .contains("4 quai de la Seine, 75019 Paris")
+                .contains("Servir des repas chauds")
+                .contains("W751987654")
+                .contains("Lovelace")
+                .contains("3 place Bellecour, 69002 Lyon")
+                .contains("***71,00 €***")
+                .contains("soixante-et-onze euros")
+                .contains("Déclaration de don manuel")
+                .contains("Numéraire")
+                .contains("Carte bancaire")
+                .contains("aux articles 200 et 238 bis")
+                .contains("Claire Dubois, Trésorière");
+
+        String fromTheGiftsPage = textOf(
+                gateway.bytes(receiptUrl.substring(receiptUrl.indexOf("/api/")), null, "application/pdf"),
+                "receipt-downloaded");
+        assertThat(fromTheGiftsPage).isEqualTo(text);
+        assertThat(gateway.get("/donations/" + donationId).raw().body())
+                .contains("/api/donations/" + donationId + "/receipt?token=");
+    }
+
+    @Test
+    @Order(3)
+    void a_refund_cancels_the_receipt_the_donor_is_told_and_the_register_keeps_it() {
+        assertThat(gateway.post("/api/donations/" + donationId + "/refund", token, Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> emailTo(donor, "Votre reçu fiscal " + FIRST + " est annulé"), found -> found != null);
+        JsonNode register = gateway.get("/api/organisations/me/receipts?year=" + YEAR, token)
+                .body();
+        assertThat(register.get("count").asInt()).isEqualTo(1);
+        assertThat(register.get("receipts").get(0).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(register.get("totalReceipted").get("amount").asLong()).isZero();
+        String csv = new String(
+                gateway.bytes("/api/organisations/me/receipts?year=" + YEAR, token, "text/csv"),
+                StandardCharsets.UTF_8);
+        assertThat(csv).contains(FIRST + ";annulé;don;").contains(";Lovelace;Ada;3 place Bellecour;69002;Lyon;");
+    }
+
+    private static JsonNode emailTo(String address, String subjectStart) {
+        for (JsonNode message : mail.get("/api/messages").body()) {
+            if (message.get("to").toString().contains(address)
+                    && message.get("subject").asString().startsWith(subjectStart)) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    /** The PDF's text; its first page is also rendered to the screenshots, to be looked at. */
+    private static String textOf(byte[] pdf, String name) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            Files.createDirectories(Browser.SCREENSHOTS);
+            ImageIO.write(
+                    new PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png",
+                    Browser.SCREENSHOTS.resolve(name + ".png").toFile());
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
