@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -138,8 +140,18 @@ class ReceiptsJourneyIT {
                         .get("amount")
                         .asLong())
                 .isEqualTo(12_50);
-        String form = gateway.get("/campaigns/" + slug + "/give").raw().body();
-        assertThat(form).contains("soit 12,50").contains("€ après impôt").contains("name=\"receiptWanted\"");
+        try (Browser donor = Browser.phone(SharedPlatform.platform().endpoints().gatewayUrl())) {
+            donor.open("/campaigns/" + slug + "/give");
+            donor.find("input[name=amount][value='5000']").click();
+            assertThat(donor.pageText()).contains("soit 12,50").contains("après impôt");
+            donor.fill("Autre montant (EUR)", "80");
+            // 75 % of 80 € comes back: the line follows what the donor types
+            donor.waiting(Duration.ofSeconds(5))
+                    .until(browser -> donor.text("#reduction").contains("20,00"));
+            assertThat(donor.text("#reduction")).contains("80,00").contains("après réduction d’impôt");
+            assertThat(donor.unlabelledFields()).isEmpty();
+            donor.screenshot("giving-form-with-receipt");
+        }
     }
 
     @Test
@@ -217,6 +229,39 @@ class ReceiptsJourneyIT {
                 gateway.bytes("/api/organisations/me/receipts?year=" + YEAR, token, "text/csv"),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains(FIRST + ";annulé;don;").contains(";Lovelace;Ada;3 place Bellecour;69002;Lyon;");
+    }
+
+    @Test
+    @Order(4)
+    void a_donor_asks_for_a_receipt_on_the_giving_form_and_downloads_it_from_the_thank_you_page() throws IOException {
+        String giver = "lea-" + UUID.randomUUID() + "@example.org";
+        try (Browser donor = Browser.phone(SharedPlatform.platform().endpoints().gatewayUrl())) {
+            donor.open("/campaigns/" + slug + "/give");
+            donor.find("input[name=amount][value='2500']").click();
+            donor.fill("Prénom", "Léa").fill("Nom", "Fournier").fill("Adresse e-mail", giver);
+            donor.labelled("Je souhaite un reçu fiscal, envoyé par e-mail dès la confirmation du don")
+                    .click();
+            donor.click("Valider mon don");
+            assertThat(donor.pageText())
+                    .as("the address is asked for only with the box ticked, then every part of it")
+                    .contains("Indiquez votre adresse")
+                    .contains("Indiquez votre code postal")
+                    .contains("Indiquez votre ville");
+            donor.find("#addressLine1").sendKeys("12 rue des Lilas"); // "Adresse" alone would find "Adresse e-mail"
+            donor.fill("Code postal", "75011").fill("Ville", "Paris");
+            donor.click("Valider mon don");
+            donor.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.partialLinkText("Télécharger mon reçu fiscal")));
+            donor.screenshot("thank-you-with-receipt");
+            String link = donor.find("a[href*='/receipt?token=']").getAttribute("href");
+            assertThat(textOf(
+                            gateway.bytes(link.substring(link.indexOf("/api/")), null, "application/pdf"),
+                            "receipt-from-form"))
+                    .contains("Fournier")
+                    .contains("12 rue des Lilas, 75011 Paris")
+                    .contains("vingt-cinq euros");
+        }
     }
 
     private static JsonNode emailTo(String address, String subjectStart) {

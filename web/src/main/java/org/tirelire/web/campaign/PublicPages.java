@@ -45,6 +45,12 @@ class PublicPages {
         });
     }
 
+    /** What is kept about donors and supporters, for how long, and who to ask: linked from every page's footer. */
+    @GetMapping("/privacy")
+    String privacy() {
+        return "privacy";
+    }
+
     /** {@code ref}: the collection page the visitor came from, so that their gift counts toward it. */
     @GetMapping("/campaigns/{slug}")
     Mono<String> campaign(

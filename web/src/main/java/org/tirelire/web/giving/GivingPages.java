@@ -206,7 +206,7 @@ class GivingPages {
      * A wanted receipt needs the donor's address. donation-service checks it too and names each part; the
      * missing ones are found here as well, so that they show with the form's other mistakes at once.
      */
-    private static void checkReceiptAddress(GiftForm form, Map<String, String> errors) {
+    static void checkReceiptAddress(GiftForm form, Map<String, String> errors) {
         if (!form.receiptWanted()) {
             return;
         }

@@ -64,6 +64,44 @@ class GiftFormTest {
     }
 
     @Test
+    void a_receipt_asked_for_goes_with_the_address_and_one_not_asked_for_sends_none() {
+        String filled = "key=" + KEY + "&amount=5000&firstName=Ada&lastName=Lovelace&email=ada%40example.org"
+                + "&paymentMethod=pm_sandbox_ok&addressLine1=3+place+Bellecour&postalCode=69002&city=Lyon";
+        GiftForm asking = FormSubmission.post(GiftForm.class, filled + "&receiptWanted=on")
+                .form();
+        GiftForm notAsking = FormSubmission.post(GiftForm.class, filled).form();
+
+        Gift gift = asking.toDonation(CAMPAIGN.id(), Money.of(50_00, "EUR"), "fr");
+
+        assertThat(gift.receipt().wanted()).isTrue();
+        assertThat(gift.receipt().address().line1()).isEqualTo("3 place Bellecour");
+        assertThat(gift.receipt().address().postalCode()).isEqualTo("69002");
+        assertThat(gift.receipt().address().country())
+                .as("France unless told otherwise")
+                .isEqualTo("FR");
+        assertThat(gift.receipt().address().line2()).isNull();
+        assertThat(notAsking
+                        .toDonation(CAMPAIGN.id(), Money.of(50_00, "EUR"), "fr")
+                        .receipt())
+                .as("an address typed without ticking the box is not sent")
+                .isNull();
+    }
+
+    @Test
+    void a_receipt_asked_for_without_an_address_names_each_missing_part() {
+        GiftForm form = FormSubmission.post(GiftForm.class, "amount=5000&receiptWanted=on&city=Lyon")
+                .form();
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        GivingPages.checkReceiptAddress(form, errors);
+
+        assertThat(errors)
+                .containsOnly(
+                        Map.entry("addressLine1", "give.error.addressLine1"),
+                        Map.entry("postalCode", "give.error.postalCode"));
+    }
+
+    @Test
     void a_reward_needs_at_least_its_minimum() {
         GiftForm form = FormSubmission.post(GiftForm.class, "amount=1000&reward=reward-1")
                 .form();
