@@ -51,12 +51,13 @@ class ReceiptsJourneyIT {
     private static String slug;
     private static String donor;
     private static String donationId;
+    private static String treasurer;
 
     @BeforeAll
     static void aTreasurerWithALiveCampaign() {
         gateway = new Gateway(SharedPlatform.platform().endpoints().gatewayUrl());
         mail = new Gateway(SharedPlatform.platform().endpoints().mailWebUrl());
-        String treasurer = "tresoriere-" + UUID.randomUUID() + "@example.org";
+        treasurer = "tresoriere-" + UUID.randomUUID() + "@example.org";
         gateway.post(
                 "/api/auth/signup",
                 Map.of("email", treasurer, "password", PASSWORD, "organisationName", "Les Restos du Quai"));
@@ -262,6 +263,45 @@ class ReceiptsJourneyIT {
                     .contains("12 rue des Lilas, 75011 Paris")
                     .contains("vingt-cinq euros");
         }
+    }
+
+    @Test
+    @Order(5)
+    void the_treasurer_sees_the_register_and_adds_a_signature_image_that_the_next_receipts_print() throws IOException {
+        java.nio.file.Path signature = Files.createTempFile("signature", ".png");
+        java.awt.image.BufferedImage drawn =
+                new java.awt.image.BufferedImage(240, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pen = drawn.createGraphics();
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(0, 0, 240, 80);
+        pen.setColor(new java.awt.Color(20, 40, 120));
+        pen.setStroke(new java.awt.BasicStroke(3));
+        pen.drawPolyline(new int[] {10, 50, 80, 120, 160, 200, 230}, new int[] {60, 20, 55, 25, 60, 15, 50}, 7);
+        pen.dispose();
+        ImageIO.write(drawn, "png", signature.toFile());
+
+        try (Browser page =
+                Browser.ofWidth(SharedPlatform.platform().endpoints().gatewayUrl(), 1280)) {
+            page.open("/organiser/login").fill("Adresse e-mail", treasurer).fill("Mot de passe", PASSWORD);
+            page.click("Se connecter");
+            page.open("/organiser/receipts");
+            assertThat(page.pageText())
+                    .contains("Registre des reçus " + YEAR)
+                    .contains(FIRST)
+                    .contains("annulé")
+                    .contains("Léa Fournier");
+            page.screenshot("organiser-receipts");
+            page.find("#signatureImage").sendKeys(signature.toAbsolutePath().toString());
+            page.find("#eligibilityConfirmed").click();
+            page.fill("Votre mot de passe actuel", PASSWORD);
+            page.click("Enregistrer les réglages");
+            assertThat(page.pageText()).contains("Réglages enregistrés.");
+        }
+        assertThat(gateway.get("/api/organisations/me/receipts/settings", token)
+                        .body()
+                        .get("signatureImage")
+                        .asBoolean())
+                .isTrue();
     }
 
     private static JsonNode emailTo(String address, String subjectStart) {

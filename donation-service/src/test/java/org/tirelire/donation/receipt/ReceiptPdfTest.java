@@ -185,6 +185,66 @@ class ReceiptPdfTest {
                 .contains("Ахматова ?");
     }
 
+    @Test
+    void the_signature_image_is_drawn_above_the_signatory_s_name() throws IOException {
+        java.awt.image.BufferedImage drawn =
+                new java.awt.image.BufferedImage(200, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pen = drawn.createGraphics();
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(0, 0, 200, 60);
+        pen.setColor(java.awt.Color.BLUE);
+        pen.drawLine(10, 50, 190, 10);
+        pen.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(drawn, "png", png);
+        ReceiptPdf signed = new ReceiptPdf(new ReceiptSignatures(null) {
+            @Override
+            byte[] image(String id) {
+                return "signature-1".equals(id) ? png.toByteArray() : null;
+            }
+        });
+        Receipt.Beneficiary withSignature = new Receipt.Beneficiary(
+                RESTOS.legalName(),
+                RESTOS.address(),
+                RESTOS.object(),
+                RESTOS.legalStatus(),
+                RESTOS.rna(),
+                null,
+                List.of(TaxArticle.ARTICLE_200),
+                RESTOS.signatoryName(),
+                RESTOS.signatoryTitle(),
+                "signature-1");
+        Receipt receipt = Receipt.issued(
+                "org-1",
+                2026,
+                4,
+                "gift:don-4",
+                Receipt.Kind.GIFT,
+                withSignature,
+                ADA,
+                List.of(new Receipt.Gift(
+                        "don-4",
+                        "c",
+                        Money.of(50_00, "EUR"),
+                        Instant.parse("2026-05-01T10:00:00Z"),
+                        PaymentMeans.CARD)),
+                Instant.parse("2026-05-01T10:00:00Z"),
+                null);
+
+        byte[] pdf = signed.draw(receipt);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(0).getResources();
+            assertThat(resources.getXObjectNames())
+                    .anySatisfy(
+                            name -> assertThat(resources.isImageXObject(name)).isTrue());
+        }
+        assertThat(textOf(pdf, "receipt-signed"))
+                .contains("à l'article 200 du code général des impôts")
+                .contains("Claire Dubois, Présidente")
+                .doesNotContain("SIREN");
+    }
+
     /** The text of the PDF, and its first page rendered to target/receipts for a person to look at. */
     static String textOf(byte[] bytes, String name) throws IOException {
         try (PDDocument document = Loader.loadPDF(bytes)) {

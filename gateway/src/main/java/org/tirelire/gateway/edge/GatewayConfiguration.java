@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -64,8 +65,13 @@ class GatewayConfiguration {
         ServerWebExchangeMatcher pageForms = new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")));
+        // The default handler, also reading the token from a form sent as multipart (the receipt settings
+        // carry a signature image).
+        XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
+        csrfTokens.setTokenFromMultipartDataEnabled(true);
         return http.cors(corsSpec -> corsSpec.configurationSource(cors))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+                        .csrfTokenRequestHandler(csrfTokens)
                         .requireCsrfProtectionMatcher(pageForms))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

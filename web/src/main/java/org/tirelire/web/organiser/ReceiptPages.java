@@ -3,14 +3,18 @@ package org.tirelire.web.organiser;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +56,7 @@ class ReceiptPages {
             "signatory.title",
             "mode",
             "eligibilityConfirmed",
+            "signatureImage",
             "currentPassword");
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -86,8 +91,11 @@ class ReceiptPages {
     @PostMapping("/organiser/receipts")
     Mono<String> change(@ModelAttribute("form") ReceiptSettingsForm form, ServerWebExchange exchange, Model model) {
         return sessions.required(exchange)
-                .flatMap(organiser -> donations
-                        .changeReceiptSettings(organiser.authorization(), form.toChange())
+                .flatMap(organiser -> signatureOf(form)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(signature -> donations.changeReceiptSettings(
+                                organiser.authorization(), form.toChange(signature.orElse(null))))
                         .map(saved -> "redirect:/organiser/receipts?saved=1")
                         .onErrorResume(PlatformRefusal.class, refusal -> {
                             exchange.getResponse().setStatusCode(HttpStatus.valueOf(refusal.status()));
@@ -162,6 +170,22 @@ class ReceiptPages {
             model.addAttribute("register", register);
             return "organiser/receipts";
         });
+    }
+
+    /** The uploaded signature image in base64, or nothing when none was chosen (the current one stays). */
+    private static Mono<String> signatureOf(ReceiptSettingsForm form) {
+        FilePart upload = form.signatureImage();
+        if (upload == null || upload.filename().isBlank()) {
+            return Mono.empty();
+        }
+        return DataBufferUtils.join(upload.content())
+                .map(buffer -> {
+                    byte[] image = new byte[buffer.readableByteCount()];
+                    buffer.read(image);
+                    DataBufferUtils.release(buffer);
+                    return Base64.getEncoder().encodeToString(image);
+                })
+                .filter(image -> !image.isEmpty());
     }
 
     /** A refusal as message keys by form field (the address's parts by their own), and a summary. */

@@ -1,6 +1,8 @@
 package org.tirelire.web.organiser;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.codec.multipart.FilePart;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.platform.PlatformRequests.ReceiptSettingsChange;
 import org.tirelire.web.platform.PlatformViews.PostalAddress;
@@ -29,6 +31,7 @@ public record ReceiptSettingsForm(
         String signatoryTitle,
         String mode,
         Boolean eligibilityConfirmed,
+        @Nullable FilePart signatureImage,
         String currentPassword) {
 
     public ReceiptSettingsForm {
@@ -75,10 +78,12 @@ public record ReceiptSettingsForm(
                 signatory.title(),
                 settings.mode(),
                 false,
+                null,
                 "");
     }
 
-    ReceiptSettingsChange toChange() {
+    /** @param signature the uploaded image in base64; null keeps the one the receipts print now */
+    ReceiptSettingsChange toChange(@Nullable String signature) {
         return new ReceiptSettingsChange(
                 enabled,
                 legalName,
@@ -94,6 +99,7 @@ public record ReceiptSettingsForm(
                 new Signatory(signatoryName, signatoryTitle),
                 mode,
                 eligibilityConfirmed,
+                signature,
                 currentPassword);
     }
 
@@ -117,6 +123,7 @@ public record ReceiptSettingsForm(
                 signatoryTitle,
                 mode,
                 eligibilityConfirmed,
+                null,
                 "");
     }
 

@@ -81,6 +81,7 @@ public final class PlatformRequests {
             PlatformViews.Signatory signatory,
             String mode,
             boolean eligibilityConfirmed,
+            @Nullable String signatureImage,
             String currentPassword) {
 
         @Override
