@@ -319,6 +319,43 @@ class ReceiptsIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void a_cheque_recorded_by_the_treasurer_gets_its_receipt_made_out_to_a_named_donor() {
+        receiptsOn("PER_GIFT");
+        Map<String, Object> cheque = new HashMap<>(Map.of(
+                "amount", Map.of("amount", 100_00, "currency", "EUR"),
+                "method", "CHEQUE",
+                "donor", Map.of("firstName", "Jeanne"),
+                "receipt", Map.of("wanted", true, "address", ADDRESS)));
+        ResponseEntity<JsonNode> unnamed =
+                post("/api/campaigns/" + campaignId + "/offline-donations", organisation, cheque);
+        assertThat(unnamed.getStatusCode().value()).isEqualTo(422);
+        assertThat(unnamed.getBody().get("errors").findValuesAsString("field")).containsExactly("donor.lastName");
+
+        cheque.put("donor", Map.of("firstName", "Jeanne", "lastName", "Dupont"));
+        assertThat(post("/api/campaigns/" + campaignId + "/offline-donations", organisation, cheque)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> registerOf(Instant.now()
+                                        .atZone(ZoneId.of("Europe/Paris"))
+                                        .getYear())
+                                .get("count")
+                                .asInt()
+                        == 1);
+        JsonNode entry = registerOf(
+                        Instant.now().atZone(ZoneId.of("Europe/Paris")).getYear())
+                .get("receipts")
+                .get(0);
+        assertThat(entry.get("donor").get("lastName").asString()).isEqualTo("Dupont");
+        assertThat(entry.get("donor").get("email").asString())
+                .as("a cheque's donor may have no email")
+                .isEmpty();
+        assertThat(entry.get("gifts").get(0).get("means").asString()).isEqualTo("CHEQUE");
+    }
+
+    @Test
     void the_giving_form_learns_what_a_gift_costs_after_the_tax_reduction() {
         JsonNode none = get("/api/campaigns/" + campaignId + "/receipt-policy").getBody();
         assertThat(none.get("issuesReceipts").asBoolean()).isFalse();

@@ -10,6 +10,8 @@ import org.tirelire.web.page.FormInput;
 import org.tirelire.web.page.TypedAmount;
 import org.tirelire.web.platform.PlatformRequests.OfflineDonor;
 import org.tirelire.web.platform.PlatformRequests.OfflineGift;
+import org.tirelire.web.platform.PlatformRequests.ReceiptWish;
+import org.tirelire.web.platform.PlatformViews.PostalAddress;
 
 /**
  * A gift the organiser collected by hand (cash, cheque, transfer), as typed in the dashboard. Its errors
@@ -23,7 +25,11 @@ public record OfflineGiftForm(
 
         String firstName,
         String lastName,
-        String email) {
+        String email,
+        Boolean receiptWanted,
+        String addressLine1,
+        String postalCode,
+        String city) {
 
     public OfflineGiftForm {
         amount = FormInput.text(amount);
@@ -31,15 +37,20 @@ public record OfflineGiftForm(
         firstName = FormInput.text(firstName);
         lastName = FormInput.text(lastName);
         email = FormInput.text(email);
+        receiptWanted = Boolean.TRUE.equals(receiptWanted);
+        addressLine1 = FormInput.text(addressLine1);
+        postalCode = FormInput.text(postalCode);
+        city = FormInput.text(city);
     }
 
     public static OfflineGiftForm blank() {
-        return new OfflineGiftForm("", "CASH", "", "", "");
+        return new OfflineGiftForm("", "CASH", "", "", "", false, "", "", "");
     }
 
     /**
      * What Bean Validation does not check, message keys by field: the amount in the campaign's currency,
-     * and a donor named by at least a first name, or not at all.
+     * a donor named by at least a first name, or not at all, and for a tax receipt their full name and
+     * postal address.
      */
     public Map<String, String> errors(String currency) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -49,6 +60,14 @@ public record OfflineGiftForm(
         if (firstName.isBlank() && !(lastName.isBlank() && email.isBlank())) {
             errors.put("offline.firstName", "offline.error.firstName");
         }
+        if (receiptWanted) {
+            if (firstName.isBlank() || lastName.isBlank()) {
+                errors.put("offline.lastName", "offline.error.receiptName");
+            }
+            if (addressLine1.isBlank() || postalCode.isBlank() || city.isBlank()) {
+                errors.put("offline.addressLine1", "offline.error.receiptAddress");
+            }
+        }
         return errors;
     }
 
@@ -57,7 +76,13 @@ public record OfflineGiftForm(
         @Nullable
         OfflineDonor donor =
                 firstName.isBlank() ? null : new OfflineDonor(firstName, lastName, email.isBlank() ? null : email);
-        return new OfflineGift(Money.of(minorUnits(currency).orElseThrow(), currency), method, donor);
+        return new OfflineGift(
+                Money.of(minorUnits(currency).orElseThrow(), currency),
+                method,
+                donor,
+                receiptWanted
+                        ? new ReceiptWish(true, new PostalAddress(addressLine1, null, postalCode, city, "FR"))
+                        : null);
     }
 
     private OptionalLong minorUnits(String currency) {

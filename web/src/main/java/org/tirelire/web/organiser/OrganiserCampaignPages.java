@@ -34,6 +34,7 @@ import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformUnavailable;
 import org.tirelire.web.platform.PlatformViews.Campaign;
 import org.tirelire.web.platform.PlatformViews.DonationsPage;
+import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
 import org.tirelire.web.session.OrganiserSession;
 import org.tirelire.web.session.OrganiserSession.Organiser;
 import reactor.core.publisher.Mono;
@@ -268,7 +269,14 @@ class OrganiserCampaignPages {
                                         .leaderboard(id)
                                         .map(Optional::of)
                                         .onErrorResume(PlatformUnavailable.class, e -> Mono.just(Optional.empty())),
-                                donations.paymentAccount(organiser.authorization()))
+                                donations.paymentAccount(organiser.authorization()),
+                                // an offline gift may ask for a tax receipt when the organisation issues them
+                                campaign.draft()
+                                        ? Mono.just(false)
+                                        : donations
+                                                .receiptPolicy(id, List.of())
+                                                .map(ReceiptPolicy::issuesReceipts)
+                                                .onErrorReturn(false))
                         .map(parts -> {
                             model.addAttribute("campaign", campaign);
                             model.addAttribute("donations", parts.getT1());
@@ -276,6 +284,7 @@ class OrganiserCampaignPages {
                             parts.getT3().ifPresent(pages -> model.addAttribute("fundraisers", pages));
                             model.addAttribute("paymentAccount", parts.getT4());
                             model.addAttribute("statusFilter", statusFilter);
+                            model.addAttribute("issuesReceipts", parts.getT5());
                             if (!model.containsAttribute("offline")) {
                                 model.addAttribute("offline", OfflineGiftForm.blank());
                             }

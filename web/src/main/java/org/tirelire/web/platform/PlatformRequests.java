@@ -92,7 +92,10 @@ public final class PlatformRequests {
 
     /** The body of {@code POST /api/campaigns/{id}/offline-donations}; the donor only if one was named. */
     public record OfflineGift(
-            Money amount, String method, @Nullable OfflineDonor donor) {}
+            Money amount,
+            String method,
+            @Nullable OfflineDonor donor,
+            @Nullable ReceiptWish receipt) {}
 
     public record OfflineDonor(
             String firstName, String lastName, @Nullable String email) {}

@@ -2,6 +2,7 @@ package org.tirelire.web.organiser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.web.page.FormInput;
@@ -22,9 +23,29 @@ class OrganiserFormsTest {
                 .form();
 
         assertThat(named.toGift("EUR"))
-                .isEqualTo(
-                        new OfflineGift(Money.of(1_250, "EUR"), "CHEQUE", new OfflineDonor("Jean", "Valjean", null)));
+                .isEqualTo(new OfflineGift(
+                        Money.of(1_250, "EUR"), "CHEQUE", new OfflineDonor("Jean", "Valjean", null), null));
         assertThat(anonymous.toGift("EUR").donor()).isNull();
+    }
+
+    @Test
+    void an_offline_gift_asks_for_a_tax_receipt_only_with_the_donor_s_full_name_and_address() {
+        OfflineGiftForm incomplete = FormSubmission.post(
+                        OfflineGiftForm.class, "amount=50&method=CHEQUE&firstName=Jeanne&receiptWanted=on&city=Paris")
+                .form();
+        OfflineGiftForm complete = FormSubmission.post(
+                        OfflineGiftForm.class,
+                        "amount=50&method=CHEQUE&firstName=Jeanne&lastName=Dupont&receiptWanted=on"
+                                + "&addressLine1=5+rue+Bichat&postalCode=75010&city=Paris")
+                .form();
+
+        assertThat(incomplete.errors("EUR"))
+                .containsOnly(
+                        Map.entry("offline.lastName", "offline.error.receiptName"),
+                        Map.entry("offline.addressLine1", "offline.error.receiptAddress"));
+        assertThat(complete.errors("EUR")).isEmpty();
+        assertThat(complete.toGift("EUR").receipt().address().line1()).isEqualTo("5 rue Bichat");
+        assertThat(complete.toGift("EUR").receipt().address().country()).isEqualTo("FR");
     }
 
     @Test
