@@ -52,7 +52,8 @@ public interface DonationApi {
 
     /** Whether the campaign's organisation issues tax receipts, and what these amounts cost after the reduction. */
     @GetExchange("/campaigns/{id}/receipt-policy")
-    Mono<ReceiptPolicy> receiptPolicy(@PathVariable String id, @RequestParam List<Long> amounts);
+    Mono<ReceiptPolicy> receiptPolicy(
+            @PathVariable String id, @RequestParam(required = false) @Nullable List<Long> amounts);
 
     @GetExchange("/organisations/me/receipts/settings")
     Mono<ReceiptSettings> receiptSettings(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
