@@ -58,6 +58,12 @@ public class Donation implements OutboxAggregate {
     private @Nullable String paymentPage;
     /** The donor asked for a tax receipt; their postal address is then in {@link #donor}. */
     private boolean receiptWanted;
+    /** The subscription this gift is a charge of, for a recurring gift; null for a one-off gift. */
+    private @Nullable String subscriptionId;
+    /** Which of its subscription's periods it pays: 0 for the first charge, taken when the donor gave. */
+    private int chargePeriod;
+    /** 0 for a period's charge when due, 1 and 2 for its retries after a failure. */
+    private int chargeAttempt;
 
     private List<PendingEvent> outbox;
 
@@ -188,6 +194,14 @@ public class Donation implements OutboxAggregate {
                 null);
         donation.confirm("offline-" + method.name().toLowerCase(java.util.Locale.ROOT), now);
         return donation;
+    }
+
+    /** This gift is the charge of a subscription's period; said before the gift is first stored. */
+    public Donation chargeOf(String subscription, int period, int attempt) {
+        this.subscriptionId = subscription;
+        this.chargePeriod = period;
+        this.chargeAttempt = attempt;
+        return this;
     }
 
     /** The donor wants a tax receipt, made out to this address; asked before the gift is first stored. */
@@ -374,6 +388,18 @@ public class Donation implements OutboxAggregate {
     /** Where the donor pays, while they have still to: the provider's page. */
     public @Nullable URI paymentPage() {
         return paymentPage == null ? null : URI.create(paymentPage);
+    }
+
+    public @Nullable String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public int chargePeriod() {
+        return chargePeriod;
+    }
+
+    public int chargeAttempt() {
+        return chargeAttempt;
     }
 
     /** Whether a tax receipt is due once the gift is confirmed; no longer once the donor was erased. */

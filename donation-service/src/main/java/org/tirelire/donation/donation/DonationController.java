@@ -31,16 +31,19 @@ class DonationController {
     private final DonationLifecycle lifecycle;
     private final DonationRepository donations;
     private final GiftReceipts receipts;
+    private final RecurringGifts recurring;
 
     DonationController(
             RecordDonation recordDonation,
             DonationLifecycle lifecycle,
             DonationRepository donations,
-            GiftReceipts receipts) {
+            GiftReceipts receipts,
+            RecurringGifts recurring) {
         this.recordDonation = recordDonation;
         this.lifecycle = lifecycle;
         this.donations = donations;
         this.receipts = receipts;
+        this.recurring = recurring;
     }
 
     /** The same key and body answer the same donation, again with 201, marked {@code Idempotent-Replayed}. */
@@ -52,14 +55,14 @@ class DonationController {
         return ResponseEntity.created(
                         URI.create("/api/donations/" + recorded.donation().id()))
                 .header("Idempotent-Replayed", String.valueOf(!recorded.firstTime()))
-                .body(DonationView.of(recorded.donation(), receipts));
+                .body(DonationView.of(recorded.donation(), receipts, recurring));
     }
 
     @GetMapping("/{id}")
     DonationView get(@PathVariable String id) {
         return donations
                 .findById(id)
-                .map(donation -> DonationView.of(donation, receipts))
+                .map(donation -> DonationView.of(donation, receipts, recurring))
                 .orElseThrow(() -> new DonationNotFound(id));
     }
 

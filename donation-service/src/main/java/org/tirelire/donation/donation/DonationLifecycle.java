@@ -81,7 +81,8 @@ public class DonationLifecycle implements PaymentOutcomes {
                         : new PaymentRequest.Payer(
                                 donation.donor().firstName(),
                                 donation.donor().lastName(),
-                                donation.donor().email())));
+                                donation.donor().email()),
+                donation.chargePeriod() > 0));
         return update(donation.id(), pending -> {
             if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
                 if (pending.fail(declined.reason(), clock.instant())) {

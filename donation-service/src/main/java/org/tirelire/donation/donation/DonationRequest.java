@@ -30,7 +30,13 @@ public record DonationRequest(
         @Pattern(regexp = "fr|en", message = "must be fr or en") @Nullable
         String locale,
 
-        @Valid @Nullable ReceiptInput receipt) {
+        @Valid @Nullable ReceiptInput receipt,
+        @Nullable Frequency frequency) {
+
+    /** Once, unless the donor chose to give every month or year. */
+    public Frequency frequencyOrOnce() {
+        return frequency == null ? Frequency.ONCE : frequency;
+    }
 
     /** A tax receipt, wanted or not; when wanted, the postal address it is made out to. */
     public record ReceiptInput(

@@ -8,6 +8,9 @@ import org.tirelire.contracts.money.Money;
 /**
  * {@code GET /api/donations/{id}} and the answer to {@code POST /api/donations}: the gift and its
  * status, with no personal data beyond the public display name.
+ *
+ * @param subscriptionId the recurring gift this is a charge of
+ * @param manageUrl the donor's page of that recurring gift, signed and expiring
  */
 public record DonationView(
         String id,
@@ -25,7 +28,9 @@ public record DonationView(
         @Nullable Instant confirmedAt,
         @Nullable Instant refundedAt,
         @Nullable NextAction nextAction,
-        @Nullable URI receiptUrl) {
+        @Nullable URI receiptUrl,
+        @Nullable String subscriptionId,
+        @Nullable URI manageUrl) {
 
     /**
      * What the donor does next: pay on the provider's own page, then come back to the gift's page.
@@ -56,11 +61,16 @@ public record DonationView(
                                 donation.paymentPage(),
                                 donation.paymentProvider().pathName())
                         : null,
+                null,
+                donation.subscriptionId(),
                 null);
     }
 
-    /** The same, with the signed link to the gift's tax receipt when its donor asked for one. */
-    public static DonationView of(Donation donation, GiftReceipts receipts) {
+    /**
+     * The same, with the signed links the donor keeps: to the gift's tax receipt when they asked for one,
+     * and to the page where they manage their recurring gift.
+     */
+    public static DonationView of(Donation donation, GiftReceipts receipts, RecurringGifts recurring) {
         DonationView view = of(donation);
         return new DonationView(
                 view.id,
@@ -78,6 +88,8 @@ public record DonationView(
                 view.confirmedAt,
                 view.refundedAt,
                 view.nextAction,
-                receipts.linkFor(donation));
+                receipts.linkFor(donation),
+                view.subscriptionId,
+                recurring.manageLinkFor(donation));
     }
 }

@@ -36,6 +36,7 @@ public class RecordDonation {
     private final FundraiserPageRefs fundraiserPages;
     private final RewardStocks rewardStocks;
     private final GiftReceipts receipts;
+    private final RecurringGifts recurring;
     private final Duration publicationGrace;
     private final Clock clock;
 
@@ -49,6 +50,7 @@ public class RecordDonation {
             FundraiserPageRefs fundraiserPages,
             RewardStocks rewardStocks,
             GiftReceipts receipts,
+            RecurringGifts recurring,
             @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace,
             Clock clock) {
         this.idempotencyKeys = idempotencyKeys;
@@ -60,6 +62,7 @@ public class RecordDonation {
         this.fundraiserPages = fundraiserPages;
         this.rewardStocks = rewardStocks;
         this.receipts = receipts;
+        this.recurring = recurring;
         this.publicationGrace = publicationGrace;
         this.clock = clock;
     }
@@ -72,7 +75,7 @@ public class RecordDonation {
                 .earlierClaim(idempotencyKey, request)
                 .flatMap(claim -> donations.findById(claim.donationId()));
         if (repeated.isPresent()) {
-            return new Recorded(finishPayment(repeated.get()), false);
+            return new Recorded(finishPayment(repeated.get(), request), false);
         }
         Money amount = request.amount().toMoney();
         CampaignSnapshot campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
@@ -114,7 +117,13 @@ public class RecordDonation {
                     request.paymentMethod(),
                     paymentProvider.kind(),
                     clock.instant());
-            pending = lifecycle.record(receiptAddress == null ? gift : gift.withReceiptTo(receiptAddress));
+            if (receiptAddress != null) {
+                gift.withReceiptTo(receiptAddress);
+            }
+            if (request.frequencyOrOnce().recurring()) {
+                gift.chargeOf(RecurringGifts.subscriptionIdOf(gift.id()), 0, 0);
+            }
+            pending = lifecycle.record(gift);
         } catch (DuplicateKeyException concurrentTwin) {
             if (request.rewardId() != null) {
                 rewardStocks.release(request.rewardId()); // the twin holds the unit for this gift
@@ -122,11 +131,17 @@ public class RecordDonation {
             // A concurrent request with the same key recorded it a moment ago and is starting its payment.
             return new Recorded(donations.findById(claim.donationId()).orElseThrow(), false);
         }
+        if (request.frequencyOrOnce().recurring()) {
+            recurring.start(pending, request.frequencyOrOnce());
+        }
         return new Recorded(lifecycle.startPayment(pending), claim.firstUse());
     }
 
     /** A repeated request whose first attempt stopped before the payment started starts it now. */
-    private Donation finishPayment(Donation donation) {
+    private Donation finishPayment(Donation donation, DonationRequest request) {
+        if (donation.subscriptionId() != null) {
+            recurring.start(donation, request.frequencyOrOnce()); // in case the first attempt stopped before
+        }
         boolean paymentNeverStarted =
                 donation.status() == DonationStatus.PENDING && donation.paymentReference() == null;
         return paymentNeverStarted ? lifecycle.startPayment(donation) : donation;
@@ -183,6 +198,20 @@ public class RecordDonation {
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "fundraiser",
                         "This campaign has no collection page '" + request.fundraiser() + "'");
+            }
+        }
+        if (request.frequencyOrOnce().recurring()) {
+            if (request.rewardId() != null && !request.rewardId().isBlank()) {
+                throw new DonationRefused(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "rewardId",
+                        "A monthly or yearly gift takes no reward: give once to receive one");
+            }
+            if (!paymentProvider.takesRepeatCharges()) {
+                throw new DonationRefused(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "frequency",
+                        "This organisation's payment provider does not take recurring gifts yet: give once");
             }
         }
         if (!paymentProvider.paymentMethods().contains(request.paymentMethod())) {

@@ -24,6 +24,14 @@ public interface PaymentProvider {
     /** The payment methods donors may name in {@code paymentMethod}. */
     Set<String> paymentMethods();
 
+    /**
+     * Whether it charges a recurring gift again without the donor ({@link PaymentRequest#repeatCharge}); only
+     * the sandbox so far: Stripe and HelloAsso need a saved payment method, to come.
+     */
+    default boolean takesRepeatCharges() {
+        return kind() == ProviderKind.SANDBOX;
+    }
+
     /** Starts paying for a recorded, pending gift. */
     PaymentStart start(PaymentRequest request);
 

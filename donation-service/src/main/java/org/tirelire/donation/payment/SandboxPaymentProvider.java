@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The SANDBOX payment provider: no money moves. It is the default on a laptop and says so in every
  * payment reference ({@code sbx_…}). {@code pm_sandbox_ok} is confirmed shortly after through a signed
- * webhook on the same path a real provider would call; {@code pm_sandbox_declined} is declined at once.
+ * webhook on the same path a real provider would call; {@code pm_sandbox_declined} is declined at once;
+ * {@code pm_sandbox_fails_later} succeeds, but declines a recurring gift's later charges.
  */
 @Component
 public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks, DisposableBean {
@@ -39,6 +40,9 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
     public static final String NAME = "sandbox";
     public static final String SUCCEEDS = "pm_sandbox_ok";
     public static final String DECLINED = "pm_sandbox_declined";
+    /** Succeeds for a gift and a recurring gift's first charge, and declines every later charge. */
+    public static final String FAILS_LATER = "pm_sandbox_fails_later";
+
     static final String REFERENCE_PREFIX = "sbx_";
     static final String SIGNATURE_HEADER = "Tirelire-Sandbox-Signature";
 
@@ -83,13 +87,16 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
 
     @Override
     public Set<String> paymentMethods() {
-        return Set.of(SUCCEEDS, DECLINED);
+        return Set.of(SUCCEEDS, DECLINED, FAILS_LATER);
     }
 
     @Override
     public PaymentStart start(PaymentRequest request) {
         if (DECLINED.equals(request.paymentMethod())) {
             return new PaymentStart.Declined("Declined by the sandbox provider (pm_sandbox_declined)");
+        }
+        if (FAILS_LATER.equals(request.paymentMethod()) && request.repeatCharge()) {
+            return new PaymentStart.Declined("Declined by the sandbox provider (pm_sandbox_fails_later)");
         }
         String reference = REFERENCE_PREFIX + UUID.randomUUID().toString().replace("-", "");
         webhooks.schedule(

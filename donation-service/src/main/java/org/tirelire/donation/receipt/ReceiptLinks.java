@@ -48,28 +48,17 @@ class ReceiptLinks implements GiftReceipts {
         if (!donation.receiptWanted()) {
             return null;
         }
-        long expires = clock.instant().plus(validity).getEpochSecond();
-        return URI.create(publicBaseUrl + "/api/donations/" + donation.id() + "/receipt?token=" + expires + "."
-                + signatures.sign(signed(donation.id(), expires)));
+        return URI.create(publicBaseUrl + "/api/donations/" + donation.id() + "/receipt?token="
+                + signatures.expiringToken(
+                        subject(donation.id()), clock.instant().plus(validity)));
     }
 
     /** Whether the token is one this service signed for this gift, and has not expired. */
     boolean admits(String donationId, @Nullable String token) {
-        int dot = token == null ? -1 : token.indexOf('.');
-        if (dot <= 0) {
-            return false;
-        }
-        long expires;
-        try {
-            expires = Long.parseLong(token.substring(0, dot));
-        } catch (NumberFormatException notAnExpiry) {
-            return false;
-        }
-        return signatures.verify(signed(donationId, expires), token.substring(dot + 1))
-                && clock.instant().getEpochSecond() < expires;
+        return signatures.admits(subject(donationId), token, clock.instant());
     }
 
-    private static String signed(String donationId, long expires) {
-        return "receipt:" + donationId + ":" + expires;
+    private static String subject(String donationId) {
+        return "receipt:" + donationId;
     }
 }

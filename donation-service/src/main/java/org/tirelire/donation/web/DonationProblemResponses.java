@@ -30,6 +30,8 @@ import org.tirelire.donation.receipt.ReceiptLinkRefused;
 import org.tirelire.donation.receipt.ReceiptNotFound;
 import org.tirelire.donation.receipt.ReceiptNotReady;
 import org.tirelire.donation.receipt.ReceiptsUnavailable;
+import org.tirelire.donation.subscription.SubscriptionLinkRefused;
+import org.tirelire.donation.subscription.SubscriptionNotChangeable;
 import org.tirelire.kit.web.Problems;
 
 /** How donation refusals read to a client. */
@@ -42,6 +44,16 @@ class DonationProblemResponses {
     @ExceptionHandler(DonationRefused.class)
     ProblemDetail refused(DonationRefused e) {
         return Problems.invalidField(e.status(), "Donation refused", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(SubscriptionLinkRefused.class)
+    ProblemDetail subscriptionLinkRefused(SubscriptionLinkRefused e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "Link not valid", e.getMessage());
+    }
+
+    @ExceptionHandler(SubscriptionNotChangeable.class)
+    ProblemDetail subscriptionNotChangeable(SubscriptionNotChangeable e) {
+        return Problems.problem(HttpStatus.CONFLICT, "Gift cannot change", e.getMessage());
     }
 
     @ExceptionHandler(ReceiptNotFound.class)

@@ -19,21 +19,26 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers(HttpMethod.POST, "/api/donations", "/api/payments/webhooks/*")
-                                .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/api/donations/*",
-                                        "/api/donations/*/receipt",
-                                        "/api/campaigns/*/receipt-policy",
-                                        "/api/campaigns/*/supporters",
-                                        "/api/payments/methods")
-                                .permitAll()
-                                .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST,
+                                "/api/donations",
+                                "/api/payments/webhooks/*",
+                                "/api/subscriptions/*/*",
+                                "/api/admin/test-clock/advance")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/donations/*",
+                                "/api/donations/*/receipt",
+                                "/api/subscriptions/*",
+                                "/api/campaigns/*/receipt-policy",
+                                "/api/campaigns/*/supporters",
+                                "/api/payments/methods")
+                        .permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .build();
     }

@@ -116,6 +116,7 @@ class RecordDonationTest {
                 repositories.getRepository(FundraiserPageRefs.class),
                 rewardStocks,
                 new NoReceipts(),
+                new NoRecurringGifts(),
                 Duration.ZERO,
                 clock);
 
@@ -213,7 +214,22 @@ class RecordDonationTest {
                 false,
                 paymentMethod,
                 "fr",
+                null,
                 null);
+    }
+
+    /** Never reached: these gifts are given once. */
+    private static final class NoRecurringGifts implements RecurringGifts {
+
+        @Override
+        public void start(Donation firstCharge, Frequency frequency) {
+            throw new AssertionError("a gift given once starts no subscription");
+        }
+
+        @Override
+        public java.net.URI manageLinkFor(Donation charge) {
+            return null;
+        }
     }
 
     /** An organisation that issues no tax receipts. */

@@ -72,6 +72,8 @@ class ApiRoutes {
                                         "/api/campaigns/*/supporters",
                                         "/api/campaigns/*/receipt-policy",
                                         "/api/organisations/me/payments",
+                                        "/api/subscriptions/**",
+                                        "/api/admin/test-clock/**",
                                         "/api/organisations/me/receipts",
                                         "/api/organisations/me/receipts/**")
                                 .filters(resilient(DONATION_SERVICE))

@@ -52,6 +52,30 @@ public class LinkSignatures {
                         sign(text).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * A token for a link that stops working at {@code expiresAt}: {@code <epoch seconds>.<signature>}, the
+     * signature over what the link gives access to ({@code subject}) and the expiry.
+     */
+    public String expiringToken(String subject, java.time.Instant expiresAt) {
+        long expires = expiresAt.getEpochSecond();
+        return expires + "." + sign(subject + ":" + expires);
+    }
+
+    /** Whether {@code token} is one this service made for {@code subject}, and has not expired at {@code now}. */
+    public boolean admits(String subject, String token, java.time.Instant now) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        long expires;
+        try {
+            expires = Long.parseLong(token.substring(0, dot));
+        } catch (NumberFormatException notAnExpiry) {
+            return false;
+        }
+        return verify(subject + ":" + expires, token.substring(dot + 1)) && now.getEpochSecond() < expires;
+    }
+
     private byte[] secret() {
         byte[] loaded = secret;
         if (loaded == null) {

@@ -1,0 +1,56 @@
+package org.tirelire.donation.messaging;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationEvent;
+import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.events.DonorErased;
+import org.tirelire.donation.donation.DonationRepository;
+import org.tirelire.donation.receipt.ReceiptRegister;
+import org.tirelire.donation.subscription.Subscriptions;
+import org.tirelire.kit.messaging.EventConsumers;
+
+/**
+ * What this service does after its own gifts' events, in a consumer group of its own: a confirmation
+ * stored is handled even if the process stops right after storing it, since the event stays on Kafka
+ * until this consumer has handled it. Tax receipts are issued and cancelled (ADR 25); a recurring gift
+ * hears of its charges' outcomes, and of its donor's erasure (ADR 27). All of it is idempotent.
+ */
+@Configuration
+class OwnGiftEventsConsumer {
+
+    @Bean
+    Consumer<Message<byte[]>> ownGiftEvents(
+            EventConsumers events,
+            ReceiptRegister register,
+            Subscriptions subscriptions,
+            DonationRepository donations) {
+        DonationEvent.Handler handler = new DonationEvent.Handler() {
+            @Override
+            public void on(DonationConfirmed confirmed) {
+                register.issueForGift(confirmed.donationId());
+                donations.findById(confirmed.donationId()).ifPresent(subscriptions::chargeSucceeded);
+            }
+
+            @Override
+            public void on(DonationFailed failed) {
+                donations.findById(failed.donationId()).ifPresent(subscriptions::chargeFailed);
+            }
+
+            @Override
+            public void on(DonationRefunded refunded) {
+                register.cancelForRefund(refunded.donationId());
+            }
+
+            @Override
+            public void on(DonorErased erased) {
+                donations.findById(erased.donationId()).ifPresent(subscriptions::donorErased);
+            }
+        };
+        return events.of(DonationEvent.class, heard -> heard.event().dispatchTo(handler));
+    }
+}

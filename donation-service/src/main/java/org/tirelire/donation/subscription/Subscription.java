@@ -1,0 +1,323 @@
+package org.tirelire.donation.subscription;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.donation.Donor;
+import org.tirelire.donation.donation.Frequency;
+import org.tirelire.donation.payment.ProviderKind;
+import org.tirelire.kit.messaging.OutboxAggregate;
+import org.tirelire.kit.messaging.PendingEvent;
+
+/**
+ * A donor's recurring gift: every month (or year) a charge of {@link #amount}, each a donation of its own,
+ * until it is cancelled. {@link #nextPeriod} is the next period to charge, due at {@link #nextChargeAt};
+ * a period whose charge failed is retried on day 3 and day 7 ({@link #retryPeriod}), then the gift is
+ * suspended. Each period's charge is claimed in {@code subscription_charges} before it is made, so it is
+ * made once (ADR 27).
+ */
+@Document("subscriptions")
+@CompoundIndex(name = "due", def = "{'status': 1, 'nextChargeAt': 1}")
+@CompoundIndex(name = "retries", def = "{'status': 1, 'retryAt': 1}")
+public class Subscription implements OutboxAggregate {
+
+    static final int ATTEMPTS_PER_PERIOD = 3;
+
+    @Id
+    private final String id;
+
+    private final String organisationId;
+    private final String campaignId;
+    private Donor donor;
+    private final boolean receiptWanted;
+    private Money amount;
+    private final Frequency frequency;
+    private final String paymentMethod;
+    private final ProviderKind provider;
+    private final Instant startedAt;
+    private SubscriptionStatus status;
+    private int nextPeriod;
+    private Instant nextChargeAt;
+    private @Nullable Instant pausedUntil;
+    private @Nullable Integer retryPeriod;
+    private int retryAttempt;
+    private @Nullable Instant retryAt;
+    private @Nullable Instant cancelledAt;
+    private @Nullable String cancellationReason;
+    private final List<String> charges;
+    /** Charges whose failure was heard already: hearing one again changes nothing. */
+    private final List<String> failedCharges;
+
+    private final List<PendingEvent> outbox;
+
+    @Version
+    private @Nullable Long version;
+
+    @PersistenceCreator
+    Subscription(
+            String id,
+            String organisationId,
+            String campaignId,
+            Donor donor,
+            boolean receiptWanted,
+            Money amount,
+            Frequency frequency,
+            String paymentMethod,
+            ProviderKind provider,
+            Instant startedAt,
+            SubscriptionStatus status,
+            int nextPeriod,
+            Instant nextChargeAt,
+            List<String> charges,
+            List<String> failedCharges,
+            List<PendingEvent> outbox,
+            @Nullable Long version) {
+        this.id = id;
+        this.organisationId = organisationId;
+        this.campaignId = campaignId;
+        this.donor = donor;
+        this.receiptWanted = receiptWanted;
+        this.amount = amount;
+        this.frequency = frequency;
+        this.paymentMethod = paymentMethod;
+        this.provider = provider;
+        this.startedAt = startedAt;
+        this.status = status;
+        this.nextPeriod = nextPeriod;
+        this.nextChargeAt = nextChargeAt;
+        this.charges = new ArrayList<>(charges);
+        this.failedCharges = new ArrayList<>(failedCharges);
+        this.outbox = new ArrayList<>(outbox);
+        this.version = version;
+    }
+
+    /** Started by its first charge, taken now; the next falls due a period later. */
+    static Subscription startedBy(
+            String id,
+            String organisationId,
+            String campaignId,
+            Donor donor,
+            boolean receiptWanted,
+            Money amount,
+            Frequency frequency,
+            String paymentMethod,
+            ProviderKind provider,
+            String firstChargeId,
+            Instant startedAt) {
+        return new Subscription(
+                id,
+                organisationId,
+                campaignId,
+                donor,
+                receiptWanted,
+                amount,
+                frequency,
+                paymentMethod,
+                provider,
+                startedAt,
+                SubscriptionStatus.ACTIVE,
+                1,
+                ChargeSchedule.dueAt(startedAt, frequency, 1),
+                List.of(firstChargeId),
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    /** Whether this period's charge, at this attempt, is the one the subscription waits for now. */
+    boolean awaits(int period, int attempt) {
+        if (status != SubscriptionStatus.ACTIVE) {
+            return false;
+        }
+        return attempt == 0
+                ? nextPeriod == period
+                : retryPeriod != null && retryPeriod == period && retryAttempt == attempt && retryAt != null;
+    }
+
+    /** The charge of this period and attempt was made: the next period falls due, or the retry is spent. */
+    void charged(int period, int attempt, String donationId) {
+        if (!awaits(period, attempt)) {
+            return;
+        }
+        if (!charges.contains(donationId)) {
+            charges.add(donationId);
+        }
+        if (attempt == 0) {
+            nextPeriod = period + 1;
+            nextChargeAt = ChargeSchedule.dueAt(startedAt, frequency, nextPeriod);
+        } else {
+            retryAt = null;
+        }
+    }
+
+    /**
+     * A charge failed. The first charge failing ends the gift before it began; a later period is tried
+     * again on day 3 and day 7 after it fell due, then the gift is suspended.
+     *
+     * @return whether this changed anything: a failure heard twice does not
+     */
+    boolean chargeFailed(String donationId, int period, int attempt) {
+        if (failedCharges.contains(donationId) || status == SubscriptionStatus.CANCELLED) {
+            return false;
+        }
+        failedCharges.add(donationId);
+        if (period == 0) {
+            cancel("the first payment failed", null);
+            return true;
+        }
+        if (attempt + 1 < ATTEMPTS_PER_PERIOD) {
+            retryPeriod = period;
+            retryAttempt = attempt + 1;
+            retryAt = ChargeSchedule.dueAt(startedAt, frequency, period)
+                    .plus(java.time.Duration.ofDays(retryAttempt == 1 ? 3 : 7));
+        } else {
+            status = SubscriptionStatus.SUSPENDED;
+            retryAt = null;
+        }
+        return true;
+    }
+
+    /** A retried charge went through: nothing more to retry for its period. */
+    void chargeSucceeded(int period) {
+        if (retryPeriod != null && retryPeriod == period) {
+            retryPeriod = null;
+            retryAttempt = 0;
+            retryAt = null;
+        }
+    }
+
+    /** @param at when, or null for a cancellation that has no moment of its own (a first payment failed) */
+    boolean cancel(String reason, @Nullable Instant at) {
+        if (status == SubscriptionStatus.CANCELLED) {
+            return false;
+        }
+        status = SubscriptionStatus.CANCELLED;
+        cancelledAt = at == null ? startedAt : at;
+        cancellationReason = reason;
+        retryAt = null;
+        return true;
+    }
+
+    /** No charge falls due before {@code until}; the periods that fall in between are not charged. */
+    void pause(Instant until) {
+        if (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAUSED) {
+            status = SubscriptionStatus.PAUSED;
+            pausedUntil = until;
+        }
+    }
+
+    /** The pause is over: charging goes on with the first period due after it. */
+    void resume() {
+        if (status != SubscriptionStatus.PAUSED) {
+            return;
+        }
+        status = SubscriptionStatus.ACTIVE;
+        while (pausedUntil != null && nextChargeAt.isBefore(pausedUntil)) {
+            nextPeriod++;
+            nextChargeAt = ChargeSchedule.dueAt(startedAt, frequency, nextPeriod);
+        }
+        pausedUntil = null;
+    }
+
+    void changeAmount(Money newAmount) {
+        amount = newAmount;
+    }
+
+    /** The donor's data goes, at their request; an erased donor is charged no more. */
+    void forgetDonor(Instant at) {
+        cancel("the donor's data was erased", at);
+        donor = new Donor("", "", "", donor.locale());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String organisationId() {
+        return organisationId;
+    }
+
+    public String campaignId() {
+        return campaignId;
+    }
+
+    public Donor donor() {
+        return donor;
+    }
+
+    public boolean receiptWanted() {
+        return receiptWanted;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public Frequency frequency() {
+        return frequency;
+    }
+
+    public String paymentMethod() {
+        return paymentMethod;
+    }
+
+    public ProviderKind provider() {
+        return provider;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public SubscriptionStatus status() {
+        return status;
+    }
+
+    public int nextPeriod() {
+        return nextPeriod;
+    }
+
+    public Instant nextChargeAt() {
+        return nextChargeAt;
+    }
+
+    public @Nullable Instant pausedUntil() {
+        return pausedUntil;
+    }
+
+    public @Nullable Integer retryPeriod() {
+        return retryPeriod;
+    }
+
+    public int retryAttempt() {
+        return retryAttempt;
+    }
+
+    public @Nullable Instant retryAt() {
+        return retryAt;
+    }
+
+    public @Nullable Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public @Nullable String cancellationReason() {
+        return cancellationReason;
+    }
+
+    public List<String> charges() {
+        return List.copyOf(charges);
+    }
+
+    @Override
+    public List<PendingEvent> outbox() {
+        return List.copyOf(outbox);
+    }
+}

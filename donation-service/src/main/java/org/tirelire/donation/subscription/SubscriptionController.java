@@ -1,0 +1,61 @@
+package org.tirelire.donation.subscription;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.kit.web.MoneyInput;
+
+/**
+ * A donor manages their recurring gift without an account, through the signed link of every email
+ * about it ({@code manageUrl}): see it, change the amount, pause it for one to three months, cancel it.
+ */
+@RestController
+@RequestMapping("/api/subscriptions/{id}")
+class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+
+    SubscriptionController(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping
+    SubscriptionView get(@PathVariable String id, @RequestParam(required = false) @Nullable String token) {
+        return SubscriptionView.of(subscriptions.opened(id, token));
+    }
+
+    @PostMapping("/cancel")
+    SubscriptionView cancel(@PathVariable String id, @RequestParam(required = false) @Nullable String token) {
+        return SubscriptionView.of(subscriptions.cancel(id, token));
+    }
+
+    @PostMapping("/pause")
+    SubscriptionView pause(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String token,
+            @Valid @RequestBody PauseRequest request) {
+        return SubscriptionView.of(subscriptions.pause(id, token, request.months()));
+    }
+
+    @PostMapping("/amount")
+    SubscriptionView amount(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String token,
+            @Valid @RequestBody AmountRequest request) {
+        return SubscriptionView.of(
+                subscriptions.changeAmount(id, token, request.amount().toMoney()));
+    }
+
+    record PauseRequest(@NotNull @Min(1) @Max(3) Integer months) {}
+
+    record AmountRequest(@NotNull @Valid MoneyInput amount) {}
+}

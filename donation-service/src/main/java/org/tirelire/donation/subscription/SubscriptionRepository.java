@@ -1,0 +1,19 @@
+package org.tirelire.donation.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface SubscriptionRepository extends MongoRepository<Subscription, String> {
+
+    List<Subscription> findByStatusAndNextChargeAtLessThanEqualOrderByNextChargeAtAsc(
+            SubscriptionStatus status, Instant now, Pageable page);
+
+    List<Subscription> findByStatusAndRetryAtLessThanEqualOrderByRetryAtAsc(
+            SubscriptionStatus status, Instant now, Pageable page);
+
+    List<Subscription> findByStatusAndPausedUntilLessThanEqual(SubscriptionStatus status, Instant now);
+
+    List<Subscription> findByOrganisationIdOrderByStartedAtDesc(String organisationId);
+}

@@ -1,0 +1,192 @@
+package org.tirelire.donation.subscription;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.donation.Donation;
+import org.tirelire.donation.donation.DonationLimits;
+import org.tirelire.donation.donation.DonationRefused;
+import org.tirelire.donation.donation.Frequency;
+import org.tirelire.donation.donation.RecurringGifts;
+import org.tirelire.kit.links.LinkSignatures;
+import org.tirelire.kit.messaging.AggregateUpdates;
+
+/**
+ * Recurring gifts as their donors see them: started by a first charge, managed without an account
+ * through a signed link (see the subscription, change the amount, pause, cancel), and told apart from
+ * one-off gifts by the charges they are made of.
+ */
+@Component
+public class Subscriptions implements RecurringGifts {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
+
+    private final SubscriptionRepository subscriptions;
+    private final AggregateUpdates updates;
+    private final LinkSignatures links;
+    private final DonationLimits limits;
+    private final String publicBaseUrl;
+    private final Duration linkValidity;
+    private final Clock clock;
+
+    Subscriptions(
+            SubscriptionRepository subscriptions,
+            AggregateUpdates updates,
+            MongoTemplate mongo,
+            DonationLimits limits,
+            @Value("${tirelire.donations.public-base-url}") String publicBaseUrl,
+            @Value("${tirelire.subscriptions.link-validity:90d}") Duration linkValidity,
+            Clock clock) {
+        this.subscriptions = subscriptions;
+        this.updates = updates;
+        this.links = new LinkSignatures(mongo, "subscription-link-secret");
+        this.limits = limits;
+        this.publicBaseUrl = publicBaseUrl;
+        this.linkValidity = linkValidity;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start(Donation firstCharge, Frequency frequency) {
+        String id = RecurringGifts.subscriptionIdOf(firstCharge.id());
+        if (subscriptions.existsById(id)) {
+            return;
+        }
+        try {
+            updates.insert(
+                    subscriptions,
+                    Subscription.startedBy(
+                            id,
+                            firstCharge.organisationId(),
+                            firstCharge.campaignId(),
+                            firstCharge.donor(),
+                            firstCharge.receiptWanted(),
+                            firstCharge.amount(),
+                            frequency,
+                            firstCharge.paymentMethod(),
+                            firstCharge.paymentProvider(),
+                            firstCharge.id(),
+                            firstCharge.createdAt()));
+            log.info("Subscription {} started, {} {}", id, frequency, firstCharge.amount());
+        } catch (DuplicateKeyException startedMeanwhile) {
+            // a twin request started it a moment ago
+        }
+    }
+
+    @Override
+    public @Nullable URI manageLinkFor(Donation charge) {
+        if (charge.subscriptionId() == null) {
+            return null;
+        }
+        return URI.create(publicBaseUrl + "/subscriptions/" + charge.subscriptionId() + "?token="
+                + links.expiringToken(
+                        subject(charge.subscriptionId()), clock.instant().plus(linkValidity)));
+    }
+
+    /** The subscription a donor's link opens; forged, expired or another's: refused. */
+    public Subscription opened(String id, @Nullable String token) {
+        if (!links.admits(subject(id), token, clock.instant())) {
+            throw new SubscriptionLinkRefused();
+        }
+        return subscriptions.findById(id).orElseThrow(SubscriptionLinkRefused::new);
+    }
+
+    public Subscription cancel(String id, @Nullable String token) {
+        opened(id, token);
+        return change(id, subscription -> subscription.cancel("cancelled by the donor", clock.instant()));
+    }
+
+    /** @param months 1 to 3: the charges that fall due meanwhile are not taken */
+    public Subscription pause(String id, @Nullable String token, int months) {
+        Subscription subscription = opened(id, token);
+        if (subscription.status() == SubscriptionStatus.CANCELLED
+                || subscription.status() == SubscriptionStatus.SUSPENDED) {
+            throw new SubscriptionNotChangeable(
+                    "A " + subscription.status().name().toLowerCase() + " gift cannot be paused");
+        }
+        java.time.Instant until = clock.instant()
+                .atZone(ChargeSchedule.ORGANISATION_ZONE)
+                .plusMonths(months)
+                .toInstant();
+        return change(id, opened -> opened.pause(until));
+    }
+
+    public Subscription changeAmount(String id, @Nullable String token, Money amount) {
+        Subscription subscription = opened(id, token);
+        if (subscription.status() == SubscriptionStatus.CANCELLED) {
+            throw new SubscriptionNotChangeable("A cancelled gift cannot change");
+        }
+        if (!amount.currency().equals(subscription.amount().currency())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount.currency",
+                    "This gift is in " + subscription.amount().currency() + ", not " + amount.currency());
+        }
+        if (amount.amount() < limits.min() || amount.amount() > limits.max()) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount.amount",
+                    "A gift must be between " + limits.min() + " and " + limits.max() + " minor units");
+        }
+        return change(id, opened -> opened.changeAmount(amount));
+    }
+
+    /** A charge of a subscription failed: it is retried, or the gift suspended or ended (see {@link Subscription}). */
+    public void chargeFailed(Donation charge) {
+        if (charge.subscriptionId() == null) {
+            return;
+        }
+        changeIfThere(charge.subscriptionId(), subscription -> {
+            if (subscription.chargeFailed(charge.id(), charge.chargePeriod(), charge.chargeAttempt())) {
+                log.info(
+                        "Charge {} of subscription {} (period {}, attempt {}) failed: now {}",
+                        charge.id(),
+                        subscription.id(),
+                        charge.chargePeriod(),
+                        charge.chargeAttempt(),
+                        subscription.status());
+            }
+        });
+    }
+
+    /** A charge's donor had their data erased: each of their recurring gifts stops, and forgets them. */
+    public void donorErased(Donation charge) {
+        if (charge.subscriptionId() != null) {
+            changeIfThere(charge.subscriptionId(), subscription -> subscription.forgetDonor(clock.instant()));
+        }
+    }
+
+    public void chargeSucceeded(Donation charge) {
+        if (charge.subscriptionId() != null) {
+            changeIfThere(charge.subscriptionId(), subscription -> subscription.chargeSucceeded(charge.chargePeriod()));
+        }
+    }
+
+    private Subscription change(String id, java.util.function.Consumer<Subscription> change) {
+        return updates.update(subscriptions, id, SubscriptionLinkRefused::new, subscription -> {
+            change.accept(subscription);
+            return subscription;
+        });
+    }
+
+    private void changeIfThere(String id, java.util.function.Consumer<Subscription> change) {
+        Optional<Subscription> found = subscriptions.findById(id);
+        if (found.isPresent()) {
+            change(id, change);
+        }
+    }
+
+    private static String subject(String subscriptionId) {
+        return "subscription:" + subscriptionId;
+    }
+}

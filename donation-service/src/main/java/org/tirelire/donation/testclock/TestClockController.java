@@ -1,0 +1,66 @@
+package org.tirelire.donation.testclock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.tirelire.donation.subscription.RecurringCharges;
+import org.tirelire.kit.time.MovableClock;
+
+/**
+ * {@code POST /api/admin/test-clock/advance {days}} with {@code X-Admin-Token}: moves this service's time
+ * forward, then runs what fell due (recurring charges) at once, to see a month's charge without waiting
+ * a month. Only with the test clock switched on; 404 otherwise, 403 without the admin token.
+ */
+@RestController
+@ConditionalOnProperty(name = "tirelire.test-clock.enabled", havingValue = "true")
+class TestClockController {
+
+    private final MovableClock clock;
+    private final MongoTemplate mongo;
+    private final RecurringCharges charges;
+    private final String adminToken;
+
+    TestClockController(
+            MovableClock clock,
+            MongoTemplate mongo,
+            RecurringCharges charges,
+            @Value("${tirelire.admin.token:}") String adminToken) {
+        this.clock = clock;
+        this.mongo = mongo;
+        this.charges = charges;
+        this.adminToken = adminToken;
+    }
+
+    record Advance(@NotNull @Min(1) @Max(3660) Integer days) {}
+
+    record Advanced(Instant now, long offsetDays, int charged) {}
+
+    @PostMapping("/api/admin/test-clock/advance")
+    ResponseEntity<Advanced> advance(
+            @RequestHeader(name = "X-Admin-Token", required = false) String token,
+            @Valid @RequestBody Advance request) {
+        if (adminToken.isBlank()
+                || token == null
+                || !MessageDigest.isEqual(
+                        adminToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return ResponseEntity.status(403).build();
+        }
+        Duration offset = clock.advance(Duration.ofDays(request.days()));
+        mongo.save(new TestClockConfiguration.ClockOffset(TestClockConfiguration.OFFSET, offset.toSeconds()));
+        int charged = charges.chargeDue();
+        return ResponseEntity.ok(new Advanced(clock.instant(), offset.toDays(), charged));
+    }
+}

@@ -1,0 +1,110 @@
+package org.tirelire.donation.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.donation.Donor;
+import org.tirelire.donation.donation.Frequency;
+import org.tirelire.donation.payment.ProviderKind;
+
+class SubscriptionTest {
+
+    private static final Instant START = Instant.parse("2026-03-14T18:30:00Z");
+
+    @Test
+    void each_period_is_charged_once_and_the_next_falls_due_a_month_later() {
+        Subscription gift = monthly();
+
+        assertThat(gift.awaits(1, 0)).isTrue();
+        gift.charged(1, 0, "charge-1");
+        gift.charged(1, 0, "charge-1-again");
+
+        assertThat(gift.charges()).containsExactly("first", "charge-1");
+        assertThat(gift.nextPeriod()).isEqualTo(2);
+        assertThat(gift.nextChargeAt()).isEqualTo(ChargeSchedule.dueAt(START, Frequency.MONTHLY, 2));
+        assertThat(gift.awaits(1, 0))
+                .as("a period charged is not charged again")
+                .isFalse();
+    }
+
+    @Test
+    void a_failed_charge_is_retried_on_day_3_and_day_7_then_the_gift_is_suspended() {
+        Subscription gift = monthly();
+        Instant due = ChargeSchedule.dueAt(START, Frequency.MONTHLY, 1);
+        gift.charged(1, 0, "c1");
+
+        assertThat(gift.chargeFailed("c1", 1, 0)).isTrue();
+        assertThat(gift.chargeFailed("c1", 1, 0))
+                .as("the same failure heard twice")
+                .isFalse();
+        assertThat(gift.retryAt()).isEqualTo(due.plus(Duration.ofDays(3)));
+        assertThat(gift.awaits(1, 1)).isTrue();
+
+        gift.charged(1, 1, "c1-retry");
+        gift.chargeFailed("c1-retry", 1, 1);
+        assertThat(gift.retryAt()).isEqualTo(due.plus(Duration.ofDays(7)));
+
+        gift.charged(1, 2, "c1-last");
+        gift.chargeFailed("c1-last", 1, 2);
+        assertThat(gift.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(gift.awaits(2, 0)).isFalse();
+    }
+
+    @Test
+    void a_retry_that_succeeds_ends_the_retries_and_the_gift_goes_on() {
+        Subscription gift = monthly();
+        gift.charged(1, 0, "c1");
+        gift.chargeFailed("c1", 1, 0);
+        gift.charged(1, 1, "c1-retry");
+
+        gift.chargeSucceeded(1);
+
+        assertThat(gift.retryAt()).isNull();
+        assertThat(gift.awaits(1, 2)).isFalse();
+        assertThat(gift.awaits(2, 0)).isTrue();
+        assertThat(gift.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    }
+
+    @Test
+    void a_first_charge_that_fails_ends_the_gift_before_it_began() {
+        Subscription gift = monthly();
+
+        gift.chargeFailed("first", 0, 0);
+
+        assertThat(gift.status()).isEqualTo(SubscriptionStatus.CANCELLED);
+        assertThat(gift.cancellationReason()).isEqualTo("the first payment failed");
+    }
+
+    @Test
+    void the_periods_that_fall_in_a_pause_are_not_charged() {
+        Subscription gift = monthly();
+        gift.charged(1, 0, "c1");
+        Instant pausedAt = ChargeSchedule.dueAt(START, Frequency.MONTHLY, 1).plus(Duration.ofDays(1));
+
+        gift.pause(
+                pausedAt.atZone(ChargeSchedule.ORGANISATION_ZONE).plusMonths(2).toInstant());
+        assertThat(gift.awaits(2, 0)).isFalse();
+        gift.resume();
+
+        assertThat(gift.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(gift.nextPeriod()).as("periods 2 and 3 fell in the pause").isEqualTo(4);
+    }
+
+    private static Subscription monthly() {
+        return Subscription.startedBy(
+                "sub-1",
+                "org-1",
+                "camp-1",
+                new Donor("Ada", "Lovelace", "ada@example.org", "fr"),
+                false,
+                Money.of(10_00, "EUR"),
+                Frequency.MONTHLY,
+                "pm_sandbox_ok",
+                ProviderKind.SANDBOX,
+                "first",
+                START);
+    }
+}

@@ -1,0 +1,50 @@
+package org.tirelire.kit.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The time as a service's schedulers and deadlines see it, moved forward on request, like Stripe's test
+ * clocks: a month of recurring charges in seconds. Only ever in place when the test clock is switched on
+ * ({@code TIRELIRE_TEST_CLOCK_ENABLED=true}); it never goes back.
+ */
+public class MovableClock extends Clock {
+
+    private final Clock base;
+    private final AtomicReference<Duration> offset;
+
+    public MovableClock(Clock base, Duration offset) {
+        this.base = base;
+        this.offset = new AtomicReference<>(offset);
+    }
+
+    /** @return the offset now in force */
+    public Duration advance(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward");
+        }
+        return offset.updateAndGet(current -> current.plus(by));
+    }
+
+    public Duration offset() {
+        return offset.get();
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return base.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new MovableClock(base.withZone(zone), offset.get());
+    }
+}
