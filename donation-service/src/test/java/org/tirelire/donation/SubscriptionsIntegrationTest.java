@@ -1,0 +1,326 @@
+package org.tirelire.donation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.donation.Donation;
+import org.tirelire.donation.donation.DonationRepository;
+import org.tirelire.donation.donation.DonationStatus;
+import org.tirelire.donation.subscription.RecurringCharges;
+import org.tirelire.kit.time.MovableClock;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Recurring gifts on a movable clock (the test clock switched on, in a context of its own): a year of
+ * monthly charges for many donors taken by two instances at once, none twice and none missed; retries
+ * and suspension; pause; cancellation between a claim and its charge; the donor's signed link.
+ */
+@TestPropertySource(
+        properties = {
+            "tirelire.test-clock.enabled=true",
+            // charges are made when the test says, by the "instances" it runs
+            "tirelire.subscriptions.charge-every=1h",
+            "tirelire.subscriptions.stalled-claim-after=1s",
+            // links still work after the clock moved a year
+            "tirelire.subscriptions.link-validity=400d"
+        })
+class SubscriptionsIntegrationTest extends DonationServiceTest {
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    RecurringCharges charges;
+
+    @Autowired
+    AutowireCapableBeanFactory beans;
+
+    @Autowired
+    DonationRepository donations;
+
+    private final String organisation = "org-" + UUID.randomUUID();
+    private String campaignId;
+
+    @BeforeEach
+    void aLiveCampaign() {
+        campaignId = "camp-" + UUID.randomUUID();
+        publishCampaign(
+                campaignId,
+                organisation,
+                new CampaignPublished.RewardOffered("r-" + campaignId, "Visite", Money.of(50_00, "EUR"), 10));
+    }
+
+    @Test
+    void a_year_of_monthly_gifts_for_a_hundred_donors_charged_by_two_instances_makes_each_of_the_1300_charges_once() throws Exception {
+        int donors = 100;
+        List<String> subscriptions = new ArrayList<>();
+        for (int i = 0; i < donors; i++) {
+            subscriptions.add(
+                    monthly(10_00 + i, "pm_sandbox_ok").get("subscriptionId").asString());
+        }
+        RecurringCharges otherInstance = beans.createBean(RecurringCharges.class);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+
+        // The service's own scheduler may run too: a third instance, as on a platform that scales out.
+        for (int month = 1; month <= 12; month++) {
+            clock.advance(Duration.ofDays(31));
+            List<Future<Integer>> runs =
+                    List.of(instances.submit(charges::chargeDue), instances.submit(otherInstance::chargeDue));
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        }
+        instances.shutdown();
+
+        Set<String> allCharges = new HashSet<>();
+        for (String id : subscriptions) {
+            List<Donation> made = donations.findAll().stream()
+                    .filter(d -> id.equals(d.subscriptionId()))
+                    .toList();
+            assertThat(made)
+                    .extracting(Donation::chargePeriod)
+                    .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            made.forEach(d -> allCharges.add(d.id()));
+        }
+        assertThat(allCharges).hasSize(donors * 13);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(allCharges.stream()
+                                .map(id -> donations.findById(id).orElseThrow().status())
+                                .filter(status -> status != DonationStatus.CONFIRMED))
+                        .isEmpty());
+    }
+
+    @Test
+    void a_charge_that_keeps_failing_is_retried_on_day_3_and_day_7_then_the_gift_is_suspended() {
+        JsonNode first = monthly(25_00, "pm_sandbox_fails_later");
+        String id = first.get("subscriptionId").asString();
+        String token = tokenOf(first);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> subscription(id, token).get("charges").size() == 1);
+
+        clock.advance(Duration.ofDays(31));
+        charges.chargeDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> retryAt(id) != null);
+        clock.advance(Duration.ofDays(3));
+        charges.chargeDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> failedCharges(id) == 2);
+        clock.advance(Duration.ofDays(4));
+        charges.chargeDue();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(subscription(id, token).get("status").asString())
+                                .isEqualTo("SUSPENDED"));
+        clock.advance(Duration.ofDays(31));
+        charges.chargeDue();
+        assertThat(subscription(id, token).get("charges").size())
+                .as("the first charge and three attempts for the second month, nothing after")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void a_paused_gift_skips_its_months_and_goes_on_after() {
+        JsonNode first = monthly(15_00, "pm_sandbox_ok");
+        String id = first.get("subscriptionId").asString();
+        String token = tokenOf(first);
+
+        JsonNode paused = postJson("/api/subscriptions/" + id + "/pause?token=" + token, Map.of("months", 2))
+                .getBody();
+        assertThat(paused.get("status").asString()).isEqualTo("PAUSED");
+        for (int month = 0; month < 3; month++) {
+            clock.advance(Duration.ofDays(31));
+            charges.chargeDue();
+        }
+
+        JsonNode after = subscription(id, token);
+        assertThat(after.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after.get("charges").size())
+                .as("the first charge, then one after the pause")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_gift_cancelled_between_the_claim_and_the_charge_is_not_charged() throws Exception {
+        JsonNode first = monthly(12_00, "pm_sandbox_ok");
+        String id = first.get("subscriptionId").asString();
+        String token = tokenOf(first);
+        clock.advance(Duration.ofDays(31));
+        // An instance claimed period 1 and was killed before charging it.
+        mongo().getCollection("subscription_charges")
+                .insertOne(new org.bson.Document("_id", id + "/1/0")
+                        .append("subscriptionId", id)
+                        .append("period", 1)
+                        .append("attempt", 0)
+                        .append("donationId", UUID.randomUUID().toString())
+                        .append("claimedAt", java.util.Date.from(clock.instant().minusSeconds(5))));
+
+        assertThat(postJson("/api/subscriptions/" + id + "/cancel?token=" + token, Map.of())
+                        .getBody()
+                        .get("status")
+                        .asString())
+                .isEqualTo("CANCELLED");
+        charges.chargeDue();
+
+        assertThat(subscription(id, token).get("charges").size()).isEqualTo(1);
+        assertThat(subscription(id, token).has("nextChargeAt")
+                        && !subscription(id, token).get("nextChargeAt").isNull())
+                .isFalse();
+    }
+
+    @Test
+    void a_half_made_charge_left_by_a_killed_instance_is_finished_once_with_its_own_donation() {
+        JsonNode first = monthly(11_00, "pm_sandbox_ok");
+        String id = first.get("subscriptionId").asString();
+        clock.advance(Duration.ofDays(31));
+        String claimedDonation = UUID.randomUUID().toString();
+        mongo().getCollection("subscription_charges")
+                .insertOne(new org.bson.Document("_id", id + "/1/0")
+                        .append("subscriptionId", id)
+                        .append("period", 1)
+                        .append("attempt", 0)
+                        .append("donationId", claimedDonation)
+                        .append("claimedAt", java.util.Date.from(clock.instant().minusSeconds(5))));
+
+        charges.chargeDue();
+        charges.chargeDue();
+
+        assertThat(donations.findById(claimedDonation))
+                .as("finished with the claim's donation id")
+                .isPresent();
+        assertThat(subscription(id, tokenOf(first)).get("charges").size()).isEqualTo(2);
+    }
+
+    @Test
+    void the_donor_s_link_is_refused_forged_for_another_gift_or_expired() {
+        JsonNode first = monthly(20_00, "pm_sandbox_ok");
+        JsonNode other = monthly(30_00, "pm_sandbox_ok");
+        String id = first.get("subscriptionId").asString();
+        String token = tokenOf(first);
+
+        assertThat(get("/api/subscriptions/" + id + "?token=" + token)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(get("/api/subscriptions/" + id + "?token=" + token.substring(0, token.length() - 2) + "00")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(get("/api/subscriptions/" + id + "?token=" + tokenOf(other))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(postJson("/api/subscriptions/" + id + "/cancel", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        clock.advance(Duration.ofDays(401));
+        assertThat(get("/api/subscriptions/" + id + "?token=" + token)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void a_monthly_gift_takes_no_reward_and_a_new_amount_applies_to_the_next_charges() {
+        Map<String, Object> withReward = monthlyGift(60_00, "pm_sandbox_ok");
+        withReward.put("rewardId", "r-" + campaignId);
+        ResponseEntity<JsonNode> refused = give(UUID.randomUUID().toString(), withReward);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactly("rewardId");
+
+        JsonNode first = monthly(20_00, "pm_sandbox_ok");
+        String id = first.get("subscriptionId").asString();
+        String token = tokenOf(first);
+        assertThat(postJson(
+                                "/api/subscriptions/" + id + "/amount?token=" + token,
+                                Map.of("amount", Map.of("amount", 35_00, "currency", "EUR")))
+                        .getBody()
+                        .get("amount")
+                        .get("amount")
+                        .asLong())
+                .isEqualTo(35_00);
+        clock.advance(Duration.ofDays(31));
+        charges.chargeDue();
+
+        List<String> made = new ArrayList<>();
+        subscription(id, token).get("charges").forEach(charge -> made.add(charge.asString()));
+        assertThat(donations.findById(made.get(1)).orElseThrow().amount()).isEqualTo(Money.of(35_00, "EUR"));
+    }
+
+    private JsonNode monthly(long amount, String paymentMethod) {
+        ResponseEntity<JsonNode> given = give(UUID.randomUUID().toString(), monthlyGift(amount, paymentMethod));
+        assertThat(given.getStatusCode().value())
+                .as(String.valueOf(given.getBody()))
+                .isEqualTo(201);
+        assertThat(given.getBody().get("manageUrl").asString()).contains("/subscriptions/");
+        return given.getBody();
+    }
+
+    private Map<String, Object> monthlyGift(long amount, String paymentMethod) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("campaignId", campaignId);
+        body.put("amount", Map.of("amount", amount, "currency", "EUR"));
+        body.put("donor", Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org"));
+        body.put("paymentMethod", paymentMethod);
+        body.put("frequency", "MONTHLY");
+        return body;
+    }
+
+    private static String tokenOf(JsonNode given) {
+        String url = given.get("manageUrl").asString();
+        return url.substring(url.indexOf("token=") + "token=".length());
+    }
+
+    private JsonNode subscription(String id, String token) {
+        return get("/api/subscriptions/" + id + "?token=" + token).getBody();
+    }
+
+    private Object retryAt(String id) {
+        org.bson.Document found = mongo().getCollection("subscriptions")
+                .find(new org.bson.Document("_id", id))
+                .first();
+        return found == null ? null : found.get("retryAt");
+    }
+
+    private int failedCharges(String id) {
+        org.bson.Document found = mongo().getCollection("subscriptions")
+                .find(new org.bson.Document("_id", id))
+                .first();
+        return found == null ? 0 : found.getList("failedCharges", String.class).size();
+    }
+
+    private ResponseEntity<JsonNode> postJson(String path, Object body) {
+        return http.post()
+                .uri(path)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongoTemplate;
+
+    private org.springframework.data.mongodb.core.MongoTemplate mongo() {
+        return mongoTemplate;
+    }
+}
