@@ -70,7 +70,8 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
     }
 
     @Test
-    void a_year_of_monthly_gifts_for_a_hundred_donors_charged_by_two_instances_makes_each_of_the_1300_charges_once() throws Exception {
+    void a_year_of_monthly_gifts_for_a_hundred_donors_charged_by_two_instances_makes_each_of_the_1300_charges_once()
+            throws Exception {
         int donors = 100;
         List<String> subscriptions = new ArrayList<>();
         for (int i = 0; i < donors; i++) {

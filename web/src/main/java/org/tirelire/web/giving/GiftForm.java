@@ -42,7 +42,10 @@ public record GiftForm(
         String addressLine2,
         String postalCode,
         String city,
-        String country) {
+        String country,
+
+        @Pattern(regexp = "ONCE|MONTHLY|YEARLY", message = "give.error.frequency")
+        String frequency) {
 
     public GiftForm {
         key = FormInput.text(key).matches("[A-Za-z0-9-]{8,64}")
@@ -66,11 +69,35 @@ public record GiftForm(
         postalCode = FormInput.text(postalCode);
         city = FormInput.text(city);
         country = FormInput.text(country).isEmpty() ? "FR" : FormInput.text(country);
+        frequency = FormInput.text(frequency).isEmpty() ? "ONCE" : FormInput.text(frequency);
+    }
+
+    /** Every month or every year, rather than once. */
+    public boolean recurring() {
+        return !"ONCE".equals(frequency);
     }
 
     public static GiftForm blank(@Nullable String reward, @Nullable String fundraiser, String amount) {
         return new GiftForm(
-                null, amount, "", reward, "", "", "", "", false, false, fundraiser, "", false, "", "", "", "", "FR");
+                null,
+                amount,
+                "",
+                reward,
+                "",
+                "",
+                "",
+                "",
+                false,
+                false,
+                fundraiser,
+                "",
+                false,
+                "",
+                "",
+                "",
+                "",
+                "FR",
+                "ONCE");
     }
 
     /** The same form with a typed amount, as when a reward's minimum is offered. */
@@ -93,7 +120,8 @@ public record GiftForm(
                 addressLine2,
                 postalCode,
                 city,
-                country);
+                country,
+                frequency);
     }
 
     /** The amount the donor chose, in minor units: a typed amount wins over a suggested one. */
@@ -122,7 +150,8 @@ public record GiftForm(
                         ? new ReceiptWish(
                                 true,
                                 new PostalAddress(addressLine1, blankToNull(addressLine2), postalCode, city, country))
-                        : null);
+                        : null,
+                recurring() ? frequency : null);
     }
 
     private static @Nullable String blankToNull(String text) {

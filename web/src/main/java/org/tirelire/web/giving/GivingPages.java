@@ -59,7 +59,8 @@ class GivingPages {
             Map.entry("receipt.address.line1", "addressLine1"),
             Map.entry("receipt.address.postalCode", "postalCode"),
             Map.entry("receipt.address.city", "city"),
-            Map.entry("receipt.address.country", "country"));
+            Map.entry("receipt.address.country", "country"),
+            Map.entry("frequency", "frequency"));
 
     private final CampaignApi campaigns;
     private final DonationApi donations;
@@ -108,6 +109,9 @@ class GivingPages {
             OptionalLong amount = checkedAmount(form, campaign, errors);
             errors.putAll(FormInput.errors(binding));
             checkReceiptAddress(form, errors);
+            if (form.recurring() && !form.reward().isBlank()) {
+                errors.put("reward", "give.error.rewardRecurring");
+            }
             if (!errors.isEmpty()) {
                 errors.put("form", "give.error.refused"); // the summary a screen reader hears first
                 exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -15,6 +15,8 @@ import org.tirelire.web.platform.PlatformRequests.Gift;
 import org.tirelire.web.platform.PlatformRequests.OfflineGift;
 import org.tirelire.web.platform.PlatformRequests.PaymentAccountChange;
 import org.tirelire.web.platform.PlatformRequests.ReceiptSettingsChange;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionAmount;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionPause;
 import org.tirelire.web.platform.PlatformViews.AnnualReceipts;
 import org.tirelire.web.platform.PlatformViews.Donation;
 import org.tirelire.web.platform.PlatformViews.DonationsPage;
@@ -24,6 +26,7 @@ import org.tirelire.web.platform.PlatformViews.PaymentMethods;
 import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
 import org.tirelire.web.platform.PlatformViews.ReceiptRegister;
 import org.tirelire.web.platform.PlatformViews.ReceiptSettings;
+import org.tirelire.web.platform.PlatformViews.Subscription;
 import org.tirelire.web.platform.PlatformViews.Supporter;
 import reactor.core.publisher.Mono;
 
@@ -80,6 +83,21 @@ public interface DonationApi {
     @PostExchange("/organisations/me/receipts/annual")
     Mono<AnnualReceipts> issueAnnualReceipts(
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestParam int year);
+
+    /** A donor's recurring gift, through the signed link they were given. */
+    @GetExchange("/subscriptions/{id}")
+    Mono<Subscription> subscription(@PathVariable String id, @RequestParam String token);
+
+    @PostExchange("/subscriptions/{id}/cancel")
+    Mono<Subscription> cancelSubscription(@PathVariable String id, @RequestParam String token);
+
+    @PostExchange("/subscriptions/{id}/pause")
+    Mono<Subscription> pauseSubscription(
+            @PathVariable String id, @RequestParam String token, @RequestBody SubscriptionPause pause);
+
+    @PostExchange("/subscriptions/{id}/amount")
+    Mono<Subscription> changeSubscriptionAmount(
+            @PathVariable String id, @RequestParam String token, @RequestBody SubscriptionAmount amount);
 
     @GetExchange("/campaigns/{id}/supporters")
     Mono<List<Supporter>> supporters(@PathVariable String id);

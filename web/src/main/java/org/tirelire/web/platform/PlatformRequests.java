@@ -60,9 +60,14 @@ public final class PlatformRequests {
             @Nullable String message,
             @Nullable String rewardId,
             @Nullable String fundraiser,
-            @Nullable ReceiptWish receipt) {}
+            @Nullable ReceiptWish receipt,
+            @Nullable String frequency) {}
 
     public record GiftDonor(String firstName, String lastName, String email) {}
+
+    public record SubscriptionPause(int months) {}
+
+    public record SubscriptionAmount(Money amount) {}
 
     /** A tax receipt asked for with a gift, and the address it is made out to. */
     public record ReceiptWish(boolean wanted, PlatformViews.PostalAddress address) {}

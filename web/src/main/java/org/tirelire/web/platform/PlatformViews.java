@@ -94,7 +94,9 @@ public final class PlatformViews {
             @Nullable String fundraiser,
             @Nullable String failureReason,
             @Nullable NextAction nextAction,
-            @Nullable String receiptUrl) {
+            @Nullable String receiptUrl,
+            @Nullable String subscriptionId,
+            @Nullable String manageUrl) {
 
         public boolean awaitsPaymentOnProviderPage() {
             return "PENDING".equals(status) && nextAction != null;
@@ -140,6 +142,24 @@ public final class PlatformViews {
                     .map(Estimate::costAfterReduction)
                     .findFirst()
                     .orElse(null);
+        }
+    }
+
+    /** A donor's recurring gift, as its page shows it. */
+    public record Subscription(
+            String id,
+            String status,
+            Money amount,
+            String frequency,
+            String campaignId,
+            Instant startedAt,
+            @Nullable Instant nextChargeAt,
+            @Nullable Instant pausedUntil,
+            @Nullable Instant cancelledAt,
+            List<String> charges) {
+
+        public boolean changeable() {
+            return "ACTIVE".equals(status) || "PAUSED".equals(status);
         }
     }
 

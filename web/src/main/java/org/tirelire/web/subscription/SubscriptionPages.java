@@ -1,0 +1,113 @@
+package org.tirelire.web.subscription;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.web.page.TypedAmount;
+import org.tirelire.web.platform.CampaignApi;
+import org.tirelire.web.platform.DonationApi;
+import org.tirelire.web.platform.PlatformRefusal;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionAmount;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionPause;
+import reactor.core.publisher.Mono;
+
+/**
+ * A donor's page for their recurring gift, opened from the signed link in every email about it: no
+ * account, no password. It shows the gift and lets them change the amount, pause it for one to three
+ * months, or stop it in one click. A link forged or expired shows the error page (403).
+ */
+@Controller
+class SubscriptionPages {
+
+    private final DonationApi donations;
+    private final CampaignApi campaigns;
+
+    SubscriptionPages(DonationApi donations, CampaignApi campaigns) {
+        this.donations = donations;
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/subscriptions/{id}")
+    Mono<String> page(
+            @PathVariable String id,
+            @RequestParam String token,
+            @RequestParam(required = false) @Nullable String done,
+            Model model) {
+        model.addAttribute("done", done != null && done.matches("cancelled|paused|amount") ? done : null);
+        return show(id, token, Map.of(), model);
+    }
+
+    @PostMapping("/subscriptions/{id}/cancel")
+    Mono<String> cancel(@PathVariable String id, @RequestParam String token) {
+        return donations.cancelSubscription(id, token).thenReturn(backTo(id, token, "cancelled"));
+    }
+
+    @PostMapping("/subscriptions/{id}/pause")
+    Mono<String> pause(@PathVariable String id, @RequestParam String token, @RequestParam int months) {
+        return donations
+                .pauseSubscription(id, token, new SubscriptionPause(Math.max(1, Math.min(3, months))))
+                .thenReturn(backTo(id, token, "paused"));
+    }
+
+    @PostMapping("/subscriptions/{id}/amount")
+    Mono<String> amount(
+            @PathVariable String id,
+            @RequestParam String token,
+            @RequestParam(required = false) @Nullable String amount,
+            ServerWebExchange exchange,
+            Model model) {
+        return donations.subscription(id, token).flatMap(subscription -> {
+            String currency = subscription.amount().currency();
+            OptionalLong typed;
+            try {
+                typed = TypedAmount.minorUnits(amount == null ? "" : amount, currency);
+            } catch (IllegalArgumentException notAnAmount) {
+                typed = OptionalLong.empty();
+            }
+            if (typed.isEmpty() || typed.getAsLong() <= 0) {
+                exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                return show(id, token, Map.of("amount", "subscription.error.amount"), model);
+            }
+            return donations
+                    .changeSubscriptionAmount(id, token, new SubscriptionAmount(Money.of(typed.getAsLong(), currency)))
+                    .thenReturn(backTo(id, token, "amount"))
+                    .onErrorResume(PlatformRefusal.class, refusal -> {
+                        exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                        return show(id, token, Map.of("amount", "subscription.error.amount"), model);
+                    });
+        });
+    }
+
+    private Mono<String> show(String id, String token, Map<String, String> errors, Model model) {
+        return donations
+                .subscription(id, token)
+                .flatMap(subscription -> campaigns
+                        .campaign(subscription.campaignId(), null)
+                        .map(campaign -> {
+                            model.addAttribute("subscription", subscription);
+                            model.addAttribute("campaign", campaign);
+                            model.addAttribute("token", token);
+                            model.addAttribute("errors", errors);
+                            return "subscription";
+                        }));
+    }
+
+    private static String backTo(String id, String token, String done) {
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/subscriptions/{id}")
+                        .queryParam("token", token)
+                        .queryParam("done", done)
+                        .buildAndExpand(id)
+                        .toUriString();
+    }
+}
