@@ -136,6 +136,16 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
         assertThat(subscription(id, token).get("charges").size())
                 .as("the first charge and three attempts for the second month, nothing after")
                 .isEqualTo(4);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Object> told = new ArrayList<>(eventsAbout(id));
+            assertThat(told).first().isInstanceOf(org.tirelire.contracts.events.SubscriptionStarted.class);
+            assertThat(told)
+                    .filteredOn(org.tirelire.contracts.events.SubscriptionChargeFailed.class::isInstance)
+                    .map(org.tirelire.contracts.events.SubscriptionChargeFailed.class::cast)
+                    .as("the donor is told of each failure, and of the suspension last, with the link to fix it")
+                    .extracting(org.tirelire.contracts.events.SubscriptionChargeFailed::suspended)
+                    .containsExactly(false, false, true);
+        });
     }
 
     @Test

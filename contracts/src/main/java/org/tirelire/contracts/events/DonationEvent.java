@@ -2,7 +2,12 @@ package org.tirelire.contracts.events;
 
 /** What donation-service announces about a gift; see {@link TirelireEvent} for how consumers handle them. */
 public sealed interface DonationEvent extends TirelireEvent
-        permits DonationConfirmed, DonationFailed, DonationRefunded, DonorErased {
+        permits DonationConfirmed,
+                DonationFailed,
+                DonationRefunded,
+                DonorErased,
+                SubscriptionStarted,
+                SubscriptionChargeFailed {
 
     String campaignId();
 
@@ -31,5 +36,9 @@ public sealed interface DonationEvent extends TirelireEvent
         default void on(DonationRefunded refunded) {}
 
         default void on(DonorErased erased) {}
+
+        default void on(SubscriptionStarted started) {}
+
+        default void on(SubscriptionChargeFailed failed) {}
     }
 }

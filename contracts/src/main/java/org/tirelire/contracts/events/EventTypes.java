@@ -22,6 +22,8 @@ public final class EventTypes {
             Map.entry(DonationFailed.class, "org.tirelire.donation.failed.v1"),
             Map.entry(DonationRefunded.class, "org.tirelire.donation.refunded.v1"),
             Map.entry(DonorErased.class, "org.tirelire.donation.donor-erased.v1"),
+            Map.entry(SubscriptionStarted.class, "org.tirelire.donation.subscription-started.v1"),
+            Map.entry(SubscriptionChargeFailed.class, "org.tirelire.donation.subscription-charge-failed.v1"),
             Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"),
             Map.entry(PaymentAccountChanged.class, "org.tirelire.organisation.payment-account-changed.v1"),
             Map.entry(MemberInvited.class, "org.tirelire.organisation.member-invited.v1"),

@@ -7,6 +7,7 @@ import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.payment.account.PaymentAccount;
 import org.tirelire.donation.receipt.Receipt;
 import org.tirelire.donation.receipt.ReceiptSettings;
+import org.tirelire.donation.subscription.Subscription;
 import org.tirelire.kit.messaging.OutboxSource;
 
 @Configuration
@@ -34,6 +35,12 @@ class DonationOutbox {
     @Bean
     OutboxSource receiptsOutbox() {
         return new OutboxSource(Receipt.class);
+    }
+
+    /** A recurring gift's events are about its campaign's gifts: keyed by the campaign, like theirs. */
+    @Bean
+    OutboxSource subscriptionsOutbox() {
+        return new OutboxSource(Subscription.class);
     }
 
     /** What organisers did that changed no document of its own, reported to the audit log (ADR 24). */

@@ -9,6 +9,8 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.donation.Donor;
 import org.tirelire.donation.donation.Frequency;
@@ -110,8 +112,9 @@ public class Subscription implements OutboxAggregate {
             String paymentMethod,
             ProviderKind provider,
             String firstChargeId,
+            String manageUrl,
             Instant startedAt) {
-        return new Subscription(
+        Subscription started = new Subscription(
                 id,
                 organisationId,
                 campaignId,
@@ -129,6 +132,19 @@ public class Subscription implements OutboxAggregate {
                 List.of(),
                 List.of(),
                 null);
+        started.outbox.add(PendingEvent.of(
+                new SubscriptionStarted(
+                        firstChargeId,
+                        campaignId,
+                        id,
+                        donor.toEvent(),
+                        amount,
+                        frequency.name(),
+                        manageUrl,
+                        started.nextChargeAt,
+                        startedAt),
+                startedAt));
+        return started;
     }
 
     /** Whether this period's charge, at this attempt, is the one the subscription waits for now. */
@@ -161,9 +177,11 @@ public class Subscription implements OutboxAggregate {
      * A charge failed. The first charge failing ends the gift before it began; a later period is tried
      * again on day 3 and day 7 after it fell due, then the gift is suspended.
      *
+     * The donor is told, with the link to fix it.
+     *
      * @return whether this changed anything: a failure heard twice does not
      */
-    boolean chargeFailed(String donationId, int period, int attempt) {
+    boolean chargeFailed(String donationId, int period, int attempt, String manageUrl, Instant at) {
         if (failedCharges.contains(donationId) || status == SubscriptionStatus.CANCELLED) {
             return false;
         }
@@ -181,6 +199,18 @@ public class Subscription implements OutboxAggregate {
             status = SubscriptionStatus.SUSPENDED;
             retryAt = null;
         }
+        outbox.add(PendingEvent.of(
+                new SubscriptionChargeFailed(
+                        donationId,
+                        campaignId,
+                        id,
+                        donor.toEvent(),
+                        amount,
+                        retryAt,
+                        status == SubscriptionStatus.SUSPENDED,
+                        manageUrl,
+                        at),
+                at));
         return true;
     }
 

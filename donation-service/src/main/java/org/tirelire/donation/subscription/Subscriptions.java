@@ -76,6 +76,7 @@ public class Subscriptions implements RecurringGifts {
                             firstCharge.paymentMethod(),
                             firstCharge.paymentProvider(),
                             firstCharge.id(),
+                            manageLinkOf(id).toString(),
                             firstCharge.createdAt()));
             log.info("Subscription {} started, {} {}", id, frequency, firstCharge.amount());
         } catch (DuplicateKeyException startedMeanwhile) {
@@ -88,9 +89,12 @@ public class Subscriptions implements RecurringGifts {
         if (charge.subscriptionId() == null) {
             return null;
         }
-        return URI.create(publicBaseUrl + "/subscriptions/" + charge.subscriptionId() + "?token="
-                + links.expiringToken(
-                        subject(charge.subscriptionId()), clock.instant().plus(linkValidity)));
+        return manageLinkOf(charge.subscriptionId());
+    }
+
+    private URI manageLinkOf(String subscriptionId) {
+        return URI.create(publicBaseUrl + "/subscriptions/" + subscriptionId + "?token="
+                + links.expiringToken(subject(subscriptionId), clock.instant().plus(linkValidity)));
     }
 
     /** The subscription a donor's link opens; forged, expired or another's: refused. */
@@ -147,7 +151,12 @@ public class Subscriptions implements RecurringGifts {
             return;
         }
         changeIfThere(charge.subscriptionId(), subscription -> {
-            if (subscription.chargeFailed(charge.id(), charge.chargePeriod(), charge.chargeAttempt())) {
+            if (subscription.chargeFailed(
+                    charge.id(),
+                    charge.chargePeriod(),
+                    charge.chargeAttempt(),
+                    manageLinkOf(subscription.id()).toString(),
+                    clock.instant())) {
                 log.info(
                         "Charge {} of subscription {} (period {}, attempt {}) failed: now {}",
                         charge.id(),

@@ -36,19 +36,19 @@ class SubscriptionTest {
         Instant due = ChargeSchedule.dueAt(START, Frequency.MONTHLY, 1);
         gift.charged(1, 0, "c1");
 
-        assertThat(gift.chargeFailed("c1", 1, 0)).isTrue();
-        assertThat(gift.chargeFailed("c1", 1, 0))
+        assertThat(gift.chargeFailed("c1", 1, 0, "link", START)).isTrue();
+        assertThat(gift.chargeFailed("c1", 1, 0, "link", START))
                 .as("the same failure heard twice")
                 .isFalse();
         assertThat(gift.retryAt()).isEqualTo(due.plus(Duration.ofDays(3)));
         assertThat(gift.awaits(1, 1)).isTrue();
 
         gift.charged(1, 1, "c1-retry");
-        gift.chargeFailed("c1-retry", 1, 1);
+        gift.chargeFailed("c1-retry", 1, 1, "link", START);
         assertThat(gift.retryAt()).isEqualTo(due.plus(Duration.ofDays(7)));
 
         gift.charged(1, 2, "c1-last");
-        gift.chargeFailed("c1-last", 1, 2);
+        gift.chargeFailed("c1-last", 1, 2, "link", START);
         assertThat(gift.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
         assertThat(gift.awaits(2, 0)).isFalse();
     }
@@ -57,7 +57,7 @@ class SubscriptionTest {
     void a_retry_that_succeeds_ends_the_retries_and_the_gift_goes_on() {
         Subscription gift = monthly();
         gift.charged(1, 0, "c1");
-        gift.chargeFailed("c1", 1, 0);
+        gift.chargeFailed("c1", 1, 0, "link", START);
         gift.charged(1, 1, "c1-retry");
 
         gift.chargeSucceeded(1);
@@ -72,7 +72,7 @@ class SubscriptionTest {
     void a_first_charge_that_fails_ends_the_gift_before_it_began() {
         Subscription gift = monthly();
 
-        gift.chargeFailed("first", 0, 0);
+        gift.chargeFailed("first", 0, 0, "link", START);
 
         assertThat(gift.status()).isEqualTo(SubscriptionStatus.CANCELLED);
         assertThat(gift.cancellationReason()).isEqualTo("the first payment failed");
@@ -105,6 +105,7 @@ class SubscriptionTest {
                 "pm_sandbox_ok",
                 ProviderKind.SANDBOX,
                 "first",
+                "https://dons.example.org/subscriptions/sub-1?token=t",
                 START);
     }
 }

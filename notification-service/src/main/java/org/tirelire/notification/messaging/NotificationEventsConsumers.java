@@ -26,6 +26,8 @@ import org.tirelire.contracts.events.OrganisationEvent;
 import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.events.ReceiptCancelled;
 import org.tirelire.contracts.events.ReceiptIssued;
+import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
 import org.tirelire.notification.campaign.CampaignSummaries;
@@ -34,6 +36,7 @@ import org.tirelire.notification.email.DonationEmails;
 import org.tirelire.notification.email.EmailOutbox;
 import org.tirelire.notification.email.OrganiserEmails;
 import org.tirelire.notification.email.ReceiptEmails;
+import org.tirelire.notification.email.SubscriptionEmails;
 import org.tirelire.notification.fundraiser.FundraiserTotals;
 import org.tirelire.notification.fundraiser.SupporterEmails;
 import org.tirelire.notification.organisation.MemberEmails;
@@ -154,6 +157,7 @@ class NotificationEventsConsumers {
             OrganiserEmails organisers,
             MemberEmails organisationMembers,
             ReceiptEmails receipts,
+            SubscriptionEmails subscriptions,
             Webhooks webhooks) {
         // Gifts' events, and donation-service's news of an organisation: its payment account, its receipts.
         return events.of(
@@ -191,6 +195,16 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(PaymentAccountChanged changed) {
                         organisationMembers.paymentAccountChanged(changed);
+                    }
+
+                    @Override
+                    public void on(SubscriptionStarted started) {
+                        subscriptions.started(started);
+                    }
+
+                    @Override
+                    public void on(SubscriptionChargeFailed failed) {
+                        subscriptions.chargeFailed(failed);
                     }
 
                     @Override

@@ -131,4 +131,36 @@ class EmailTemplatesTest {
                 "name", "Léa"));
         return variables;
     }
+
+    @Test
+    void a_regular_gift_s_emails_say_when_the_next_charge_is_and_carry_the_donor_s_link() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", "Ada");
+        variables.put("campaignTitle", "Péniche");
+        variables.put("manageUrl", "https://dons.example.org/subscriptions/sub-1?token=t");
+        variables.put("amount", Money.of(10_00, "EUR"));
+        variables.put("frequency", "MONTHLY");
+        variables.put("nextChargeAt", Instant.parse("2027-01-01T10:00:00Z"));
+
+        RenderedEmail started =
+                templates.render("subscription-started", EmailTemplates.FRENCH, new Object[] {"Péniche"}, variables);
+
+        assertThat(started.subject()).isEqualTo("Votre don régulier à Péniche est en place");
+        assertThat(started.text())
+                .contains("par mois")
+                .contains("1 janvier 2027")
+                .contains("sub-1?token=t");
+        assertThat(started.html()).contains("href=\"https://dons.example.org/subscriptions/sub-1?token=t\"");
+
+        variables.put("suspended", false);
+        variables.put("retryAt", Instant.parse("2027-01-04T10:00:00Z"));
+        RenderedEmail retried = templates.render(
+                "subscription-charge-failed", EmailTemplates.ENGLISH, new Object[] {"Péniche"}, variables);
+        assertThat(retried.text()).contains("tried again on").contains("sub-1?token=t");
+
+        variables.put("suspended", true);
+        RenderedEmail suspended = templates.render(
+                "subscription-charge-failed", EmailTemplates.FRENCH, new Object[] {"Péniche"}, variables);
+        assertThat(suspended.text()).contains("suspendu").doesNotContain("tenté à nouveau");
+    }
 }

@@ -1,0 +1,76 @@
+package org.tirelire.notification.email;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionStarted;
+import org.tirelire.notification.campaign.CampaignSummaries;
+import org.tirelire.notification.campaign.CampaignSummary;
+
+/**
+ * What a donor with a recurring gift is told: that it is set up, with the link to manage it, and when a
+ * charge failed, whether it will be tried again or the gift is suspended, with the same link to fix it.
+ */
+@Component
+public class SubscriptionEmails {
+
+    private final EmailOutbox outbox;
+    private final EmailTemplates templates;
+    private final CampaignSummaries campaigns;
+
+    SubscriptionEmails(EmailOutbox outbox, EmailTemplates templates, CampaignSummaries campaigns) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.campaigns = campaigns;
+    }
+
+    public void started(SubscriptionStarted started) {
+        if (started.donor().email().isBlank()) {
+            return;
+        }
+        Map<String, Object> variables =
+                variables(started.donor().firstName(), started.campaignId(), started.manageUrl());
+        variables.put("amount", started.amount());
+        variables.put("frequency", started.frequency());
+        variables.put("nextChargeAt", started.nextChargeAt());
+        outbox.enqueue(
+                "subscription-started:" + started.subscriptionId(),
+                started.donor().email(),
+                templates.render(
+                        "subscription-started",
+                        EmailTemplates.localeOf(started.donor().locale()),
+                        new Object[] {variables.get("campaignTitle")},
+                        variables));
+    }
+
+    public void chargeFailed(SubscriptionChargeFailed failed) {
+        if (failed.donor().email().isBlank()) {
+            return;
+        }
+        Map<String, Object> variables = variables(failed.donor().firstName(), failed.campaignId(), failed.manageUrl());
+        variables.put("amount", failed.amount());
+        variables.put("suspended", failed.suspended());
+        if (failed.retryAt() != null) {
+            variables.put("retryAt", failed.retryAt());
+        }
+        outbox.enqueue(
+                "subscription-charge-failed:" + failed.donationId(),
+                failed.donor().email(),
+                templates.render(
+                        "subscription-charge-failed",
+                        EmailTemplates.localeOf(failed.donor().locale()),
+                        new Object[] {variables.get("campaignTitle")},
+                        variables));
+    }
+
+    private Map<String, Object> variables(String firstName, String campaignId, String manageUrl) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", firstName);
+        variables.put(
+                "campaignTitle",
+                campaigns.findById(campaignId).map(CampaignSummary::title).orElse(""));
+        variables.put("manageUrl", manageUrl);
+        return variables;
+    }
+}
