@@ -277,6 +277,52 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
         assertThat(donations.findById(made.get(1)).orElseThrow().amount()).isEqualTo(Money.of(35_00, "EUR"));
     }
 
+    @Test
+    void the_treasurer_sees_the_regular_gifts_and_their_monthly_revenue_and_stops_one_at_a_donor_s_request() {
+        String tenEuros = monthly(10_00, "pm_sandbox_ok").get("subscriptionId").asString();
+        monthly(20_00, "pm_sandbox_ok");
+        Map<String, Object> yearly = monthlyGift(120_00, "pm_sandbox_ok");
+        yearly.put("frequency", "YEARLY");
+        assertThat(give(UUID.randomUUID().toString(), yearly).getStatusCode().value())
+                .isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode overview =
+                    getAs("/api/organisations/me/subscriptions", organisation).getBody();
+            assertThat(overview.get("subscriptions").size()).isEqualTo(3);
+            assertThat(overview.get("monthlyRecurringRevenue").get("amount").asLong())
+                    .as("10 € + 20 € a month, and a twelfth of 120 € a year")
+                    .isEqualTo(40_00);
+            long received = 0;
+            for (JsonNode month : overview.get("receivedByMonth")) {
+                received += month.get("amount").asLong();
+            }
+            assertThat(received).as("the three first charges, confirmed").isEqualTo(150_00);
+        });
+
+        ResponseEntity<JsonNode> stopped =
+                post("/api/organisations/me/subscriptions/" + tenEuros + "/cancel", organisation, Map.of());
+        assertThat(stopped.getBody().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(post(
+                                "/api/organisations/me/subscriptions/" + tenEuros + "/cancel",
+                                "org-" + UUID.randomUUID(),
+                                Map.of())
+                        .getStatusCode()
+                        .value())
+                .as("another organisation's gift does not exist for it")
+                .isEqualTo(404);
+        assertThat(getAs("/api/organisations/me/subscriptions", organisation)
+                        .getBody()
+                        .get("monthlyRecurringRevenue")
+                        .get("amount")
+                        .asLong())
+                .isEqualTo(30_00);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reportedActionsOf(organisation))
+                        .extracting(org.tirelire.contracts.events.OrganisationActionTaken::action)
+                        .contains(org.tirelire.contracts.access.AuditAction.SUBSCRIPTION_CANCELLED));
+    }
+
     private JsonNode monthly(long amount, String paymentMethod) {
         ResponseEntity<JsonNode> given = give(UUID.randomUUID().toString(), monthlyGift(amount, paymentMethod));
         assertThat(given.getStatusCode().value())

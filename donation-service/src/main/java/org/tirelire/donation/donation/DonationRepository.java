@@ -16,6 +16,10 @@ public interface DonationRepository extends MongoRepository<Donation, String> {
     List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(
             String campaignId, DonationStatus status, Pageable page);
 
+    /** The charges of an organisation's recurring gifts in this status, paid between these instants. */
+    List<Donation> findByOrganisationIdAndStatusAndSubscriptionIdNotNullAndConfirmedAtBetween(
+            String organisationId, DonationStatus status, Instant from, Instant to);
+
     /** The gifts of a year whose donors asked for a tax receipt, for the annual receipts. */
     List<Donation> findByOrganisationIdAndStatusAndReceiptWantedTrueAndConfirmedAtBetween(
             String organisationId, DonationStatus status, Instant from, Instant to);

@@ -256,6 +256,11 @@ public class Subscription implements OutboxAggregate {
         pausedUntil = null;
     }
 
+    /** Leaves, beside the change it goes with, the report of what an organiser did to this gift (ADR 24). */
+    void report(org.tirelire.contracts.events.OrganisationActionTaken taken) {
+        outbox.add(PendingEvent.of(taken, taken.takenAt()));
+    }
+
     void changeAmount(Money newAmount) {
         amount = newAmount;
     }

@@ -32,6 +32,7 @@ import org.tirelire.donation.receipt.ReceiptNotReady;
 import org.tirelire.donation.receipt.ReceiptsUnavailable;
 import org.tirelire.donation.subscription.SubscriptionLinkRefused;
 import org.tirelire.donation.subscription.SubscriptionNotChangeable;
+import org.tirelire.donation.subscription.SubscriptionNotFound;
 import org.tirelire.kit.web.Problems;
 
 /** How donation refusals read to a client. */
@@ -49,6 +50,11 @@ class DonationProblemResponses {
     @ExceptionHandler(SubscriptionLinkRefused.class)
     ProblemDetail subscriptionLinkRefused(SubscriptionLinkRefused e) {
         return Problems.problem(HttpStatus.FORBIDDEN, "Link not valid", e.getMessage());
+    }
+
+    @ExceptionHandler(SubscriptionNotFound.class)
+    ProblemDetail subscriptionNotFound(SubscriptionNotFound e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "Regular gift not found", e.getMessage());
     }
 
     @ExceptionHandler(SubscriptionNotChangeable.class)

@@ -73,6 +73,8 @@ class ApiRoutes {
                                         "/api/campaigns/*/receipt-policy",
                                         "/api/organisations/me/payments",
                                         "/api/subscriptions/**",
+                                        "/api/organisations/me/subscriptions",
+                                        "/api/organisations/me/subscriptions/**",
                                         "/api/admin/test-clock/**",
                                         "/api/organisations/me/receipts",
                                         "/api/organisations/me/receipts/**")
