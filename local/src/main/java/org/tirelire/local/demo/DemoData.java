@@ -129,6 +129,9 @@ public final class DemoData {
             if (i % 4 == 0) {
                 gift.put("receipt", Map.of("wanted", true, "address", RECEIPT_ADDRESSES.get(i / 4)));
             }
+            if (i == 5 || i == 10) {
+                gift.put("frequency", "MONTHLY"); // two donors give every month
+            }
             post("/api/donations", null, "demo-" + (i + 1), gift, 200, 201, 202);
         }
         if (barge != null) {

@@ -27,6 +27,7 @@ import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
 import org.tirelire.web.platform.PlatformViews.ReceiptRegister;
 import org.tirelire.web.platform.PlatformViews.ReceiptSettings;
 import org.tirelire.web.platform.PlatformViews.Subscription;
+import org.tirelire.web.platform.PlatformViews.SubscriptionsOverview;
 import org.tirelire.web.platform.PlatformViews.Supporter;
 import reactor.core.publisher.Mono;
 
@@ -83,6 +84,16 @@ public interface DonationApi {
     @PostExchange("/organisations/me/receipts/annual")
     Mono<AnnualReceipts> issueAnnualReceipts(
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestParam int year);
+
+    @GetExchange("/organisations/me/subscriptions")
+    Mono<SubscriptionsOverview> subscriptions(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GetExchange(url = "/organisations/me/subscriptions", accept = "text/csv")
+    Mono<byte[]> subscriptionsCsv(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PostExchange("/organisations/me/subscriptions/{id}/cancel")
+    Mono<Void> cancelSubscriptionForDonor(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
 
     /** A donor's recurring gift, through the signed link they were given. */
     @GetExchange("/subscriptions/{id}")

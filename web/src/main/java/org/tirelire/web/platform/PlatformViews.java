@@ -163,6 +163,27 @@ public final class PlatformViews {
         }
     }
 
+    /** An organisation's regular gifts, for its treasurer. */
+    public record SubscriptionsOverview(
+            Money monthlyRecurringRevenue, Map<String, Money> receivedByMonth, List<SubscriptionLine> subscriptions) {}
+
+    public record SubscriptionLine(
+            String id,
+            String status,
+            String firstName,
+            String lastName,
+            String email,
+            Money amount,
+            String frequency,
+            Instant startedAt,
+            @Nullable Instant nextChargeAt,
+            int charges) {
+
+        public boolean active() {
+            return "ACTIVE".equals(status) || "PAUSED".equals(status);
+        }
+    }
+
     public record PostalAddress(
             @Nullable String line1,
             @Nullable String line2,
