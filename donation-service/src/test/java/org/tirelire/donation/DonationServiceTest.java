@@ -49,7 +49,10 @@ import tools.jackson.databind.JsonNode;
             "tirelire.payments.reconcile-after=2s",
             "tirelire.payments.reconcile-every=500ms",
             // A gift whose provider never answered is given up after seconds rather than an hour.
-            "tirelire.payments.abandon-unstarted-after=4s"
+            "tirelire.payments.abandon-unstarted-after=4s",
+            // The test clock, moved by the recurring gifts' tests and put back after each of them.
+            "tirelire.test-clock.enabled=true",
+            "tirelire.subscriptions.link-validity=400d"
         })
 abstract class DonationServiceTest {
 
