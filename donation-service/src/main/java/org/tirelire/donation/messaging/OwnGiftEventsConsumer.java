@@ -32,8 +32,10 @@ class OwnGiftEventsConsumer {
         DonationEvent.Handler handler = new DonationEvent.Handler() {
             @Override
             public void on(DonationConfirmed confirmed) {
-                register.issueForGift(confirmed.donationId());
-                donations.findById(confirmed.donationId()).ifPresent(subscriptions::chargeSucceeded);
+                donations.findById(confirmed.donationId()).ifPresent(gift -> {
+                    register.issueForGift(gift);
+                    subscriptions.chargeSucceeded(gift);
+                });
             }
 
             @Override

@@ -62,14 +62,19 @@ public class ReceiptRegister {
      * organisation issues a receipt per gift.
      */
     public Optional<Receipt> issueForGift(String donationId) {
+        return donations.findById(donationId).flatMap(this::issueForGift);
+    }
+
+    /** The same, for a gift already read: most gifts ask for no receipt, and cost no further read. */
+    public Optional<Receipt> issueForGift(Donation gift) {
+        if (!gift.receiptWanted() || gift.status() != DonationStatus.CONFIRMED) {
+            return Optional.empty();
+        }
+        String donationId = gift.id();
         String issueKey = "gift:" + donationId;
         Optional<Receipt> issued = receipts.findByIssueKey(issueKey);
         if (issued.isPresent()) {
             return issued;
-        }
-        Donation gift = donations.findById(donationId).orElse(null);
-        if (gift == null || !gift.receiptWanted() || gift.status() != DonationStatus.CONFIRMED) {
-            return Optional.empty();
         }
         Optional<ReceiptSettings> issuing = settings.issuing(gift.organisationId());
         if (issuing.isEmpty()) {
