@@ -321,6 +321,46 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
                         .contains(org.tirelire.contracts.access.AuditAction.SUBSCRIPTION_CANCELLED));
     }
 
+    @Test
+    void a_donor_who_lost_the_link_gets_a_new_one_by_email_and_nobody_learns_whether_an_address_gives() {
+        String address = "grace-" + UUID.randomUUID() + "@example.org";
+        Map<String, Object> gift = monthlyGift(18_00, "pm_sandbox_ok");
+        gift.put("donor", Map.of("firstName", "Grace", "lastName", "Hopper", "email", address));
+        String id = give(UUID.randomUUID().toString(), gift)
+                .getBody()
+                .get("subscriptionId")
+                .asString();
+
+        assertThat(postJson("/api/subscriptions/links", Map.of("email", address.toUpperCase()))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(202);
+        assertThat(postJson("/api/subscriptions/links", Map.of("email", address))
+                        .getStatusCode()
+                        .value())
+                .as("asked again at once: answered the same, and no second email")
+                .isEqualTo(202);
+        assertThat(postJson("/api/subscriptions/links", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org"))
+                        .getStatusCode()
+                        .value())
+                .as("an address that gives nothing is answered the same")
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .filteredOn(org.tirelire.contracts.events.SubscriptionLinkSent.class::isInstance)
+                        .singleElement()
+                        .isInstanceOfSatisfying(org.tirelire.contracts.events.SubscriptionLinkSent.class, sent -> {
+                            assertThat(sent.donor().email()).isEqualTo(address);
+                            String url = sent.manageUrl();
+                            assertThat(get("/api/subscriptions/" + id + "?token="
+                                                    + url.substring(url.indexOf("token=") + "token=".length()))
+                                            .getStatusCode()
+                                            .value())
+                                    .isEqualTo(200);
+                        }));
+    }
+
     private JsonNode monthly(long amount, String paymentMethod) {
         ResponseEntity<JsonNode> given = give(UUID.randomUUID().toString(), monthlyGift(amount, paymentMethod));
         assertThat(given.getStatusCode().value())

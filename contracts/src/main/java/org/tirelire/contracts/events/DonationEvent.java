@@ -7,7 +7,8 @@ public sealed interface DonationEvent extends TirelireEvent
                 DonationRefunded,
                 DonorErased,
                 SubscriptionStarted,
-                SubscriptionChargeFailed {
+                SubscriptionChargeFailed,
+                SubscriptionLinkSent {
 
     String campaignId();
 
@@ -40,5 +41,7 @@ public sealed interface DonationEvent extends TirelireEvent
         default void on(SubscriptionStarted started) {}
 
         default void on(SubscriptionChargeFailed failed) {}
+
+        default void on(SubscriptionLinkSent sent) {}
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionLinkSent;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.donation.Donor;
@@ -53,6 +54,9 @@ public class Subscription implements OutboxAggregate {
     private @Nullable Instant retryAt;
     private @Nullable Instant cancelledAt;
     private @Nullable String cancellationReason;
+    /** When a new link was last emailed at the donor's request: at most one every ten minutes. */
+    private @Nullable Instant linkSentAt;
+
     private final List<String> charges;
     /** Charges whose failure was heard already: hearing one again changes nothing. */
     private final List<String> failedCharges;
@@ -259,6 +263,25 @@ public class Subscription implements OutboxAggregate {
     /** Leaves, beside the change it goes with, the report of what an organiser did to this gift (ADR 24). */
     void report(org.tirelire.contracts.events.OrganisationActionTaken taken) {
         outbox.add(PendingEvent.of(taken, taken.takenAt()));
+    }
+
+    /**
+     * Emails the donor a fresh link, unless one went less than ten minutes ago (a form submitted again, or
+     * someone typing another's address over and over).
+     *
+     * @return whether a link goes out
+     */
+    boolean sendLink(String manageUrl, Instant at) {
+        if (linkSentAt != null
+                && linkSentAt.plus(java.time.Duration.ofMinutes(10)).isAfter(at)) {
+            return false;
+        }
+        linkSentAt = at;
+        outbox.add(PendingEvent.of(
+                new SubscriptionLinkSent(
+                        charges.get(0), campaignId, id, donor.toEvent(), amount, frequency.name(), manageUrl, at),
+                at));
+        return true;
     }
 
     void changeAmount(Money newAmount) {

@@ -1,15 +1,18 @@
 package org.tirelire.donation.subscription;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.kit.web.MoneyInput;
@@ -19,7 +22,6 @@ import org.tirelire.kit.web.MoneyInput;
  * about it ({@code manageUrl}): see it, change the amount, pause it for one to three months, cancel it.
  */
 @RestController
-@RequestMapping("/api/subscriptions/{id}")
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
@@ -28,17 +30,26 @@ class SubscriptionController {
         this.subscriptions = subscriptions;
     }
 
-    @GetMapping
+    /** A new link by email, for every recurring gift from this address; 202 whether there is one or not. */
+    @PostMapping("/api/subscriptions/links")
+    ResponseEntity<Void> newLinks(@Valid @RequestBody LinksRequest request) {
+        subscriptions.sendLinks(request.email());
+        return ResponseEntity.accepted().build();
+    }
+
+    record LinksRequest(@NotBlank @Email @Size(max = 254) String email) {}
+
+    @GetMapping("/api/subscriptions/{id}")
     SubscriptionView get(@PathVariable String id, @RequestParam(required = false) @Nullable String token) {
         return SubscriptionView.of(subscriptions.opened(id, token));
     }
 
-    @PostMapping("/cancel")
+    @PostMapping("/api/subscriptions/{id}/cancel")
     SubscriptionView cancel(@PathVariable String id, @RequestParam(required = false) @Nullable String token) {
         return SubscriptionView.of(subscriptions.cancel(id, token));
     }
 
-    @PostMapping("/pause")
+    @PostMapping("/api/subscriptions/{id}/pause")
     SubscriptionView pause(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String token,
@@ -46,7 +57,7 @@ class SubscriptionController {
         return SubscriptionView.of(subscriptions.pause(id, token, request.months()));
     }
 
-    @PostMapping("/amount")
+    @PostMapping("/api/subscriptions/{id}/amount")
     SubscriptionView amount(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String token,

@@ -16,4 +16,6 @@ interface SubscriptionRepository extends MongoRepository<Subscription, String> {
     List<Subscription> findByStatusAndPausedUntilLessThanEqual(SubscriptionStatus status, Instant now);
 
     List<Subscription> findByOrganisationIdOrderByStartedAtDesc(String organisationId);
+
+    List<Subscription> findByDonorEmailIgnoreCaseAndStatusNot(String email, SubscriptionStatus status);
 }

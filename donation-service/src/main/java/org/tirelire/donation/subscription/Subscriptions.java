@@ -105,6 +105,19 @@ public class Subscriptions implements RecurringGifts {
         return subscriptions.findById(id).orElseThrow(SubscriptionLinkRefused::new);
     }
 
+    /**
+     * Emails a fresh link for each recurring gift still running from this address. Whether there is one is
+     * never said to whoever asks: the answer is the same either way.
+     */
+    public void sendLinks(String email) {
+        for (Subscription subscription :
+                subscriptions.findByDonorEmailIgnoreCaseAndStatusNot(email.strip(), SubscriptionStatus.CANCELLED)) {
+            change(
+                    subscription.id(),
+                    found -> found.sendLink(manageLinkOf(found.id()).toString(), clock.instant()));
+        }
+    }
+
     public Subscription cancel(String id, @Nullable String token) {
         opened(id, token);
         return change(id, subscription -> subscription.cancel("cancelled by the donor", clock.instant()));

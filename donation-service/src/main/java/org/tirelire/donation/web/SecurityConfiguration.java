@@ -24,6 +24,7 @@ class SecurityConfiguration {
                                 "/api/donations",
                                 "/api/payments/webhooks/*",
                                 "/api/subscriptions/*/*",
+                                "/api/subscriptions/links",
                                 "/api/admin/test-clock/advance")
                         .permitAll()
                         .requestMatchers(

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionLinkSent;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
@@ -40,6 +41,25 @@ public class SubscriptionEmails {
                 templates.render(
                         "subscription-started",
                         EmailTemplates.localeOf(started.donor().locale()),
+                        new Object[] {variables.get("campaignTitle")},
+                        variables));
+    }
+
+    /** The new link a donor asked for; each request its own email (the service limits how often). */
+    public void linkSent(SubscriptionLinkSent sent) {
+        if (sent.donor().email().isBlank()) {
+            return;
+        }
+        Map<String, Object> variables = variables(sent.donor().firstName(), sent.campaignId(), sent.manageUrl());
+        variables.put("amount", sent.amount());
+        variables.put("frequency", sent.frequency());
+        outbox.enqueue(
+                "subscription-link:" + sent.subscriptionId() + ":"
+                        + sent.sentAt().toEpochMilli(),
+                sent.donor().email(),
+                templates.render(
+                        "subscription-link",
+                        EmailTemplates.localeOf(sent.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
                         variables));
     }

@@ -27,6 +27,7 @@ import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.events.ReceiptCancelled;
 import org.tirelire.contracts.events.ReceiptIssued;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionLinkSent;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
@@ -205,6 +206,11 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(SubscriptionChargeFailed failed) {
                         subscriptions.chargeFailed(failed);
+                    }
+
+                    @Override
+                    public void on(SubscriptionLinkSent sent) {
+                        subscriptions.linkSent(sent);
                     }
 
                     @Override

@@ -152,6 +152,11 @@ class EmailTemplatesTest {
                 .contains("sub-1?token=t");
         assertThat(started.html()).contains("href=\"https://dons.example.org/subscriptions/sub-1?token=t\"");
 
+        RenderedEmail link =
+                templates.render("subscription-link", EmailTemplates.FRENCH, new Object[] {"Péniche"}, variables);
+        assertThat(link.subject()).isEqualTo("Le lien de votre don régulier à Péniche");
+        assertThat(link.text()).contains("nouveau lien").contains("sub-1?token=t");
+
         variables.put("suspended", false);
         variables.put("retryAt", Instant.parse("2027-01-04T10:00:00Z"));
         RenderedEmail retried = templates.render(

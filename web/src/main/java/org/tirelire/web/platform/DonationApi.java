@@ -16,6 +16,7 @@ import org.tirelire.web.platform.PlatformRequests.OfflineGift;
 import org.tirelire.web.platform.PlatformRequests.PaymentAccountChange;
 import org.tirelire.web.platform.PlatformRequests.ReceiptSettingsChange;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionAmount;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionLinks;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionPause;
 import org.tirelire.web.platform.PlatformViews.AnnualReceipts;
 import org.tirelire.web.platform.PlatformViews.Donation;
@@ -94,6 +95,10 @@ public interface DonationApi {
     @PostExchange("/organisations/me/subscriptions/{id}/cancel")
     Mono<Void> cancelSubscriptionForDonor(
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    /** Emails a new link for each regular gift from this address; answers the same whether there is one. */
+    @PostExchange("/subscriptions/links")
+    Mono<Void> sendSubscriptionLinks(@RequestBody SubscriptionLinks request);
 
     /** A donor's recurring gift, through the signed link they were given. */
     @GetExchange("/subscriptions/{id}")

@@ -67,6 +67,8 @@ public final class PlatformRequests {
 
     public record SubscriptionPause(int months) {}
 
+    public record SubscriptionLinks(String email) {}
+
     public record SubscriptionAmount(Money amount) {}
 
     /** A tax receipt asked for with a gift, and the address it is made out to. */

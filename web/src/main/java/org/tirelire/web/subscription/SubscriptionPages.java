@@ -18,6 +18,7 @@ import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
 import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionAmount;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionLinks;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionPause;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,29 @@ class SubscriptionPages {
     SubscriptionPages(DonationApi donations, CampaignApi campaigns) {
         this.donations = donations;
         this.campaigns = campaigns;
+    }
+
+    /** Where a donor whose link expired, or who lost the email, asks for a new one. */
+    @GetMapping("/subscriptions/link")
+    String askForLink(@RequestParam(required = false) @Nullable String sent, Model model) {
+        model.addAttribute("sent", sent != null);
+        model.addAttribute("errors", Map.of());
+        return "subscription-link";
+    }
+
+    @PostMapping("/subscriptions/link")
+    Mono<String> sendLink(
+            @RequestParam(required = false) @Nullable String email, ServerWebExchange exchange, Model model) {
+        String typed = email == null ? "" : email.strip();
+        if (!typed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || typed.length() > 254) {
+            exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+            model.addAttribute("sent", false);
+            model.addAttribute("errors", Map.of("email", "give.error.email"));
+            return Mono.just("subscription-link");
+        }
+        return donations
+                .sendSubscriptionLinks(new SubscriptionLinks(typed))
+                .thenReturn("redirect:/subscriptions/link?sent");
     }
 
     @GetMapping("/subscriptions/{id}")
