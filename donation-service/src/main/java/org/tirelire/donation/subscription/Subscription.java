@@ -253,11 +253,24 @@ public class Subscription implements OutboxAggregate {
             return;
         }
         status = SubscriptionStatus.ACTIVE;
-        while (pausedUntil != null && nextChargeAt.isBefore(pausedUntil)) {
-            nextPeriod++;
-            nextChargeAt = ChargeSchedule.dueAt(startedAt, frequency, nextPeriod);
-        }
+        nextPeriod = firstPeriodAfterPause();
+        nextChargeAt = ChargeSchedule.dueAt(startedAt, frequency, nextPeriod);
         pausedUntil = null;
+    }
+
+    /** When the next charge falls: for a paused gift, the first period due after the pause. */
+    public Instant nextChargeAfterPause() {
+        return ChargeSchedule.dueAt(startedAt, frequency, firstPeriodAfterPause());
+    }
+
+    /** A period due up to the end of the pause, that day included, falls in it and is not charged. */
+    private int firstPeriodAfterPause() {
+        int period = nextPeriod;
+        while (pausedUntil != null
+                && !ChargeSchedule.dueAt(startedAt, frequency, period).isAfter(pausedUntil)) {
+            period++;
+        }
+        return period;
     }
 
     /** Leaves, beside the change it goes with, the report of what an organiser did to this gift (ADR 24). */

@@ -34,7 +34,9 @@ public record SubscriptionView(
                 subscription.frequency(),
                 subscription.campaignId(),
                 subscription.startedAt(),
-                charging ? subscription.nextChargeAt() : null,
+                subscription.status() == SubscriptionStatus.PAUSED
+                        ? subscription.nextChargeAfterPause()
+                        : charging ? subscription.nextChargeAt() : null,
                 subscription.pausedUntil(),
                 subscription.cancelledAt(),
                 subscription.charges());

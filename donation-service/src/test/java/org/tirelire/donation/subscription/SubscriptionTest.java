@@ -93,6 +93,17 @@ class SubscriptionTest {
         assertThat(gift.nextPeriod()).as("periods 2 and 3 fell in the pause").isEqualTo(4);
     }
 
+    @Test
+    void a_month_s_pause_taken_the_day_a_charge_fell_due_skips_the_next_one_too() {
+        Subscription gift = monthly();
+        // paused at the start, for one month: the charge due one month later falls on the pause's last day
+        gift.pause(START.atZone(ChargeSchedule.ORGANISATION_ZONE).plusMonths(1).toInstant());
+
+        assertThat(gift.nextChargeAfterPause()).isEqualTo(ChargeSchedule.dueAt(START, Frequency.MONTHLY, 2));
+        gift.resume();
+        assertThat(gift.nextPeriod()).isEqualTo(2);
+    }
+
     private static Subscription monthly() {
         return Subscription.startedBy(
                 "sub-1",

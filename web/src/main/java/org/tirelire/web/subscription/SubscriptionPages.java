@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,10 +47,16 @@ class SubscriptionPages {
         return "subscription-link";
     }
 
+    /** The forms of these pages, read from their bodies (WebFlux reads only the query with @RequestParam). */
+    record LinkForm(@Nullable String email) {}
+
+    record PauseForm(@Nullable Integer months) {}
+
+    record AmountForm(@Nullable String amount) {}
+
     @PostMapping("/subscriptions/link")
-    Mono<String> sendLink(
-            @RequestParam(required = false) @Nullable String email, ServerWebExchange exchange, Model model) {
-        String typed = email == null ? "" : email.strip();
+    Mono<String> sendLink(@ModelAttribute LinkForm form, ServerWebExchange exchange, Model model) {
+        String typed = form.email() == null ? "" : form.email().strip();
         if (!typed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || typed.length() > 254) {
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
             model.addAttribute("sent", false);
@@ -77,9 +84,10 @@ class SubscriptionPages {
     }
 
     @PostMapping("/subscriptions/{id}/pause")
-    Mono<String> pause(@PathVariable String id, @RequestParam String token, @RequestParam int months) {
+    Mono<String> pause(@PathVariable String id, @RequestParam String token, @ModelAttribute PauseForm form) {
+        int months = form.months() == null ? 1 : Math.max(1, Math.min(3, form.months()));
         return donations
-                .pauseSubscription(id, token, new SubscriptionPause(Math.max(1, Math.min(3, months))))
+                .pauseSubscription(id, token, new SubscriptionPause(months))
                 .thenReturn(backTo(id, token, "paused"));
     }
 
@@ -87,9 +95,10 @@ class SubscriptionPages {
     Mono<String> amount(
             @PathVariable String id,
             @RequestParam String token,
-            @RequestParam(required = false) @Nullable String amount,
+            @ModelAttribute AmountForm form,
             ServerWebExchange exchange,
             Model model) {
+        String amount = form.amount();
         return donations.subscription(id, token).flatMap(subscription -> {
             String currency = subscription.amount().currency();
             OptionalLong typed;
