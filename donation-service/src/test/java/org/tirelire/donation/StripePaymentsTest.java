@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -39,13 +40,17 @@ import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.donation.Donation;
+import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.donation.payment.ProviderBreakers;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.donation.payment.account.PaymentAccountRequest;
 import org.tirelire.donation.payment.account.PaymentAccountSettings;
 import org.tirelire.donation.payment.account.PaymentAccountView;
 import org.tirelire.donation.reward.RewardStocks;
+import org.tirelire.donation.subscription.RecurringCharges;
 import org.tirelire.kit.security.Organiser;
+import org.tirelire.kit.time.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,6 +82,15 @@ class StripePaymentsTest extends DonationServiceTest {
 
     @Autowired
     ProviderBreakers breakers;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    RecurringCharges recurringCharges;
+
+    @Autowired
+    DonationRepository donations;
 
     @BeforeEach
     void anOrganisationCollectingOnItsStripeAccount() {
@@ -407,6 +421,217 @@ class StripePaymentsTest extends DonationServiceTest {
                         .withHeader("Idempotency-Key", equalTo("tirelire-refund-" + id))
                         .withFormParam("payment_intent", equalTo("pi_cs_test_refunded"))
                         .withFormParam("amount", equalTo("2000")));
+    }
+
+    @Test
+    void a_monthly_gift_keeps_the_card_at_its_first_checkout_and_next_month_charges_it_off_session_once() {
+        stubCheckoutSession("cs_test_monthly");
+        Map<String, Object> monthly = gift(15_00);
+        monthly.put("frequency", "MONTHLY");
+        JsonNode given = give(UUID.randomUUID().toString(), monthly).getBody();
+        String first = given.get("id").asString();
+        String subscription = given.get("subscriptionId").asString();
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withFormParam("customer_creation", equalTo("always"))
+                .withFormParam("payment_intent_data[setup_future_usage]", equalTo("off_session")));
+        String completed = event("checkout.session.completed", paidSession("cs_test_monthly", first, 15_00));
+        assertThat(webhook(completed, signed(completed, webhookSecret, clock.instant())))
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mandateOf(subscription) != null);
+        stubSavedCard("pi_cs_test_monthly");
+        stubOffSessionCharges("succeeded");
+
+        clock.advance(Duration.ofDays(31));
+        recurringCharges.chargeDue();
+        recurringCharges.chargeDue();
+
+        String second = chargesOf(subscription).get(1);
+        assertThat(statusOf(second)).isEqualTo("CONFIRMED");
+        stripe.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                        .withHeader("Idempotency-Key", equalTo("tirelire-charge-" + second))
+                        .withFormParam("amount", equalTo("1500"))
+                        .withFormParam("currency", equalTo("eur"))
+                        .withFormParam("customer", equalTo("cus_test_ada"))
+                        .withFormParam("payment_method", equalTo("pm_test_card_ada"))
+                        .withFormParam("off_session", equalTo("true"))
+                        .withFormParam("confirm", equalTo("true"))
+                        .withFormParam("metadata[donation_id]", equalTo(second)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(second))
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                DonationConfirmed.class,
+                                confirmed -> assertThat(confirmed.amount()).isEqualTo(Money.of(15_00, "EUR"))));
+
+        // Stripe's own event about the same charge changes nothing more.
+        String succeeded = event("payment_intent.succeeded", paymentIntent("pi_charge_" + second, second, "succeeded"));
+        assertThat(webhook(succeeded, signed(succeeded, webhookSecret, clock.instant())))
+                .isEqualTo(200);
+        assertThat(eventsAbout(second)).hasSize(1);
+    }
+
+    @Test
+    void a_monthly_direct_debit_is_confirmed_when_stripe_says_it_cleared_and_a_refused_one_is_retried() {
+        stubCheckoutSession("cs_test_monthly_sepa");
+        Map<String, Object> monthly = gift(30_00);
+        monthly.put("frequency", "MONTHLY");
+        monthly.put("paymentMethod", "sepa_debit");
+        JsonNode given = give(UUID.randomUUID().toString(), monthly).getBody();
+        String subscription = given.get("subscriptionId").asString();
+        String completed = event(
+                "checkout.session.completed",
+                paidSession("cs_test_monthly_sepa", given.get("id").asString(), 30_00));
+        webhook(completed, signed(completed, webhookSecret, clock.instant()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mandateOf(subscription) != null);
+        stubSavedCard("pi_cs_test_monthly_sepa");
+        stubOffSessionCharges("processing");
+
+        clock.advance(Duration.ofDays(31));
+        recurringCharges.chargeDue();
+        String cleared = chargesOf(subscription).get(1);
+        assertThat(statusOf(cleared)).as("a debit settles days later").isEqualTo("PENDING");
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("payment_method_types[0]", equalTo("sepa_debit")));
+        String succeeded =
+                event("payment_intent.succeeded", paymentIntent("pi_charge_" + cleared, cleared, "succeeded"));
+        assertThat(webhook(succeeded, signed(succeeded, webhookSecret, clock.instant())))
+                .isEqualTo(200);
+        assertThat(statusOf(cleared)).isEqualTo("CONFIRMED");
+
+        clock.advance(Duration.ofDays(31));
+        recurringCharges.chargeDue();
+        String refused = chargesOf(subscription).get(2);
+        String failed = event(
+                "payment_intent.payment_failed",
+                paymentIntent("pi_charge_" + refused, refused, "requires_payment_method"));
+        assertThat(webhook(failed, signed(failed, webhookSecret, clock.instant())))
+                .isEqualTo(200);
+
+        assertThat(statusOf(refused)).isEqualTo("FAILED");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(mongo.getCollection("subscriptions")
+                                .find(new Document("_id", subscription))
+                                .first()
+                                .get("retryAt"))
+                        .as("the refused debit is tried again on day 3")
+                        .isNotNull());
+    }
+
+    @Test
+    void a_card_the_bank_declines_off_session_fails_its_charge_and_the_donor_is_told() {
+        stubCheckoutSession("cs_test_monthly_declined");
+        Map<String, Object> monthly = gift(20_00);
+        monthly.put("frequency", "MONTHLY");
+        JsonNode given = give(UUID.randomUUID().toString(), monthly).getBody();
+        String subscription = given.get("subscriptionId").asString();
+        String completed = event(
+                "checkout.session.completed",
+                paidSession("cs_test_monthly_declined", given.get("id").asString(), 20_00));
+        webhook(completed, signed(completed, webhookSecret, clock.instant()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mandateOf(subscription) != null);
+        stubSavedCard("pi_cs_test_monthly_declined");
+        // Stripe's answer to an off-session payment the bank wants the cardholder to authenticate.
+        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse()
+                        .withStatus(402)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"error": {"type": "card_error", "code": "authentication_required",
+                                  "decline_code": "authentication_required",
+                                  "message": "Your card was declined. This transaction requires authentication.",
+                                  "payment_intent": {"id": "pi_declined", "object": "payment_intent",
+                                    "status": "requires_payment_method", "amount": 2000, "currency": "eur"}}}
+                                """)));
+
+        clock.advance(Duration.ofDays(31));
+        recurringCharges.chargeDue();
+
+        String declined = chargesOf(subscription).get(1);
+        assertThat(statusOf(declined)).isEqualTo("FAILED");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(subscription))
+                        .anySatisfy(told -> assertThat(told)
+                                .isInstanceOfSatisfying(
+                                        org.tirelire.contracts.events.SubscriptionChargeFailed.class,
+                                        failed -> assertThat(failed.retryAt()).isNotNull())));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void putTheClockBack() {
+        clock.resetTo(Duration.ZERO);
+    }
+
+    /** The first charge's PaymentIntent, as Stripe shows it once paid: its Customer keeps the donor's method. */
+    private static void stubSavedCard(String firstPaymentIntent) {
+        stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_intents/" + firstPaymentIntent))
+                .willReturn(okJson("""
+                        {"id": "%s", "object": "payment_intent", "status": "succeeded", "amount": 1500,
+                         "amount_received": 1500, "currency": "eur", "customer": "cus_test_ada",
+                         "payment_method": "pm_test_card_ada", "setup_future_usage": "off_session",
+                         "livemode": false, "metadata": {}}
+                        """.formatted(firstPaymentIntent))));
+    }
+
+    /** Stripe's answer to an off-session PaymentIntent: the charge with the status given (card or debit). */
+    private static void stubOffSessionCharges(String status) {
+        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("""
+                                {{formData request.body 'form' urlDecode=true}}{
+                                  "id": "pi_charge_{{lookup form 'metadata[donation_id]'}}",
+                                  "object": "payment_intent", "livemode": false, "status": "%s",
+                                  "amount": {{form.amount}},
+                                  "amount_received": %s,
+                                  "currency": "{{form.currency}}", "customer": "{{form.customer}}",
+                                  "payment_method": "{{form.payment_method}}",
+                                  "metadata": {"donation_id": "{{lookup form 'metadata[donation_id]'}}"}
+                                }
+                                """.formatted(status, "succeeded".equals(status) ? "{{form.amount}}" : "0"))));
+    }
+
+    private String paymentIntent(String id, String donationId, String status) {
+        Donation charge = donations.findById(donationId).orElseThrow();
+        Map<String, Object> intent = new HashMap<>();
+        intent.put("id", id);
+        intent.put("object", "payment_intent");
+        intent.put("livemode", false);
+        intent.put("status", status);
+        intent.put("amount", charge.amount().amount());
+        intent.put(
+                "amount_received", "succeeded".equals(status) ? charge.amount().amount() : 0);
+        intent.put("currency", "eur");
+        intent.put("customer", "cus_test_ada");
+        intent.put("metadata", Map.of("donation_id", donationId));
+        if (!"succeeded".equals(status)) {
+            intent.put(
+                    "last_payment_error",
+                    Map.of(
+                            "type",
+                            "card_error",
+                            "code",
+                            "payment_method_not_available",
+                            "message",
+                            "The bank account has insufficient funds."));
+        }
+        return json.writeValueAsString(intent);
+    }
+
+    private Object mandateOf(String subscription) {
+        Document found = mongo.getCollection("subscriptions")
+                .find(new Document("_id", subscription))
+                .first();
+        return found == null ? null : found.get("mandate");
+    }
+
+    private List<String> chargesOf(String subscription) {
+        return mongo.getCollection("subscriptions")
+                .find(new Document("_id", subscription))
+                .first()
+                .getList("charges", String.class);
     }
 
     /** Stripe answering every new session with an error of its own, and telling clients not to retry. */

@@ -16,6 +16,7 @@ import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.donation.payment.PaymentRequest;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.kit.messaging.OutboxAggregate;
 import org.tirelire.kit.messaging.PendingEvent;
@@ -64,6 +65,8 @@ public class Donation implements OutboxAggregate {
     private int chargePeriod;
     /** 0 for a period's charge when due, 1 and 2 for its retries after a failure. */
     private int chargeAttempt;
+    /** For a repeat charge: the provider's reference of the payment that saved the donor's method. */
+    private @Nullable String mandate;
 
     private List<PendingEvent> outbox;
 
@@ -201,6 +204,12 @@ public class Donation implements OutboxAggregate {
         this.subscriptionId = subscription;
         this.chargePeriod = period;
         this.chargeAttempt = attempt;
+        return this;
+    }
+
+    /** A repeat charge is taken with the method the donor saved; said before the gift is first stored. */
+    public Donation takenWith(@Nullable String savedMethod) {
+        this.mandate = savedMethod;
         return this;
     }
 
@@ -400,6 +409,18 @@ public class Donation implements OutboxAggregate {
 
     public int chargeAttempt() {
         return chargeAttempt;
+    }
+
+    public @Nullable String mandate() {
+        return mandate;
+    }
+
+    /** How this gift's payment recurs, as its provider must know to keep or use a saved method. */
+    public PaymentRequest.Recurrence recurrence() {
+        if (subscriptionId == null) {
+            return PaymentRequest.Recurrence.ONE_OFF;
+        }
+        return chargePeriod == 0 ? PaymentRequest.Recurrence.FIRST_CHARGE : PaymentRequest.Recurrence.REPEAT_CHARGE;
     }
 
     /** Whether a tax receipt is due once the gift is confirmed; no longer once the donor was erased. */

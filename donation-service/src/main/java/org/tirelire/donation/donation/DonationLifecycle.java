@@ -82,7 +82,8 @@ public class DonationLifecycle implements PaymentOutcomes {
                                 donation.donor().firstName(),
                                 donation.donor().lastName(),
                                 donation.donor().email()),
-                donation.chargePeriod() > 0));
+                donation.recurrence(),
+                donation.mandate()));
         return update(donation.id(), pending -> {
             if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
                 if (pending.fail(declined.reason(), clock.instant())) {
@@ -90,6 +91,18 @@ public class DonationLifecycle implements PaymentOutcomes {
                 }
             } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
                 pending.awaitPayment(accepted.paymentReference(), accepted.redirect());
+            } else if (start instanceof PaymentProvider.PaymentStart.Paid paid) {
+                pending.awaitPayment(paid.paymentReference(), null);
+                if (paid.amount().equals(pending.amount())) {
+                    pending.confirm(paid.paymentReference(), clock.instant());
+                } else {
+                    log.error(
+                            "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
+                            paid.paymentReference(),
+                            pending.id(),
+                            paid.amount(),
+                            pending.amount());
+                }
             }
             return pending;
         });

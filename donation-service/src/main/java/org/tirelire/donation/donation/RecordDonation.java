@@ -211,7 +211,7 @@ public class RecordDonation {
                 throw new DonationRefused(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "frequency",
-                        "This organisation's payment provider does not take recurring gifts yet: give once");
+                        "This organisation's payment provider takes no monthly or yearly gifts through Tirelire: give once");
             }
         }
         if (!paymentProvider.paymentMethods().contains(request.paymentMethod())) {

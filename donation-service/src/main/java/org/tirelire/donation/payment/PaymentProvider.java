@@ -25,11 +25,12 @@ public interface PaymentProvider {
     Set<String> paymentMethods();
 
     /**
-     * Whether it charges a recurring gift again without the donor ({@link PaymentRequest#repeatCharge}); only
-     * the sandbox so far: Stripe and HelloAsso need a saved payment method, to come.
+     * Whether it charges a recurring gift again without the donor ({@link PaymentRequest#repeatCharge}), with
+     * the method kept at its first charge: the sandbox and Stripe. HelloAsso takes monthly gifts only on
+     * its own forms, which Tirelire does not drive.
      */
     default boolean takesRepeatCharges() {
-        return kind() == ProviderKind.SANDBOX;
+        return kind() == ProviderKind.SANDBOX || kind() == ProviderKind.STRIPE;
     }
 
     /** Starts paying for a recorded, pending gift. */
@@ -58,5 +59,8 @@ public interface PaymentProvider {
         record Accepted(String paymentReference, @Nullable URI redirect) implements PaymentStart {}
 
         record Declined(String reason) implements PaymentStart {}
+
+        /** Taken at once (a saved card charged without the donor): the gift is confirmed now. */
+        record Paid(String paymentReference, Money amount) implements PaymentStart {}
     }
 }

@@ -156,7 +156,8 @@ public class RecurringCharges {
                             subscription.paymentMethod(),
                             subscription.provider(),
                             clock.instant())
-                    .chargeOf(subscription.id(), period, attempt);
+                    .chargeOf(subscription.id(), period, attempt)
+                    .takenWith(subscription.mandate());
             if (subscription.receiptWanted() && subscription.donor().address() != null) {
                 pending.withReceiptTo(subscription.donor().address());
             }

@@ -54,6 +54,11 @@ public class Subscription implements OutboxAggregate {
     private @Nullable Instant retryAt;
     private @Nullable Instant cancelledAt;
     private @Nullable String cancellationReason;
+    /**
+     * The provider's reference of the payment that saved the donor's method (the first charge, or a later
+     * change of method), which the next charges are taken with; null until the first charge is confirmed.
+     */
+    private @Nullable String mandate;
     /** When a new link was last emailed at the donor's request: at most one every ten minutes. */
     private @Nullable Instant linkSentAt;
 
@@ -218,8 +223,14 @@ public class Subscription implements OutboxAggregate {
         return true;
     }
 
-    /** A retried charge went through: nothing more to retry for its period. */
-    void chargeSucceeded(int period) {
+    /**
+     * A charge went through: the first one saved the donor's method for the next ones; a retried one leaves
+     * nothing more to retry for its period.
+     */
+    void chargeSucceeded(int period, @Nullable String paymentReference) {
+        if (period == 0 && mandate == null) {
+            mandate = paymentReference;
+        }
         if (retryPeriod != null && retryPeriod == period) {
             retryPeriod = null;
             retryAttempt = 0;
@@ -357,6 +368,10 @@ public class Subscription implements OutboxAggregate {
 
     public Instant nextChargeAt() {
         return nextChargeAt;
+    }
+
+    public @Nullable String mandate() {
+        return mandate;
     }
 
     public @Nullable Instant pausedUntil() {

@@ -190,7 +190,9 @@ public class Subscriptions implements RecurringGifts {
 
     public void chargeSucceeded(Donation charge) {
         if (charge.subscriptionId() != null) {
-            changeIfThere(charge.subscriptionId(), subscription -> subscription.chargeSucceeded(charge.chargePeriod()));
+            changeIfThere(
+                    charge.subscriptionId(),
+                    subscription -> subscription.chargeSucceeded(charge.chargePeriod(), charge.paymentReference()));
         }
     }
 

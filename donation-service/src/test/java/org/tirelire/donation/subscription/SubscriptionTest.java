@@ -60,7 +60,7 @@ class SubscriptionTest {
         gift.chargeFailed("c1", 1, 0, "link", START);
         gift.charged(1, 1, "c1-retry");
 
-        gift.chargeSucceeded(1);
+        gift.chargeSucceeded(1, "sbx_retried");
 
         assertThat(gift.retryAt()).isNull();
         assertThat(gift.awaits(1, 2)).isFalse();

@@ -3,16 +3,21 @@ package org.tirelire.donation.payment.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.payment.PaymentOutcome;
@@ -26,6 +31,11 @@ import org.tirelire.donation.payment.ProviderUnavailable;
  * Gifts paid on Stripe Checkout, for one organisation: a Checkout Session hosted by Stripe (card with
  * 3-D Secure, wallets, SEPA Direct Debit), the donor sent there and back to the gift's page. Every call
  * carries an idempotency key made from the gift, so a retried call never charges or refunds twice.
+ *
+ * <p>A recurring gift's first charge makes Stripe keep the donor's method on a Customer
+ * ({@code setup_future_usage=off_session}; for SEPA, the mandate the donor signs on the page); each next
+ * charge is an off-session PaymentIntent with that method ({@link #chargeSavedMethod}). A charge's gift
+ * id is derived from its subscription, period and attempt, so its idempotency key is too.
  */
 final class StripeCheckout implements PaymentProvider {
 
@@ -52,15 +62,22 @@ final class StripeCheckout implements PaymentProvider {
 
     @Override
     public PaymentStart start(PaymentRequest request) {
+        return request.repeatCharge() ? chargeSavedMethod(request) : checkout(request);
+    }
+
+    private PaymentStart checkout(PaymentRequest request) {
+        SessionCreateParams.PaymentIntentData.Builder paymentIntent = SessionCreateParams.PaymentIntentData.builder()
+                .putMetadata(DONATION_ID, request.donationId().value());
+        if (request.recurrence() == PaymentRequest.Recurrence.FIRST_CHARGE) {
+            paymentIntent.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION);
+        }
         SessionCreateParams.Builder session = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .setSuccessUrl(request.returnUrl().toString())
                 .setCancelUrl(request.returnUrl().toString())
                 .setClientReferenceId(request.donationId().value())
                 .putMetadata(DONATION_ID, request.donationId().value())
-                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
-                        .putMetadata(DONATION_ID, request.donationId().value())
-                        .build())
+                .setPaymentIntentData(paymentIntent.build())
                 .addPaymentMethodType(
                         SEPA_DEBIT.equals(request.paymentMethod())
                                 ? SessionCreateParams.PaymentMethodType.SEPA_DEBIT
@@ -78,6 +95,9 @@ final class StripeCheckout implements PaymentProvider {
         if (request.payer() != null) {
             session.setCustomerEmail(request.payer().email());
         }
+        if (request.recurrence() == PaymentRequest.Recurrence.FIRST_CHARGE) {
+            session.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS);
+        }
         try {
             Session created = stripe.checkout()
                     .sessions()
@@ -93,6 +113,80 @@ final class StripeCheckout implements PaymentProvider {
         } catch (StripeException other) {
             return new PaymentStart.Declined("Stripe refused the payment: " + other.getMessage());
         }
+    }
+
+    /**
+     * A recurring gift's next charge, taken without the donor: the method saved by the payment the mandate
+     * names, charged off-session. A card is usually paid at once; a direct debit is processing, and its
+     * outcome comes days later by webhook. A bank that declines, or asks the donor to authenticate, declines
+     * the charge: the gift is retried, and the donor told how to give another method.
+     */
+    private PaymentStart chargeSavedMethod(PaymentRequest request) {
+        try {
+            SavedMethod saved = savedMethodOf(request.mandate());
+            if (saved == null) {
+                return new PaymentStart.Declined("No payment method was saved for this gift yet");
+            }
+            PaymentIntent charge = stripe.paymentIntents()
+                    .create(
+                            PaymentIntentCreateParams.builder()
+                                    .setAmount(request.amount().amount())
+                                    .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))
+                                    .setCustomer(saved.customer())
+                                    .setPaymentMethod(saved.paymentMethod())
+                                    .addPaymentMethodType(
+                                            SEPA_DEBIT.equals(request.paymentMethod()) ? SEPA_DEBIT : CARD)
+                                    .setOffSession(true)
+                                    .setConfirm(true)
+                                    .setDescription(request.description())
+                                    .putMetadata(
+                                            DONATION_ID, request.donationId().value())
+                                    .build(),
+                            idempotent("charge-" + request.donationId().value()));
+            if ("succeeded".equals(charge.getStatus())) {
+                return new PaymentStart.Paid(
+                        charge.getId(),
+                        Money.of(
+                                charge.getAmountReceived(), charge.getCurrency().toUpperCase(Locale.ROOT)));
+            }
+            return new PaymentStart.Accepted(charge.getId(), null);
+        } catch (CardException declined) {
+            return new PaymentStart.Declined(
+                    "authentication_required".equals(declined.getCode())
+                            ? "The bank asks the donor to confirm this payment: they can give their card again from their"
+                                    + " gift's page"
+                            : "The bank declined the charge: " + declined.getMessage());
+        } catch (InvalidRequestException refused) {
+            return new PaymentStart.Declined(
+                    "Stripe refused the charge: " + refused.getStripeError().getMessage());
+        } catch (ApiConnectionException | ApiException unavailable) {
+            throw new ProviderUnavailable(kind(), unavailable.getMessage());
+        } catch (StripeException other) {
+            return new PaymentStart.Declined("Stripe refused the charge: " + other.getMessage());
+        }
+    }
+
+    private record SavedMethod(String customer, String paymentMethod) {}
+
+    /** The customer and method kept by the payment (pi_) or set-up (seti_) the mandate names. */
+    private @Nullable SavedMethod savedMethodOf(@Nullable String mandate) throws StripeException {
+        if (mandate == null) {
+            return null;
+        }
+        String customer;
+        String method;
+        if (mandate.startsWith("pi_")) {
+            PaymentIntent first = stripe.paymentIntents().retrieve(mandate);
+            customer = first.getCustomer();
+            method = first.getPaymentMethod();
+        } else if (mandate.startsWith("seti_")) {
+            SetupIntent setUp = stripe.setupIntents().retrieve(mandate);
+            customer = setUp.getCustomer();
+            method = setUp.getPaymentMethod();
+        } else {
+            return null;
+        }
+        return customer == null || method == null ? null : new SavedMethod(customer, method);
     }
 
     @Override
@@ -119,13 +213,20 @@ final class StripeCheckout implements PaymentProvider {
         }
     }
 
-    /** The Checkout Session as Stripe has it now: paid, expired, or still open (nothing to say yet). */
+    /**
+     * The Checkout Session, or a repeat charge's PaymentIntent, as Stripe has it now: paid, failed, or
+     * nothing to say yet (still open, or a direct debit processing).
+     */
     @Override
     public Optional<PaymentOutcome> followUp(DonationId donationId, String paymentReference) {
-        if (!paymentReference.startsWith("cs_")) {
-            return Optional.empty();
-        }
         try {
+            if (paymentReference.startsWith("pi_")) {
+                PaymentIntent charge = stripe.paymentIntents().retrieve(paymentReference);
+                return StripeSessions.outcomeOf("reconciliation-" + charge.getId(), charge, donationId);
+            }
+            if (!paymentReference.startsWith("cs_")) {
+                return Optional.empty();
+            }
             Session session = stripe.checkout().sessions().retrieve(paymentReference);
             return StripeSessions.outcomeOf("reconciliation-" + session.getId(), session, donationId);
         } catch (ApiConnectionException | ApiException unavailable) {

@@ -3,6 +3,7 @@ package org.tirelire.donation.payment.stripe;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
@@ -73,8 +74,11 @@ class StripeWebhooks implements PaymentWebhooks {
         GiftPayment gift = gifts.find(donationId)
                 .orElseThrow(() -> new InvalidWebhook("No gift " + donationId + " awaits a Stripe payment"));
         Event event = verified(payload, headers.getFirst(SIGNATURE_HEADER), secretOf(gift));
-        Session session = sessionOf(event);
-        if (session == null || !belongsTo(session, gift)) {
+        StripeObject object = objectOf(event);
+        if (object instanceof PaymentIntent charge) {
+            return repeatChargeOutcome(event, charge, gift);
+        }
+        if (!(object instanceof Session session) || !belongsTo(session, gift)) {
             throw new InvalidWebhook("This Checkout Session is not the one of gift " + donationId);
         }
         return switch (event.getType()) {
@@ -82,6 +86,21 @@ class StripeWebhooks implements PaymentWebhooks {
                 StripeSessions.outcomeOf(event.getId(), session, donationId);
             case "checkout.session.async_payment_failed" ->
                 StripeSessions.asyncPaymentFailed(event.getId(), session, donationId);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * A recurring gift's repeat charge is a PaymentIntent of its own, settled by its events. The intent
+     * behind a Checkout Session says nothing its session's events do not: ignored.
+     */
+    private static Optional<PaymentOutcome> repeatChargeOutcome(Event event, PaymentIntent charge, GiftPayment gift) {
+        if (!charge.getId().equals(gift.paymentReference())) {
+            return Optional.empty();
+        }
+        return switch (event.getType()) {
+            case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled" ->
+                StripeSessions.outcomeOf(event.getId(), charge, gift.donationId());
             default -> Optional.empty();
         };
     }
@@ -121,16 +140,15 @@ class StripeWebhooks implements PaymentWebhooks {
         return id == null || id.isBlank() ? null : DonationId.of(id);
     }
 
-    private static @Nullable Session sessionOf(Event event) {
+    private static StripeObject objectOf(Event event) {
         try {
             // Typed when the event's API version is the client's; read leniently otherwise.
             Optional<StripeObject> typed = event.getDataObjectDeserializer().getObject();
-            StripeObject object = typed.isPresent()
+            return typed.isPresent()
                     ? typed.get()
                     : event.getDataObjectDeserializer().deserializeUnsafe();
-            return object instanceof Session session ? session : null;
         } catch (EventDataObjectDeserializationException unreadable) {
-            throw new InvalidWebhook("The event's object is not a Checkout Session");
+            throw new InvalidWebhook("The event's object is not one Stripe describes");
         }
     }
 
