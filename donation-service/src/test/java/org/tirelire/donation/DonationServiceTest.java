@@ -52,6 +52,7 @@ import tools.jackson.databind.JsonNode;
             "tirelire.payments.abandon-unstarted-after=4s",
             // The test clock, moved by the recurring gifts' tests and put back after each of them.
             "tirelire.test-clock.enabled=true",
+            "tirelire.admin.token=test-admin-token",
             "tirelire.subscriptions.link-validity=400d"
         })
 abstract class DonationServiceTest {

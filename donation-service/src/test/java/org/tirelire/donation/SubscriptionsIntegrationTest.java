@@ -361,6 +361,50 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
                         }));
     }
 
+    @Test
+    void the_test_clock_moves_only_for_the_admin_and_charges_what_fell_due_at_once() {
+        JsonNode given = monthly(12_00, "pm_sandbox_ok");
+        String id = given.get("subscriptionId").asString();
+
+        assertThat(clockCall("advance", Map.of("days", 31), null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(clockCall("advance", Map.of("days", 31), "wrong")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(clockCall("advance", Map.of("days", 0), "test-admin-token")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(clock.offset()).isEqualTo(Duration.ZERO);
+
+        ResponseEntity<JsonNode> advanced = clockCall("advance", Map.of("days", 31), "test-admin-token");
+
+        assertThat(advanced.getStatusCode().value()).isEqualTo(200);
+        assertThat(advanced.getBody().get("offsetDays").asLong()).isEqualTo(31);
+        assertThat(subscription(id, tokenOf(given)).get("charges").size()).isEqualTo(2);
+
+        ResponseEntity<JsonNode> back = clockCall("set", Map.of("offsetDays", -10), "test-admin-token");
+        assertThat(back.getBody().get("offsetDays").asLong()).isEqualTo(-10);
+        assertThat(clock.offset()).isEqualTo(Duration.ofDays(-10));
+    }
+
+    private ResponseEntity<JsonNode> clockCall(String action, Map<String, Object> body, String adminToken) {
+        return http.post()
+                .uri("/api/admin/test-clock/" + action)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    if (adminToken != null) {
+                        headers.add("X-Admin-Token", adminToken);
+                    }
+                })
+                .body(body)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     private JsonNode monthly(long amount, String paymentMethod) {
         ResponseEntity<JsonNode> given = give(UUID.randomUUID().toString(), monthlyGift(amount, paymentMethod));
         assertThat(given.getStatusCode().value())

@@ -1,6 +1,7 @@
 package org.tirelire.local;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +39,14 @@ public final class TirelireCommand {
     }
 
     private static void up(boolean demo) throws InterruptedException {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        String testClockToken = demo ? demoTestClock(environment) : null;
         LocalPlatform platform;
         try {
-            platform = LocalPlatform.builder().home(Path.of("")).build();
+            platform = LocalPlatform.builder()
+                    .home(Path.of(""))
+                    .environment(environment)
+                    .build();
         } catch (IllegalStateException badSetting) {
             say("Tirelire did not start: " + badSetting.getMessage());
             System.exit(1);
@@ -68,15 +74,42 @@ public final class TirelireCommand {
                 new DemoData(
                                 platform.endpoints().gatewayUrl(),
                                 platform.endpoints().mailPage().orElse(null),
+                                testClockToken,
                                 TirelireCommand::say)
                         .load();
             } catch (RuntimeException e) { // the demo must never take the platform down
                 say("The demo data could not be loaded completely: " + e);
             }
         }
+        if (testClockToken != null) {
+            say("");
+            say("Test clock (demo): move donation-service a month on, and see the monthly gifts charged now:");
+            say("  curl -X POST " + platform.endpoints().gatewayUrl() + "/api/admin/test-clock/advance"
+                    + " -H 'X-Admin-Token: " + testClockToken + "' -H 'Content-Type: application/json'"
+                    + " -d '{\"days\": 31}'");
+        }
         say("");
         say("Press Ctrl-C to stop everything.");
         new CountDownLatch(1).await(); // the shutdown hook stops the platform
+    }
+
+    /**
+     * The demo turns donation-service's test clock on (unless told otherwise), with an admin token of its
+     * own: its monthly gifts start months ago, and anyone trying it may move time to see the next charges.
+     *
+     * @return the admin token, or null when the test clock stays off
+     */
+    static String demoTestClock(Map<String, String> environment) {
+        environment.putIfAbsent("TIRELIRE_TEST_CLOCK_ENABLED", "true");
+        if (!"true".equalsIgnoreCase(environment.get("TIRELIRE_TEST_CLOCK_ENABLED"))) {
+            return null;
+        }
+        environment.computeIfAbsent("TIRELIRE_ADMIN_TOKEN", unset -> {
+            byte[] random = new byte[16];
+            new java.security.SecureRandom().nextBytes(random);
+            return java.util.HexFormat.of().formatHex(random);
+        });
+        return environment.get("TIRELIRE_ADMIN_TOKEN");
     }
 
     private static void summary(LocalPlatform platform) {

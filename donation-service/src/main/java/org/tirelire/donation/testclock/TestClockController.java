@@ -22,7 +22,9 @@ import org.tirelire.kit.time.MovableClock;
 /**
  * {@code POST /api/admin/test-clock/advance {days}} with {@code X-Admin-Token}: moves this service's time
  * forward, then runs what fell due (recurring charges) at once, to see a month's charge without waiting
- * a month. Only with the test clock switched on; 404 otherwise, 403 without the admin token.
+ * a month. {@code POST /api/admin/test-clock/set {offsetDays}} puts it at that many days from the real
+ * time, in the past too (the demo starts its monthly gifts months ago that way). Only with the test clock
+ * switched on; 404 otherwise, 403 without the admin token.
  */
 @RestController
 @ConditionalOnProperty(name = "tirelire.test-clock.enabled", havingValue = "true")
@@ -46,21 +48,42 @@ class TestClockController {
 
     record Advance(@NotNull @Min(1) @Max(3660) Integer days) {}
 
+    record SetTo(@NotNull @Min(-3660) @Max(3660) Integer offsetDays) {}
+
     record Advanced(Instant now, long offsetDays, int charged) {}
 
     @PostMapping("/api/admin/test-clock/advance")
     ResponseEntity<Advanced> advance(
             @RequestHeader(name = "X-Admin-Token", required = false) String token,
             @Valid @RequestBody Advance request) {
-        if (adminToken.isBlank()
-                || token == null
-                || !MessageDigest.isEqual(
-                        adminToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (!admits(token)) {
             return ResponseEntity.status(403).build();
         }
-        Duration offset = clock.advance(Duration.ofDays(request.days()));
+        return ResponseEntity.ok(movedTo(clock.advance(Duration.ofDays(request.days()))));
+    }
+
+    @PostMapping("/api/admin/test-clock/set")
+    ResponseEntity<Advanced> set(
+            @RequestHeader(name = "X-Admin-Token", required = false) String token, @Valid @RequestBody SetTo request) {
+        if (!admits(token)) {
+            return ResponseEntity.status(403).build();
+        }
+        Duration offset = Duration.ofDays(request.offsetDays());
+        clock.resetTo(offset);
+        return ResponseEntity.ok(movedTo(offset));
+    }
+
+    /** Kept across restarts; what fell due meanwhile is charged now. */
+    private Advanced movedTo(Duration offset) {
         mongo.save(new TestClockConfiguration.ClockOffset(TestClockConfiguration.OFFSET, offset.toSeconds()));
         int charged = charges.chargeDue();
-        return ResponseEntity.ok(new Advanced(clock.instant(), offset.toDays(), charged));
+        return new Advanced(clock.instant(), offset.toDays(), charged);
+    }
+
+    private boolean admits(String token) {
+        return !adminToken.isBlank()
+                && token != null
+                && MessageDigest.isEqual(
+                        adminToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -44,13 +44,22 @@ public final class DemoData {
     /** Null when mail goes to a real server. */
     private final String mailCatcher;
 
+    /** The token of donation-service's test clock; null when it is off (monthly gifts then start today). */
+    private final String testClockToken;
+
     /**
      * @param mailCatcherUrl where the mail catcher's messages are read, to accept the team's invitations;
      *     null when mail goes to a real server (the invitations then wait in those inboxes)
      */
     public DemoData(String gatewayUrl, String mailCatcherUrl, Consumer<String> out) {
+        this(gatewayUrl, mailCatcherUrl, null, out);
+    }
+
+    /** @param testClockToken the admin token of the test clock, to start the monthly gifts months ago */
+    public DemoData(String gatewayUrl, String mailCatcherUrl, String testClockToken, Consumer<String> out) {
         this.gateway = gatewayUrl;
         this.mailCatcher = mailCatcherUrl;
+        this.testClockToken = testClockToken;
         this.out = out;
     }
 
@@ -103,6 +112,7 @@ public final class DemoData {
             {"Zoé", "Lambert", "Pour le jardin"}, {"Jules", "Fontaine", ""}
         };
         long[] amounts = {25_00, 50_00, 10_00, 100_00, 20_00, 35_00, 15_00, 60_00, 30_00, 5_00, 40_00, 75_00};
+        Map<String, Map<String, Object>> monthly = new LinkedHashMap<>();
         String[] campaigns = {barge, barge, barge, barge, barge, bikes, bikes, bikes, garden, garden, garden, barge};
         for (int i = 0; i < donors.length; i++) {
             if (campaigns[i] == null) {
@@ -131,9 +141,12 @@ public final class DemoData {
             }
             if (i == 5 || i == 10) {
                 gift.put("frequency", "MONTHLY"); // two donors give every month
+                monthly.put("demo-" + (i + 1), gift);
+                continue;
             }
             post("/api/donations", null, "demo-" + (i + 1), gift, 200, 201, 202);
         }
+        monthlyGiftsStartedMonthsAgo(monthly);
         if (barge != null) {
             post(
                     "/api/campaigns/" + barge + "/offline-donations",
@@ -165,6 +178,69 @@ public final class DemoData {
             if (id != null) {
                 out.accept("  " + gateway + "/api/campaigns/" + id);
             }
+        }
+    }
+
+    private static final int MONTHS_OF_MONTHLY_GIFTS = 3;
+
+    /**
+     * The monthly donors started giving three months ago, so that their gifts show past charges: the test
+     * clock is put back, they give, and once their first charges are confirmed it comes back to now, which
+     * charges each month since, as the scheduler would have. Without the test clock they start today.
+     */
+    private void monthlyGiftsStartedMonthsAgo(Map<String, Map<String, Object>> gifts) throws InterruptedException {
+        boolean backdated = testClockToken != null
+                && clock(Map.of("offsetDays", -31 * MONTHS_OF_MONTHLY_GIFTS)).status() == 200;
+        List<String> firstCharges = new java.util.ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> gift : gifts.entrySet()) {
+            Response given = post("/api/donations", null, gift.getKey(), gift.getValue(), 200, 201, 202);
+            if (given.body().hasNonNull("id")) {
+                firstCharges.add(given.body().get("id").asString());
+            }
+        }
+        if (!backdated) {
+            return;
+        }
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until) && !firstCharges.stream().allMatch(this::confirmed)) {
+            Thread.sleep(250);
+        }
+        Response now = clock(Map.of("offsetDays", 0));
+        if (now.status() == 200) {
+            out.accept("  " + gifts.size() + " monthly gifts started " + MONTHS_OF_MONTHLY_GIFTS + " months ago, "
+                    + now.body().path("charged").asInt() + " charges made since");
+        }
+    }
+
+    private Response clock(Map<String, Object> setTo) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + "/api/admin/test-clock/set"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("X-Admin-Token", testClockToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(setTo)));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()));
+        } catch (IOException failed) {
+            out.accept("  demo: the test clock did not answer: " + failed);
+            return new Response(599, json.createObjectNode());
+        }
+    }
+
+    private boolean confirmed(String donationId) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/donations/" + donationId))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return "CONFIRMED".equals(parse(response.body()).path("status").asString(""));
+        } catch (IOException failed) {
+            return false;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
