@@ -318,23 +318,7 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
 
     @Test
     void a_closed_campaign_refuses_gifts() {
-        kafka.send(
-                Topics.CAMPAIGN_EVENTS,
-                campaignId,
-                codec.encode(codec.wrap(
-                        new CampaignClosed(
-                                campaignId,
-                                organisation,
-                                Money.zero("EUR"),
-                                0,
-                                Instant.now(),
-                                CampaignClosed.SUCCEEDED),
-                        "/campaign-service",
-                        campaignId,
-                        Instant.now(),
-                        null)));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !snapshots.findById(campaignId).orElseThrow().live());
+        closeCampaign(campaignId, organisation);
 
         assertRefused(gift(10_00), 409, "campaignId");
         assertThat(donationsOfCampaign()).isZero();

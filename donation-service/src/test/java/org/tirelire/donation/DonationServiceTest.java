@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.OrganisationActionTaken;
@@ -108,6 +109,27 @@ abstract class DonationServiceTest {
                 campaignId,
                 codec.encode(codec.wrap(published, "/campaign-service", campaignId, Instant.now(), null)));
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(campaignId));
+    }
+
+    /** campaign-service closes a campaign that reached its end; this service knows it a moment later. */
+    void closeCampaign(String campaignId, String organisationId) {
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(
+                        new CampaignClosed(
+                                campaignId,
+                                organisationId,
+                                Money.zero("EUR"),
+                                0,
+                                Instant.now(),
+                                CampaignClosed.SUCCEEDED),
+                        "/campaign-service",
+                        campaignId,
+                        Instant.now(),
+                        null)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !snapshots.findById(campaignId).orElseThrow().live());
     }
 
     /** The events this service published about {@code subject} (a gift's or an organisation's id). */

@@ -362,6 +362,47 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void once_its_campaign_has_ended_a_monthly_gift_goes_on_for_the_association_s_general_fund() {
+        JsonNode given = monthly(18_00, "pm_sandbox_ok");
+        String id = given.get("subscriptionId").asString();
+        closeCampaign(campaignId, organisation);
+
+        clock.advance(Duration.ofDays(31));
+        charges.chargeDue();
+
+        JsonNode seen = subscription(id, tokenOf(given));
+        assertThat(seen.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(seen.get("generalFundSince").isNull()).isFalse();
+        String charge = seen.get("charges").get(1).asString();
+        String fund = "fund-" + organisation;
+        assertThat(donations.findById(charge).orElseThrow().campaignId()).isEqualTo(fund);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> donations.findById(charge).orElseThrow().status() == DonationStatus.CONFIRMED);
+        assertThat(eventsAbout(charge))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        org.tirelire.contracts.events.DonationConfirmed.class,
+                        confirmed -> assertThat(confirmed.campaignId()).isEqualTo(fund));
+
+        JsonNode overview = getAs("/api/organisations/me/subscriptions", organisation)
+                .getBody()
+                .get("generalFund");
+        assertThat(overview.get("id").asString()).isEqualTo(fund);
+        assertThat(overview.get("raised").get("amount").asLong()).isEqualTo(18_00);
+        assertThat(overview.get("gifts").asInt()).isEqualTo(1);
+        assertThat(getAs("/api/campaigns/" + fund + "/donations", organisation)
+                        .getBody()
+                        .get("content"))
+                .singleElement()
+                .satisfies(gift -> assertThat(gift.get("id").asString()).isEqualTo(charge));
+        assertThat(getAs("/api/campaigns/" + fund + "/donations", "org-someone-else")
+                        .getStatusCode()
+                        .value())
+                .as("another organisation's general fund")
+                .isEqualTo(403);
+    }
+
+    @Test
     void the_test_clock_moves_only_for_the_admin_and_charges_what_fell_due_at_once() {
         JsonNode given = monthly(12_00, "pm_sandbox_ok");
         String id = given.get("subscriptionId").asString();

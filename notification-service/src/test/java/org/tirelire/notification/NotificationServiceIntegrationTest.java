@@ -117,6 +117,23 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
     }
 
     @Test
+    void a_monthly_gift_whose_campaign_ended_is_thanked_for_the_association_s_work() throws Exception {
+        DonationConfirmed gift =
+                gift("fund-org-" + UUID.randomUUID(), "ada-" + UUID.randomUUID() + "@example.org", "fr", 18_00);
+
+        send(gift);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesTo(gift.donor().email()).size() == 1);
+        MimeMessage thanks = messagesTo(gift.donor().email()).get(0);
+        assertThat(thanks.getSubject()).isEqualTo("Merci pour votre don à l'ensemble des actions de l'association");
+        assertThat(GreenMailUtil.getBody(thanks))
+                .contains(gift.donationId())
+                .contains("https://dons.example.org/")
+                .doesNotContain("/campaigns/");
+    }
+
+    @Test
     void emails_wait_while_the_smtp_server_is_away_and_go_out_when_it_is_back() {
         String campaignId = publishedCampaign("Atelier vélo");
         DonationConfirmed gift = gift(campaignId, "late-" + UUID.randomUUID() + "@example.org", "fr", 8_00);

@@ -10,6 +10,7 @@ import org.tirelire.campaign.progress.ProgressProjector;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationEvent;
 import org.tirelire.contracts.events.DonationRefunded;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.kit.messaging.EventConsumers;
 import org.tirelire.kit.messaging.HeardEvent;
 
@@ -27,10 +28,16 @@ class DonationEventsConsumer {
         return events.batchesOf(DonationEvent.class, batch -> projector.on(contributions(batch)));
     }
 
-    /** The gifts and refunds of a batch, in order; the other donation events change no total. */
+    /**
+     * The gifts and refunds of a batch, in order; the other donation events change no total, nor do the
+     * gifts to an organisation's general fund, which is no campaign (ADR 28).
+     */
     private static List<ProgressProjector.Heard> contributions(List<HeardEvent<DonationEvent>> batch) {
         List<ProgressProjector.Heard> contributions = new ArrayList<>(batch.size());
         for (HeardEvent<DonationEvent> heard : batch) {
+            if (GeneralFund.is(heard.event().campaignId())) {
+                continue;
+            }
             heard.event().dispatchTo(new DonationEvent.Handler() {
                 @Override
                 public void on(DonationConfirmed confirmed) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.CampaignUpdated;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.contracts.money.Money;
 
 /**
@@ -42,6 +43,15 @@ public record CampaignSnapshot(
                 updated.rewards().stream()
                         .map(r -> new RewardSnapshot(r.rewardId(), r.title(), r.minAmount(), r.limit()))
                         .toList());
+    }
+
+    /**
+     * An organisation's general fund, as the gifts made to it see it: in euros, never live (no donor gives
+     * to it from a page; recurring gifts whose campaign ended, and an organiser's offline gifts, do).
+     */
+    public static CampaignSnapshot generalFundOf(String organisationId) {
+        return new CampaignSnapshot(
+                GeneralFund.of(organisationId), organisationId, "Fonds général", "EUR", false, List.of());
     }
 
     public CampaignSnapshot closed() {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.contracts.access.Capability;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.donation.audit.AuditTrail;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
@@ -162,10 +163,15 @@ class CampaignDonationsController {
                 .toList();
     }
 
-    /** The campaign, when it is the organiser's organisation's and their role allows the action. */
+    /**
+     * The campaign, or the general fund, when it is the organiser's organisation's and their role allows the
+     * action.
+     */
     private CampaignSnapshot ownCampaign(String campaignId, Jwt token, Capability action) {
         String organisationId = Organiser.from(token).permittedTo(action).organisationId();
-        CampaignSnapshot campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignUnknown(campaignId));
+        CampaignSnapshot campaign = GeneralFund.is(campaignId)
+                ? CampaignSnapshot.generalFundOf(GeneralFund.organisationOf(campaignId))
+                : campaigns.findById(campaignId).orElseThrow(() -> new CampaignUnknown(campaignId));
         if (!campaign.organisationId().equals(organisationId)) {
             throw new CampaignNotOwned(campaignId);
         }

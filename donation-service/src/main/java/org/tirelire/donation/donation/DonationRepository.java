@@ -13,6 +13,8 @@ public interface DonationRepository extends MongoRepository<Donation, String> {
 
     Page<Donation> findByCampaignIdOrderByCreatedAtDesc(String campaignId, Pageable page);
 
+    List<Donation> findByCampaignIdAndStatus(String campaignId, DonationStatus status);
+
     List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(
             String campaignId, DonationStatus status, Pageable page);
 

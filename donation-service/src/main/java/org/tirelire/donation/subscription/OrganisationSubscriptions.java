@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.access.AuditAction;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.audit.AuditTrail;
 import org.tirelire.donation.donation.Donation;
@@ -56,7 +57,16 @@ public class OrganisationSubscriptions {
      * @param receivedByMonth what the charges brought, by month ({@code 2026-11}), the last twelve months
      */
     public record Overview(
-            Money monthlyRecurringRevenue, Map<String, Money> receivedByMonth, List<Line> subscriptions) {}
+            Money monthlyRecurringRevenue,
+            Map<String, Money> receivedByMonth,
+            List<Line> subscriptions,
+            GeneralFundTotal generalFund) {}
+
+    /**
+     * What the organisation's general fund received: the charges of recurring gifts whose campaign ended,
+     * and offline gifts recorded to it. Its gifts are listed like a campaign's, under {@code id}.
+     */
+    public record GeneralFundTotal(String id, Money raised, int gifts) {}
 
     /** One recurring gift of the list. */
     public record Line(
@@ -120,7 +130,20 @@ public class OrganisationSubscriptions {
         return new Overview(
                 Money.of(monthly, currency),
                 received,
-                all.stream().map(Line::of).toList());
+                all.stream().map(Line::of).toList(),
+                generalFund(organisationId, currency));
+    }
+
+    private GeneralFundTotal generalFund(String organisationId, String currency) {
+        String fund = GeneralFund.of(organisationId);
+        List<Donation> gifts = donations.findByCampaignIdAndStatus(fund, DonationStatus.CONFIRMED).stream()
+                .filter(gift -> gift.amount().currency().equals(currency))
+                .toList();
+        return new GeneralFundTotal(
+                fund,
+                Money.of(
+                        gifts.stream().mapToLong(gift -> gift.amount().amount()).sum(), currency),
+                gifts.size());
     }
 
     public byte[] csv(Organiser by) {

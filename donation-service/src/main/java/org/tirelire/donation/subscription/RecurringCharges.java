@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.donation.Donation;
@@ -131,20 +131,22 @@ public class RecurringCharges {
         if (subscription == null || !subscription.awaits(period, attempt)) {
             return false; // cancelled, paused or charged meanwhile
         }
-        Optional<CampaignSnapshot> campaign = campaigns.findById(subscription.campaignId());
-        if (campaign.isEmpty() || !campaign.get().live()) {
-            // A general fund for the charges of ended campaigns is to come; until then the gift ends with it.
-            updates.update(subscriptions, subscription.id(), IllegalStateException::new, ended -> {
-                ended.cancel("the campaign has ended", clock.instant());
+        // A campaign counts the charges it receives while live; after, they support the general fund (ADR 28).
+        boolean campaignLive = campaigns
+                .findById(subscription.campaignId())
+                .filter(CampaignSnapshot::live)
+                .isPresent();
+        if (!campaignLive && subscription.generalFundSince() == null) {
+            subscription = updates.update(subscriptions, subscription.id(), IllegalStateException::new, ended -> {
+                ended.campaignEnded(clock.instant());
                 return ended;
             });
-            return false;
         }
         Donation charge = donations.findById(claim.donationId()).orElse(null);
         if (charge == null) {
             Donation pending = Donation.pending(
                             claim.donationId(),
-                            subscription.campaignId(),
+                            campaignLive ? subscription.campaignId() : GeneralFund.of(subscription.organisationId()),
                             subscription.organisationId(),
                             subscription.amount(),
                             subscription.donor(),

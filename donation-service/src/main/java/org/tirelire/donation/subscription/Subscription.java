@@ -59,6 +59,8 @@ public class Subscription implements OutboxAggregate {
      * change of method), which the next charges are taken with; null until the first charge is confirmed.
      */
     private @Nullable String mandate;
+    /** When its campaign was found ended: the charges since support the organisation's general fund. */
+    private @Nullable Instant generalFundSince;
     /** When a new link was last emailed at the donor's request: at most one every ten minutes. */
     private @Nullable Instant linkSentAt;
 
@@ -308,6 +310,13 @@ public class Subscription implements OutboxAggregate {
         return true;
     }
 
+    /** Its campaign has ended: the next charges go to the organisation's general fund (ADR 28). */
+    void campaignEnded(Instant at) {
+        if (generalFundSince == null) {
+            generalFundSince = at;
+        }
+    }
+
     void changeAmount(Money newAmount) {
         amount = newAmount;
     }
@@ -368,6 +377,10 @@ public class Subscription implements OutboxAggregate {
 
     public Instant nextChargeAt() {
         return nextChargeAt;
+    }
+
+    public @Nullable Instant generalFundSince() {
+        return generalFundSince;
     }
 
     public @Nullable String mandate() {

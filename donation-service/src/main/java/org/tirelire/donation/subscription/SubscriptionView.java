@@ -11,6 +11,8 @@ import org.tirelire.donation.donation.Frequency;
  *
  * @param nextChargeAt when the next charge falls due; null once the gift is cancelled
  * @param charges the donations it is made of, first charge first
+ * @param generalFundSince when its campaign ended, after which its charges support the organisation's
+ *     general fund; null while the campaign is live
  */
 public record SubscriptionView(
         String id,
@@ -22,7 +24,8 @@ public record SubscriptionView(
         @Nullable Instant nextChargeAt,
         @Nullable Instant pausedUntil,
         @Nullable Instant cancelledAt,
-        List<String> charges) {
+        List<String> charges,
+        @Nullable Instant generalFundSince) {
 
     static SubscriptionView of(Subscription subscription) {
         boolean charging = subscription.status() == SubscriptionStatus.ACTIVE
@@ -39,6 +42,7 @@ public record SubscriptionView(
                         : charging ? subscription.nextChargeAt() : null,
                 subscription.pausedUntil(),
                 subscription.cancelledAt(),
-                subscription.charges());
+                subscription.charges(),
+                subscription.generalFundSince());
     }
 }

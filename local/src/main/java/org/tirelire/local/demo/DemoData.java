@@ -185,30 +185,53 @@ public final class DemoData {
 
     /**
      * The monthly donors started giving three months ago, so that their gifts show past charges: the test
-     * clock is put back, they give, and once their first charges are confirmed it comes back to now, which
-     * charges each month since, as the scheduler would have. Without the test clock they start today.
+     * clock is put back, they give, and it comes back to now a month at a time, each step charging that
+     * month as the scheduler would have then (and waiting for the charges to be confirmed, so that each is
+     * dated in its month). Without the test clock they start today.
      */
     private void monthlyGiftsStartedMonthsAgo(Map<String, Map<String, Object>> gifts) throws InterruptedException {
         boolean backdated = testClockToken != null
                 && clock(Map.of("offsetDays", -31 * MONTHS_OF_MONTHLY_GIFTS)).status() == 200;
-        List<String> firstCharges = new java.util.ArrayList<>();
+        List<String> subscriptions = new java.util.ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> gift : gifts.entrySet()) {
             Response given = post("/api/donations", null, gift.getKey(), gift.getValue(), 200, 201, 202);
-            if (given.body().hasNonNull("id")) {
-                firstCharges.add(given.body().get("id").asString());
+            if (given.body().hasNonNull("manageUrl")) {
+                URI page = URI.create(given.body().get("manageUrl").asString());
+                subscriptions.add("/api" + page.getPath() + "?" + page.getRawQuery());
             }
         }
         if (!backdated) {
             return;
         }
-        Instant until = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(until) && !firstCharges.stream().allMatch(this::confirmed)) {
-            Thread.sleep(250);
+        int charged = 0;
+        for (int month = MONTHS_OF_MONTHLY_GIFTS - 1; month >= 0; month--) {
+            awaitConfirmedCharges(subscriptions);
+            charged += clock(Map.of("offsetDays", -31 * month))
+                    .body()
+                    .path("charged")
+                    .asInt();
         }
-        Response now = clock(Map.of("offsetDays", 0));
-        if (now.status() == 200) {
-            out.accept("  " + gifts.size() + " monthly gifts started " + MONTHS_OF_MONTHLY_GIFTS + " months ago, "
-                    + now.body().path("charged").asInt() + " charges made since");
+        out.accept("  " + gifts.size() + " monthly gifts started " + MONTHS_OF_MONTHLY_GIFTS + " months ago, " + charged
+                + " charges made since");
+    }
+
+    /** Waits (30 s at most) for every charge made so far of these subscriptions to be confirmed. */
+    private void awaitConfirmedCharges(List<String> subscriptions) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            boolean allConfirmed = true;
+            for (String subscription : subscriptions) {
+                for (JsonNode charge : getJson(subscription).path("charges")) {
+                    allConfirmed &= "CONFIRMED"
+                            .equals(getJson("/api/donations/" + charge.asString())
+                                    .path("status")
+                                    .asString(""));
+                }
+            }
+            if (allConfirmed) {
+                return;
+            }
+            Thread.sleep(250);
         }
     }
 
@@ -227,20 +250,17 @@ public final class DemoData {
         }
     }
 
-    private boolean confirmed(String donationId) {
+    private JsonNode getJson(String path) throws InterruptedException {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/api/donations/" + donationId))
+                    HttpRequest.newBuilder(URI.create(gateway + path))
                             .timeout(Duration.ofSeconds(10))
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return "CONFIRMED".equals(parse(response.body()).path("status").asString(""));
+            return parse(response.body());
         } catch (IOException failed) {
-            return false;
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return false;
+            return json.createObjectNode();
         }
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.kit.messaging.RecentlyPublished;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
@@ -34,17 +35,27 @@ public class DonationEmails {
         if (gift.donor() == null || gift.donor().email().isBlank()) {
             return; // an offline gift without an address: nobody to thank by email
         }
-        // The campaign's publication comes on another topic: if it is just behind the gift, wait for it.
-        CampaignSummary campaign = RecentlyPublished.find(() -> campaigns.findById(gift.campaignId()), CAMPAIGN_GRACE)
-                .orElse(new CampaignSummary(
-                        gift.campaignId(),
-                        "",
-                        "en".equals(gift.donor().locale()) ? "the campaign" : "la campagne",
-                        gift.campaignId(),
-                        "EUR",
-                        true,
-                        null));
-        String campaignUrl = properties.publicBaseUrl() + "/campaigns/" + campaign.slug();
+        boolean english = "en".equals(gift.donor().locale());
+        CampaignSummary campaign;
+        String campaignUrl;
+        if (GeneralFund.is(gift.campaignId())) {
+            // A recurring gift whose campaign ended now supports all the association does (ADR 28).
+            String title = english ? "the association's work" : "l'ensemble des actions de l'association";
+            campaign = new CampaignSummary(gift.campaignId(), "", title, "", "EUR", true, null);
+            campaignUrl = properties.publicBaseUrl() + "/";
+        } else {
+            // The campaign's publication comes on another topic: if it is just behind the gift, wait for it.
+            campaign = RecentlyPublished.find(() -> campaigns.findById(gift.campaignId()), CAMPAIGN_GRACE)
+                    .orElse(new CampaignSummary(
+                            gift.campaignId(),
+                            "",
+                            english ? "the campaign" : "la campagne",
+                            gift.campaignId(),
+                            "EUR",
+                            true,
+                            null));
+            campaignUrl = properties.publicBaseUrl() + "/campaigns/" + campaign.slug();
+        }
         boolean queued = outbox.enqueue(
                 "thank-you:" + gift.donationId(),
                 gift.donor().email(),

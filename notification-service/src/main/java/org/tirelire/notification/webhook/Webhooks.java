@@ -16,6 +16,7 @@ import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.EventTypes;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
+import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 
@@ -98,6 +99,10 @@ public class Webhooks {
      */
     public void publishForCampaign(CloudEvent event, String body, String campaignId) {
         if (!EVENT_TYPES.contains(event.type()) || subscriptions.count() == 0) {
+            return;
+        }
+        if (GeneralFund.is(campaignId)) {
+            publish(event, body, GeneralFund.organisationOf(campaignId));
             return;
         }
         Optional<CampaignSummary> campaign = campaigns.findById(campaignId);

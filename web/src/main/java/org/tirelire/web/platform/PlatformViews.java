@@ -156,7 +156,8 @@ public final class PlatformViews {
             @Nullable Instant nextChargeAt,
             @Nullable Instant pausedUntil,
             @Nullable Instant cancelledAt,
-            List<String> charges) {
+            List<String> charges,
+            @Nullable Instant generalFundSince) {
 
         public boolean changeable() {
             return "ACTIVE".equals(status) || "PAUSED".equals(status);
@@ -165,7 +166,13 @@ public final class PlatformViews {
 
     /** An organisation's regular gifts, for its treasurer. */
     public record SubscriptionsOverview(
-            Money monthlyRecurringRevenue, Map<String, Money> receivedByMonth, List<SubscriptionLine> subscriptions) {}
+            Money monthlyRecurringRevenue,
+            Map<String, Money> receivedByMonth,
+            List<SubscriptionLine> subscriptions,
+            @Nullable GeneralFundTotal generalFund) {}
+
+    /** What the organisation's general fund received: the charges of regular gifts whose campaign ended. */
+    public record GeneralFundTotal(String id, Money raised, int gifts) {}
 
     public record SubscriptionLine(
             String id,
