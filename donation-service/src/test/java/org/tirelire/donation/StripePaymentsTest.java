@@ -558,6 +558,79 @@ class StripePaymentsTest extends DonationServiceTest {
                                         failed -> assertThat(failed.retryAt()).isNotNull())));
     }
 
+    @Test
+    void a_donor_gives_a_new_card_on_stripe_s_page_and_the_next_charge_is_taken_with_it() {
+        stubCheckoutSession("cs_test_monthly_new_card");
+        Map<String, Object> monthly = gift(25_00);
+        monthly.put("frequency", "MONTHLY");
+        JsonNode given = give(UUID.randomUUID().toString(), monthly).getBody();
+        String subscription = given.get("subscriptionId").asString();
+        String manageUrl = given.get("manageUrl").asString();
+        String token = manageUrl.substring(manageUrl.indexOf("token=") + "token=".length());
+        String completed = event(
+                "checkout.session.completed",
+                paidSession("cs_test_monthly_new_card", given.get("id").asString(), 25_00));
+        webhook(completed, signed(completed, webhookSecret, clock.instant()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mandateOf(subscription) != null);
+        stubSavedCard("pi_cs_test_monthly_new_card");
+        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions"))
+                .withFormParam("mode", equalTo("setup"))
+                .atPriority(1)
+                .willReturn(okJson("""
+                        {"id": "cs_test_setup", "object": "checkout.session", "livemode": false, "mode": "setup",
+                         "status": "open", "customer": "cus_test_ada", "setup_intent": "seti_test_new",
+                         "url": "https://checkout.stripe.com/c/pay/cs_test_setup"}
+                        """)));
+
+        JsonNode started = http.post()
+                .uri("/api/subscriptions/" + subscription + "/payment-method?token=" + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("paymentMethod", "card"))
+                .retrieve()
+                .toEntity(JsonNode.class)
+                .getBody();
+
+        assertThat(started.get("redirect").asString()).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_setup");
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withFormParam("mode", equalTo("setup"))
+                .withFormParam("customer", equalTo("cus_test_ada"))
+                .withFormParam("metadata[subscription_id]", equalTo(subscription))
+                .withFormParam("success_url", equalTo(manageUrl)));
+        String setUp = event(
+                "checkout.session.completed",
+                json.writeValueAsString(Map.of(
+                        "id", "cs_test_setup",
+                        "object", "checkout.session",
+                        "livemode", false,
+                        "mode", "setup",
+                        "status", "complete",
+                        "customer", "cus_test_ada",
+                        "setup_intent", "seti_test_new",
+                        "metadata", Map.of("subscription_id", subscription, "payment_method", "card"))));
+        assertThat(webhook(setUp, signed(setUp, "whsec_someone_else", clock.instant())))
+                .as("a forged set-up changes nothing")
+                .isEqualTo(400);
+        assertThat(mandateOf(subscription)).isEqualTo("pi_cs_test_monthly_new_card");
+        assertThat(webhook(setUp, signed(setUp, webhookSecret, clock.instant())))
+                .isEqualTo(200);
+        assertThat(mandateOf(subscription)).isEqualTo("seti_test_new");
+
+        stripe.stubFor(
+                WireMock.get(urlPathEqualTo("/v1/setup_intents/seti_test_new")).willReturn(okJson("""
+                        {"id": "seti_test_new", "object": "setup_intent", "status": "succeeded", "usage": "off_session",
+                         "customer": "cus_test_ada", "payment_method": "pm_test_card_new", "livemode": false,
+                         "metadata": {}}
+                        """)));
+        stubOffSessionCharges("succeeded");
+        clock.advance(Duration.ofDays(31));
+        recurringCharges.chargeDue();
+
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("customer", equalTo("cus_test_ada"))
+                .withFormParam("payment_method", equalTo("pm_test_card_new")));
+        assertThat(statusOf(chargesOf(subscription).get(1))).isEqualTo("CONFIRMED");
+    }
+
     @org.junit.jupiter.api.AfterEach
     void putTheClockBack() {
         clock.resetTo(Duration.ZERO);

@@ -144,6 +144,50 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
                     .extracting(org.tirelire.contracts.events.SubscriptionChargeFailed::suspended)
                     .containsExactly(false, false, true);
         });
+
+        // The donor follows the link and gives another method: the failed month is tried again at once,
+        // the month that fell due while the gift was suspended is not charged, and the next ones are.
+        assertThat(postJson(
+                                "/api/subscriptions/" + id + "/payment-method?token=" + token,
+                                Map.of("paymentMethod", "pm_unknown"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(422);
+        assertThat(postJson(
+                                "/api/subscriptions/" + id + "/payment-method?token=forged",
+                                Map.of("paymentMethod", "pm_sandbox_ok"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        JsonNode changed = postJson(
+                        "/api/subscriptions/" + id + "/payment-method?token=" + token,
+                        Map.of("paymentMethod", "pm_sandbox_ok"))
+                .getBody();
+        assertThat(changed.get("redirect").isNull()).isTrue();
+        assertThat(changed.get("subscription").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(changed.get("subscription").get("paymentMethod").asString()).isEqualTo("pm_sandbox_ok");
+
+        charges.chargeDue();
+        List<String> made = subscription(id, token)
+                .get("charges")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+        assertThat(made).hasSize(5);
+        Donation retried = donations.findById(made.get(4)).orElseThrow();
+        assertThat(retried.chargePeriod()).isEqualTo(1);
+        assertThat(retried.chargeAttempt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> donations.findById(retried.id()).orElseThrow().status() == DonationStatus.CONFIRMED);
+
+        clock.advance(Duration.ofDays(31));
+        charges.chargeDue();
+        assertThat(subscription(id, token).get("charges")).hasSize(6);
+        assertThat(donations
+                        .findById(subscription(id, token).get("charges").get(5).asString())
+                        .orElseThrow()
+                        .chargePeriod())
+                .isEqualTo(3);
     }
 
     @Test

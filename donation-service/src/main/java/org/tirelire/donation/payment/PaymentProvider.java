@@ -33,6 +33,34 @@ public interface PaymentProvider {
         return kind() == ProviderKind.SANDBOX || kind() == ProviderKind.STRIPE;
     }
 
+    /**
+     * Starts changing the method a recurring gift is charged with (a card expired, a bank refused a debit):
+     * saved at once (the sandbox, which takes the method named), or on the provider's own page, where the
+     * donor is sent and which tells the outcome by webhook ({@link SavedMethodChanges}).
+     */
+    default MethodChange changeSavedMethod(MethodChangeRequest request) {
+        return new MethodChange.Declined(kind().pathName() + " takes no recurring gifts through Tirelire");
+    }
+
+    /**
+     * @param mandate the reference that saved the method used so far (the provider may find its customer there)
+     * @param returnUrl the donor's page, where the provider sends them back
+     */
+    record MethodChangeRequest(
+            String subscriptionId,
+            String paymentMethod,
+            @Nullable String mandate,
+            URI returnUrl) {}
+
+    sealed interface MethodChange {
+        /** @param mandate the reference the next charges are taken with */
+        record Saved(String mandate) implements MethodChange {}
+
+        record OnProviderPage(URI redirect) implements MethodChange {}
+
+        record Declined(String reason) implements MethodChange {}
+    }
+
     /** Starts paying for a recorded, pending gift. */
     PaymentStart start(PaymentRequest request);
 

@@ -65,6 +65,16 @@ public class ProviderBreakers {
         }
 
         @Override
+        public boolean takesRepeatCharges() {
+            return provider.takesRepeatCharges();
+        }
+
+        @Override
+        public MethodChange changeSavedMethod(MethodChangeRequest request) {
+            return call(() -> provider.changeSavedMethod(request));
+        }
+
+        @Override
         public void refund(DonationId donationId, String paymentReference, Money amount) {
             call(() -> {
                 provider.refund(donationId, paymentReference, amount);

@@ -106,6 +106,13 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
         return new PaymentStart.Accepted(reference, null);
     }
 
+    /** No page to send the donor to: the method named is the one the next charges are taken with. */
+    @Override
+    public MethodChange changeSavedMethod(MethodChangeRequest request) {
+        return new MethodChange.Saved(
+                REFERENCE_PREFIX + "method_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
     @Override
     public void refund(DonationId donationId, String paymentReference, Money amount) {
         log.info("Sandbox refund of {} for payment {}: no money moves", amount, paymentReference);

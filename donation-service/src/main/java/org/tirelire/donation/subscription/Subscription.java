@@ -42,7 +42,7 @@ public class Subscription implements OutboxAggregate {
     private final boolean receiptWanted;
     private Money amount;
     private final Frequency frequency;
-    private final String paymentMethod;
+    private String paymentMethod;
     private final ProviderKind provider;
     private final Instant startedAt;
     private SubscriptionStatus status;
@@ -307,6 +307,33 @@ public class Subscription implements OutboxAggregate {
                 new SubscriptionLinkSent(
                         charges.get(0), campaignId, id, donor.toEvent(), amount, frequency.name(), manageUrl, at),
                 at));
+        return true;
+    }
+
+    /**
+     * The donor gave another payment method: the next charges are taken with it. A suspended gift starts
+     * again: the charge that failed last is tried once more now, and the periods that fell due while it was
+     * suspended are not charged.
+     *
+     * @return whether it changed anything (a cancelled gift takes no new method)
+     */
+    boolean methodChanged(String newMethod, String newMandate, Instant at) {
+        if (status == SubscriptionStatus.CANCELLED) {
+            return false;
+        }
+        paymentMethod = newMethod;
+        mandate = newMandate;
+        if (status == SubscriptionStatus.SUSPENDED) {
+            status = SubscriptionStatus.ACTIVE;
+            while (!ChargeSchedule.dueAt(startedAt, frequency, nextPeriod).isAfter(at)) {
+                nextPeriod++;
+            }
+            nextChargeAt = ChargeSchedule.dueAt(startedAt, frequency, nextPeriod);
+            if (retryPeriod != null) {
+                retryAttempt++;
+                retryAt = at;
+            }
+        }
         return true;
     }
 

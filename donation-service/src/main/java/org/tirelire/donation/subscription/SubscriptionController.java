@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,6 +66,25 @@ class SubscriptionController {
         return SubscriptionView.of(
                 subscriptions.changeAmount(id, token, request.amount().toMoney()));
     }
+
+    /**
+     * Another payment method for the next charges; a suspended gift starts again with it. When the provider
+     * takes the new method on its own page, {@code redirect} is where to send the donor.
+     */
+    @PostMapping("/api/subscriptions/{id}/payment-method")
+    MethodChangeView paymentMethod(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String token,
+            @Valid @RequestBody MethodRequest request) {
+        Subscriptions.MethodChangeStarted started = subscriptions.changeMethod(id, token, request.paymentMethod());
+        return new MethodChangeView(SubscriptionView.of(started.subscription()), started.redirect());
+    }
+
+    record MethodRequest(@NotBlank @Size(max = 64) String paymentMethod) {}
+
+    /** @param redirect the provider's page where the donor gives the new method; null when it is saved already */
+    record MethodChangeView(
+            SubscriptionView subscription, @Nullable URI redirect) {}
 
     record PauseRequest(@NotNull @Min(1) @Max(3) Integer months) {}
 

@@ -19,6 +19,7 @@ public record SubscriptionView(
         SubscriptionStatus status,
         Money amount,
         Frequency frequency,
+        String paymentMethod,
         String campaignId,
         Instant startedAt,
         @Nullable Instant nextChargeAt,
@@ -35,6 +36,7 @@ public record SubscriptionView(
                 subscription.status(),
                 subscription.amount(),
                 subscription.frequency(),
+                subscription.paymentMethod(),
                 subscription.campaignId(),
                 subscription.startedAt(),
                 subscription.status() == SubscriptionStatus.PAUSED

@@ -18,6 +18,9 @@ import org.tirelire.donation.donation.DonationLimits;
 import org.tirelire.donation.donation.DonationRefused;
 import org.tirelire.donation.donation.Frequency;
 import org.tirelire.donation.donation.RecurringGifts;
+import org.tirelire.donation.payment.PaymentProvider;
+import org.tirelire.donation.payment.PaymentProviders;
+import org.tirelire.donation.payment.SavedMethodChanges;
 import org.tirelire.kit.links.LinkSignatures;
 import org.tirelire.kit.messaging.AggregateUpdates;
 
@@ -27,7 +30,7 @@ import org.tirelire.kit.messaging.AggregateUpdates;
  * one-off gifts by the charges they are made of.
  */
 @Component
-public class Subscriptions implements RecurringGifts {
+public class Subscriptions implements RecurringGifts, SavedMethodChanges {
 
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
@@ -35,6 +38,7 @@ public class Subscriptions implements RecurringGifts {
     private final AggregateUpdates updates;
     private final LinkSignatures links;
     private final DonationLimits limits;
+    private final PaymentProviders providers;
     private final String publicBaseUrl;
     private final Duration linkValidity;
     private final Clock clock;
@@ -44,6 +48,7 @@ public class Subscriptions implements RecurringGifts {
             AggregateUpdates updates,
             MongoTemplate mongo,
             DonationLimits limits,
+            PaymentProviders providers,
             @Value("${tirelire.donations.public-base-url}") String publicBaseUrl,
             @Value("${tirelire.subscriptions.link-validity:90d}") Duration linkValidity,
             Clock clock) {
@@ -51,6 +56,7 @@ public class Subscriptions implements RecurringGifts {
         this.updates = updates;
         this.links = new LinkSignatures(mongo, "subscription-link-secret");
         this.limits = limits;
+        this.providers = providers;
         this.publicBaseUrl = publicBaseUrl;
         this.linkValidity = linkValidity;
         this.clock = clock;
@@ -156,6 +162,58 @@ public class Subscriptions implements RecurringGifts {
                     "A gift must be between " + limits.min() + " and " + limits.max() + " minor units");
         }
         return change(id, opened -> opened.changeAmount(amount));
+    }
+
+    /** What a change of method started: done, or to finish on the provider's page the donor is sent to. */
+    public record MethodChangeStarted(
+            Subscription subscription, @Nullable URI redirect) {}
+
+    /**
+     * The donor gives another payment method, from their page: one of the methods of the organisation's
+     * provider. The sandbox takes it at once; Stripe sends the donor to its page to give the card or sign
+     * the new debit mandate, and its webhook brings the new method back ({@link #methodSaved}).
+     */
+    public MethodChangeStarted changeMethod(String id, @Nullable String token, String paymentMethod) {
+        Subscription subscription = opened(id, token);
+        if (subscription.status() == SubscriptionStatus.CANCELLED) {
+            throw new SubscriptionNotChangeable("A cancelled gift cannot change");
+        }
+        PaymentProvider provider = providers.forOrganisation(subscription.organisationId());
+        if (!provider.paymentMethods().contains(paymentMethod)) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "paymentMethod",
+                    "'" + paymentMethod + "' is not a payment method of the "
+                            + provider.kind().pathName() + " provider; use one of "
+                            + new java.util.TreeSet<>(provider.paymentMethods()));
+        }
+        PaymentProvider.MethodChange change = provider.changeSavedMethod(
+                new PaymentProvider.MethodChangeRequest(id, paymentMethod, subscription.mandate(), manageLinkOf(id)));
+        if (change instanceof PaymentProvider.MethodChange.Saved saved) {
+            methodSaved(id, paymentMethod, saved.mandate());
+            return new MethodChangeStarted(subscriptions.findById(id).orElseThrow(), null);
+        }
+        if (change instanceof PaymentProvider.MethodChange.OnProviderPage page) {
+            return new MethodChangeStarted(subscription, page.redirect());
+        }
+        throw new DonationRefused(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "paymentMethod",
+                ((PaymentProvider.MethodChange.Declined) change).reason());
+    }
+
+    @Override
+    public Optional<String> organisationOf(String subscriptionId) {
+        return subscriptions.findById(subscriptionId).map(Subscription::organisationId);
+    }
+
+    @Override
+    public void methodSaved(String subscriptionId, String paymentMethod, String mandate) {
+        changeIfThere(subscriptionId, subscription -> {
+            if (subscription.methodChanged(paymentMethod, mandate, clock.instant())) {
+                log.info("Subscription {} is now charged with a new {} method", subscriptionId, paymentMethod);
+            }
+        });
     }
 
     /** A charge of a subscription failed: it is retried, or the gift suspended or ended (see {@link Subscription}). */

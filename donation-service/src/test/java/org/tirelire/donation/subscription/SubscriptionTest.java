@@ -69,6 +69,42 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_suspended_gift_given_a_new_method_tries_its_failed_month_again_and_skips_the_months_it_missed() {
+        Subscription gift = monthly();
+        gift.charged(1, 0, "c1");
+        gift.chargeFailed("c1", 1, 0, "link", START);
+        gift.charged(1, 1, "c1-retry");
+        gift.chargeFailed("c1-retry", 1, 1, "link", START);
+        gift.charged(1, 2, "c1-last");
+        gift.chargeFailed("c1-last", 1, 2, "link", START);
+        assertThat(gift.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        Instant later = ChargeSchedule.dueAt(START, Frequency.MONTHLY, 3).plus(Duration.ofDays(2));
+
+        assertThat(gift.methodChanged("pm_sandbox_ok", "sbx_method_new", later)).isTrue();
+
+        assertThat(gift.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(gift.mandate()).isEqualTo("sbx_method_new");
+        assertThat(gift.awaits(1, 3)).as("the failed month, once more, now").isTrue();
+        assertThat(gift.retryAt()).isEqualTo(later);
+        assertThat(gift.nextPeriod())
+                .as("months 2 and 3 fell in the suspension")
+                .isEqualTo(4);
+        gift.cancel("cancelled by the donor", later);
+        assertThat(gift.methodChanged("pm_sandbox_ok", "sbx_method_other", later))
+                .isFalse();
+    }
+
+    @Test
+    void the_first_charge_saves_the_method_the_next_ones_are_taken_with() {
+        Subscription gift = monthly();
+
+        gift.chargeSucceeded(0, "pi_first");
+        gift.chargeSucceeded(0, "pi_first_replayed");
+
+        assertThat(gift.mandate()).isEqualTo("pi_first");
+    }
+
+    @Test
     void a_first_charge_that_fails_ends_the_gift_before_it_began() {
         Subscription gift = monthly();
 

@@ -42,6 +42,8 @@ final class StripeCheckout implements PaymentProvider {
     static final String CARD = "card";
     static final String SEPA_DEBIT = "sepa_debit";
     static final String DONATION_ID = "donation_id";
+    static final String SUBSCRIPTION_ID = "subscription_id";
+    static final String PAYMENT_METHOD = "payment_method";
 
     private final StripeClient stripe;
 
@@ -163,6 +165,42 @@ final class StripeCheckout implements PaymentProvider {
             throw new ProviderUnavailable(kind(), unavailable.getMessage());
         } catch (StripeException other) {
             return new PaymentStart.Declined("Stripe refused the charge: " + other.getMessage());
+        }
+    }
+
+    /**
+     * A Checkout Session in setup mode, for the donor's customer: the donor gives a new card, or signs a new
+     * debit mandate, on Stripe's page; its webhook names the subscription and the SetupIntent that saved it.
+     */
+    @Override
+    public MethodChange changeSavedMethod(MethodChangeRequest request) {
+        try {
+            SavedMethod saved = savedMethodOf(request.mandate());
+            SessionCreateParams.Builder session = SessionCreateParams.builder()
+                    .setMode(SessionCreateParams.Mode.SETUP)
+                    .setSuccessUrl(request.returnUrl().toString())
+                    .setCancelUrl(request.returnUrl().toString())
+                    .addPaymentMethodType(
+                            SEPA_DEBIT.equals(request.paymentMethod())
+                                    ? SessionCreateParams.PaymentMethodType.SEPA_DEBIT
+                                    : SessionCreateParams.PaymentMethodType.CARD)
+                    .putMetadata(SUBSCRIPTION_ID, request.subscriptionId())
+                    .putMetadata(PAYMENT_METHOD, request.paymentMethod())
+                    .setSetupIntentData(SessionCreateParams.SetupIntentData.builder()
+                            .putMetadata(SUBSCRIPTION_ID, request.subscriptionId())
+                            .build());
+            if (saved != null) {
+                session.setCustomer(saved.customer());
+            }
+            Session created = stripe.checkout().sessions().create(session.build());
+            return new MethodChange.OnProviderPage(URI.create(created.getUrl()));
+        } catch (InvalidRequestException refused) {
+            return new MethodChange.Declined(
+                    "Stripe refused: " + refused.getStripeError().getMessage());
+        } catch (ApiConnectionException | ApiException unavailable) {
+            throw new ProviderUnavailable(kind(), unavailable.getMessage());
+        } catch (StripeException other) {
+            return new MethodChange.Declined("Stripe refused: " + other.getMessage());
         }
     }
 

@@ -20,6 +20,7 @@ import org.tirelire.donation.payment.InvalidWebhook;
 import org.tirelire.donation.payment.PaymentOutcome;
 import org.tirelire.donation.payment.PaymentWebhooks;
 import org.tirelire.donation.payment.ProviderKind;
+import org.tirelire.donation.payment.SavedMethodChanges;
 import org.tirelire.donation.payment.account.CredentialStore;
 import org.tirelire.donation.payment.account.Credentials;
 import org.tirelire.donation.payment.account.PaymentAccounts;
@@ -38,6 +39,7 @@ class StripeWebhooks implements PaymentWebhooks {
     static final String SIGNATURE_HEADER = "Stripe-Signature";
 
     private final GiftPayments gifts;
+    private final SavedMethodChanges savedMethods;
     private final PaymentAccounts accounts;
     private final CredentialStore credentials;
     private final StripeProperties properties;
@@ -46,12 +48,14 @@ class StripeWebhooks implements PaymentWebhooks {
 
     StripeWebhooks(
             GiftPayments gifts,
+            SavedMethodChanges savedMethods,
             PaymentAccounts accounts,
             CredentialStore credentials,
             StripeProperties properties,
             JsonMapper json,
             Clock clock) {
         this.gifts = gifts;
+        this.savedMethods = savedMethods;
         this.accounts = accounts;
         this.credentials = credentials;
         this.properties = properties;
@@ -67,13 +71,20 @@ class StripeWebhooks implements PaymentWebhooks {
     @Override
     public Optional<PaymentOutcome> receive(byte[] body, HttpHeaders headers) {
         String payload = new String(body, StandardCharsets.UTF_8);
-        DonationId donationId = donationNamedIn(payload);
+        JsonNode named = objectIn(payload);
+        String subscriptionId =
+                named.path("metadata").path(StripeCheckout.SUBSCRIPTION_ID).asString(null);
+        if ("setup".equals(named.path("mode").asString(null)) && subscriptionId != null) {
+            newMethodSaved(payload, headers, subscriptionId);
+            return Optional.empty(); // a method saved is no payment
+        }
+        DonationId donationId = donationNamedIn(named);
         if (donationId == null) {
             return Optional.empty(); // an event about something else of the account: nothing of ours
         }
         GiftPayment gift = gifts.find(donationId)
                 .orElseThrow(() -> new InvalidWebhook("No gift " + donationId + " awaits a Stripe payment"));
-        Event event = verified(payload, headers.getFirst(SIGNATURE_HEADER), secretOf(gift));
+        Event event = verified(payload, headers.getFirst(SIGNATURE_HEADER), secretOf(gift.organisationId()));
         StripeObject object = objectOf(event);
         if (object instanceof PaymentIntent charge) {
             return repeatChargeOutcome(event, charge, gift);
@@ -117,22 +128,46 @@ class StripeWebhooks implements PaymentWebhooks {
         }
     }
 
-    private String secretOf(GiftPayment gift) {
-        return accounts.findById(gift.organisationId())
+    /**
+     * A donor gave a new method for their recurring gift on a setup-mode Checkout Session: once Stripe's
+     * signature verifies with the gift's organisation's secret, the next charges use the SetupIntent's method.
+     */
+    private void newMethodSaved(String payload, HttpHeaders headers, String subscriptionId) {
+        String organisationId = savedMethods
+                .organisationOf(subscriptionId)
+                .orElseThrow(() -> new InvalidWebhook("No recurring gift " + subscriptionId));
+        Event event = verified(payload, headers.getFirst(SIGNATURE_HEADER), secretOf(organisationId));
+        if (!"checkout.session.completed".equals(event.getType())
+                || !(objectOf(event) instanceof Session session)
+                || !"complete".equals(session.getStatus())
+                || session.getSetupIntent() == null) {
+            return;
+        }
+        String method =
+                session.getMetadata() == null ? null : session.getMetadata().get(StripeCheckout.PAYMENT_METHOD);
+        savedMethods.methodSaved(
+                subscriptionId, method == null ? StripeCheckout.CARD : method, session.getSetupIntent());
+    }
+
+    private String secretOf(String organisationId) {
+        return accounts.findById(organisationId)
                 .filter(account -> account.provider() == ProviderKind.STRIPE)
                 .map(credentials::open)
                 .map(open -> ((Credentials.Stripe) open).webhookSecret())
                 .orElseThrow(() -> new InvalidWebhook("The gift's organisation has no Stripe account connected"));
     }
 
-    /** The gift the event's object names, read before verifying only to know whose secret verifies it. */
-    private @Nullable DonationId donationNamedIn(String payload) {
-        JsonNode object;
+    /** The event's object, read before verifying only to know whose secret verifies it. */
+    private JsonNode objectIn(String payload) {
         try {
-            object = json.readTree(payload).path("data").path("object");
+            return json.readTree(payload).path("data").path("object");
         } catch (RuntimeException notJson) {
             throw new InvalidWebhook("The body is not a Stripe event");
         }
+    }
+
+    /** The gift the event's object names. */
+    private static @Nullable DonationId donationNamedIn(JsonNode object) {
         String id = object.path("metadata").path(StripeCheckout.DONATION_ID).asString(null);
         if (id == null || id.isBlank()) {
             id = object.path("client_reference_id").asString(null);
