@@ -424,9 +424,12 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
                 .until(() -> donations.findById(charge).orElseThrow().status() == DonationStatus.CONFIRMED);
         assertThat(eventsAbout(charge))
                 .singleElement()
-                .isInstanceOfSatisfying(
-                        org.tirelire.contracts.events.DonationConfirmed.class,
-                        confirmed -> assertThat(confirmed.campaignId()).isEqualTo(fund));
+                .isInstanceOfSatisfying(org.tirelire.contracts.events.DonationConfirmed.class, confirmed -> {
+                    assertThat(confirmed.campaignId()).isEqualTo(fund);
+                    assertThat(confirmed.manageUrl())
+                            .as("every charge's thank-you links to the donor's page")
+                            .contains("/subscriptions/" + id + "?token=");
+                });
 
         JsonNode overview = getAs("/api/organisations/me/subscriptions", organisation)
                 .getBody()

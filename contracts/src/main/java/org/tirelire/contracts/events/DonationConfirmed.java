@@ -10,6 +10,8 @@ import org.tirelire.contracts.money.Money;
  *
  * @param offlineMethod {@code CASH}, {@code CHEQUE} or {@code TRANSFER} for a gift recorded by the organiser; null online
  * @param donor the donor's contact details, for the thank-you email; null for an offline gift without a donor
+ * @param manageUrl for a charge of a recurring gift, the donor's signed page to manage it, which the
+ *     thank-you email links to; null for a one-off gift
  */
 public record DonationConfirmed(
         String donationId,
@@ -22,8 +24,37 @@ public record DonationConfirmed(
         @Nullable String message,
         boolean newsConsent,
         @Nullable String offlineMethod,
-        Instant confirmedAt)
+        Instant confirmedAt,
+        @Nullable String manageUrl)
         implements DonationEvent {
+
+    /** A one-off gift's confirmation: no recurring gift to manage. */
+    public DonationConfirmed(
+            String donationId,
+            String campaignId,
+            Money amount,
+            @Nullable String fundraiserSlug,
+            @Nullable String rewardId,
+            @Nullable Donor donor,
+            boolean anonymous,
+            @Nullable String message,
+            boolean newsConsent,
+            @Nullable String offlineMethod,
+            Instant confirmedAt) {
+        this(
+                donationId,
+                campaignId,
+                amount,
+                fundraiserSlug,
+                rewardId,
+                donor,
+                anonymous,
+                message,
+                newsConsent,
+                offlineMethod,
+                confirmedAt,
+                null);
+    }
 
     /** Who gave. {@code locale} is {@code fr} or {@code en}, for the language of emails. */
     public record Donor(String firstName, String lastName, String email, String locale) {

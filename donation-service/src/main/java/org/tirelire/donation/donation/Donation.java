@@ -65,6 +65,8 @@ public class Donation implements OutboxAggregate {
     private int chargePeriod;
     /** 0 for a period's charge when due, 1 and 2 for its retries after a failure. */
     private int chargeAttempt;
+    /** For a charge of a recurring gift: the donor's signed page to manage it, linked from the thank-you. */
+    private @Nullable String manageUrl;
     /** For a repeat charge: the provider's reference of the payment that saved the donor's method. */
     private @Nullable String mandate;
 
@@ -207,6 +209,12 @@ public class Donation implements OutboxAggregate {
         return this;
     }
 
+    /** The charge's thank-you links to the donor's page of its recurring gift; said before it is first stored. */
+    public Donation managedAt(@Nullable URI page) {
+        this.manageUrl = page == null ? null : page.toString();
+        return this;
+    }
+
     /** A repeat charge is taken with the method the donor saved; said before the gift is first stored. */
     public Donation takenWith(@Nullable String savedMethod) {
         this.mandate = savedMethod;
@@ -262,7 +270,8 @@ public class Donation implements OutboxAggregate {
                         message,
                         newsConsent,
                         offlineMethod == null ? null : offlineMethod.name(),
-                        at),
+                        at,
+                        manageUrl),
                 at));
         return true;
     }

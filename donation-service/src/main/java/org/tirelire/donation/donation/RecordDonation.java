@@ -122,6 +122,7 @@ public class RecordDonation {
             }
             if (request.frequencyOrOnce().recurring()) {
                 gift.chargeOf(RecurringGifts.subscriptionIdOf(gift.id()), 0, 0);
+                gift.managedAt(recurring.manageLinkFor(gift));
             }
             pending = lifecycle.record(gift);
         } catch (DuplicateKeyException concurrentTwin) {

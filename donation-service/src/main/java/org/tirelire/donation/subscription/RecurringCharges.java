@@ -19,6 +19,7 @@ import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.donation.DonationLifecycle;
 import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.donation.donation.DonationStatus;
+import org.tirelire.donation.donation.RecurringGifts;
 import org.tirelire.kit.messaging.AggregateUpdates;
 
 /**
@@ -47,6 +48,7 @@ public class RecurringCharges {
     private final DonationLifecycle lifecycle;
     private final CampaignSnapshots campaigns;
     private final AggregateUpdates updates;
+    private final RecurringGifts recurring;
     private final Duration stalledClaimAfter;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
@@ -58,6 +60,7 @@ public class RecurringCharges {
             DonationLifecycle lifecycle,
             CampaignSnapshots campaigns,
             AggregateUpdates updates,
+            RecurringGifts recurring,
             @Value("${tirelire.subscriptions.stalled-claim-after:2m}") Duration stalledClaimAfter,
             Clock clock) {
         this.subscriptions = subscriptions;
@@ -66,6 +69,7 @@ public class RecurringCharges {
         this.lifecycle = lifecycle;
         this.campaigns = campaigns;
         this.updates = updates;
+        this.recurring = recurring;
         this.stalledClaimAfter = stalledClaimAfter;
         this.clock = clock;
     }
@@ -160,6 +164,7 @@ public class RecurringCharges {
                             clock.instant())
                     .chargeOf(subscription.id(), period, attempt)
                     .takenWith(subscription.mandate());
+            pending.managedAt(recurring.manageLinkFor(pending));
             if (subscription.receiptWanted() && subscription.donor().address() != null) {
                 pending.withReceiptTo(subscription.donor().address());
             }

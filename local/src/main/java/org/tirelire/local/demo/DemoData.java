@@ -191,7 +191,9 @@ public final class DemoData {
      */
     private void monthlyGiftsStartedMonthsAgo(Map<String, Map<String, Object>> gifts) throws InterruptedException {
         boolean backdated = testClockToken != null
-                && clock(Map.of("offsetDays", -31 * MONTHS_OF_MONTHLY_GIFTS)).status() == 200;
+                && clock(Map.of("offsetDays", -daysSince(MONTHS_OF_MONTHLY_GIFTS)))
+                                .status()
+                        == 200;
         List<String> subscriptions = new java.util.ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> gift : gifts.entrySet()) {
             Response given = post("/api/donations", null, gift.getKey(), gift.getValue(), 200, 201, 202);
@@ -204,15 +206,37 @@ public final class DemoData {
             return;
         }
         int charged = 0;
-        for (int month = MONTHS_OF_MONTHLY_GIFTS - 1; month >= 0; month--) {
+        // Each step lands on the day the next charge falls due, until it falls due after today.
+        while (!subscriptions.isEmpty()) {
             awaitConfirmedCharges(subscriptions);
-            charged += clock(Map.of("offsetDays", -31 * month))
+            Instant due = Instant.parse(getJson(subscriptions.get(0))
+                    .path("nextChargeAt")
+                    .asString(Instant.now().toString()));
+            long daysToDue =
+                    (long) Math.ceil(Duration.between(Instant.now(), due).toSeconds() / 86_400.0);
+            if (daysToDue >= 0) {
+                break;
+            }
+            charged += clock(Map.of("offsetDays", daysToDue))
                     .body()
                     .path("charged")
                     .asInt();
         }
+        charged += clock(Map.of("offsetDays", 0)).body().path("charged").asInt();
         out.accept("  " + gifts.size() + " monthly gifts started " + MONTHS_OF_MONTHLY_GIFTS + " months ago, " + charged
                 + " charges made since");
+        // Their first emails' links expired with the three months: each donor asks for a fresh one, as a donor
+        // would, so that the mail catcher holds a link that opens their page.
+        for (Map<String, Object> gift : gifts.values()) {
+            Object email = ((Map<?, ?>) gift.get("donor")).get("email");
+            post("/api/subscriptions/links", null, null, Map.of("email", email), 202);
+        }
+    }
+
+    /** The whole days between the same moment that many months ago (in the organisation's time zone) and now. */
+    private static long daysSince(int months) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"));
+        return ChronoUnit.DAYS.between(now.minusMonths(months), now);
     }
 
     /** Waits (30 s at most) for every charge made so far of these subscriptions to be confirmed. */

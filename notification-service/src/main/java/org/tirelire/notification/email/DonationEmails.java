@@ -69,7 +69,8 @@ public class DonationEmails {
                                 "campaignTitle", campaign.title(),
                                 "confirmedAt", gift.confirmedAt(),
                                 "donationId", gift.donationId(),
-                                "campaignUrl", campaignUrl)));
+                                "campaignUrl", campaignUrl,
+                                "manageUrl", gift.manageUrl() == null ? "" : gift.manageUrl())));
         if (queued) {
             log.info("Thank-you email queued for donation {}", gift.donationId());
         }

@@ -34,6 +34,23 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void a_monthly_gift_s_thank_you_links_to_the_donor_s_page_and_a_one_off_s_does_not() {
+        Map<String, Object> charge = new HashMap<>(thankYou("Ada"));
+        charge.put("manageUrl", "http://localhost:8080/subscriptions/sub-1?token=signed");
+
+        RenderedEmail monthly = templates.render("thank-you", EmailTemplates.FRENCH, new Object[] {"Péniche"}, charge);
+        RenderedEmail once =
+                templates.render("thank-you", EmailTemplates.FRENCH, new Object[] {"Péniche"}, thankYou("Ada"));
+
+        assertThat(monthly.text())
+                .contains("Gérer mon don régulier (montant, moyen de paiement, pause, arrêt)\n"
+                        + "http://localhost:8080/subscriptions/sub-1?token=signed");
+        assertThat(monthly.html()).contains("href=\"http://localhost:8080/subscriptions/sub-1?token=signed\"");
+        assertThat(once.text()).doesNotContain("Gérer mon don").contains("campaigns/peniche\n\nTirelire");
+        assertThat(once.html()).doesNotContain("/subscriptions/");
+    }
+
+    @Test
     void what_a_person_typed_is_escaped_in_the_html_part_and_kept_in_the_text_part() {
         RenderedEmail email = templates.render(
                 "thank-you",

@@ -17,6 +17,7 @@ import org.tirelire.web.platform.PlatformRequests.PaymentAccountChange;
 import org.tirelire.web.platform.PlatformRequests.ReceiptSettingsChange;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionAmount;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionLinks;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionMethod;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionPause;
 import org.tirelire.web.platform.PlatformViews.AnnualReceipts;
 import org.tirelire.web.platform.PlatformViews.Donation;
@@ -28,6 +29,7 @@ import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
 import org.tirelire.web.platform.PlatformViews.ReceiptRegister;
 import org.tirelire.web.platform.PlatformViews.ReceiptSettings;
 import org.tirelire.web.platform.PlatformViews.Subscription;
+import org.tirelire.web.platform.PlatformViews.SubscriptionMethodChange;
 import org.tirelire.web.platform.PlatformViews.SubscriptionsOverview;
 import org.tirelire.web.platform.PlatformViews.Supporter;
 import reactor.core.publisher.Mono;
@@ -110,6 +112,11 @@ public interface DonationApi {
     @PostExchange("/subscriptions/{id}/pause")
     Mono<Subscription> pauseSubscription(
             @PathVariable String id, @RequestParam String token, @RequestBody SubscriptionPause pause);
+
+    /** Another payment method; {@code redirect} is the provider's page when the donor gives it there. */
+    @PostExchange("/subscriptions/{id}/payment-method")
+    Mono<SubscriptionMethodChange> changeSubscriptionMethod(
+            @PathVariable String id, @RequestParam String token, @RequestBody SubscriptionMethod method);
 
     @PostExchange("/subscriptions/{id}/amount")
     Mono<Subscription> changeSubscriptionAmount(

@@ -71,6 +71,8 @@ public final class PlatformRequests {
 
     public record SubscriptionAmount(Money amount) {}
 
+    public record SubscriptionMethod(String paymentMethod) {}
+
     /** A tax receipt asked for with a gift, and the address it is made out to. */
     public record ReceiptWish(boolean wanted, PlatformViews.PostalAddress address) {}
 

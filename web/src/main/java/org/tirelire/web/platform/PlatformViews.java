@@ -1,5 +1,6 @@
 package org.tirelire.web.platform;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,7 @@ public final class PlatformViews {
             String status,
             Money amount,
             String frequency,
+            String paymentMethod,
             String campaignId,
             Instant startedAt,
             @Nullable Instant nextChargeAt,
@@ -163,6 +165,10 @@ public final class PlatformViews {
             return "ACTIVE".equals(status) || "PAUSED".equals(status);
         }
     }
+
+    /** @param redirect the provider's page where the donor gives the new method; null when it is saved */
+    public record SubscriptionMethodChange(
+            Subscription subscription, @Nullable URI redirect) {}
 
     /** An organisation's regular gifts, for its treasurer. */
     public record SubscriptionsOverview(

@@ -20,6 +20,7 @@ import org.tirelire.web.platform.DonationApi;
 import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionAmount;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionLinks;
+import org.tirelire.web.platform.PlatformRequests.SubscriptionMethod;
 import org.tirelire.web.platform.PlatformRequests.SubscriptionPause;
 import reactor.core.publisher.Mono;
 
@@ -54,6 +55,8 @@ class SubscriptionPages {
 
     record AmountForm(@Nullable String amount) {}
 
+    record MethodForm(@Nullable String paymentMethod) {}
+
     @PostMapping("/subscriptions/link")
     Mono<String> sendLink(@ModelAttribute LinkForm form, ServerWebExchange exchange, Model model) {
         String typed = form.email() == null ? "" : form.email().strip();
@@ -74,7 +77,7 @@ class SubscriptionPages {
             @RequestParam String token,
             @RequestParam(required = false) @Nullable String done,
             Model model) {
-        model.addAttribute("done", done != null && done.matches("cancelled|paused|amount") ? done : null);
+        model.addAttribute("done", done != null && done.matches("cancelled|paused|amount|method") ? done : null);
         return show(id, token, Map.of(), model);
     }
 
@@ -89,6 +92,28 @@ class SubscriptionPages {
         return donations
                 .pauseSubscription(id, token, new SubscriptionPause(months))
                 .thenReturn(backTo(id, token, "paused"));
+    }
+
+    /**
+     * Another payment method: saved at once (the sandbox), or given on the provider's page (Stripe), where
+     * the donor is sent and which brings them back here.
+     */
+    @PostMapping("/subscriptions/{id}/payment-method")
+    Mono<String> paymentMethod(
+            @PathVariable String id,
+            @RequestParam String token,
+            @ModelAttribute MethodForm form,
+            ServerWebExchange exchange,
+            Model model) {
+        String method = form.paymentMethod() == null ? "" : form.paymentMethod();
+        return donations
+                .changeSubscriptionMethod(id, token, new SubscriptionMethod(method))
+                .map(change ->
+                        change.redirect() != null ? "redirect:" + change.redirect() : backTo(id, token, "method"))
+                .onErrorResume(PlatformRefusal.class, refusal -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+                    return show(id, token, Map.of("paymentMethod", "subscription.error.method"), model);
+                });
     }
 
     @PostMapping("/subscriptions/{id}/amount")
@@ -124,11 +149,13 @@ class SubscriptionPages {
     private Mono<String> show(String id, String token, Map<String, String> errors, Model model) {
         return donations
                 .subscription(id, token)
-                .flatMap(subscription -> campaigns
-                        .campaign(subscription.campaignId(), null)
-                        .map(campaign -> {
+                .flatMap(subscription -> Mono.zip(
+                                campaigns.campaign(subscription.campaignId(), null),
+                                donations.paymentMethods(subscription.campaignId()))
+                        .map(found -> {
                             model.addAttribute("subscription", subscription);
-                            model.addAttribute("campaign", campaign);
+                            model.addAttribute("campaign", found.getT1());
+                            model.addAttribute("methods", found.getT2().methods());
                             model.addAttribute("token", token);
                             model.addAttribute("errors", errors);
                             return "subscription";
