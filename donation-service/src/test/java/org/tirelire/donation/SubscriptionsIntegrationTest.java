@@ -450,6 +450,44 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void a_yearly_donor_is_told_a_fortnight_before_each_charge_once() {
+        Map<String, Object> yearly = monthlyGift(120_00, "pm_sandbox_ok");
+        yearly.put("frequency", "YEARLY");
+        ResponseEntity<JsonNode> given = give(UUID.randomUUID().toString(), yearly);
+        String id = given.getBody().get("subscriptionId").asString();
+        JsonNode monthlyToo = monthly(10_00, "pm_sandbox_ok");
+
+        clock.advance(Duration.ofDays(340));
+        charges.chargeDue();
+        assertThat(noticesOf(id)).as("a month before: nothing yet").isEmpty();
+
+        clock.advance(Duration.ofDays(12)); // 13 days before the charge
+        charges.chargeDue();
+        charges.chargeDue();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(noticesOf(id)).singleElement().satisfies(notice -> {
+                    assertThat(notice.amount()).isEqualTo(Money.of(120_00, "EUR"));
+                    assertThat(notice.chargeAt()).isAfter(clock.instant());
+                    assertThat(notice.manageUrl()).contains("/subscriptions/" + id + "?token=");
+                }));
+        assertThat(eventsAbout(monthlyToo.get("subscriptionId").asString()))
+                .as("monthly gifts get no notice")
+                .noneMatch(org.tirelire.contracts.events.SubscriptionChargeUpcoming.class::isInstance);
+
+        clock.advance(Duration.ofDays(14));
+        charges.chargeDue();
+        assertThat(subscription(id, tokenOf(given.getBody())).get("charges")).hasSize(2);
+        assertThat(noticesOf(id)).as("the next notice comes next year").hasSize(1);
+    }
+
+    private List<org.tirelire.contracts.events.SubscriptionChargeUpcoming> noticesOf(String subscriptionId) {
+        return eventsAbout(subscriptionId).stream()
+                .filter(org.tirelire.contracts.events.SubscriptionChargeUpcoming.class::isInstance)
+                .map(org.tirelire.contracts.events.SubscriptionChargeUpcoming.class::cast)
+                .toList();
+    }
+
+    @Test
     void the_test_clock_moves_only_for_the_admin_and_charges_what_fell_due_at_once() {
         JsonNode given = monthly(12_00, "pm_sandbox_ok");
         String id = given.get("subscriptionId").asString();

@@ -8,7 +8,8 @@ public sealed interface DonationEvent extends TirelireEvent
                 DonorErased,
                 SubscriptionStarted,
                 SubscriptionChargeFailed,
-                SubscriptionLinkSent {
+                SubscriptionLinkSent,
+                SubscriptionChargeUpcoming {
 
     String campaignId();
 
@@ -43,5 +44,7 @@ public sealed interface DonationEvent extends TirelireEvent
         default void on(SubscriptionChargeFailed failed) {}
 
         default void on(SubscriptionLinkSent sent) {}
+
+        default void on(SubscriptionChargeUpcoming upcoming) {}
     }
 }

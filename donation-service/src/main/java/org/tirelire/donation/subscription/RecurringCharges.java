@@ -19,7 +19,6 @@ import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.donation.DonationLifecycle;
 import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.donation.donation.DonationStatus;
-import org.tirelire.donation.donation.RecurringGifts;
 import org.tirelire.kit.messaging.AggregateUpdates;
 
 /**
@@ -48,7 +47,8 @@ public class RecurringCharges {
     private final DonationLifecycle lifecycle;
     private final CampaignSnapshots campaigns;
     private final AggregateUpdates updates;
-    private final RecurringGifts recurring;
+    private final Subscriptions recurring;
+    private final Duration yearlyNoticeAhead;
     private final Duration stalledClaimAfter;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
@@ -60,8 +60,9 @@ public class RecurringCharges {
             DonationLifecycle lifecycle,
             CampaignSnapshots campaigns,
             AggregateUpdates updates,
-            RecurringGifts recurring,
+            Subscriptions recurring,
             @Value("${tirelire.subscriptions.stalled-claim-after:2m}") Duration stalledClaimAfter,
+            @Value("${tirelire.subscriptions.yearly-notice-ahead:14d}") Duration yearlyNoticeAhead,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.claims = claims;
@@ -70,11 +71,16 @@ public class RecurringCharges {
         this.campaigns = campaigns;
         this.updates = updates;
         this.recurring = recurring;
+        this.yearlyNoticeAhead = yearlyNoticeAhead;
         this.stalledClaimAfter = stalledClaimAfter;
         this.clock = clock;
     }
 
-    /** Everything due now: resumed pauses, then periods due, then retries; @return how many charges it made */
+    /**
+     * Everything due now: notices of yearly charges to come, resumed pauses, then periods due, then retries.
+     *
+     * @return how many charges it made
+     */
     @Scheduled(fixedDelayString = "${tirelire.subscriptions.charge-every:30s}")
     public int chargeDue() {
         if (!running.tryLock()) {
@@ -82,6 +88,7 @@ public class RecurringCharges {
         }
         try {
             Instant now = clock.instant();
+            recurring.noticeUpcomingYearlyCharges(yearlyNoticeAhead);
             for (Subscription paused :
                     subscriptions.findByStatusAndPausedUntilLessThanEqual(SubscriptionStatus.PAUSED, now)) {
                 updates.update(subscriptions, paused.id(), IllegalStateException::new, subscription -> {

@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
 import org.tirelire.contracts.events.SubscriptionLinkSent;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.money.Money;
@@ -61,6 +62,8 @@ public class Subscription implements OutboxAggregate {
     private @Nullable String mandate;
     /** When its campaign was found ended: the charges since support the organisation's general fund. */
     private @Nullable Instant generalFundSince;
+    /** The last period whose coming charge the donor was told of beforehand (yearly gifts). */
+    private int noticedPeriod;
     /** When a new link was last emailed at the donor's request: at most one every ten minutes. */
     private @Nullable Instant linkSentAt;
 
@@ -342,6 +345,29 @@ public class Subscription implements OutboxAggregate {
         if (generalFundSince == null) {
             generalFundSince = at;
         }
+    }
+
+    /**
+     * A yearly gift's next charge comes within {@code ahead}: the donor is told once for that period, with
+     * the link to change or stop it. Monthly gifts are not noticed: their charges are the donor's routine.
+     *
+     * @return whether a notice goes out
+     */
+    boolean noticeUpcomingCharge(java.time.Duration ahead, String manageUrl, Instant at) {
+        if (!awaitsNotice() || nextChargeAt.isAfter(at.plus(ahead))) {
+            return false;
+        }
+        noticedPeriod = nextPeriod;
+        outbox.add(PendingEvent.of(
+                new SubscriptionChargeUpcoming(
+                        charges.get(0), campaignId, id, donor.toEvent(), amount, nextChargeAt, manageUrl, at),
+                at));
+        return true;
+    }
+
+    /** A yearly gift whose donor was not yet told of its next charge. */
+    boolean awaitsNotice() {
+        return frequency == Frequency.YEARLY && status == SubscriptionStatus.ACTIVE && noticedPeriod < nextPeriod;
     }
 
     void changeAmount(Money newAmount) {

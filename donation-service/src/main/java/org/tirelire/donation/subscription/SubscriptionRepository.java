@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
+import org.tirelire.donation.donation.Frequency;
 
 interface SubscriptionRepository extends MongoRepository<Subscription, String> {
 
@@ -18,4 +19,8 @@ interface SubscriptionRepository extends MongoRepository<Subscription, String> {
     List<Subscription> findByOrganisationIdOrderByStartedAtDesc(String organisationId);
 
     List<Subscription> findByDonorEmailIgnoreCaseAndStatusNot(String email, SubscriptionStatus status);
+
+    /** Gifts of this frequency and status whose next charge falls between these instants. */
+    List<Subscription> findByFrequencyAndStatusAndNextChargeAtBetween(
+            Frequency frequency, SubscriptionStatus status, Instant from, Instant to);
 }

@@ -3,6 +3,7 @@ package org.tirelire.donation.subscription;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -162,6 +163,29 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
                     "A gift must be between " + limits.min() + " and " + limits.max() + " minor units");
         }
         return change(id, opened -> opened.changeAmount(amount));
+    }
+
+    /**
+     * Tells the donors of yearly gifts whose charge falls within {@code ahead} (once per charge, also with
+     * several instances: the subscription's version settles a race).
+     *
+     * @return how many were told
+     */
+    public int noticeUpcomingYearlyCharges(Duration ahead) {
+        java.time.Instant now = clock.instant();
+        List<Subscription> untold = subscriptions
+                .findByFrequencyAndStatusAndNextChargeAtBetween(
+                        Frequency.YEARLY, SubscriptionStatus.ACTIVE, now, now.plus(ahead))
+                .stream()
+                .filter(Subscription::awaitsNotice)
+                .toList();
+        for (Subscription upcoming : untold) {
+            change(
+                    upcoming.id(),
+                    found -> found.noticeUpcomingCharge(
+                            ahead, manageLinkOf(found.id()).toString(), now));
+        }
+        return untold.size();
     }
 
     /** What a change of method started: done, or to finish on the provider's page the donor is sent to. */

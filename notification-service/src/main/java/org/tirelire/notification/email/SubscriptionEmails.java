@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
 import org.tirelire.contracts.events.SubscriptionLinkSent;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.notification.campaign.CampaignSummaries;
@@ -60,6 +61,26 @@ public class SubscriptionEmails {
                 templates.render(
                         "subscription-link",
                         EmailTemplates.localeOf(sent.donor().locale()),
+                        new Object[] {variables.get("campaignTitle")},
+                        variables));
+    }
+
+    /** A yearly gift's charge comes in a fortnight: one notice per charge, with the link to change or stop it. */
+    public void chargeUpcoming(SubscriptionChargeUpcoming upcoming) {
+        if (upcoming.donor().email().isBlank()) {
+            return;
+        }
+        Map<String, Object> variables =
+                variables(upcoming.donor().firstName(), upcoming.campaignId(), upcoming.manageUrl());
+        variables.put("amount", upcoming.amount());
+        variables.put("chargeAt", upcoming.chargeAt());
+        outbox.enqueue(
+                "subscription-upcoming:" + upcoming.subscriptionId() + ":"
+                        + upcoming.chargeAt().toEpochMilli(),
+                upcoming.donor().email(),
+                templates.render(
+                        "subscription-upcoming",
+                        EmailTemplates.localeOf(upcoming.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
                         variables));
     }

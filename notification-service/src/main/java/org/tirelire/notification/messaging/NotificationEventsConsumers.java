@@ -27,6 +27,7 @@ import org.tirelire.contracts.events.PaymentAccountChanged;
 import org.tirelire.contracts.events.ReceiptCancelled;
 import org.tirelire.contracts.events.ReceiptIssued;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
+import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
 import org.tirelire.contracts.events.SubscriptionLinkSent;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.events.TirelireEvent;
@@ -211,6 +212,11 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(SubscriptionLinkSent sent) {
                         subscriptions.linkSent(sent);
+                    }
+
+                    @Override
+                    public void on(SubscriptionChargeUpcoming upcoming) {
+                        subscriptions.chargeUpcoming(upcoming);
                     }
 
                     @Override

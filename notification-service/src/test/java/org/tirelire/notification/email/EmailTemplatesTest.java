@@ -184,5 +184,15 @@ class EmailTemplatesTest {
         RenderedEmail suspended = templates.render(
                 "subscription-charge-failed", EmailTemplates.FRENCH, new Object[] {"Péniche"}, variables);
         assertThat(suspended.text()).contains("suspendu").doesNotContain("tenté à nouveau");
+
+        variables.put("amount", Money.of(120_00, "EUR"));
+        variables.put("chargeAt", Instant.parse("2027-03-14T10:00:00Z"));
+        RenderedEmail upcoming =
+                templates.render("subscription-upcoming", EmailTemplates.FRENCH, new Object[] {"Péniche"}, variables);
+        assertThat(upcoming.subject()).isEqualTo("Votre don annuel à Péniche sera prélevé dans deux semaines");
+        assertThat(upcoming.text())
+                .contains("Votre don annuel de 120,00\u00a0€ à « Péniche » sera prélevé le 14 mars 2027.")
+                .contains("sub-1?token=t");
+        assertThat(upcoming.html()).contains("href=\"https://dons.example.org/subscriptions/sub-1?token=t\"");
     }
 }
