@@ -190,8 +190,9 @@ public final class DemoData {
      * dated in its month). Without the test clock they start today.
      */
     private void monthlyGiftsStartedMonthsAgo(Map<String, Map<String, Object>> gifts) throws InterruptedException {
+        // A day more than three months, so that the third month's charge is due today whatever summer time did.
         boolean backdated = testClockToken != null
-                && clock(Map.of("offsetDays", -daysSince(MONTHS_OF_MONTHLY_GIFTS)))
+                && clock(Map.of("offsetDays", -daysSince(MONTHS_OF_MONTHLY_GIFTS) - 1))
                                 .status()
                         == 200;
         List<String> subscriptions = new java.util.ArrayList<>();
