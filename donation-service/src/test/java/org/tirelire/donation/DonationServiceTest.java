@@ -53,6 +53,8 @@ import tools.jackson.databind.JsonNode;
             "tirelire.payments.abandon-unstarted-after=4s",
             // The test clock, moved by the recurring gifts' tests and put back after each of them.
             "tirelire.test-clock.enabled=true",
+            // The tests move this context's clock themselves, in-process, and put it back after each test.
+            "tirelire.test-clock.follow-every=1h",
             "tirelire.admin.token=test-admin-token",
             "tirelire.subscriptions.link-validity=400d"
         })

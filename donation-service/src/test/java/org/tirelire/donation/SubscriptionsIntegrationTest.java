@@ -515,6 +515,11 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
         ResponseEntity<JsonNode> back = clockCall("set", Map.of("offsetDays", -10), "test-admin-token");
         assertThat(back.getBody().get("offsetDays").asLong()).isEqualTo(-10);
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(-10));
+        assertThat(clockCall("set", Map.of("offsetDays", 0), "test-admin-token")
+                        .getBody()
+                        .get("offsetDays")
+                        .asLong())
+                .isZero();
     }
 
     private ResponseEntity<JsonNode> clockCall(String action, Map<String, Object> body, String adminToken) {

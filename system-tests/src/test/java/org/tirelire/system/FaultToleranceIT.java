@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,14 @@ class FaultToleranceIT {
     static void startThePlatform() throws Exception {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.remove("SPRING_MAIL_HOST");
+        // Monthly gifts on donation-service's test clock, shared by its two instances; their charges are
+        // looked for every second, and a charge left half-way by a killed instance is finished after 5 s.
+        environment.put("TIRELIRE_TEST_CLOCK_ENABLED", "true");
+        environment.put("TIRELIRE_ADMIN_TOKEN", ADMIN_TOKEN);
+        environment.put("TIRELIRE_SUBSCRIPTIONS_CHARGE_EVERY", "1s");
+        environment.put("TIRELIRE_SUBSCRIPTIONS_STALLED_CLAIM_AFTER", "5s");
+        // The donors' links from their first emails must still open their pages a year on.
+        environment.put("TIRELIRE_SUBSCRIPTIONS_LINK_VALIDITY", "400d");
         platform = LocalPlatform.builder()
                 .home(HOME)
                 .dataDir(HOME.resolve("system-tests/target/fault-data-" + UUID.randomUUID()))
@@ -199,6 +209,103 @@ class FaultToleranceIT {
         }
         assertEveryDonorThankedByOneMessage(answered.values());
         assertOneReceiptPerGiftThatAskedNumberedWithoutAGap(answered);
+    }
+
+    /**
+     * A year of monthly gifts on the test clock, moved a month at a time through the gateway: both
+     * donation-service instances charge what falls due (each instance's scheduler, every second), one is
+     * killed with kill -9 while a month's charges are being made. Every gift is charged once a month, none
+     * twice, none missed, and the campaign counts each charge once.
+     */
+    @Test
+    void a_year_of_monthly_gifts_is_charged_once_a_month_by_two_instances_one_killed_on_the_way() throws Exception {
+        String campaignId = liveCampaign();
+        int donors = 10;
+        Map<String, String> pages = new HashMap<>(); // subscription id -> the donor's API path with its token
+        for (int donor = 0; donor < donors; donor++) {
+            Map<String, Object> gift = new HashMap<>(Map.of(
+                    "campaignId",
+                    campaignId,
+                    "amount",
+                    Map.of("amount", 10_00 + donor, "currency", "EUR"),
+                    "donor",
+                    Map.of("firstName", "Mensuel", "lastName", "Fidèle", "email", "mensuel-" + donor + "@example.org"),
+                    "paymentMethod",
+                    "pm_sandbox_ok",
+                    "frequency",
+                    "MONTHLY"));
+            Gateway.Answer given = gateway.post(
+                    "/api/donations",
+                    null,
+                    gift,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(given.status()).as(given.body().toString()).isEqualTo(201);
+            java.net.URI page = java.net.URI.create(given.text("manageUrl"));
+            pages.put(given.text("subscriptionId"), "/api" + page.getPath() + "?" + page.getRawQuery());
+        }
+        try {
+            for (int month = 1; month <= 12; month++) {
+                int offsetDays = 31 * month;
+                if (month == 6) {
+                    report("kill -9 a donation-service instance while month 6's charges are being made");
+                    CompletableFuture<Gateway.Answer> moving =
+                            CompletableFuture.supplyAsync(() -> setClock(offsetDays));
+                    await().pollDelay(Duration.ofMillis(150))
+                            .atMost(Duration.ofSeconds(1))
+                            .until(() -> true);
+                    platform.kill("donation-service");
+                    // Whichever instance took it stored the offset before charging, unless it was killed first.
+                    moving.exceptionally(killedWithTheRequest -> null).join();
+                    setClock(offsetDays); // the same offset again, in case the one killed took it before storing it
+                    platform.restart("donation-service");
+                } else {
+                    assertThat(setClock(offsetDays).status()).isEqualTo(200);
+                }
+                int chargesEach = month + 1;
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> pages.values()
+                                .forEach(page -> assertThat(
+                                                gateway.get(page).body().get("charges"))
+                                        .as("month %d of %s", chargesEach - 1, page)
+                                        .hasSize(chargesEach)));
+            }
+        } finally {
+            setClock(0);
+        }
+
+        long expectedTotal = 0;
+        for (int donor = 0; donor < donors; donor++) {
+            expectedTotal += 13L * (10_00 + donor);
+        }
+        long expected = expectedTotal;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode progress =
+                    gateway.get("/api/campaigns/" + campaignId + "/progress").body();
+            assertThat(progress.get("donationCount").asLong())
+                    .as("thirteen charges for each donor, none twice")
+                    .isEqualTo(13L * donors);
+            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(expected);
+        });
+        Set<String> allCharges = new HashSet<>();
+        pages.values()
+                .forEach(page -> gateway.get(page).body().get("charges").forEach(id -> allCharges.add(id.asString())));
+        assertThat(allCharges).hasSize(13 * donors);
+        assertThat(gateway.get("/api/campaigns/" + campaignId + "/donations?size=200", organiserToken)
+                        .body()
+                        .get("totalElements")
+                        .asLong())
+                .as("no donation beside the charges")
+                .isEqualTo(13L * donors);
+    }
+
+    private static final String ADMIN_TOKEN = "fault-tolerance-admin";
+
+    private static Gateway.Answer setClock(int offsetDays) {
+        return gateway.post(
+                "/api/admin/test-clock/set",
+                null,
+                Map.of("offsetDays", offsetDays),
+                Map.of("X-Admin-Token", ADMIN_TOKEN));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.tirelire.kit.time.MovableClock;
 
 /**
  * With {@code tirelire.test-clock.enabled} (env {@code TIRELIRE_TEST_CLOCK_ENABLED=true}), the service's
- * clock can be moved forward, and stays moved across restarts (its offset is kept in {@code settings}).
+ * clock can be moved, and stays moved across restarts and for every instance ({@link SharedTestClock}).
  * Off by default: a real platform's time is the real time.
  */
 @Configuration
@@ -26,7 +26,11 @@ class TestClockConfiguration {
 
     @Bean
     MovableClock testClock(MongoTemplate mongo) {
+        return new MovableClock(Clock.systemUTC(), storedOffset(mongo));
+    }
+
+    static Duration storedOffset(MongoTemplate mongo) {
         ClockOffset saved = mongo.findById(OFFSET, ClockOffset.class);
-        return new MovableClock(Clock.systemUTC(), Duration.ofSeconds(saved == null ? 0 : saved.seconds()));
+        return Duration.ofSeconds(saved == null ? 0 : saved.seconds());
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,17 +30,17 @@ import org.tirelire.kit.time.MovableClock;
 class TestClockController {
 
     private final MovableClock clock;
-    private final MongoTemplate mongo;
+    private final SharedTestClock shared;
     private final RecurringCharges charges;
     private final String adminToken;
 
     TestClockController(
             MovableClock clock,
-            MongoTemplate mongo,
+            SharedTestClock shared,
             RecurringCharges charges,
             @Value("${tirelire.admin.token:}") String adminToken) {
         this.clock = clock;
-        this.mongo = mongo;
+        this.shared = shared;
         this.charges = charges;
         this.adminToken = adminToken;
     }
@@ -59,7 +58,7 @@ class TestClockController {
         if (!admits(token)) {
             return ResponseEntity.status(403).build();
         }
-        return ResponseEntity.ok(movedTo(clock.advance(Duration.ofDays(request.days()))));
+        return ResponseEntity.ok(movedTo(shared.stored().plus(Duration.ofDays(request.days()))));
     }
 
     @PostMapping("/api/admin/test-clock/set")
@@ -68,14 +67,12 @@ class TestClockController {
         if (!admits(token)) {
             return ResponseEntity.status(403).build();
         }
-        Duration offset = Duration.ofDays(request.offsetDays());
-        clock.resetTo(offset);
-        return ResponseEntity.ok(movedTo(offset));
+        return ResponseEntity.ok(movedTo(Duration.ofDays(request.offsetDays())));
     }
 
-    /** Kept across restarts; what fell due meanwhile is charged now. */
+    /** Kept across restarts and for every instance; what fell due meanwhile is charged now. */
     private Advanced movedTo(Duration offset) {
-        mongo.save(new TestClockConfiguration.ClockOffset(TestClockConfiguration.OFFSET, offset.toSeconds()));
+        shared.moveTo(offset);
         int charged = charges.chargeDue();
         return new Advanced(clock.instant(), offset.toDays(), charged);
     }

@@ -7,9 +7,10 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The time as a service's schedulers and deadlines see it, moved forward on request, like Stripe's test
- * clocks: a month of recurring charges in seconds. Only ever in place when the test clock is switched on
- * ({@code TIRELIRE_TEST_CLOCK_ENABLED=true}); it never goes back.
+ * The time as a service's schedulers and deadlines see it, moved on request, like Stripe's test clocks: a
+ * month of recurring charges in seconds. Only ever in place when the test clock is switched on
+ * ({@code TIRELIRE_TEST_CLOCK_ENABLED=true}). {@link #advance} only moves forward; {@link #resetTo} puts it
+ * at any offset from the real time (a demo starting its gifts months ago, a test leaving it as it found it).
  */
 public class MovableClock extends Clock {
 
