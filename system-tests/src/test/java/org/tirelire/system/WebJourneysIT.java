@@ -121,6 +121,46 @@ class WebJourneysIT {
     }
 
     @Test
+    void a_donor_gives_every_month_and_manages_the_gift_from_its_page_without_an_account() {
+        String title = "Des goûters pour l'aide aux devoirs";
+        Campaign campaign = liveCampaign(title);
+        try (Browser donor = Browser.withoutJavaScript(baseUrl)) {
+            donor.open("/campaigns/" + campaign.slug() + "/give");
+            donor.find("input[name=frequency][value=MONTHLY]").click();
+            donor.find("input[name=amount][value=other]").click();
+            donor.fill("Autre montant (EUR)", "8")
+                    .fill("Prénom", "Rosa")
+                    .fill("Nom", "Bonheur")
+                    .fill("Adresse e-mail", "rosa-" + UUID.randomUUID() + "@example.org");
+            donor.click("Valider mon don");
+            donor.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+
+            donor.click("Gérer mon don régulier");
+            assertThat(donor.text("h1")).contains("Mon don régulier").contains(title);
+            assertThat(donor.pageText())
+                    .contains("8 € par mois")
+                    .contains("actif")
+                    .contains("un paiement");
+            donor.fill("Nouveau montant (EUR)", "12");
+            donor.click("Changer le montant");
+            assertThat(donor.pageText())
+                    .contains("Le nouveau montant s’appliquera au prochain paiement.")
+                    .contains("12 € par mois");
+            new org.openqa.selenium.support.ui.Select(donor.labelled("Moyen de paiement"))
+                    .selectByValue("pm_sandbox_fails_later");
+            donor.click("Changer de moyen de paiement");
+            assertThat(donor.pageText()).contains("Les prochains paiements se feront avec ce moyen de paiement.");
+            donor.screenshot("monthly-gift-page");
+            donor.click("Arrêter mon don régulier");
+            assertThat(donor.pageText())
+                    .contains("Votre don régulier est arrêté")
+                    .doesNotContain("Changer le montant");
+        }
+        assertThat(raised(campaign.id())).as("the first month's gift").isEqualTo(8_00);
+    }
+
+    @Test
     void a_refused_gift_comes_back_with_each_error_next_to_its_field_and_records_nothing() {
         Campaign campaign = liveCampaign("Un toit pour le refuge");
         try (Browser donor = Browser.phone(baseUrl)) {

@@ -17,7 +17,8 @@ import org.tirelire.donation.campaign.CampaignSnapshots;
 @RestController
 class PaymentMethodsController {
 
-    record PaymentMethods(String provider, boolean sandbox, List<String> methods) {}
+    /** @param recurring whether the provider takes monthly and yearly gifts, which the giving form then offers */
+    record PaymentMethods(String provider, boolean sandbox, List<String> methods, boolean recurring) {}
 
     /** The method a giving form offers by default comes first: the sandbox's succeeding one, or a card. */
     private static final Comparator<String> USUAL_FIRST = Comparator.comparing(
@@ -46,6 +47,7 @@ class PaymentMethodsController {
         return new PaymentMethods(
                 provider.kind().pathName(),
                 !provider.movesMoney(),
-                provider.paymentMethods().stream().sorted(USUAL_FIRST).toList());
+                provider.paymentMethods().stream().sorted(USUAL_FIRST).toList(),
+                provider.takesRepeatCharges());
     }
 }

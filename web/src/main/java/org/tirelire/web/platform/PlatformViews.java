@@ -307,7 +307,8 @@ public final class PlatformViews {
     public record DonationsPage(List<OrganiserDonation> content, int page, int size, long totalElements) {}
 
     /** The configured payment provider's methods; {@code sandbox} when no money moves. */
-    public record PaymentMethods(String provider, boolean sandbox, List<String> methods) {}
+    /** @param recurring whether monthly and yearly gifts are taken (not through HelloAsso) */
+    public record PaymentMethods(String provider, boolean sandbox, List<String> methods, boolean recurring) {}
 
     /** An organisation's webhook; {@code secret} only in the answer to its registration. */
     public record Webhook(
