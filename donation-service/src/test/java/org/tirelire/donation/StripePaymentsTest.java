@@ -595,7 +595,12 @@ class StripePaymentsTest extends DonationServiceTest {
                 .withFormParam("mode", equalTo("setup"))
                 .withFormParam("customer", equalTo("cus_test_ada"))
                 .withFormParam("metadata[subscription_id]", equalTo(subscription))
-                .withFormParam("success_url", equalTo(manageUrl)));
+                // back to the donor's page, through a link signed afresh
+                .withFormParam(
+                        "success_url",
+                        WireMock.matching(java.util.regex.Pattern.quote(
+                                        manageUrl.substring(0, manageUrl.indexOf("token=") + "token=".length()))
+                                + "[0-9]+\\.[0-9a-f]+")));
         String setUp = event(
                 "checkout.session.completed",
                 json.writeValueAsString(Map.of(

@@ -450,6 +450,42 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void a_campaign_that_missed_its_all_or_nothing_goal_stops_its_regular_gifts_and_refunds_their_charges() {
+        JsonNode given = monthly(22_00, "pm_sandbox_ok");
+        String id = given.get("subscriptionId").asString();
+        String first = given.get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> donations.findById(first).orElseThrow().status() == DonationStatus.CONFIRMED);
+
+        kafka.send(
+                org.tirelire.contracts.events.Topics.CAMPAIGN_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(
+                        new org.tirelire.contracts.events.CampaignClosed(
+                                campaignId,
+                                organisation,
+                                Money.of(22_00, "EUR"),
+                                1,
+                                java.time.Instant.now(),
+                                org.tirelire.contracts.events.CampaignClosed.FAILED),
+                        "/campaign-service",
+                        campaignId,
+                        java.time.Instant.now(),
+                        null)));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(subscription(id, tokenOf(given)).get("status").asString())
+                    .isEqualTo("CANCELLED");
+            assertThat(donations.findById(first).orElseThrow().status()).isEqualTo(DonationStatus.REFUNDED);
+        });
+        clock.advance(Duration.ofDays(31));
+        charges.chargeDue();
+        assertThat(subscription(id, tokenOf(given)).get("charges"))
+                .as("nothing more for the general fund")
+                .hasSize(1);
+    }
+
+    @Test
     void a_yearly_donor_is_told_a_fortnight_before_each_charge_once() {
         Map<String, Object> yearly = monthlyGift(120_00, "pm_sandbox_ok");
         yearly.put("frequency", "YEARLY");

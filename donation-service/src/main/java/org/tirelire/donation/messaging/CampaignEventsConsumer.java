@@ -15,11 +15,14 @@ import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.donation.donation.DonationLifecycle;
 import org.tirelire.donation.reward.RewardStocks;
+import org.tirelire.donation.subscription.Subscriptions;
 import org.tirelire.kit.messaging.EventConsumers;
 
 /**
  * Keeps the local campaign snapshots in step with campaign-service, and refunds every gift of a
- * campaign that closed without keeping them. All of it is idempotent: a redelivered event changes nothing more.
+ * campaign that closed without keeping them, whose regular gifts stop too (a campaign that ended as
+ * planned passes its regular gifts to the general fund instead, ADR 28). All of it is idempotent: a
+ * redelivered event changes nothing more.
  */
 @Configuration
 class CampaignEventsConsumer {
@@ -29,14 +32,18 @@ class CampaignEventsConsumer {
             EventConsumers events,
             CampaignSnapshots snapshots,
             RewardStocks rewardStocks,
-            DonationLifecycle lifecycle) {
-        CampaignEvent.Handler handler = new CampaignSnapshotsFollower(snapshots, rewardStocks, lifecycle);
+            DonationLifecycle lifecycle,
+            Subscriptions recurring) {
+        CampaignEvent.Handler handler = new CampaignSnapshotsFollower(snapshots, rewardStocks, lifecycle, recurring);
         return events.of(CampaignEvent.class, heard -> heard.event().dispatchTo(handler));
     }
 
     /** What each campaign event changes here. */
     private record CampaignSnapshotsFollower(
-            CampaignSnapshots snapshots, RewardStocks rewardStocks, DonationLifecycle lifecycle)
+            CampaignSnapshots snapshots,
+            RewardStocks rewardStocks,
+            DonationLifecycle lifecycle,
+            Subscriptions recurring)
             implements CampaignEvent.Handler {
 
         private static final Logger log = LoggerFactory.getLogger(CampaignEventsConsumer.class);
@@ -75,6 +82,15 @@ class CampaignEventsConsumer {
 
         @Override
         public void on(CampaignClosed closed) {
+            if (closed.requiresRefunds()) {
+                // Stopped before the campaign is seen closed: no charge of theirs goes to the general fund.
+                int stopped = recurring.stopAllFor(closed.campaignId());
+                log.info(
+                        "Campaign {} closed as {}: {} regular gifts stopped",
+                        closed.campaignId(),
+                        closed.outcome(),
+                        stopped);
+            }
             snapshots
                     .findById(closed.campaignId())
                     .map(CampaignSnapshot::closed)

@@ -18,6 +18,8 @@ interface SubscriptionRepository extends MongoRepository<Subscription, String> {
 
     List<Subscription> findByOrganisationIdOrderByStartedAtDesc(String organisationId);
 
+    List<Subscription> findByCampaignIdAndStatusNot(String campaignId, SubscriptionStatus status);
+
     List<Subscription> findByDonorEmailIgnoreCaseAndStatusNot(String email, SubscriptionStatus status);
 
     /** Gifts of this frequency and status whose next charge falls between these instants. */

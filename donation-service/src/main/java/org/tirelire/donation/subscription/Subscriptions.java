@@ -263,6 +263,24 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
         });
     }
 
+    /**
+     * A campaign closed without keeping its gifts (cancelled, or short of its all-or-nothing goal): every
+     * gift is refunded, and its regular gifts stop rather than go on for the general fund.
+     *
+     * @return how many stopped
+     */
+    public int stopAllFor(String campaignId) {
+        List<Subscription> running =
+                subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED);
+        for (Subscription subscription : running) {
+            change(
+                    subscription.id(),
+                    found -> found.cancel(
+                            "the campaign was cancelled or missed its goal: gifts refunded", clock.instant()));
+        }
+        return running.size();
+    }
+
     /** A charge's donor had their data erased: each of their recurring gifts stops, and forgets them. */
     public void donorErased(Donation charge) {
         if (charge.subscriptionId() != null) {
