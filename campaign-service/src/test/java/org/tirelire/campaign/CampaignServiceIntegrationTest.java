@@ -352,7 +352,6 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
                         // command-line arguments, so they win over application.yml as they would in production
                         .run(
                                 "--server.port=0",
-                                "--management.health.mongo.enabled=false",
                                 "--spring.mongodb.uri=" + TestInfrastructure.mongoUri("campaign-service-it"),
                                 "--spring.cloud.stream.kafka.binder.brokers="
                                         + TestInfrastructure.kafkaBootstrapServers(),

@@ -19,7 +19,6 @@ import org.tirelire.testing.TestTokens;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "management.health.mongo.enabled=false",
             "tirelire.messaging.outbox-poll-interval=100ms",
             "tirelire.admin.token=test-admin-token",
             "tirelire.campaigns.deadline-check-interval=1h" // the lifecycle tests run the closer themselves

@@ -42,7 +42,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "management.health.mongo.enabled=false",
             "tirelire.messaging.outbox-poll-interval=100ms",
             "tirelire.donations.publication-grace=500ms",
             "tirelire.payments.sandbox.confirm-delay=50ms",

@@ -27,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "management.health.mongo.enabled=false",
             "server.forward-headers-strategy=framework",
             "tirelire.rate-limits.limits.signups.capacity=3",
             "tirelire.rate-limits.limits.signups.per-minute=1"

@@ -1,15 +1,20 @@
 package org.tirelire.identity;
 
 import java.time.Clock;
+import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.repository.config.EnableReactiveMongoRepositories;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Mono;
 
 /**
  * Organiser accounts and the tokens that name them, switched on by being on the classpath: the gateway
@@ -28,6 +33,20 @@ public class IdentityConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The {@code mongo} component of the gateway's {@code /actuator/health}: the accounts' database answers a
+     * {@code ping}, which the embedded MongoDB-wire server knows (Spring Boot's own indicator, switched off,
+     * sends {@code hello} to every database of the server).
+     */
+    @Bean
+    ReactiveHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+        return () -> mongo.executeCommand(new Document("ping", 1))
+                .then(mongo.getMongoDatabase())
+                .map(database ->
+                        Health.up().withDetail("database", database.getName()).build())
+                .onErrorResume(unreachable -> Mono.just(Health.down(unreachable).build()));
     }
 
     /** bcrypt, an adaptive hash: its cost can be raised as machines get faster. */

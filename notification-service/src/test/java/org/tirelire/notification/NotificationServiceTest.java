@@ -21,7 +21,6 @@ import org.tirelire.testing.TestTokens;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "management.health.mongo.enabled=false",
             "tirelire.email.dispatch-interval=100ms",
             "tirelire.email.public-base-url=https://dons.example.org",
             "tirelire.webhooks.allow-local-targets=true",

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tirelire.local.LocalPlatform;
+import org.tirelire.local.PlatformEndpoints;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +43,22 @@ class PlatformJourneyIT {
     @BeforeAll
     static void reachThePlatform() {
         useTheGatewayOf(SharedPlatform.platform());
+    }
+
+    /** What a volunteer, a supervisor or a load balancer asks each process: UP when all is well. */
+    @Test
+    @Order(0)
+    void every_process_of_the_platform_reports_its_overall_health_up() {
+        PlatformEndpoints endpoints = SharedPlatform.platform().endpoints();
+        for (String process : List.of(
+                endpoints.gatewayUrl(),
+                endpoints.campaignServiceUrl(),
+                endpoints.donationServiceUrl(),
+                endpoints.notificationServiceUrl())) {
+            Gateway.Answer health = new Gateway(process).get("/actuator/health");
+            assertThat(health.status()).as(process + ": " + health.body()).isEqualTo(200);
+            assertThat(health.text("status")).as(process).isEqualTo("UP");
+        }
     }
 
     @Test
