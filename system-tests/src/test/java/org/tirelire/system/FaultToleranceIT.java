@@ -25,6 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformPorts;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +42,13 @@ import tools.jackson.databind.JsonNode;
  * <p>Emails are sent at least once (ADR 23): notification-service killed in the instant between the SMTP
  * server's acceptance and its own record sends that one email again after its restart, as the same
  * message (same Message-ID). Where it is killed, the check allows that one copy and nothing more.
+ *
+ * <p>Its platform is its own, so it runs beside the classes that share one (junit-platform.properties):
+ * concurrently with them, its own scenarios one after the other (the lock on its platform).
  */
 @Order(1)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("fault-tolerance-platform")
 class FaultToleranceIT {
 
     /** The topic donation-service publishes on (see the contracts module's {@code Topics}). */
