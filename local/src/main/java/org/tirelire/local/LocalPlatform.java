@@ -32,6 +32,7 @@ import org.tirelire.local.process.ChildProcess;
 import org.tirelire.local.process.JavaCommand;
 import org.tirelire.local.process.ParentWatch;
 import org.tirelire.local.process.PlatformStartFailure;
+import org.tirelire.local.process.RestartPolicy;
 import org.tirelire.local.secrets.DataDirectoryKeys;
 import org.tirelire.local.services.Service;
 import org.tirelire.local.services.ServiceEnvironment;
@@ -270,6 +271,33 @@ public final class LocalPlatform implements AutoCloseable {
         return new ProcessLedger(dataDir.resolve("run").resolve("pids")).recorded();
     }
 
+    /** The names of the parts started, in the order they were: "kafka", "mongo", "mail", the services. */
+    public List<String> partNames() {
+        return running.stream().map(ChildProcess::name).toList();
+    }
+
+    /** The port a part serves on: a service's HTTP port, Kafka's, MongoDB's, the mail catcher's SMTP port. */
+    public Optional<Integer> portOf(String part) {
+        return switch (part) {
+            case KAFKA -> Optional.of(ports.kafka());
+            case MONGO -> Optional.of(ports.mongo());
+            case MAIL -> Optional.of(ports.smtp());
+            default -> Optional.ofNullable(serviceProcessPorts.get(part));
+        };
+    }
+
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    /**
+     * Starts again any part that exits, as {@code ./tirelire up} does, until the returned supervisor is
+     * closed or the platform stops; {@code say} tells the console.
+     */
+    public Supervisor supervise(java.util.function.Consumer<String> say) {
+        return new Supervisor(this, RestartPolicy.DEFAULT, say, java.time.Clock.systemUTC()).start();
+    }
+
     /** The running process of one part (for fault-injection tests), by name: "kafka", "gateway"… */
     public Optional<ChildProcess> part(String name) {
         return running.stream().filter(p -> p.name().equals(name)).findFirst();
@@ -287,6 +315,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts a killed or stopped part again, with the same command and data, and waits until it is ready. */
     public void restart(String name) throws IOException, InterruptedException {
+        if (stopping) {
+            throw new IllegalStateException("Tirelire is stopping: " + name + " is not started again");
+        }
         ChildProcess part = part(name).orElseThrow();
         part.start();
         ledger.record(running);
@@ -358,7 +389,8 @@ public final class LocalPlatform implements AutoCloseable {
         return extra;
     }
 
-    private boolean isService(String processName) {
+    /** Whether the part is one of the services (rather than Kafka, MongoDB or the mail catcher). */
+    public boolean isService(String processName) {
         return serviceProcessPorts.containsKey(processName);
     }
 

@@ -29,6 +29,7 @@ public final class TirelireCommand {
                 up(options.contains("--demo"));
             }
             case "bench" -> System.exit(BenchCommand.run(options, Path.of("").toAbsolutePath(), TirelireCommand::say));
+            case "status" -> System.exit(StatusCommand.run(dataDir(System.getenv()), TirelireCommand::say));
             case "help", "--help", "-h" -> usage();
             default -> {
                 say("Unknown command: " + command);
@@ -68,6 +69,8 @@ public final class TirelireCommand {
             System.exit(1);
         }
         summary(platform);
+        // From now on a part that exits is started again (./tirelire status shows the restarts).
+        platform.supervise(TirelireCommand::say);
         if (demo) {
             say("");
             try {
@@ -91,6 +94,14 @@ public final class TirelireCommand {
         say("");
         say("Press Ctrl-C to stop everything.");
         new CountDownLatch(1).await(); // the shutdown hook stops the platform
+    }
+
+    /** The data directory {@code ./tirelire up} uses: {@code TIRELIRE_DATA_DIR}, or {@code .tirelire} here. */
+    static Path dataDir(Map<String, String> environment) {
+        String configured = environment.get("TIRELIRE_DATA_DIR");
+        return (configured == null || configured.isBlank() ? Path.of(".tirelire") : Path.of(configured))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -156,6 +167,8 @@ public final class TirelireCommand {
                 Usage: ./tirelire <command>
                   up          run the whole platform on this machine (gateway on http://localhost:8080)
                   up --demo   the same, with a demo organisation, campaigns, gifts and a collection page
+                  status      from another terminal: each process's pid, port, health, uptime, restarts, memory
+                  logs NAME   follow one process's log (gateway, campaign-service, kafka…)
                   help        this text
 
                 Environment:

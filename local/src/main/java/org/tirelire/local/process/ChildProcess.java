@@ -170,6 +170,14 @@ public final class ChildProcess {
         }
     }
 
+    /** The exit code of a process that ended; empty while it runs, or before it ever started. */
+    public java.util.OptionalInt exitCode() {
+        Process current = process;
+        return current == null || current.isAlive()
+                ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(current.exitValue());
+    }
+
     public boolean isAlive() {
         Process current = process;
         return current != null && current.isAlive();
