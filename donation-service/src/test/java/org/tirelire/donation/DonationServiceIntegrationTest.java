@@ -317,6 +317,37 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void the_gifts_and_the_outboxes_are_counted_for_prometheus() {
+        String scrape = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+        double confirmedBefore = figure(scrape, "tirelire_gifts_total{outcome=\"confirmed\"}");
+        double amountBefore = figure(scrape, "tirelire_gifts_amount_total{currency=\"EUR\",outcome=\"confirmed\"}");
+
+        confirmedGift(17_00);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String now = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+            assertThat(figure(now, "tirelire_gifts_total{outcome=\"confirmed\"}"))
+                    .isEqualTo(confirmedBefore + 1);
+            assertThat(figure(now, "tirelire_gifts_amount_total{currency=\"EUR\",outcome=\"confirmed\"}"))
+                    .isEqualTo(amountBefore + 17_00);
+            assertThat(now)
+                    .contains("tirelire_gifts_total{outcome=\"accepted\"}")
+                    .contains("tirelire_outbox_backlog{collection=\"donations\"}")
+                    .contains("tirelire_outbox_oldest_age_seconds{collection=\"donations\"}");
+        });
+    }
+
+    /** One sample's value in Prometheus's text format; 0 when the series does not exist yet. */
+    private static double figure(String scrape, String series) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void a_closed_campaign_refuses_gifts() {
         closeCampaign(campaignId, organisation);
 

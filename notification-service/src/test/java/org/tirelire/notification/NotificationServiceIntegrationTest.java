@@ -55,6 +55,13 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
         assertThat(email.getSubject()).isEqualTo("Merci pour votre don à Rénovons la péniche");
         String body = GreenMailUtil.getBody(email);
         assertThat(body).contains("30,00").contains(gift.donationId()).contains("https://dons.example.org/campaigns/");
+        assertThat(TestHttp.client(port)
+                        .get()
+                        .uri("/actuator/prometheus")
+                        .retrieve()
+                        .body(String.class))
+                .as("each email handed to the SMTP server is counted for Prometheus")
+                .containsPattern("tirelire_emails_total\\{outcome=\"sent\"\\} [1-9]");
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);

@@ -59,6 +59,22 @@ class PlatformJourneyIT {
             assertThat(health.status()).as(process + ": " + health.body()).isEqualTo(200);
             assertThat(health.text("status")).as(process).isEqualTo("UP");
         }
+        // Each service's figures for Prometheus, on loopback: the JVM's, and its own.
+        Map<String, String> ownFigures = Map.of(
+                endpoints.campaignServiceUrl(), "tirelire_outbox_backlog{collection=\"campaigns\"}",
+                endpoints.donationServiceUrl(), "tirelire_gifts_total{outcome=\"accepted\"}",
+                endpoints.notificationServiceUrl(), "tirelire_emails_total{outcome=\"sent\"}");
+        ownFigures.forEach((service, figure) -> {
+            Gateway.Answer scrape = new Gateway(service).get("/actuator/prometheus");
+            assertThat(scrape.status()).as(service).isEqualTo(200);
+            assertThat(scrape.raw().body())
+                    .as(service)
+                    .contains("jvm_memory_used_bytes")
+                    .contains(figure);
+        });
+        assertThat(gateway.get("/actuator/prometheus").status())
+                .as("the gateway faces the public: no figures there")
+                .isIn(401, 403, 404);
     }
 
     @Test

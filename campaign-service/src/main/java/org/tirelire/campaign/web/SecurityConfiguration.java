@@ -25,7 +25,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/reconciliation") // checked by its own admin token
                         .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                        // prometheus: the service listens on loopback (or inside the compose network) only
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -41,6 +41,8 @@ public class DonationLifecycle implements PaymentOutcomes {
     private final AuditTrail auditTrail;
     private final Clock clock;
 
+    private final GiftMetrics metrics;
+
     DonationLifecycle(
             DonationRepository donations,
             AggregateUpdates updates,
@@ -49,7 +51,9 @@ public class DonationLifecycle implements PaymentOutcomes {
             CampaignSnapshots campaigns,
             DonationPages pages,
             AuditTrail auditTrail,
+            GiftMetrics metrics,
             Clock clock) {
+        this.metrics = metrics;
         this.donations = donations;
         this.updates = updates;
         this.providers = providers;
@@ -61,7 +65,9 @@ public class DonationLifecycle implements PaymentOutcomes {
     }
 
     public Donation record(Donation donation) {
-        return updates.insert(donations, donation);
+        Donation recorded = updates.insert(donations, donation);
+        metrics.accepted(recorded.amount());
+        return recorded;
     }
 
     /**

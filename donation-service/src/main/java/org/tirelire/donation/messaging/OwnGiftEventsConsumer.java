@@ -9,7 +9,9 @@ import org.tirelire.contracts.events.DonationEvent;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
+import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.donation.DonationRepository;
+import org.tirelire.donation.donation.GiftMetrics;
 import org.tirelire.donation.receipt.ReceiptRegister;
 import org.tirelire.donation.subscription.Subscriptions;
 import org.tirelire.kit.messaging.EventConsumers;
@@ -18,7 +20,8 @@ import org.tirelire.kit.messaging.EventConsumers;
  * What this service does after its own gifts' events, in a consumer group of its own: a confirmation
  * stored is handled even if the process stops right after storing it, since the event stays on Kafka
  * until this consumer has handled it. Tax receipts are issued and cancelled (ADR 25); a recurring gift
- * hears of its charges' outcomes, and of its donor's erasure (ADR 27). All of it is idempotent.
+ * hears of its charges' outcomes, and of its donor's erasure (ADR 27). All of it is idempotent; the gifts'
+ * figures for Prometheus are counted here too ({@link GiftMetrics}).
  */
 @Configuration
 class OwnGiftEventsConsumer {
@@ -28,10 +31,12 @@ class OwnGiftEventsConsumer {
             EventConsumers events,
             ReceiptRegister register,
             Subscriptions subscriptions,
-            DonationRepository donations) {
+            DonationRepository donations,
+            GiftMetrics metrics) {
         DonationEvent.Handler handler = new DonationEvent.Handler() {
             @Override
             public void on(DonationConfirmed confirmed) {
+                metrics.confirmed(confirmed.amount());
                 donations.findById(confirmed.donationId()).ifPresent(gift -> {
                     register.issueForGift(gift);
                     subscriptions.chargeSucceeded(gift);
@@ -40,11 +45,13 @@ class OwnGiftEventsConsumer {
 
             @Override
             public void on(DonationFailed failed) {
+                donations.findById(failed.donationId()).map(Donation::amount).ifPresent(metrics::failed);
                 donations.findById(failed.donationId()).ifPresent(subscriptions::chargeFailed);
             }
 
             @Override
             public void on(DonationRefunded refunded) {
+                metrics.refunded(refunded.amount());
                 register.cancelForRefund(refunded.donationId());
             }
 

@@ -36,7 +36,8 @@ class SecurityConfiguration {
                                 "/api/campaigns/*/supporters",
                                 "/api/payments/methods")
                         .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                        // prometheus: the service listens on loopback (or inside the compose network) only
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -102,6 +102,7 @@ class RecordDonationTest {
                 campaigns,
                 new DonationPages("https://dons.example.org"),
                 new AuditTrail(repositories.getRepository(ReportedActions.class), updates, clock),
+                new GiftMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 clock);
         recordDonation = new RecordDonation(
                 new IdempotencyKeys(

@@ -1,5 +1,7 @@
 package org.tirelire.notification.email;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -48,9 +50,25 @@ public class EmailDispatcher implements DisposableBean {
     /** Sent, not yet recorded as sent; used under {@link #running} only. */
     private final Map<String, OutgoingEmail> sentNotRecorded = new LinkedHashMap<>();
 
+    private final Counter sent;
+    private final Counter failed;
+
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "email-dispatcher"));
 
-    EmailDispatcher(OutgoingEmails emails, JavaMailSender mailSender, EmailProperties properties, Clock clock) {
+    EmailDispatcher(
+            OutgoingEmails emails,
+            JavaMailSender mailSender,
+            EmailProperties properties,
+            MeterRegistry registry,
+            Clock clock) {
+        this.sent = Counter.builder("tirelire.emails")
+                .description("Emails handed to the SMTP server, or refused by it (each attempt)")
+                .tag("outcome", "sent")
+                .register(registry);
+        this.failed = Counter.builder("tirelire.emails")
+                .description("Emails handed to the SMTP server, or refused by it (each attempt)")
+                .tag("outcome", "failed")
+                .register(registry);
         this.emails = emails;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -107,10 +125,12 @@ public class EmailDispatcher implements DisposableBean {
                 }
             }
             mailSender.send(message);
+            sent.increment();
             sentNotRecorded.put(email.id(), email.sent(clock.instant()));
             recordSent();
             return true;
         } catch (MailException | MessagingException failure) {
+            failed.increment();
             log.warn("Email {} not sent (attempt {}): {}", email.id(), email.attempts() + 1, failure.toString());
             emails.save(email.failed(failure.toString(), clock.instant()));
             return false;

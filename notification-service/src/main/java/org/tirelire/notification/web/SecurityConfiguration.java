@@ -33,7 +33,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.PATCH, "/api/fundraisers/*")
                         .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+                        // prometheus: the service listens on loopback (or inside the compose network) only
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

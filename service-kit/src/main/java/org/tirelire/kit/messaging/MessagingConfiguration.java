@@ -1,5 +1,6 @@
 package org.tirelire.kit.messaging;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -63,6 +64,12 @@ public class MessagingConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, ObjectProvider<OutboxSource> sources) {
         return new OutboxRelay(mongo, publisher, sources.orderedStream().toList());
+    }
+
+    /** The outboxes' backlog, for Prometheus. */
+    @Bean
+    MeterBinder outboxMetrics(MongoTemplate mongo, ObjectProvider<OutboxSource> sources, ObjectProvider<Clock> clock) {
+        return new OutboxMetrics(mongo, sources.orderedStream().toList(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
