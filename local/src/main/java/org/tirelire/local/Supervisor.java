@@ -3,12 +3,12 @@ package org.tirelire.local;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -118,7 +118,8 @@ public final class Supervisor implements AutoCloseable {
         }
         restartDue.remove(part);
         restarting.add(part);
-        restarts.computeIfAbsent(part, p -> new ArrayList<>()).add(now);
+        // Read from other threads (the restarts, the status file, a test): a list safe to read while added to.
+        restarts.computeIfAbsent(part, p -> new CopyOnWriteArrayList<>()).add(now);
         restarter.execute(() -> restart(part));
     }
 
