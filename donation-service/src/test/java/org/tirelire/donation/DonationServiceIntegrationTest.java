@@ -319,21 +319,28 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
     @Test
     void the_gifts_and_the_outboxes_are_counted_for_prometheus() {
         String scrape = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
-        double confirmedBefore = figure(scrape, "tirelire_gifts_total{outcome=\"confirmed\"}");
-        double amountBefore = figure(scrape, "tirelire_gifts_amount_total{currency=\"EUR\",outcome=\"confirmed\"}");
+        double confirmedBefore =
+                figure(scrape, "tirelire_gifts_total{application=\"donation-service\",outcome=\"confirmed\"}");
+        double amountBefore = figure(
+                scrape,
+                "tirelire_gifts_amount_total{application=\"donation-service\",currency=\"EUR\",outcome=\"confirmed\"}");
 
         confirmedGift(17_00);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String now = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
-            assertThat(figure(now, "tirelire_gifts_total{outcome=\"confirmed\"}"))
+            assertThat(figure(now, "tirelire_gifts_total{application=\"donation-service\",outcome=\"confirmed\"}"))
                     .isEqualTo(confirmedBefore + 1);
-            assertThat(figure(now, "tirelire_gifts_amount_total{currency=\"EUR\",outcome=\"confirmed\"}"))
+            assertThat(
+                            figure(
+                                    now,
+                                    "tirelire_gifts_amount_total{application=\"donation-service\",currency=\"EUR\",outcome=\"confirmed\"}"))
                     .isEqualTo(amountBefore + 17_00);
             assertThat(now)
-                    .contains("tirelire_gifts_total{outcome=\"accepted\"}")
-                    .contains("tirelire_outbox_backlog{collection=\"donations\"}")
-                    .contains("tirelire_outbox_oldest_age_seconds{collection=\"donations\"}");
+                    .contains("tirelire_gifts_total{application=\"donation-service\",outcome=\"accepted\"}")
+                    .contains("tirelire_outbox_backlog{application=\"donation-service\",collection=\"donations\"}")
+                    .contains(
+                            "tirelire_outbox_oldest_age_seconds{application=\"donation-service\",collection=\"donations\"}");
         });
     }
 

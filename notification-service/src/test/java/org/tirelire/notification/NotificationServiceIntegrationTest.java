@@ -61,7 +61,8 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                         .retrieve()
                         .body(String.class))
                 .as("each email handed to the SMTP server is counted for Prometheus")
-                .containsPattern("tirelire_emails_total\\{outcome=\"sent\"\\} [1-9]");
+                .containsPattern(
+                        "tirelire_emails_total\\{application=\"notification-service\",outcome=\"sent\"\\} [1-9]");
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);

@@ -166,6 +166,38 @@ class DockerComposeFileTest {
                 .contains("org", "org_name");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheus_and_grafana_run_only_with_the_observability_profile_scraping_each_service() throws IOException {
+        for (String tool : List.of("prometheus", "grafana")) {
+            assertThat((List<String>) services.get(tool).get("profiles"))
+                    .as(tool)
+                    .containsExactly("observability");
+        }
+        Map<String, Object> prometheus =
+                new Yaml().load(Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml")));
+        String scrape = prometheus.get("scrape_configs").toString();
+        assertThat(scrape).contains("/actuator/prometheus");
+        for (String service : List.of("campaign-service", "donation-service", "notification-service")) {
+            // The port each service listens on in the network: its application.yml's server.port.
+            Map<String, Object> settings = new Yaml(new LoaderOptions())
+                                    .loadAll(Files.readString(
+                                            ROOT.resolve(service + "/src/main/resources/application.yml")))
+                                    .iterator()
+                                    .next()
+                            instanceof Map<?, ?> first
+                    ? (Map<String, Object>) first
+                    : Map.of();
+            Object port = ((Map<String, Object>) settings.get("server")).get("port");
+            assertThat(scrape).as(service).contains(service + ":" + port);
+        }
+        assertThat(services.get("grafana").get("volumes").toString())
+                .contains("./docker/grafana/provisioning:/etc/grafana/provisioning")
+                .contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards");
+        assertThat(Files.readString(ROOT.resolve("docker/grafana/provisioning/dashboards/tirelire.yml")))
+                .contains("/var/lib/grafana/dashboards");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(String service) {
         return (Map<String, Object>) services.get(service).get("environment");

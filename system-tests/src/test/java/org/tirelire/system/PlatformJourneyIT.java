@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,11 +66,15 @@ class PlatformJourneyIT {
             assertThat(health.status()).as(process + ": " + health.body()).isEqualTo(200);
             assertThat(health.text("status")).as(process).isEqualTo("UP");
         }
-        // Each service's figures for Prometheus, on loopback: the JVM's, and its own.
+        // Each service's figures for Prometheus, on loopback: the JVM's, and its own, named after the service.
         Map<String, String> ownFigures = Map.of(
-                endpoints.campaignServiceUrl(), "tirelire_outbox_backlog{collection=\"campaigns\"}",
-                endpoints.donationServiceUrl(), "tirelire_gifts_total{outcome=\"accepted\"}",
-                endpoints.notificationServiceUrl(), "tirelire_emails_total{outcome=\"sent\"}");
+                endpoints.campaignServiceUrl(),
+                "tirelire_outbox_backlog{application=\"campaign-service\",collection=\"campaigns\"}",
+                endpoints.donationServiceUrl(),
+                "tirelire_gifts_total{application=\"donation-service\",outcome=\"accepted\"}",
+                endpoints.notificationServiceUrl(),
+                "tirelire_emails_total{application=\"notification-service\",outcome=\"sent\"}");
+        StringBuilder everyScrape = new StringBuilder();
         ownFigures.forEach((service, figure) -> {
             Gateway.Answer scrape = new Gateway(service).get("/actuator/prometheus");
             assertThat(scrape.status()).as(service).isEqualTo(200);
@@ -71,10 +82,29 @@ class PlatformJourneyIT {
                     .as(service)
                     .contains("jvm_memory_used_bytes")
                     .contains(figure);
+            everyScrape.append(scrape.raw().body());
         });
+        // Every figure the provisioned Grafana dashboard queries is one the services export.
+        Matcher queried = Pattern.compile("\\b(?:tirelire|http|jvm)_[a-z_]+").matcher(dashboard());
+        Set<String> metrics = new TreeSet<>();
+        while (queried.find()) {
+            metrics.add(queried.group());
+        }
+        assertThat(metrics).hasSizeGreaterThanOrEqualTo(6);
+        for (String metric : metrics) {
+            assertThat(everyScrape).as("the dashboard queries " + metric).contains("\n" + metric + "{");
+        }
         assertThat(gateway.get("/actuator/prometheus").status())
                 .as("the gateway faces the public: no figures there")
                 .isIn(401, 403, 404);
+    }
+
+    private static String dashboard() {
+        try {
+            return Files.readString(SharedPlatform.HOME.resolve("docker/grafana/dashboards/tirelire.json"));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     @Test

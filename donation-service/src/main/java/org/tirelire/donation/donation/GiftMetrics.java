@@ -19,9 +19,11 @@ public class GiftMetrics {
 
     GiftMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // Every outcome's series exists from the start, at zero, for dashboards and alerts to find.
+        // Every outcome's series exists from the start, at zero (amounts in euros, the platform's usual
+        // currency), for dashboards and alerts to find.
         for (String outcome : new String[] {"accepted", "confirmed", "failed", "refunded"}) {
             gifts(outcome);
+            amounts(outcome, "EUR");
         }
     }
 
@@ -48,13 +50,16 @@ public class GiftMetrics {
                 .register(registry);
     }
 
-    private void count(String outcome, Money amount) {
-        gifts(outcome).increment();
-        Counter.builder("tirelire.gifts.amount")
+    private Counter amounts(String outcome, String currency) {
+        return Counter.builder("tirelire.gifts.amount")
                 .description("What the gifts amount to, in minor units (cents)")
                 .tag("outcome", outcome)
-                .tag("currency", amount.currency())
-                .register(registry)
-                .increment(amount.amount());
+                .tag("currency", currency)
+                .register(registry);
+    }
+
+    private void count(String outcome, Money amount) {
+        gifts(outcome).increment();
+        amounts(outcome, amount.currency()).increment(amount.amount());
     }
 }
