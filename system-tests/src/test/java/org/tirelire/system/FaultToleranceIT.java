@@ -344,23 +344,24 @@ class FaultToleranceIT {
                                         .as("month %d of %s", chargesEach - 1, page)
                                         .hasSize(chargesEach)));
             }
+            // Counted while the clock is still a year on: a charge whose payment the killed instance left
+            // pending is followed up on that clock (put back first, the payment would seem a year ahead).
+            long expectedTotal = 0;
+            for (int donor = 0; donor < donors; donor++) {
+                expectedTotal += 13L * (10_00 + donor);
+            }
+            long expected = expectedTotal;
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode progress = gateway.get("/api/campaigns/" + campaignId + "/progress")
+                        .body();
+                assertThat(progress.get("donationCount").asLong())
+                        .as("thirteen charges for each donor, none twice")
+                        .isEqualTo(13L * donors);
+                assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(expected);
+            });
         } finally {
             setClock(0);
         }
-
-        long expectedTotal = 0;
-        for (int donor = 0; donor < donors; donor++) {
-            expectedTotal += 13L * (10_00 + donor);
-        }
-        long expected = expectedTotal;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode progress =
-                    gateway.get("/api/campaigns/" + campaignId + "/progress").body();
-            assertThat(progress.get("donationCount").asLong())
-                    .as("thirteen charges for each donor, none twice")
-                    .isEqualTo(13L * donors);
-            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(expected);
-        });
         Set<String> allCharges = new HashSet<>();
         pages.values()
                 .forEach(page -> gateway.get(page).body().get("charges").forEach(id -> allCharges.add(id.asString())));
