@@ -118,19 +118,9 @@ class FaultToleranceIT {
     @Test
     void crashes_and_outages_while_donors_give_lose_no_gift_and_count_none_twice() throws Exception {
         String campaignId = liveCampaign();
-        Map<String, Long> gifts = new ConcurrentHashMap<>(); // Idempotency-Key -> amount
-        Map<String, String> answered = new ConcurrentHashMap<>(); // Idempotency-Key -> donation id
-        // The campaign is under way before anything fails: a first gift accepted proves donation-service
-        // has its publication (an instance killed holding the partition of a campaign published the
-        // same second would otherwise keep it from the other instance until Kafka notices it is gone).
-        String firstKey = UUID.randomUUID().toString();
-        gifts.put(firstKey, 5_00L);
-        answered.put(firstKey, accepted(campaignId, firstKey, 5_00L, ""));
-        AtomicBoolean giving = new AtomicBoolean(true);
-        ExecutorService donors = Executors.newFixedThreadPool(2);
-        List<Future<?>> streams = List.of(
-                donors.submit(() -> keepGiving(campaignId, gifts, answered, giving)),
-                donors.submit(() -> keepGiving(campaignId, gifts, answered, giving)));
+        DonorsGiving donors = DonorsGiving.startOn(campaignId);
+        Map<String, Long> gifts = donors.gifts(); // Idempotency-Key -> amount
+        Map<String, String> answered = donors.answered(); // Idempotency-Key -> donation id
 
         // Two instances each of campaign- and donation-service share Kafka's four partitions: killing one
         // hands its partitions to the other while donations flow (a rebalance), and the gateway sends the
@@ -188,7 +178,7 @@ class FaultToleranceIT {
         platform.kill("notification-service");
         platform.restart("notification-service");
 
-        stopGivingAndCheckEveryGiftCountedOnce(campaignId, gifts, answered, giving, streams, donors);
+        donors.stopAndCheckEveryGiftCountedOnce();
     }
 
     /**
@@ -199,16 +189,7 @@ class FaultToleranceIT {
     @Test
     void the_launcher_starts_again_each_service_killed_while_donors_give_losing_no_gift() throws Exception {
         String campaignId = liveCampaign();
-        Map<String, Long> gifts = new ConcurrentHashMap<>();
-        Map<String, String> answered = new ConcurrentHashMap<>();
-        String firstKey = UUID.randomUUID().toString();
-        gifts.put(firstKey, 5_00L);
-        answered.put(firstKey, accepted(campaignId, firstKey, 5_00L, ""));
-        AtomicBoolean giving = new AtomicBoolean(true);
-        ExecutorService donors = Executors.newFixedThreadPool(2);
-        List<Future<?>> streams = List.of(
-                donors.submit(() -> keepGiving(campaignId, gifts, answered, giving)),
-                donors.submit(() -> keepGiving(campaignId, gifts, answered, giving)));
+        DonorsGiving donors = DonorsGiving.startOn(campaignId);
         // Each service once (the crash scenario above kills second instances too).
         List<String> services = List.of("campaign-service", "donation-service", "notification-service", "gateway");
         try (Supervisor supervisor = platform.supervise(FaultToleranceIT::report)) {
@@ -226,7 +207,7 @@ class FaultToleranceIT {
                     .containsExactlyInAnyOrderEntriesOf(
                             services.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> 1)));
         }
-        stopGivingAndCheckEveryGiftCountedOnce(campaignId, gifts, answered, giving, streams, donors);
+        donors.stopAndCheckEveryGiftCountedOnce();
     }
 
     private static boolean healthy(String service) {
@@ -241,49 +222,72 @@ class FaultToleranceIT {
         }
     }
 
-    /**
-     * The donors stop, retry with the same key every gift that got no 201, and then: every gift is recorded
-     * once and confirmed, the campaign's total is their exact sum, each donor was thanked by one message,
-     * and the receipts asked for are numbered without a gap.
-     */
-    private static void stopGivingAndCheckEveryGiftCountedOnce(
+    /** Two donors giving to one campaign, about ten gifts a second, each retrying what got no 201. */
+    private record DonorsGiving(
             String campaignId,
             Map<String, Long> gifts,
             Map<String, String> answered,
             AtomicBoolean giving,
-            List<Future<?>> streams,
-            ExecutorService donors)
-            throws Exception {
-        giving.set(false);
-        for (Future<?> stream : streams) {
-            stream.get();
-        }
-        donors.shutdown();
+            ExecutorService donors,
+            List<Future<?>> streams) {
 
-        // Donors retry, with the same key, every gift that got no 201.
-        for (String key : gifts.keySet()) {
-            if (!answered.containsKey(key)) {
-                Gateway.Answer retry = give(campaignId, key, gifts.get(key));
-                assertThat(retry.status()).as("retry of " + key).isEqualTo(201);
-                answered.put(key, retry.text("id"));
+        /**
+         * The campaign is under way before anything fails: a first gift accepted proves donation-service
+         * has its publication (an instance killed holding the partition of a campaign published the same
+         * second would otherwise keep it from the other instance until Kafka notices it is gone).
+         */
+        static DonorsGiving startOn(String campaignId) {
+            Map<String, Long> gifts = new ConcurrentHashMap<>();
+            Map<String, String> answered = new ConcurrentHashMap<>();
+            String firstKey = UUID.randomUUID().toString();
+            gifts.put(firstKey, 5_00L);
+            answered.put(firstKey, accepted(campaignId, firstKey, 5_00L, ""));
+            AtomicBoolean giving = new AtomicBoolean(true);
+            ExecutorService donors = Executors.newFixedThreadPool(2);
+            List<Future<?>> streams = List.of(
+                    donors.submit(() -> keepGiving(campaignId, gifts, answered, giving)),
+                    donors.submit(() -> keepGiving(campaignId, gifts, answered, giving)));
+            return new DonorsGiving(campaignId, gifts, answered, giving, donors, streams);
+        }
+
+        /**
+         * The donors stop, retry with the same key every gift that got no 201, and then: every gift is recorded
+         * once and confirmed, the campaign's total is their exact sum, each donor was thanked by one message,
+         * and the receipts asked for are numbered without a gap.
+         */
+        void stopAndCheckEveryGiftCountedOnce() throws Exception {
+            giving.set(false);
+            for (Future<?> stream : streams) {
+                stream.get();
             }
-        }
-        long expectedTotal = gifts.values().stream().mapToLong(Long::longValue).sum();
-        report(gifts.size() + " gifts, " + expectedTotal + " cents in all");
+            donors.shutdown();
 
-        assertThat(answered.values()).doesNotHaveDuplicates();
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonNode progress =
-                    gateway.get("/api/campaigns/" + campaignId + "/progress").body();
-            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(expectedTotal);
-            assertThat(progress.get("donationCount").asLong()).isEqualTo(gifts.size());
-        });
-        for (String donationId : answered.values()) {
-            assertThat(gateway.get("/api/donations/" + donationId).text("status"))
-                    .isEqualTo("CONFIRMED");
+            // Donors retry, with the same key, every gift that got no 201.
+            for (String key : gifts.keySet()) {
+                if (!answered.containsKey(key)) {
+                    Gateway.Answer retry = give(campaignId, key, gifts.get(key));
+                    assertThat(retry.status()).as("retry of " + key).isEqualTo(201);
+                    answered.put(key, retry.text("id"));
+                }
+            }
+            long expectedTotal =
+                    gifts.values().stream().mapToLong(Long::longValue).sum();
+            report(gifts.size() + " gifts, " + expectedTotal + " cents in all");
+
+            assertThat(answered.values()).doesNotHaveDuplicates();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode progress = gateway.get("/api/campaigns/" + campaignId + "/progress")
+                        .body();
+                assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(expectedTotal);
+                assertThat(progress.get("donationCount").asLong()).isEqualTo(gifts.size());
+            });
+            for (String donationId : answered.values()) {
+                assertThat(gateway.get("/api/donations/" + donationId).text("status"))
+                        .isEqualTo("CONFIRMED");
+            }
+            assertEveryDonorThankedByOneMessage(answered.values());
+            assertOneReceiptPerGiftThatAskedNumberedWithoutAGap(answered);
         }
-        assertEveryDonorThankedByOneMessage(answered.values());
-        assertOneReceiptPerGiftThatAskedNumberedWithoutAGap(answered);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.tirelire.donation.donation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -215,14 +214,7 @@ public class RecordDonation {
                         "This organisation's payment provider takes no monthly or yearly gifts through Tirelire: give once");
             }
         }
-        if (!paymentProvider.paymentMethods().contains(request.paymentMethod())) {
-            throw new DonationRefused(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "paymentMethod",
-                    "'" + request.paymentMethod() + "' is not a payment method of the "
-                            + paymentProvider.kind().pathName()
-                            + " provider; use one of " + new TreeSet<>(paymentProvider.paymentMethods()));
-        }
+        DonationRefused.unlessTakenBy(paymentProvider, request.paymentMethod());
     }
 
     private static String blankToNull(String text) {

@@ -9,7 +9,6 @@ import org.tirelire.contracts.events.DonationEvent;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
-import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.donation.donation.GiftMetrics;
 import org.tirelire.donation.receipt.ReceiptRegister;
@@ -45,8 +44,10 @@ class OwnGiftEventsConsumer {
 
             @Override
             public void on(DonationFailed failed) {
-                donations.findById(failed.donationId()).map(Donation::amount).ifPresent(metrics::failed);
-                donations.findById(failed.donationId()).ifPresent(subscriptions::chargeFailed);
+                donations.findById(failed.donationId()).ifPresent(gift -> {
+                    metrics.failed(gift.amount());
+                    subscriptions.chargeFailed(gift);
+                });
             }
 
             @Override

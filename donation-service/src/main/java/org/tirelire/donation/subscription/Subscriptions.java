@@ -203,14 +203,7 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
             throw new SubscriptionNotChangeable("A cancelled gift cannot change");
         }
         PaymentProvider provider = providers.forOrganisation(subscription.organisationId());
-        if (!provider.paymentMethods().contains(paymentMethod)) {
-            throw new DonationRefused(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "paymentMethod",
-                    "'" + paymentMethod + "' is not a payment method of the "
-                            + provider.kind().pathName() + " provider; use one of "
-                            + new java.util.TreeSet<>(provider.paymentMethods()));
-        }
+        DonationRefused.unlessTakenBy(provider, paymentMethod);
         PaymentProvider.MethodChange change = provider.changeSavedMethod(
                 new PaymentProvider.MethodChangeRequest(id, paymentMethod, subscription.mandate(), manageLinkOf(id)));
         if (change instanceof PaymentProvider.MethodChange.Saved saved) {
