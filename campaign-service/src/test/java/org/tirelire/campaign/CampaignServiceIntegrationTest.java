@@ -98,7 +98,7 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
     }
 
     @Test
-    void a_request_without_a_valid_token_is_refused() {
+    void a_request_without_a_valid_token_is_refused_with_a_problem_and_the_bearer_challenge() {
         ResponseEntity<JsonNode> unsigned = http.post()
                 .uri("/api/campaigns")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -114,7 +114,12 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
                 .toEntity(JsonNode.class);
 
         assertThat(unsigned.getStatusCode().value()).isEqualTo(401);
+        assertThat(unsigned.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(unsigned.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(unsigned.getBody().path("detail").asString()).contains("Sign in");
         assertThat(expired.getStatusCode().value()).isEqualTo(401);
+        assertThat(expired.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(expired.getBody().path("status").asInt()).isEqualTo(401);
     }
 
     @Test

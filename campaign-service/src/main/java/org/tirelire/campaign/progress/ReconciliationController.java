@@ -1,5 +1,6 @@
 package org.tirelire.campaign.progress;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,9 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * For administrators, on the service itself (the gateway does not route it):
  * {@code curl -X POST -H "X-Admin-Token: $TIRELIRE_ADMIN_TOKEN" "127.0.0.1:8081/api/admin/reconciliation?repair=true"}.
- * Without a configured token the endpoint does not exist.
+ * Without a configured token the endpoint does not exist. Not part of the public API's description either.
  */
 @RestController
+@Hidden
 class ReconciliationController {
 
     private final Reconciliation reconciliation;

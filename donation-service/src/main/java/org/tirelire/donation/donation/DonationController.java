@@ -1,5 +1,10 @@
 package org.tirelire.donation.donation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -46,11 +51,40 @@ class DonationController {
         this.recurring = recurring;
     }
 
+    private static final String GIFT_EXAMPLE = """
+            {"campaignId": "0f6b1c2e-5d4a-4c8e-9b7a-2f1e3d4c5b6a",
+             "amount": {"amount": 2500, "currency": "EUR"},
+             "donor": {"firstName": "Camille", "lastName": "Martin", "email": "camille@example.org"},
+             "message": "Bon courage !", "paymentMethod": "card"}""";
+
     /** The same key and body answer the same donation, again with 201, marked {@code Idempotent-Replayed}. */
     @PostMapping
+    @Operation(
+            summary = "Give to a campaign",
+            description = "Records the gift and starts its payment: follow nextAction when there is one (the"
+                    + " provider's page).")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The gift, recorded; for a repeated key and body, the same gift again, marked"
+                    + " Idempotent-Replayed: true",
+            content = @Content(schema = @Schema(implementation = DonationView.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The campaign is not LIVE, or the reward is sold out",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was used with another body, or the amount or currency is refused",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<DonationView> give(
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 255) String idempotencyKey,
-            @Valid @RequestBody DonationRequest request) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples = @ExampleObject(name = "A gift of 25 EUR", value = GIFT_EXAMPLE)))
+                    @Valid
+                    @RequestBody
+                    DonationRequest request) {
         RecordDonation.Recorded recorded = recordDonation.give(idempotencyKey, request);
         return ResponseEntity.created(
                         URI.create("/api/donations/" + recorded.donation().id()))

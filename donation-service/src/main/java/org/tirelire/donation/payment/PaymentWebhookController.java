@@ -1,5 +1,6 @@
 package org.tirelire.donation.payment;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,7 +35,9 @@ class PaymentWebhookController {
 
     @PostMapping("/api/payments/webhooks/{provider}")
     ResponseEntity<Void> receive(
-            @PathVariable String provider, @RequestBody byte[] body, @RequestHeader HttpHeaders headers) {
+            @PathVariable String provider,
+            @RequestBody byte[] body,
+            @Parameter(hidden = true) @RequestHeader HttpHeaders headers) {
         PaymentWebhooks webhooks = webhooksByPath.get(provider);
         if (webhooks == null) {
             return ResponseEntity.notFound().build();

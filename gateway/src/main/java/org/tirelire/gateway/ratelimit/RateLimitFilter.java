@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
  * instance counts for itself). Over the limit: 429 with {@code Retry-After} and a problem document.
  */
 @Component
-class RateLimitFilter implements WebFilter, Ordered {
+public class RateLimitFilter implements WebFilter, Ordered {
 
     /** Each limit covers the API write and the web page form that does the same. */
     private static final Map<String, List<PathPattern>> LIMITED_WRITES = new LinkedHashMap<>();
@@ -80,6 +81,12 @@ class RateLimitFilter implements WebFilter, Ordered {
             }
         }
         return chain.filter(exchange);
+    }
+
+    /** Whether a {@code POST} to this path counts against one of the limits (the API description says so). */
+    public static boolean limitsWritesTo(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return LIMITED_WRITES.values().stream().flatMap(List::stream).anyMatch(pattern -> pattern.matches(container));
     }
 
     /** Buckets that have filled up again hold no information: forget them, so memory stays small. */
