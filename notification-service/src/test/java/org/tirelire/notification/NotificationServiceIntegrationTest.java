@@ -93,6 +93,7 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 Instant.now(),
                 null,
                 null,
+                null,
                 null));
 
         await().atMost(Duration.ofSeconds(15))

@@ -169,7 +169,7 @@ class DockerComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void prometheus_and_grafana_run_only_with_the_observability_profile_scraping_each_service() throws IOException {
-        for (String tool : List.of("prometheus", "grafana")) {
+        for (String tool : List.of("prometheus", "grafana", "jaeger")) {
             assertThat((List<String>) services.get(tool).get("profiles"))
                     .as(tool)
                     .containsExactly("observability");
@@ -196,6 +196,27 @@ class DockerComposeFileTest {
                 .contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards");
         assertThat(Files.readString(ROOT.resolve("docker/grafana/provisioning/dashboards/tirelire.yml")))
                 .contains("/var/lib/grafana/dashboards");
+    }
+
+    /**
+     * Every process can export its traces to the trace UI: the endpoint is passed through from the shell
+     * (no value here, so none is set unless asked for), and the sampling has a setting of its own.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_process_passes_the_trace_export_settings_through() {
+        assertThat(services.get("jaeger").get("ports").toString()).contains("16686:16686");
+        for (String process : List.of("gateway", "campaign-service", "donation-service", "notification-service")) {
+            Map<String, Object> environment =
+                    (Map<String, Object>) services.get(process).get("environment");
+            assertThat(environment)
+                    .as(process)
+                    .containsKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+                    .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "${TIRELIRE_TRACE_SAMPLING:-0.1}");
+            assertThat(environment.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
+                    .as(process + ": passed through, never an empty endpoint")
+                    .isNull();
+        }
     }
 
     @SuppressWarnings("unchecked")

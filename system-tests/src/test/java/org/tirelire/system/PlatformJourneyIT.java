@@ -157,7 +157,14 @@ class PlatformJourneyIT {
 
         // The mail catcher is shared with the other classes on this platform: an address of this test's own.
         String ada = "ada@" + UUID.randomUUID() + ".example.org";
-        Gateway.Answer gift = give(UUID.randomUUID().toString(), 30_00, "pm_sandbox_ok", ada);
+        // The donor's request starts a sampled trace (W3C traceparent), as a browser's tracing would.
+        String traceId = randomHex(16);
+        String key = UUID.randomUUID().toString();
+        Gateway.Answer gift = gateway.post(
+                "/api/donations",
+                null,
+                gift(key, 30_00, "pm_sandbox_ok", ada),
+                Map.of("Idempotency-Key", key, "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
         assertThat(gift.status()).isEqualTo(201);
         String donationId = gift.text("id");
 
@@ -182,6 +189,24 @@ class PlatformJourneyIT {
                     assertThat(email.get("subject").asString()).isEqualTo("Merci pour votre don à Rénovons la péniche");
                     assertThat(email.get("text").asString()).contains("30,00").contains(donationId);
                 }));
+        // One gift, one trace: from the gateway through donation-service and Kafka to the projection in
+        // campaign-service and the thank-you email notification-service sent.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<TraceCollector.ReceivedSpan> spans = TraceCollector.spansOf(traceId);
+            assertThat(spans)
+                    .extracting(TraceCollector.ReceivedSpan::service)
+                    .contains("gateway", "donation-service", "campaign-service", "notification-service");
+            assertThat(spans)
+                    .filteredOn(span -> span.service().equals("notification-service"))
+                    .extracting(TraceCollector.ReceivedSpan::name)
+                    .contains("send email");
+        });
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     @Test

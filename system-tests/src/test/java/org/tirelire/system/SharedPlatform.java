@@ -90,6 +90,9 @@ final class SharedPlatform implements BeforeAllCallback {
         environment.put("TIRELIRE_PAYMENTS_STRIPE_API_BASE", StripeStandIn.apiBase());
         // The stand-in's payment page is where the giving form may send donors, besides the real ones.
         environment.put("TIRELIRE_PAGES_PAYMENT_PAGE_ORIGINS", StripeStandIn.apiBase());
+        // Every process exports its sampled spans to the tests' own collector, as it would to Jaeger.
+        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", TraceCollector.endpoint());
+        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
         LocalPlatform platform = LocalPlatform.builder()
                 .home(HOME)
                 .dataDir(dataDir)

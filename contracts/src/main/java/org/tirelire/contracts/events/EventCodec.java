@@ -39,6 +39,7 @@ public final class EventCodec {
                 subject,
                 "application/json",
                 correlationId,
+                null,
                 json.valueToTree(event));
     }
 

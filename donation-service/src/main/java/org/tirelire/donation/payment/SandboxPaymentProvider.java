@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.kit.tracing.Traces;
 import org.tirelire.kit.webhooks.WebhookSignature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,8 +101,11 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
             return new PaymentStart.Declined("Declined by the sandbox provider (pm_sandbox_fails_later)");
         }
         String reference = REFERENCE_PREFIX + UUID.randomUUID().toString().replace("-", "");
+        // Unlike a real provider, the sandbox sends its webhook within the gift's trace, so that a gift on a
+        // laptop is one trace from the giving form to the thank-you email.
+        String trace = Traces.currentTraceparent();
         webhooks.schedule(
-                () -> sendSucceeded(request.donationId(), reference),
+                () -> sendSucceeded(request.donationId(), reference, trace),
                 properties.confirmDelay().toMillis(),
                 TimeUnit.MILLISECONDS);
         return new PaymentStart.Accepted(reference, null);
@@ -122,7 +127,7 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
     @Override
     public Optional<PaymentOutcome> followUp(DonationId donationId, String paymentReference) {
         if (paymentReference.startsWith(REFERENCE_PREFIX)) {
-            webhooks.execute(() -> sendSucceeded(donationId, paymentReference));
+            webhooks.execute(() -> sendSucceeded(donationId, paymentReference, null));
         }
         return Optional.empty();
     }
@@ -148,7 +153,7 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
         }
     }
 
-    private void sendSucceeded(DonationId donationId, String reference) {
+    private void sendSucceeded(DonationId donationId, String reference, @Nullable String traceparent) {
         if (webhookUri == null) {
             return; // not serving yet; the follow-up of stalled payments will deliver it
         }
@@ -161,14 +166,16 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
                 donationId.value(),
                 "paymentReference",
                 reference));
-        HttpRequest request = HttpRequest.newBuilder(webhookUri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhookUri)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header(SIGNATURE_HEADER, signature.sign(body, clock.instant()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (traceparent != null) {
+            request.header(Traces.TRACEPARENT, traceparent);
+        }
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 log.warn("Sandbox webhook for donation {} answered {}", donationId, response.statusCode());
             }

@@ -2,6 +2,7 @@ package org.tirelire.notification.email;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -24,6 +25,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tirelire.kit.tracing.Traces;
 
 /**
  * Sends waiting emails over SMTP and marks each one sent. While the SMTP server is away the emails
@@ -45,6 +47,7 @@ public class EmailDispatcher implements DisposableBean {
     private final JavaMailSender mailSender;
     private final EmailProperties properties;
     private final Clock clock;
+    private final Traces traces;
     private final String messageIdDomain;
     private final ReentrantLock running = new ReentrantLock();
     /** Sent, not yet recorded as sent; used under {@link #running} only. */
@@ -60,7 +63,8 @@ public class EmailDispatcher implements DisposableBean {
             JavaMailSender mailSender,
             EmailProperties properties,
             MeterRegistry registry,
-            Clock clock) {
+            Clock clock,
+            Traces traces) {
         this.sent = Counter.builder("tirelire.emails")
                 .description("Emails handed to the SMTP server, or refused by it (each attempt)")
                 .tag("outcome", "sent")
@@ -73,6 +77,7 @@ public class EmailDispatcher implements DisposableBean {
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
         this.messageIdDomain = domainOf(properties.from());
     }
 
@@ -92,7 +97,7 @@ public class EmailDispatcher implements DisposableBean {
                 if (sentNotRecorded.containsKey(email.id())) {
                     continue;
                 }
-                if (!send(email)) {
+                if (!traces.continuing(email.traceparent(), "send email", Span.Kind.CLIENT, () -> send(email))) {
                     return; // the server is away: leave the rest for the next round
                 }
             }

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.DonorErased;
+import org.tirelire.kit.tracing.Traces;
 
 /**
  * An email waiting to go out, or gone. Its id is derived from the event that caused it, so the same
@@ -29,7 +30,8 @@ public record OutgoingEmail(
         @Indexed Instant nextAttemptAt,
         @Nullable Instant sentAt,
         @Nullable String lastError,
-        @Nullable List<Attachment> attachments) {
+        @Nullable List<Attachment> attachments,
+        @Nullable String traceparent) {
 
     /** A file sent with the email, such as a tax receipt's PDF. */
     public record Attachment(String fileName, String contentType, byte[] content) {}
@@ -64,7 +66,9 @@ public record OutgoingEmail(
                 now,
                 null,
                 null,
-                attachments.isEmpty() ? null : List.copyOf(attachments));
+                attachments.isEmpty() ? null : List.copyOf(attachments),
+                // Its sending joins the trace of what asked for it (a gift's, say).
+                Traces.currentTraceparent());
     }
 
     OutgoingEmail sent(Instant at) {
@@ -82,13 +86,14 @@ public record OutgoingEmail(
                 at,
                 at,
                 null,
-                attachments);
+                attachments,
+                traceparent);
     }
 
     /** Keeps the id, so the event that caused this email never sends it again, and forgets the rest. */
     OutgoingEmail erased(Instant at) {
         return new OutgoingEmail(
-                id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null, null);
+                id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null, null, null);
     }
 
     /** Waits longer after each failure: 2 s, 4 s, 8 s… up to 10 minutes. */
@@ -108,6 +113,7 @@ public record OutgoingEmail(
                 at.plusSeconds(seconds),
                 null,
                 error,
-                attachments);
+                attachments,
+                traceparent);
     }
 }

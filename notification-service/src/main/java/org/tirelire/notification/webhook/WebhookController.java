@@ -193,6 +193,7 @@ class WebhookController {
                 webhook.id(),
                 "application/json",
                 null,
+                null,
                 JSON.valueToTree(java.util.Map.of("webhookId", webhook.id(), "message", "Tirelire webhook test")));
         WebhookDelivery delivery = WebhookDelivery.pending(
                 webhook, ping.id(), PING_TYPE, new String(codec.encode(ping), StandardCharsets.UTF_8), now);

@@ -1,6 +1,7 @@
 package org.tirelire.kit.messaging;
 
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.totals.EventPosition;
+import org.tirelire.kit.tracing.Traces;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -38,9 +40,11 @@ public class EventConsumers {
     static final String UNREADABLE_COUNTER = "tirelire.events.unreadable";
 
     private final EventCodec codec;
+    private final Traces traces;
 
-    public EventConsumers(EventCodec codec) {
+    public EventConsumers(EventCodec codec, Traces traces) {
         this.codec = codec;
+        this.traces = traces;
     }
 
     /** A consumer of one record at a time, for the events of {@code family}. */
@@ -54,7 +58,11 @@ public class EventConsumers {
                     .ifPresent(heard -> {
                         try (var ignored = MDC.putCloseable(
                                 Correlation.LOG_KEY, heard.envelope().correlationid())) {
-                            handler.accept(heard);
+                            traces.continuing(
+                                    heard.envelope().traceparent(), processing(heard), Span.Kind.CONSUMER, () -> {
+                                        handler.accept(heard);
+                                        return null;
+                                    });
                         }
                     });
         };
@@ -80,8 +88,21 @@ public class EventConsumers {
                 String topic = topics == null ? null : String.valueOf(topics.get(i));
                 read(family, payloads.get(i), topic, position).ifPresent(batch::add);
             }
-            handler.accept(batch);
+            // Each record's trace gets a span for the batch it was handled in.
+            Traces.Batch spans = traces.batch();
+            batch.forEach(heard -> spans.add(heard.envelope().traceparent(), processing(heard), Span.Kind.CONSUMER));
+            try {
+                handler.accept(batch);
+            } catch (RuntimeException | Error failure) {
+                spans.end(failure);
+                throw failure;
+            }
+            spans.end(null);
         };
+    }
+
+    private static String processing(HeardEvent<?> heard) {
+        return "process " + heard.envelope().type();
     }
 
     private <E extends TirelireEvent> Optional<HeardEvent<E>> read(

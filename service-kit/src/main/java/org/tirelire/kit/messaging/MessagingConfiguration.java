@@ -1,6 +1,8 @@
 package org.tirelire.kit.messaging;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -22,6 +24,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.kit.totals.ContributionLedger;
+import org.tirelire.kit.tracing.Traces;
 
 /**
  * The messaging every service shares: event codec, typed event consumers, outbox relay, never-skip
@@ -40,9 +43,16 @@ public class MessagingConfiguration {
         return new EventCodec();
     }
 
+    /** Continues a gift's trace across outboxes and Kafka (untraced when tracing is off). */
     @Bean
-    EventConsumers eventConsumers(EventCodec codec) {
-        return new EventConsumers(codec);
+    @ConditionalOnMissingBean
+    Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new Traces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    EventConsumers eventConsumers(EventCodec codec, Traces traces) {
+        return new EventConsumers(codec, traces);
     }
 
     @Bean
@@ -56,9 +66,15 @@ public class MessagingConfiguration {
             StreamBridge streamBridge,
             EventCodec codec,
             MessagingProperties properties,
+            Traces traces,
             @Value("${spring.application.name}") String serviceName) {
         return new EventPublisher(
-                streamBridge, codec, properties.outputBinding(), properties.bindingsByType(), "/" + serviceName);
+                streamBridge,
+                codec,
+                properties.outputBinding(),
+                properties.bindingsByType(),
+                "/" + serviceName,
+                traces);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.totals.EventPosition;
+import org.tirelire.kit.tracing.Traces;
 
 class EventConsumersTest {
 
@@ -32,7 +33,7 @@ class EventConsumersTest {
     private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final EventCodec codec = new EventCodec();
-    private final EventConsumers consumers = new EventConsumers(codec);
+    private final EventConsumers consumers = new EventConsumers(codec, Traces.NONE);
 
     @BeforeAll
     static void countMetrics() {
