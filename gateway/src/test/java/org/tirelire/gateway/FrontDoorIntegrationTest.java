@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "server.forward-headers-strategy=framework",
+            "management.server.port=0",
             "tirelire.rate-limits.limits.signups.capacity=3",
             "tirelire.rate-limits.limits.signups.per-minute=1"
         })
@@ -121,6 +123,9 @@ class FrontDoorIntegrationTest {
         assertThat(response.getHeaders().get("X-Correlation-Id")).hasSize(1);
     }
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void actuator_endpoints_other_than_health_are_not_public() {
         assertThat(http.get()
@@ -137,6 +142,22 @@ class FrontDoorIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isIn(401, 403, 404);
+        assertThat(http.get()
+                        .uri("/actuator/prometheus")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isIn(401, 403, 404);
+        // The figures are read on the management port (loopback): refusals of the rate limits among them.
+        String figures = TestHttp.client(managementPort)
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .body(String.class);
+        assertThat(figures)
+                .contains("tirelire_rate_limit_refusals_total{application=\"gateway\",limit=\"signups\"}")
+                .contains("http_server_requests_seconds_count");
     }
 
     @Test

@@ -186,7 +186,7 @@ public final class LocalPlatform implements AutoCloseable {
                                     JavaCommand.executableJar(
                                             jars.get(service),
                                             JavaCommand.flags(JavaCommand.SERVICE_FLAGS, watchParent)),
-                                    environment.instance(service, port),
+                                    environmentOf(environment, service, port),
                                     logs.resolve(name + ".log"))
                             .start());
                     services.put(process, readiness(port));
@@ -414,6 +414,16 @@ public final class LocalPlatform implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", problems));
         }
+    }
+
+    /** A service instance's environment; the gateway's actuator gets its own loopback port. */
+    private Map<String, String> environmentOf(ServiceEnvironment environment, Service service, int port) {
+        Map<String, String> env = environment.instance(service, port);
+        if (service == Service.GATEWAY) {
+            env.put("TIRELIRE_GATEWAY_MANAGEMENT_PORT", String.valueOf(ports.gatewayManagement()));
+            env.put("TIRELIRE_GATEWAY_MANAGEMENT_ADDRESS", "127.0.0.1");
+        }
+        return env;
     }
 
     private int portOf(Service service) {

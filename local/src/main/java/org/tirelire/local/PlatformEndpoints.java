@@ -7,6 +7,7 @@ import java.util.Optional;
  * Where to reach each part of a running local platform.
  *
  * @param mailWebUrl the mail catcher's page, or {@code null} when mail goes to the user's own server
+ * @param gatewayManagementUrl the gateway's actuator (figures for Prometheus), on loopback only
  */
 public record PlatformEndpoints(
         String gatewayUrl,
@@ -17,7 +18,8 @@ public record PlatformEndpoints(
         String mongoUri,
         String smtpHost,
         int smtpPort,
-        String mailWebUrl) {
+        String mailWebUrl,
+        String gatewayManagementUrl) {
 
     /** The mail catcher's page, unless mail goes to a server the user named. */
     public Optional<String> mailPage() {
@@ -36,7 +38,8 @@ public record PlatformEndpoints(
                 "mongodb://127.0.0.1:" + ports.mongo(),
                 smtpHost,
                 smtpPort,
-                mailCatcher ? "http://127.0.0.1:" + ports.mailWeb() : null);
+                mailCatcher ? "http://127.0.0.1:" + ports.mailWeb() : null,
+                "http://127.0.0.1:" + ports.gatewayManagement());
     }
 
     private static int userMailPort(Map<String, String> environment) {

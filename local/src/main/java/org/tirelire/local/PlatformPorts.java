@@ -24,10 +24,12 @@ public record PlatformPorts(
         int kafkaController,
         int mongo,
         int smtp,
-        int mailWeb) {
+        int mailWeb,
+        int gatewayManagement) {
 
+    /** The gateway's actuator (its figures for Prometheus) listens on a port of its own, on loopback. */
     public static final PlatformPorts DEFAULTS =
-            new PlatformPorts(8080, 8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025);
+            new PlatformPorts(8080, 8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025, 8090);
 
     public static PlatformPorts fromEnvironment(Function<String, String> environment) {
         return new PlatformPorts(
@@ -39,17 +41,18 @@ public record PlatformPorts(
                 port(environment, "KAFKA_CONTROLLER", DEFAULTS.kafkaController),
                 port(environment, "MONGO", DEFAULTS.mongo),
                 port(environment, "SMTP", DEFAULTS.smtp),
-                port(environment, "MAIL_WEB", DEFAULTS.mailWeb));
+                port(environment, "MAIL_WEB", DEFAULTS.mailWeb),
+                port(environment, "GATEWAY_MANAGEMENT", DEFAULTS.gatewayManagement));
     }
 
     /**
-     * Nine ports free right now, all different, for tests that must not collide with a platform
-     * already running. The sockets are held until all nine are chosen, so none is picked twice.
+     * Ten ports free right now, all different, for tests that must not collide with a platform
+     * already running. The sockets are held until all ten are chosen, so none is picked twice.
      */
     public static PlatformPorts random() {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            int[] ports = new int[9];
+            int[] ports = new int[10];
             for (int i = 0; i < ports.length; i++) {
                 ServerSocket socket = new ServerSocket();
                 held.add(socket);
@@ -57,7 +60,7 @@ public record PlatformPorts(
                 ports[i] = socket.getLocalPort();
             }
             return new PlatformPorts(
-                    ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]);
+                    ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8], ports[9]);
         } catch (IOException e) {
             throw new IllegalStateException("No free port on loopback", e);
         } finally {
@@ -93,6 +96,7 @@ public record PlatformPorts(
         ports.put("donation-service", donationService);
         ports.put("notification-service", notificationService);
         ports.put("gateway", gateway);
+        ports.put("gateway management", gatewayManagement);
         return ports;
     }
 

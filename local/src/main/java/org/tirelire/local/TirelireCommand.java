@@ -174,7 +174,8 @@ public final class TirelireCommand {
                 Environment:
                   TIRELIRE_DATA_DIR         where Kafka, MongoDB and the logs keep their files (./.tirelire)
                   TIRELIRE_<NAME>_PORT      GATEWAY 8080, CAMPAIGN 8081, DONATION 8082, NOTIFICATION 8083,
-                                            KAFKA 9092, KAFKA_CONTROLLER 9093, MONGO 27017, SMTP 2525, MAIL_WEB 8025
+                                            KAFKA 9092, KAFKA_CONTROLLER 9093, MONGO 27017, SMTP 2525, MAIL_WEB 8025,
+                                            GATEWAY_MANAGEMENT 8090 (the gateway's figures, on loopback)
                   TIRELIRE_BIND             the gateway's address (127.0.0.1; 0.0.0.0 to show it on your network)
                   TIRELIRE_START_TIMEOUT    seconds to wait for everything to be ready (180)
                   TIRELIRE_INSTANCES        run campaign- and donation-service as this many instances each

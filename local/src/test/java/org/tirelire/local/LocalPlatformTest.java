@@ -57,7 +57,8 @@ class LocalPlatformTest {
                 random.kafkaController(),
                 random.mongo(),
                 random.smtp(),
-                random.mailWeb());
+                random.mailWeb(),
+                random.gatewayManagement());
 
         assertThatThrownBy(platform(clash)::start)
                 .hasMessageContaining("port " + random.gateway() + " is given to both campaign-service and gateway");
@@ -110,11 +111,11 @@ class LocalPlatformTest {
     }
 
     @Test
-    void random_ports_are_nine_different_ports() {
+    void random_ports_are_ten_different_ports() {
         PlatformPorts ports = PlatformPorts.random();
         assertThat(ports.byPurpose().values())
                 .doesNotHaveDuplicates()
-                .hasSize(9)
+                .hasSize(10)
                 .doesNotContain(8080, 27017);
     }
 

@@ -191,6 +191,11 @@ class DockerComposeFileTest {
             Object port = ((Map<String, Object>) settings.get("server")).get("port");
             assertThat(scrape).as(service).contains(service + ":" + port);
         }
+        // The gateway's figures on its management port, inside the network only (not published).
+        assertThat(scrape).contains("gateway:8090");
+        assertThat(services.get("gateway").get("ports").toString()).doesNotContain("8090");
+        assertThat(((Map<String, Object>) services.get("gateway").get("environment")))
+                .containsEntry("TIRELIRE_GATEWAY_MANAGEMENT_ADDRESS", "0.0.0.0");
         assertThat(services.get("grafana").get("volumes").toString())
                 .contains("./docker/grafana/provisioning:/etc/grafana/provisioning")
                 .contains("./docker/grafana/dashboards:/var/lib/grafana/dashboards");

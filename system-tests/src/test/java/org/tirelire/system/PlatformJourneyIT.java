@@ -84,18 +84,25 @@ class PlatformJourneyIT {
                     .contains(figure);
             everyScrape.append(scrape.raw().body());
         });
+        // The gateway's, on its management port (loopback): the refusals of its rate limits, its breakers.
+        Gateway.Answer gatewayFigures = new Gateway(endpoints.gatewayManagementUrl()).get("/actuator/prometheus");
+        assertThat(gatewayFigures.raw().body())
+                .contains("tirelire_rate_limit_refusals_total{application=\"gateway\",limit=\"donations\"}")
+                .contains("resilience4j_circuitbreaker_state{application=\"gateway\"");
+        everyScrape.append(gatewayFigures.raw().body());
         // Every figure the provisioned Grafana dashboard queries is one the services export.
-        Matcher queried = Pattern.compile("\\b(?:tirelire|http|jvm)_[a-z_]+").matcher(dashboard());
+        Matcher queried = Pattern.compile("\\b(?:tirelire|http|jvm|spring_cloud_stream|resilience4j)_[a-z_0-9]+")
+                .matcher(dashboard());
         Set<String> metrics = new TreeSet<>();
         while (queried.find()) {
             metrics.add(queried.group());
         }
-        assertThat(metrics).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(metrics).hasSizeGreaterThanOrEqualTo(11);
         for (String metric : metrics) {
             assertThat(everyScrape).as("the dashboard queries " + metric).contains("\n" + metric + "{");
         }
         assertThat(gateway.get("/actuator/prometheus").status())
-                .as("the gateway faces the public: no figures there")
+                .as("the gateway faces the public: no figures on its public port")
                 .isIn(401, 403, 404);
     }
 

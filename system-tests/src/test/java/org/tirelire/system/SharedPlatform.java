@@ -59,6 +59,7 @@ final class SharedPlatform implements BeforeAllCallback {
         environment.put("TIRELIRE_MONGO_PORT", String.valueOf(ports.mongo()));
         environment.put("TIRELIRE_SMTP_PORT", String.valueOf(ports.smtp()));
         environment.put("TIRELIRE_MAIL_WEB_PORT", String.valueOf(ports.mailWeb()));
+        environment.put("TIRELIRE_GATEWAY_MANAGEMENT_PORT", String.valueOf(ports.gatewayManagement()));
         environment.put("TIRELIRE_DATA_DIR", running.dataDir().toString());
         return environment;
     }

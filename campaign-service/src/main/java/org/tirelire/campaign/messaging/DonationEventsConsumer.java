@@ -1,5 +1,9 @@
 package org.tirelire.campaign.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,8 +28,23 @@ import org.tirelire.kit.messaging.HeardEvent;
 class DonationEventsConsumer {
 
     @Bean
-    Consumer<Message<List<byte[]>>> donationEvents(EventConsumers events, ProgressProjector projector) {
-        return events.batchesOf(DonationEvent.class, batch -> projector.on(contributions(batch)));
+    Consumer<Message<List<byte[]>>> donationEvents(
+            EventConsumers events, ProgressProjector projector, MeterRegistry registry) {
+        // How late the thermometer is: from a gift's confirmation (or refund) in donation-service to its
+        // campaign's total counting it, outbox, Kafka and projection included.
+        Timer lag = Timer.builder("tirelire.progress.lag")
+                .description("From a gift's confirmation or refund to its campaign's total counting it")
+                .publishPercentileHistogram()
+                .register(registry);
+        return events.batchesOf(DonationEvent.class, batch -> {
+            List<ProgressProjector.Heard> contributions = contributions(batch);
+            projector.on(contributions);
+            Instant counted = Instant.now();
+            for (ProgressProjector.Heard contribution : contributions) {
+                Duration late = Duration.between(contribution.at(), counted);
+                lag.record(late.isNegative() ? Duration.ZERO : late); // clocks of two processes
+            }
+        });
     }
 
     /**

@@ -61,7 +61,8 @@ class GatewayConfiguration {
      * {@code server.forward-headers-strategy=framework} so that its {@code X-Forwarded-Proto} is heard.
      */
     @Bean
-    SecurityWebFilterChain publicEntry(ServerHttpSecurity http, CorsConfigurationSource cors) {
+    SecurityWebFilterChain publicEntry(
+            ServerHttpSecurity http, CorsConfigurationSource cors, ManagementPort managementPort) {
         ServerWebExchangeMatcher pageForms = new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")));
@@ -77,6 +78,8 @@ class GatewayConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .matchers(managementPort)
                         .permitAll()
                         .pathMatchers("/actuator/**")
                         .denyAll()

@@ -1,8 +1,11 @@
 package org.tirelire.gateway.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +58,19 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     private final RateLimitProperties properties;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Refusals per limit, for Prometheus (each counted from zero, so that a rate can be drawn at once). */
+    private final Map<String, Counter> refusals = new HashMap<>();
 
-    RateLimitFilter(RateLimitProperties properties) {
+    RateLimitFilter(RateLimitProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        LIMITED_WRITES
+                .keySet()
+                .forEach(limit -> refusals.put(
+                        limit,
+                        Counter.builder("tirelire.rate.limit.refusals")
+                                .description("Writes refused with 429 because their address was over a limit")
+                                .tag("limit", limit)
+                                .register(meters)));
     }
 
     @Override
@@ -77,7 +90,11 @@ public class RateLimitFilter implements WebFilter, Ordered {
                 Duration wait = buckets.computeIfAbsent(
                                 key, k -> new TokenBucket(limit.capacity(), limit.perMinute(), now))
                         .tryTake(now);
-                return wait.isZero() ? chain.filter(exchange) : tooManyRequests(exchange, write.getKey(), wait);
+                if (wait.isZero()) {
+                    return chain.filter(exchange);
+                }
+                refusals.get(write.getKey()).increment();
+                return tooManyRequests(exchange, write.getKey(), wait);
             }
         }
         return chain.filter(exchange);

@@ -1,5 +1,7 @@
 package org.tirelire.notification.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,7 +63,26 @@ public class WebhookDispatcher implements DisposableBean {
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "webhook-dispatcher"));
 
-    WebhookDispatcher(MongoTemplate mongo, WebhookSubscriptions subscriptions, WebhookTargets targets, Clock clock) {
+    /** Each attempt's outcome, for Prometheus: delivered, retrying (it failed, another comes), failed (given up). */
+    private final Map<WebhookDelivery.Status, Counter> attempts = new EnumMap<>(WebhookDelivery.Status.class);
+
+    WebhookDispatcher(
+            MongoTemplate mongo,
+            WebhookSubscriptions subscriptions,
+            WebhookTargets targets,
+            Clock clock,
+            MeterRegistry registry) {
+        for (WebhookDelivery.Status status : WebhookDelivery.Status.values()) {
+            String outcome = status == WebhookDelivery.Status.PENDING
+                    ? "retrying"
+                    : status.name().toLowerCase(Locale.ROOT);
+            attempts.put(
+                    status,
+                    Counter.builder("tirelire.webhook.deliveries")
+                            .description("Attempts to deliver an event to an organisation's webhook, by outcome")
+                            .tag("outcome", outcome)
+                            .register(registry));
+        }
         this.mongo = mongo;
         this.subscriptions = subscriptions;
         this.targets = targets;
@@ -80,7 +104,9 @@ public class WebhookDispatcher implements DisposableBean {
                 if (due == null) {
                     return;
                 }
-                mongo.save(attempt(due));
+                WebhookDelivery attempted = attempt(due);
+                mongo.save(attempted);
+                attempts.get(attempted.status()).increment();
             }
         } finally {
             running.unlock();
