@@ -55,14 +55,14 @@ class DonationController {
             {"campaignId": "0f6b1c2e-5d4a-4c8e-9b7a-2f1e3d4c5b6a",
              "amount": {"amount": 2500, "currency": "EUR"},
              "donor": {"firstName": "Camille", "lastName": "Martin", "email": "camille@example.org"},
-             "message": "Bon courage !", "paymentMethod": "card"}""";
+             "message": "Bon courage !", "paymentMethod": "pm_sandbox_ok"}""";
 
     /** The same key and body answer the same donation, again with 201, marked {@code Idempotent-Replayed}. */
     @PostMapping
     @Operation(
             summary = "Give to a campaign",
             description = "Records the gift and starts its payment: follow nextAction when there is one (the"
-                    + " provider's page).")
+                    + " provider's page). paymentMethod is one of GET /api/payments/methods?campaignId=….")
     @ApiResponse(
             responseCode = "201",
             description = "The gift, recorded; for a repeated key and body, the same gift again, marked"

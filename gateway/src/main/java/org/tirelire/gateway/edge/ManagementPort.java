@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Matches the requests that came in on the actuator's own port (loopback, or inside the compose
- * network), where the figures and the route table may be read; on the public port they are refused.
+ * network), where its figures for Prometheus may be read; on the public port they are refused.
  */
 @Component
 class ManagementPort implements ApplicationListener<WebServerInitializedEvent>, ServerWebExchangeMatcher {

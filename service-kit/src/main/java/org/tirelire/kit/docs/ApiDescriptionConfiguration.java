@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @PropertySource("classpath:tirelire-api-docs.properties")
 public class ApiDescriptionConfiguration {
 
-    /** The scheme's name in the joined document's components. */
+    /** The scheme's name in the joined document's components (the gateway's JoinedApiDocument defines it). */
     public static final String BEARER_SCHEME = "bearerAuth";
 
     static {
