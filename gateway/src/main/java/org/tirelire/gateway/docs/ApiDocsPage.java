@@ -44,8 +44,9 @@ final class ApiDocsPage {
                 .append("</span></h1><p>")
                 .append(escape(document.path("info").path("description").asString()))
                 .append("</p><p>The same as OpenAPI 3.1, for tools: <a href=\"/api/docs/openapi.json\">")
-                .append("/api/docs/openapi.json</a>. \"· token\" marks what needs an organiser's token ")
-                .append("(<code>Authorization: Bearer</code>, from <code>POST /api/auth/login</code>).</p>")
+                .append("/api/docs/openapi.json</a>. Each operation says which token it needs: an organiser's ")
+                .append("(<code>Authorization: Bearer</code>, from <code>POST /api/auth/login</code>) or the ")
+                .append("administrator's (<code>X-Admin-Token</code>).</p>")
                 .append("<nav aria-label=\"Parts of the API\"><p>");
         operationsByTag
                 .keySet()
@@ -69,17 +70,15 @@ final class ApiDocsPage {
 
     private static String operation(String method, String path, JsonNode operation) {
         StringBuilder html = new StringBuilder(512);
-        html.append("<section class=\"card\"><h3><code>")
+        html.append("<section class=\"card api-operation\"><h3><code>")
                 .append(method.toUpperCase(java.util.Locale.ROOT))
                 .append(' ')
                 .append(escape(path))
                 .append("</code>");
         if (operation.has("security")) {
-            boolean optional = operation.path("security").toString().contains("{}");
-            html.append(
-                    optional
-                            ? " <span class=\"muted\">· token optional</span>"
-                            : " <span class=\"muted\">· token</span>");
+            html.append(" <span class=\"muted\">· ")
+                    .append(tokenNeeded(operation.path("security")))
+                    .append("</span>");
         }
         html.append("</h3>");
         String summary =
@@ -119,6 +118,14 @@ final class ApiDocsPage {
                 .append(String.join(" · ", answers))
                 .append("</p></section>");
         return html.toString();
+    }
+
+    private static String tokenNeeded(JsonNode security) {
+        String requirements = security.toString();
+        if (requirements.contains(JoinedApiDocument.ADMIN_SCHEME)) {
+            return "administrator's token";
+        }
+        return requirements.contains("{}") ? "organiser's token optional" : "organiser's token";
     }
 
     private static String schemaName(JsonNode schema) {
