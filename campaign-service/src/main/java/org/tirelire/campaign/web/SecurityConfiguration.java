@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tirelire.kit.security.ProblemAuthenticationEntryPoint;
+import org.tirelire.kit.security.ServicePortEndpoints;
 
 /**
  * Donors read campaigns without an account; everything else needs an organiser's token, which this
@@ -26,16 +27,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/reconciliation") // checked by its own admin token
                         .permitAll()
-                        // prometheus, the handlers' list and the API description (/v3/api-docs, which the
-                        // gateway joins and serves): the service listens on loopback (or inside the compose
-                        // network) only
-                        .requestMatchers(
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/actuator/mappings",
-                                "/v3/api-docs",
-                                "/error")
+                        .requestMatchers(ServicePortEndpoints.OPEN)
                         .permitAll()
                         .anyRequest()
                         .authenticated())

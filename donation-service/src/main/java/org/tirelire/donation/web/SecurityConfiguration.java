@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tirelire.kit.security.ProblemAuthenticationEntryPoint;
+import org.tirelire.kit.security.ServicePortEndpoints;
 
 /**
  * Donors give and follow their gift without an account; payment webhooks prove themselves by their
@@ -37,16 +38,7 @@ class SecurityConfiguration {
                                 "/api/campaigns/*/supporters",
                                 "/api/payments/methods")
                         .permitAll()
-                        // prometheus, the handlers' list and the API description (/v3/api-docs, which the
-                        // gateway joins and serves): the service listens on loopback (or inside the compose
-                        // network) only
-                        .requestMatchers(
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/actuator/mappings",
-                                "/v3/api-docs",
-                                "/error")
+                        .requestMatchers(ServicePortEndpoints.OPEN)
                         .permitAll()
                         .anyRequest()
                         .authenticated())

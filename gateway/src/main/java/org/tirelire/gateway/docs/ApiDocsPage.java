@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +15,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class ApiDocsPage {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-
     private ApiDocsPage() {}
 
     static String render(JsonNode document) {
@@ -25,7 +22,7 @@ final class ApiDocsPage {
         document.path("paths")
                 .properties()
                 .forEach(path -> path.getValue().properties().forEach(entry -> {
-                    if (METHODS.contains(entry.getKey())) {
+                    if (JoinedApiDocument.METHODS.contains(entry.getKey())) {
                         JsonNode operation = entry.getValue();
                         String tag = operation.path("tags").path(0).asString("other");
                         operationsByTag

@@ -49,13 +49,10 @@ class ApiDocument {
             ReactorLoadBalancerExchangeFilterFunction loadBalancer,
             Environment environment,
             ObjectProvider<BuildProperties> build) {
-        this.services = WebClient.builder()
-                .filter(loadBalancer)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build();
         this.thisProcess = WebClient.builder()
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
+        this.services = thisProcess.mutate().filter(loadBalancer).build();
         this.environment = environment;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties == null ? "development" : properties.getVersion();

@@ -26,7 +26,8 @@ final class JoinedApiDocument {
 
     private static final String SCHEMAS_REF = "#/components/schemas/";
     private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
+    /** The keys of a path item that are operations. */
+    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tirelire.kit.security.ProblemAuthenticationEntryPoint;
+import org.tirelire.kit.security.ServicePortEndpoints;
 
 /** Supporters and donors need no account; organiser actions need a token this service verifies itself. */
 @Configuration
@@ -34,16 +35,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.PATCH, "/api/fundraisers/*")
                         .permitAll()
-                        // prometheus, the handlers' list and the API description (/v3/api-docs, which the
-                        // gateway joins and serves): the service listens on loopback (or inside the compose
-                        // network) only
-                        .requestMatchers(
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/actuator/mappings",
-                                "/v3/api-docs",
-                                "/error")
+                        .requestMatchers(ServicePortEndpoints.OPEN)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
