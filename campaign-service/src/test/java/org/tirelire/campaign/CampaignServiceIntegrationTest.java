@@ -364,6 +364,20 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
                                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/unused");
         java.util.Map<String, Long> expected = new java.util.HashMap<>();
         try {
+            // Its signing keys cannot be read (nothing answers there): an organiser's call is not refused as if
+            // the token were bad, nor failed with a 500, but answered "come back in a moment".
+            ResponseEntity<JsonNode> unchecked = TestHttp.client(
+                            Integer.parseInt(second.getEnvironment().getProperty("local.server.port")))
+                    .post()
+                    .uri("/api/campaigns")
+                    .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("title", "x"))
+                    .retrieve()
+                    .toEntity(JsonNode.class);
+            assertThat(unchecked.getStatusCode().value()).isEqualTo(503);
+            assertThat(unchecked.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(unchecked.getBody().path("status").asInt()).isEqualTo(503);
             for (int round = 0; round < 20; round++) {
                 for (String campaignId : campaigns) {
                     long amount = 1_00 + round;

@@ -31,9 +31,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
+                .oauth2ResourceServer(resourceServer -> ProblemAuthenticationEntryPoint.answerWithProblems(
+                        resourceServer.jwt(Customizer.withDefaults())))
                 .build();
     }
 }
