@@ -347,7 +347,13 @@ public final class LocalPlatform implements AutoCloseable {
             if (stopping) {
                 throw new IllegalStateException("Tirelire was stopped while starting");
             }
-            pending.entrySet().removeIf(part -> part.getValue().getAsBoolean());
+            pending.entrySet().removeIf(part -> {
+                boolean ready = part.getValue().getAsBoolean();
+                if (ready) {
+                    part.getKey().markReady();
+                }
+                return ready;
+            });
             if (pending.isEmpty()) {
                 return;
             }

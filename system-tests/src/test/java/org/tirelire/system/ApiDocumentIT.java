@@ -1,7 +1,9 @@
 package org.tirelire.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,16 @@ class ApiDocumentIT {
     @BeforeAll
     static void readTheDocument() {
         gateway = new Gateway(SharedPlatform.platform().endpoints().gatewayUrl());
-        Gateway.Answer answer = gateway.get("/api/docs/openapi.json");
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
-        document = answer.body();
+        // As a client that honours Retry-After would: the services describe themselves on first request,
+        // which takes a while on a busy machine, and the gateway answers 503 until they have.
+        Gateway.Answer[] answer = new Gateway.Answer[1];
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    answer[0] = gateway.get("/api/docs/openapi.json");
+                    assertThat(answer[0].status()).as(answer[0].raw().body()).isEqualTo(200);
+                });
+        document = answer[0].body();
     }
 
     @Test

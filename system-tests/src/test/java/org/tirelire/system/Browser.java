@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -22,8 +25,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
- * installs), with a fresh profile each time, so nothing is cached between pages measured. Narrow like a
- * phone by default. Screenshots go to {@code target/screenshots/}.
+ * installs), narrow like a phone by default. Screenshots go to {@code target/screenshots/}.
+ *
+ * <p>Starting Chromium takes seconds on a busy two-core machine, and the suite opens dozens of browsers:
+ * each Chromium started is kept for the next test when closed, after what a visitor leaves behind is wiped
+ * (cookies, cache, extra windows), so a page measured is still loaded as on a first visit.
  */
 final class Browser implements AutoCloseable {
 
@@ -33,46 +39,109 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("TIRELIRE_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+    /** Chromium processes waiting for the next test, with JavaScript on (true) or off (false). */
+    private static final Map<Boolean, Deque<Chromium>> IDLE =
+            Map.of(true, new ArrayDeque<>(), false, new ArrayDeque<>());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "chromium-quit"));
+    }
+
+    private final Chromium chromium;
     private final ChromeDriver driver;
-    private final Path profile;
     private final String baseUrl;
+    private boolean closed;
+
+    /** One Chromium process, its driver, and the profile directory it was started with. */
+    private record Chromium(ChromeDriver driver, Path profile, boolean javascript) {
+
+        static Chromium start(boolean javascript) {
+            if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+                throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver ("
+                        + "apt-get install chromium chromium-driver; .ci/run installs them), or TIRELIRE_CHROMIUM and "
+                        + "TIRELIRE_CHROMEDRIVER naming another Chromium and its driver.");
+            }
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("tirelire-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(CHROMIUM.toFile())
+                    .addArguments(
+                            "--headless=new",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run",
+                            "--user-data-dir=" + profile);
+            // A French visitor, as most of the associations' donors are (headless Chromium ignores --lang).
+            Map<String, Object> preferences = new HashMap<>(Map.of("intl.accept_languages", "fr-FR,fr"));
+            if (!javascript) {
+                preferences.put("profile.managed_default_content_settings.javascript", 2);
+            }
+            options.setExperimentalOption("prefs", preferences);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            return new Chromium(new ChromeDriver(service, options), profile, javascript);
+        }
+
+        /**
+         * Back to a first visit: one blank window, no cookie, an empty cache. (The pages keep nothing else in
+         * the browser: no local storage, no service worker.)
+         */
+        void wipe() {
+            String kept = driver.getWindowHandles().iterator().next();
+            for (String window : driver.getWindowHandles()) {
+                if (!window.equals(kept)) {
+                    driver.switchTo().window(window).close();
+                }
+            }
+            driver.switchTo().window(kept);
+            driver.get("about:blank");
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        }
+
+        void quit() {
+            driver.quit();
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary profile left behind is harmless
+            }
+        }
+    }
 
     private Browser(String baseUrl, boolean javascript, int width) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver ("
-                    + "apt-get install chromium chromium-driver; .ci/run installs them), or TIRELIRE_CHROMIUM and "
-                    + "TIRELIRE_CHROMEDRIVER naming another Chromium and its driver.");
-        }
-        try {
-            profile = Files.createTempDirectory("tirelire-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--user-data-dir=" + profile);
-        // A French visitor, as most of the associations' donors are (headless Chromium ignores --lang).
-        Map<String, Object> preferences = new java.util.HashMap<>(Map.of("intl.accept_languages", "fr-FR,fr"));
-        if (!javascript) {
-            preferences.put("profile.managed_default_content_settings.javascript", 2);
-        }
-        options.setExperimentalOption("prefs", preferences);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
+        this.chromium = lease(javascript);
+        this.driver = chromium.driver();
         this.driver.manage().window().setSize(new Dimension(width, 900));
         this.baseUrl = baseUrl;
+    }
+
+    private static Chromium lease(boolean javascript) {
+        Chromium idle;
+        synchronized (IDLE) {
+            idle = IDLE.get(javascript).poll();
+        }
+        return idle != null ? idle : Chromium.start(javascript);
+    }
+
+    private static void quitIdle() {
+        synchronized (IDLE) {
+            IDLE.values().forEach(idle -> {
+                idle.forEach(Chromium::quit);
+                idle.clear();
+            });
+        }
     }
 
     /** A phone-sized browser (390 px) with JavaScript on. */
@@ -244,14 +313,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Wipes this Chromium and keeps it for the next test; one that no longer answers is quit instead. */
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary profile left behind is harmless
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            chromium.wipe();
+        } catch (WebDriverException broken) {
+            chromium.quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.get(chromium.javascript()).push(chromium);
         }
     }
 

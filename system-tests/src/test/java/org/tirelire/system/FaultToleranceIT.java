@@ -31,6 +31,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformPorts;
 import org.tirelire.local.Supervisor;
+import org.tirelire.local.process.ChildProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,6 +55,12 @@ class FaultToleranceIT {
 
     /** The topic donation-service publishes on (see the contracts module's {@code Topics}). */
     private static final String DONATION_EVENTS = "tirelire.donation-events";
+
+    /**
+     * The donors stop giving new gifts past this many, however long the faults take on a slow machine:
+     * every thank-you must stay within what the local mail catcher keeps (its newest 2,000 messages).
+     */
+    private static final int MOST_GIFTS = 1_500;
 
     private static final Path HOME =
             Path.of(System.getProperty("tirelire.home", "..")).toAbsolutePath().normalize();
@@ -195,9 +202,11 @@ class FaultToleranceIT {
         try (Supervisor supervisor = platform.supervise(FaultToleranceIT::report)) {
             for (String service : services) {
                 long killed = platform.pids().get(service);
-                report("kill -9 " + service + " under the launcher's supervision");
+                Duration deadline = restartDeadline(service);
+                report("kill -9 " + service + " under the launcher's supervision; back within " + deadline.toSeconds()
+                        + " s?");
                 platform.kill(service);
-                await().atMost(Duration.ofSeconds(30))
+                await().atMost(deadline)
                         .pollInterval(Duration.ofMillis(500))
                         .alias(service + " started again and healthy")
                         .until(() -> platform.pids().get(service) != killed && healthy(service));
@@ -208,6 +217,18 @@ class FaultToleranceIT {
                             services.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> 1)));
         }
         donors.stopAndCheckEveryGiftCountedOnce();
+    }
+
+    /**
+     * 30 s, as an association expects of its laptop; on a machine where this service's last start already
+     * took longer (two cores shared with another platform and a browser), twice that start: a restart is a
+     * start, and the supervisor's part is to begin it at once, not to make the machine faster.
+     */
+    private static Duration restartDeadline(String service) {
+        Duration lastStart =
+                platform.part(service).flatMap(ChildProcess::lastStartToReady).orElse(Duration.ZERO);
+        Duration thirtySeconds = Duration.ofSeconds(30);
+        return lastStart.multipliedBy(2).compareTo(thirtySeconds) > 0 ? lastStart.multipliedBy(2) : thirtySeconds;
     }
 
     private static boolean healthy(String service) {
@@ -222,7 +243,7 @@ class FaultToleranceIT {
         }
     }
 
-    /** Two donors giving to one campaign, about ten gifts a second, each retrying what got no 201. */
+    /** Two donors giving to one campaign, about four gifts a second, each retrying what got no 201. */
     private record DonorsGiving(
             String campaignId,
             Map<String, Long> gifts,
@@ -563,7 +584,7 @@ class FaultToleranceIT {
      * message, if notification-service was killed right after the SMTP server took it.
      */
     private static void assertEveryDonorThankedByOneMessage(Collection<String> donationIds) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(timeToSend(donationIds.size())).untilAsserted(() -> {
             Map<String, List<String>> messageIds = new HashMap<>();
             mail.get("/api/messages").body().forEach(message -> {
                 String text = message.get("text").asString();
@@ -586,7 +607,7 @@ class FaultToleranceIT {
     }
 
     private static void assertEveryDonorThankedOnce(Collection<String> donationIds) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(timeToSend(donationIds.size())).untilAsserted(() -> {
             Map<String, Integer> thanks = new HashMap<>();
             mail.get("/api/messages").body().forEach(message -> {
                 String text = message.get("text").asString();
@@ -629,10 +650,15 @@ class FaultToleranceIT {
         return Math.floorMod(idempotencyKey.hashCode(), 4) == 0;
     }
 
+    /** A minute, and a tenth of a second per email: notification-service sends them one after another. */
+    private static Duration timeToSend(int emails) {
+        return Duration.ofSeconds(60).plusMillis(100L * emails);
+    }
+
     private static void keepGiving(
             String campaignId, Map<String, Long> gifts, Map<String, String> answered, AtomicBoolean giving) {
         int n = 0;
-        while (giving.get()) {
+        while (giving.get() && gifts.size() < MOST_GIFTS) {
             String key = UUID.randomUUID().toString();
             long amount = 5_00 + (n++ % 17) * 13;
             gifts.put(key, amount);
@@ -644,9 +670,8 @@ class FaultToleranceIT {
             } catch (RuntimeException connectionRefused) {
                 // the donor's request failed: they will retry
             }
-            // About ten gifts a second from the two donors: a steady stream that keeps every thank-you
-            // within what the local mail catcher holds (its newest 2,000 messages).
-            await().pollDelay(Duration.ofMillis(200))
+            // About four gifts a second from the two donors: a steady stream through every fault.
+            await().pollDelay(Duration.ofMillis(500))
                     .atMost(Duration.ofSeconds(1))
                     .until(() -> true);
         }

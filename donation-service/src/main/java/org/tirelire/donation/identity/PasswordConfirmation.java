@@ -31,7 +31,9 @@ public class PasswordConfirmation {
             CircuitBreakerRegistry breakers) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        requests.setReadTimeout(Duration.ofSeconds(5));
+        // Checking a password is made slow on purpose (the hash): give it time on a busy machine, within the 15 s
+        // the page and the gateway give the whole save.
+        requests.setReadTimeout(Duration.ofSeconds(8));
         this.identity = RestClient.builder()
                 .baseUrl(identityUri)
                 .requestFactory(requests)

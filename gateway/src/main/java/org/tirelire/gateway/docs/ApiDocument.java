@@ -37,6 +37,12 @@ class ApiDocument {
     static final String THIS_PROCESS = "gateway";
     private static final String PART_PATH = "/v3/api-docs";
     private static final Duration KEPT_FOR = Duration.ofMinutes(5);
+    /**
+     * A service builds its description on the first request, by reflection over its handlers: seconds of CPU,
+     * and more than ten on a busy two-core machine. A failure is not kept: the next request tries again.
+     */
+    private static final Duration PART_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Set<String> SERVICES = Set.of(CAMPAIGN_SERVICE, DONATION_SERVICE, NOTIFICATION_SERVICE);
 
     private final WebClient services;
@@ -88,6 +94,6 @@ class ApiDocument {
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .bodyToMono(JsonNode.class)
-                .timeout(Duration.ofSeconds(10));
+                .timeout(PART_TIMEOUT);
     }
 }

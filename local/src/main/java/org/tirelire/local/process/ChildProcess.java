@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -29,6 +30,8 @@ public final class ChildProcess {
     private final Map<String, String> environment;
     private final Path logFile;
     private volatile Process process;
+    private volatile Instant startedAt;
+    private volatile Duration lastStartToReady;
 
     public ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
         this.name = name;
@@ -50,6 +53,7 @@ public final class ChildProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
+        startedAt = Instant.now();
         process = builder.start();
         return this;
     }
@@ -64,6 +68,17 @@ public final class ChildProcess {
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
+        markReady();
+    }
+
+    /** Notes that the process answered ready now: the end of its start. */
+    public void markReady() {
+        lastStartToReady = Duration.between(startedAt, Instant.now());
+    }
+
+    /** How long its last start took, from launch to ready; empty until it was once ready. */
+    public Optional<Duration> lastStartToReady() {
+        return Optional.ofNullable(lastStartToReady);
     }
 
     /** Throws the failure to report if the process has ended: it was meant to keep running. */

@@ -1,14 +1,17 @@
 package org.tirelire.web.platform;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PlatformCalls implements ExchangeFilterFunction {
 
+    /** As long as the gateway gives an API call (its routes' response timeout). */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
+
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
     private final JsonMapper json;
 
@@ -35,7 +41,7 @@ final class PlatformCalls implements ExchangeFilterFunction {
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
         String service = request.url().getHost();
-        Mono<ClientResponse> answered = next.exchange(request)
+        Mono<ClientResponse> answered = next.exchange(withItsTimeout(request))
                 .flatMap(response -> response.statusCode().is5xxServerError()
                         ? response.releaseBody()
                                 .then(Mono.error(
@@ -47,6 +53,25 @@ final class PlatformCalls implements ExchangeFilterFunction {
         return breakers.create(service)
                 .run(onAnInstanceThatIsUp, failure -> Mono.error(new PlatformUnavailable(service, failure)))
                 .flatMap(response -> response.statusCode().isError() ? refusal(response) : Mono.just(response));
+    }
+
+    /**
+     * A page that reads waits {@link PlatformClients#READ_TIMEOUT}; a form that writes waits as long as an API
+     * client would ({@link #WRITE_TIMEOUT}): a save given up on the page may still happen in the service,
+     * and the person would not know whether it did. Saving a payment account, for one, asks the identity
+     * service and the payment provider in turn.
+     */
+    private static ClientRequest withItsTimeout(ClientRequest request) {
+        if (HttpMethod.GET.equals(request.method())) {
+            return request;
+        }
+        return ClientRequest.from(request)
+                .httpRequest(http -> {
+                    if (http.getNativeRequest() instanceof HttpClientRequest reactorRequest) {
+                        reactorRequest.responseTimeout(WRITE_TIMEOUT);
+                    }
+                })
+                .build();
     }
 
     private Mono<ClientResponse> refusal(ClientResponse response) {
