@@ -123,6 +123,56 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
     }
 
     @Test
+    void a_sponsor_doubles_gifts_up_to_the_cap_and_the_progress_shows_what_was_matched() {
+        String campaignId = liveCampaign(1_000_00);
+        Map<String, Object> pledge = Map.of(
+                "sponsor",
+                "La Boulangerie Martin",
+                "ratio",
+                1,
+                "cap",
+                Map.of("amount", 30_00, "currency", "EUR"),
+                "endsAt",
+                Instant.now().plus(Duration.ofHours(2)).toString());
+        ResponseEntity<JsonNode> match = post("/api/campaigns/" + campaignId + "/matches", organisation, pledge);
+        assertThat(match.getStatusCode().value()).isEqualTo(201);
+        assertThat(match.getBody().get("left").get("amount").asLong()).isEqualTo(30_00);
+        assertThat(anonymousGet("/api/campaigns/" + campaignId + "/progress")
+                        .getBody()
+                        .get("activeMatch")
+                        .get("sponsor")
+                        .asString())
+                .isEqualTo("La Boulangerie Martin");
+
+        sendConfirmed(campaignId, "matched-1-" + campaignId, 20_00);
+        sendConfirmed(campaignId, "matched-2-" + campaignId, 20_00);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode progress =
+                    anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+            assertThat(progress.get("raised").get("amount").asLong()).isEqualTo(40_00 + 30_00);
+            assertThat(progress.get("matched").get("amount").asLong()).isEqualTo(30_00);
+            assertThat(progress.get("donationCount").asLong()).isEqualTo(2);
+            assertThat(progress.get("activeMatch").isNull())
+                    .as("the cap is reached")
+                    .isTrue();
+            assertThat(progress.get("matches").get(0).get("left").get("amount").asLong())
+                    .isZero();
+        });
+
+        ResponseEntity<JsonNode> tenfold = post(
+                "/api/campaigns/" + campaignId + "/matches",
+                organisation,
+                Map.of("sponsor", "", "ratio", 10, "cap", Map.of("amount", 30_00, "currency", "EUR")));
+        assertThat(tenfold.getStatusCode().value()).isEqualTo(400);
+        assertThat(tenfold.getBody().get("errors").findValuesAsString("field")).contains("sponsor", "ratio", "endsAt");
+        assertThat(post("/api/campaigns/" + campaignId + "/matches", "another-organisation", pledge)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
+    @Test
     void invalid_fields_are_each_named_in_a_problem_response() {
         ResponseEntity<JsonNode> response = post(
                 "/api/campaigns",

@@ -28,6 +28,9 @@ import org.tirelire.kit.totals.EventPosition;
 @Document("campaigns")
 public class Campaign implements OutboxAggregate {
 
+    /** Sponsors' pledges a campaign may hold: enough for a whole telethon's evening. */
+    static final int MAX_MATCHES = 20;
+
     @Id
     private final String id;
 
@@ -56,6 +59,7 @@ public class Campaign implements OutboxAggregate {
     private @Nullable Instant closedAt;
     private @Nullable String closeOutcome;
     private Progress progress;
+    private List<Match> matches;
     private List<PendingEvent> outbox;
 
     @Version
@@ -83,6 +87,7 @@ public class Campaign implements OutboxAggregate {
             @Nullable Instant closedAt,
             @Nullable String closeOutcome,
             Progress progress,
+            @Nullable List<Match> matches,
             List<PendingEvent> outbox,
             @Nullable Long version) {
         this.id = id;
@@ -105,6 +110,7 @@ public class Campaign implements OutboxAggregate {
         this.closedAt = closedAt;
         this.closeOutcome = closeOutcome;
         this.progress = progress;
+        this.matches = matches == null ? List.of() : List.copyOf(matches);
         this.outbox = new ArrayList<>(outbox);
         this.version = version;
     }
@@ -148,6 +154,7 @@ public class Campaign implements OutboxAggregate {
                 null,
                 Progress.none(goal.currency()),
                 List.of(),
+                List.of(),
                 null);
     }
 
@@ -171,7 +178,8 @@ public class Campaign implements OutboxAggregate {
                         endsAt,
                         rewardsOffered(),
                         now,
-                        organiserEmail),
+                        organiserEmail,
+                        organisationName),
                 now));
     }
 
@@ -289,12 +297,13 @@ public class Campaign implements OutboxAggregate {
      *
      * @return whether the total changed
      */
-    public boolean applyContribution(Money delta, int countDelta, EventPosition position, Instant at) {
-        return applyContributions(List.of(new Contribution(delta, countDelta, position, at))) > 0;
+    public boolean applyContribution(
+            String donationId, Money delta, int countDelta, EventPosition position, Instant at) {
+        return applyContributions(List.of(new Contribution(donationId, delta, countDelta, position, at))) > 0;
     }
 
-    /** A gift or refund to count: what it changes, and where its event sits in its partition. */
-    public record Contribution(Money delta, int countDelta, EventPosition position, Instant at) {}
+    /** A gift or refund to count: whose, what it changes, and where its event sits in its partition. */
+    public record Contribution(String donationId, Money delta, int countDelta, EventPosition position, Instant at) {}
 
     /**
      * Counts several gifts and refunds heard together, in their order, each once: one that was already
@@ -303,7 +312,7 @@ public class Campaign implements OutboxAggregate {
      * @return how many of them changed the total
      */
     public int applyContributions(List<Contribution> contributions) {
-        Progress.Counted counted = progress.count(contributions);
+        Progress.Counted counted = progress.count(contributions, this::matchOrUnmatch);
         if (counted.applied() > 0) {
             progress = counted.progress();
             announceProgress(counted.latest());
@@ -324,6 +333,76 @@ public class Campaign implements OutboxAggregate {
         progress = progress.corrected(raised, donationCount, at);
         announceProgress(at);
         return true;
+    }
+
+    /**
+     * A sponsor's pledge to match the gifts of a window (see {@link Match}). Gifts already counted are not
+     * matched afterwards: a match starts now at the earliest.
+     */
+    public Match addMatch(
+            String sponsor,
+            int ratio,
+            Money cap,
+            @Nullable Instant startsAt,
+            Instant endsAt,
+            @Nullable Money minimumGift,
+            Instant now) {
+        if (status == CampaignStatus.ENDED || status == CampaignStatus.CANCELLED) {
+            throw new CampaignReadOnly(id, status);
+        }
+        Instant starts = startsAt == null || startsAt.isBefore(now) ? now : startsAt;
+        if (!endsAt.isAfter(starts)) {
+            throw new MatchRefused("endsAt", "The match must end after it starts (" + starts + ")");
+        }
+        if (!cap.currency().equals(goal.currency())) {
+            throw new CurrencyMismatch("cap", goal.currency(), cap.currency());
+        }
+        if (minimumGift != null && !minimumGift.currency().equals(goal.currency())) {
+            throw new CurrencyMismatch("minimumGift", goal.currency(), minimumGift.currency());
+        }
+        if (matches.size() >= MAX_MATCHES) {
+            throw new MatchRefused("sponsor", "A campaign takes at most " + MAX_MATCHES + " matches");
+        }
+        Match match =
+                Match.pledged(UUID.randomUUID().toString(), sponsor, ratio, cap, starts, endsAt, minimumGift, now);
+        List<Match> all = new ArrayList<>(matches);
+        all.add(match);
+        matches = List.copyOf(all);
+        announceProgress(now);
+        return match;
+    }
+
+    /**
+     * What a gift or a refund changes in the matches: a gift confirmed while a match is active is matched by
+     * each such match as far as its cap allows; a refund takes back what its gift had matched.
+     *
+     * @return the change to the campaign's total, in minor units
+     */
+    private long matchOrUnmatch(Contribution contribution) {
+        long delta = 0;
+        List<Match> after = new ArrayList<>(matches.size());
+        for (Match match : matches) {
+            Match.Matched matched = contribution.countDelta() > 0
+                    ? match.match(contribution.donationId(), contribution.delta(), contribution.at())
+                    : contribution.countDelta() < 0
+                            ? match.unmatch(contribution.donationId())
+                            : new Match.Matched(match, 0);
+            after.add(matched.match());
+            delta = Math.addExact(delta, matched.delta());
+        }
+        matches = List.copyOf(after);
+        return delta;
+    }
+
+    /** The match whose window is open at {@code now}, if any: the one ending first when several are. */
+    public java.util.Optional<Match> activeMatchAt(Instant now) {
+        return matches.stream()
+                .filter(match -> match.isActiveAt(now) && match.left().isPositive())
+                .min(java.util.Comparator.comparing(Match::endsAt));
+    }
+
+    public List<Match> matches() {
+        return matches;
     }
 
     private void announceProgress(Instant at) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.totals.EventPosition;
@@ -13,6 +14,9 @@ import org.tirelire.kit.totals.EventPosition;
 /**
  * A campaign's total, kept inside the campaign document. {@code appliedPositions} remembers the
  * latest donation event applied from each partition, which makes a redelivered event a no-op.
+ *
+ * @param raised the gifts counted, and what sponsors matched of them
+ * @param matched the part of {@code raised} that sponsors matched (zero in documents from before matching)
  */
 public record Progress(
         Money raised,
@@ -20,26 +24,36 @@ public record Progress(
         @Nullable Instant lastGiftAt,
         @Nullable Instant updatedAt,
         List<ReachedMilestone> reachedMilestones,
-        Map<String, Long> appliedPositions) {
+        Map<String, Long> appliedPositions,
+        Money matched) {
+
+    public Progress {
+        if (matched == null) {
+            matched = Money.zero(raised.currency());
+        }
+    }
 
     public static Progress none(String currency) {
-        return new Progress(Money.zero(currency), 0, null, null, List.of(), Map.of());
+        return new Progress(Money.zero(currency), 0, null, null, List.of(), Map.of(), Money.zero(currency));
     }
 
     public boolean hasApplied(EventPosition position) {
         return appliedPositions.getOrDefault(position.partitionKey(), -1L) >= position.offset();
     }
 
-    public Progress plus(Money delta, int countDelta, EventPosition position, Instant at) {
+    /** The total with a gift (positive {@code delta}) or a refund counted, and what it changed in the matches. */
+    public Progress plus(Money delta, long matchedDelta, int countDelta, EventPosition position, Instant at) {
         Map<String, Long> positions = new HashMap<>(appliedPositions);
         positions.put(position.partitionKey(), position.offset());
+        Money matchedChange = new Money(matchedDelta, raised.currency());
         return new Progress(
-                raised.plus(delta),
+                raised.plus(delta).plus(matchedChange),
                 donationCount + countDelta,
                 delta.isPositive() ? at : lastGiftAt,
                 at,
                 reachedMilestones,
-                positions);
+                positions,
+                matched.plus(matchedChange));
     }
 
     /** What counting a batch of gifts and refunds did: the new total, how many counted, the latest's time. */
@@ -48,9 +62,10 @@ public record Progress(
 
     /**
      * Counts the gifts and refunds heard together, in their order, each once: one at a position already
-     * applied changes nothing (ADR 3).
+     * applied changes nothing (ADR 3). {@code matching} is asked, once per gift or refund counted, what it
+     * changes in the sponsors' matches.
      */
-    public Counted count(List<Campaign.Contribution> contributions) {
+    public Counted count(List<Campaign.Contribution> contributions, ToLongFunction<Campaign.Contribution> matching) {
         Progress counted = this;
         int applied = 0;
         Instant latest = null;
@@ -59,7 +74,11 @@ public record Progress(
                 continue;
             }
             counted = counted.plus(
-                    contribution.delta(), contribution.countDelta(), contribution.position(), contribution.at());
+                    contribution.delta(),
+                    matching.applyAsLong(contribution),
+                    contribution.countDelta(),
+                    contribution.position(),
+                    contribution.at());
             latest = contribution.at();
             applied++;
         }
@@ -75,13 +94,13 @@ public record Progress(
     }
 
     public Progress corrected(Money newRaised, long newDonationCount, Instant at) {
-        return new Progress(newRaised, newDonationCount, lastGiftAt, at, reachedMilestones, appliedPositions);
+        return new Progress(newRaised, newDonationCount, lastGiftAt, at, reachedMilestones, appliedPositions, matched);
     }
 
     public Progress withReached(ReachedMilestone milestone) {
         List<ReachedMilestone> reached = new ArrayList<>(reachedMilestones);
         reached.add(milestone);
-        return new Progress(raised, donationCount, lastGiftAt, updatedAt, reached, appliedPositions);
+        return new Progress(raised, donationCount, lastGiftAt, updatedAt, reached, appliedPositions, matched);
     }
 
     public Optional<ReachedMilestone> reached(String label) {

@@ -6,17 +6,55 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 
-/** {@code GET /api/campaigns/{id}/progress}: how far a campaign is from its goal. */
+/**
+ * {@code GET /api/campaigns/{id}/progress}: how far a campaign is from its goal.
+ *
+ * @param raised the gifts counted and what sponsors matched of them
+ * @param matched the part of {@code raised} that sponsors matched
+ * @param activeMatch the sponsor's match whose window is open now and whose cap is not reached, if any
+ * @param matches every sponsor's match, in the order they were added
+ */
 public record ProgressView(
         String campaignId,
         Money goal,
         Money raised,
+        Money matched,
         long donationCount,
         int percent,
         long daysLeft,
         @Nullable Instant lastGiftAt,
         List<MilestoneView> milestones,
+        @Nullable MatchView activeMatch,
+        List<MatchView> matches,
         Instant updatedAt) {
+
+    /** A sponsor's match as the public sees it: who, how much per euro, how much is left and until when. */
+    public record MatchView(
+            String id,
+            String sponsor,
+            int ratio,
+            Money cap,
+            Money matched,
+            Money left,
+            @Nullable Money minimumGift,
+            Instant startsAt,
+            Instant endsAt,
+            boolean active) {
+
+        static MatchView of(Match match, Instant now) {
+            return new MatchView(
+                    match.id(),
+                    match.sponsor(),
+                    match.ratio(),
+                    match.cap(),
+                    match.matched(),
+                    match.left(),
+                    match.minimumGift(),
+                    match.startsAt(),
+                    match.endsAt(),
+                    match.isActiveAt(now) && match.left().isPositive());
+        }
+    }
 
     public record MilestoneView(
             String label,
@@ -40,11 +78,18 @@ public record ProgressView(
                 campaign.id(),
                 campaign.goal(),
                 progress.raised(),
+                progress.matched(),
                 progress.donationCount(),
                 progress.percentOf(campaign.goal()),
                 daysLeft,
                 progress.lastGiftAt(),
                 milestones,
+                campaign.activeMatchAt(now)
+                        .map(match -> MatchView.of(match, now))
+                        .orElse(null),
+                campaign.matches().stream()
+                        .map(match -> MatchView.of(match, now))
+                        .toList(),
                 updatedAt);
     }
 }

@@ -135,6 +135,7 @@ public class ProgressProjector {
             return Optional.empty();
         }
         return Optional.of(new Campaign.Contribution(
+                heard.donationId().value(),
                 new Money(change.amountDelta(), heard.amount().currency()),
                 change.countDelta(),
                 heard.position(),

@@ -65,8 +65,14 @@ public class Reconciliation {
         return new Report(all.size(), drifts);
     }
 
+    /**
+     * The gifts the ledger counts, and what sponsors matched of them: the matches are kept with the campaign,
+     * in the same write as its total, so they are the record of what was matched.
+     */
     private Totals fromLedger(Campaign campaign) {
-        long raised = 0;
+        long raised = campaign.matches().stream()
+                .mapToLong(match -> match.matched().amount())
+                .reduce(0, Math::addExact);
         long count = 0;
         for (LedgerEntry entry : ledger.entriesOf(campaign.id())) {
             if (entry.counts()) {

@@ -13,6 +13,7 @@ import org.tirelire.campaign.campaign.CampaignReadOnly;
 import org.tirelire.campaign.campaign.CampaignRevisionRefused;
 import org.tirelire.campaign.campaign.CurrencyMismatch;
 import org.tirelire.campaign.campaign.IllegalCampaignTransition;
+import org.tirelire.campaign.campaign.MatchRefused;
 import org.tirelire.campaign.campaign.UnsupportedCurrency;
 import org.tirelire.kit.web.Problems;
 
@@ -44,6 +45,11 @@ class CampaignProblemResponses {
     @ExceptionHandler(CampaignReadOnly.class)
     ProblemDetail readOnly(CampaignReadOnly e) {
         return Problems.problem(HttpStatus.CONFLICT, "Campaign is read-only", e.getMessage());
+    }
+
+    @ExceptionHandler(MatchRefused.class)
+    ProblemDetail matchRefused(MatchRefused e) {
+        return Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid match", e.field(), e.getMessage());
     }
 
     @ExceptionHandler(CampaignRevisionRefused.class)

@@ -33,11 +33,11 @@ class CampaignProgressTest {
     void an_event_at_a_position_already_applied_changes_nothing() {
         EventPosition position = new EventPosition(2, 41);
 
-        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, position, NOW))
+        assertThat(campaign.applyContribution("gift-1", Money.of(30_00, "EUR"), 1, position, NOW))
                 .isTrue();
-        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, position, NOW))
+        assertThat(campaign.applyContribution("gift-1", Money.of(30_00, "EUR"), 1, position, NOW))
                 .isFalse();
-        assertThat(campaign.applyContribution(Money.of(30_00, "EUR"), 1, new EventPosition(2, 40), NOW))
+        assertThat(campaign.applyContribution("gift-3", Money.of(30_00, "EUR"), 1, new EventPosition(2, 40), NOW))
                 .isFalse();
 
         assertThat(campaign.progress().raised()).isEqualTo(Money.of(30_00, "EUR"));
@@ -46,17 +46,17 @@ class CampaignProgressTest {
 
     @Test
     void positions_are_tracked_per_partition() {
-        campaign.applyContribution(Money.of(10_00, "EUR"), 1, new EventPosition(0, 500), NOW);
-        campaign.applyContribution(Money.of(10_00, "EUR"), 1, new EventPosition(1, 3), NOW);
+        campaign.applyContribution("gift-4", Money.of(10_00, "EUR"), 1, new EventPosition(0, 500), NOW);
+        campaign.applyContribution("gift-5", Money.of(10_00, "EUR"), 1, new EventPosition(1, 3), NOW);
 
         assertThat(campaign.progress().raised()).isEqualTo(Money.of(20_00, "EUR"));
     }
 
     @Test
     void each_milestone_is_announced_once_even_if_a_refund_drops_below_it_and_it_is_crossed_again() {
-        campaign.applyContribution(Money.of(60_00, "EUR"), 1, new EventPosition(0, 1), NOW);
-        campaign.applyContribution(Money.of(-60_00, "EUR"), -1, new EventPosition(0, 2), NOW);
-        campaign.applyContribution(Money.of(160_00, "EUR"), 1, new EventPosition(0, 3), NOW);
+        campaign.applyContribution("gift-6", Money.of(60_00, "EUR"), 1, new EventPosition(0, 1), NOW);
+        campaign.applyContribution("gift-6", Money.of(-60_00, "EUR"), -1, new EventPosition(0, 2), NOW);
+        campaign.applyContribution("gift-8", Money.of(160_00, "EUR"), 1, new EventPosition(0, 3), NOW);
 
         List<String> announced = campaign.outbox().stream()
                 .map(pending -> pending.event())
@@ -68,7 +68,7 @@ class CampaignProgressTest {
 
     @Test
     void percent_is_rounded_down_so_the_goal_shows_as_met_only_when_it_is() {
-        campaign.applyContribution(Money.of(99_99, "EUR"), 1, new EventPosition(0, 1), NOW);
+        campaign.applyContribution("gift-9", Money.of(99_99, "EUR"), 1, new EventPosition(0, 1), NOW);
 
         assertThat(campaign.progress().percentOf(campaign.goal())).isEqualTo(99);
         assertThat(campaign.progress().reached("100%")).isEmpty();

@@ -111,7 +111,7 @@ class CampaignRevisionTest {
     @Test
     void a_reached_stretch_goal_stays_as_announced_and_a_new_one_already_passed_is_announced_at_once() {
         campaign.publish(NOW);
-        campaign.applyContribution(eur(180_00), 1, new EventPosition(0, 1), NOW);
+        campaign.applyContribution("gift-1", eur(180_00), 1, new EventPosition(0, 1), NOW);
 
         assertRefused(() -> campaign.revise(stretchGoals(new StretchGoal(eur(400_00), "Voile")), NOW), "stretchGoals");
         campaign.revise(
