@@ -25,7 +25,27 @@
     root.querySelector('[data-raised]').textContent = money(p.raised);
     root.querySelector('[data-percent]').textContent = p.percent + ' %';
     root.querySelector('progress').value = Math.min(100, p.percent);
+    showMatch(p.activeMatch);
   });
+  // The sponsor's match: shown while one is open, with what is left of its cap and a countdown to its end.
+  var match = root.querySelector('[data-match]');
+  function showMatch(m) {
+    match.hidden = !m;
+    if (!m) return;
+    match.setAttribute('data-ends', m.endsAt);
+    match.querySelector('[data-match-ratio]').textContent = '×' + (m.ratio + 1);
+    match.querySelector('[data-match-sponsor]').textContent = m.sponsor;
+    match.querySelector('[data-match-left]').textContent = match.getAttribute('data-left-label') + ' ' + money(m.left);
+  }
+  function countdown() {
+    var left = Math.max(0, Math.floor((Date.parse(match.getAttribute('data-ends')) - Date.now()) / 1000));
+    var h = Math.floor(left / 3600), m = Math.floor(left % 3600 / 60), s = left % 60;
+    match.querySelector('[data-match-countdown]').textContent =
+      (h ? h + ':' + (m < 10 ? '0' : '') : '') + m + ':' + (s < 10 ? '0' : '') + s;
+    if (!match.hidden && left === 0) match.hidden = true;
+  }
+  if (match.getAttribute('data-ends')) countdown();
+  setInterval(function () { if (match.getAttribute('data-ends')) countdown(); }, 1000);
   var alerts = document.querySelector('[data-alerts]');
   function show(node) {
     alerts.appendChild(node);

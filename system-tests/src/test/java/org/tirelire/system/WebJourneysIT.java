@@ -616,6 +616,53 @@ class WebJourneysIT {
     }
 
     @Test
+    void a_sponsor_doubles_each_gift_for_an_evening_and_the_campaign_page_says_so_on_a_small_phone() {
+        Organiser owner = organiser();
+        // A title with a word longer than a small phone is wide, as a pasted address would be.
+        Campaign campaign = owner.liveCampaign("Gala #solidaritéboulangeriedelaruedesmartyrs2026");
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            owner.logIn(organiser);
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            organiser.fill("Mécène (le nom que verront les donateurs)", "La Boulangerie Martin");
+            organiser.fill("Plafond du mécène (EUR)", "cinquante");
+            // The date and time as the browser's picker sets it, in the association's time zone.
+            String inTwoHours = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris"))
+                    .plusHours(2)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    .toString();
+            organiser.script("document.getElementById('match-endsAt').value = '" + inTwoHours + "'");
+            organiser.click("Ajouter le mécène");
+            assertThat(organiser.pageText()).contains("Écrivez le plafond en chiffres");
+            organiser.fill("Plafond du mécène (EUR)", "50");
+            organiser.script("document.getElementById('match-endsAt').value = '" + inTwoHours + "'");
+            organiser.click("Ajouter le mécène");
+            assertThat(organiser.pageText())
+                    .contains("Le mécène est ajouté")
+                    .contains("La Boulangerie Martin double chaque don : 0 € donnés sur 50 €");
+            organiser.screenshot("organiser-sponsor-match");
+        }
+        giveThroughTheApi(campaign.id(), 20_00);
+        await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaign.id()) == 40_00);
+
+        try (Browser visitor = Browser.ofWidth(baseUrl, 320)) {
+            visitor.open("/campaigns/" + campaign.slug());
+            assertThat(visitor.text("[data-raised]")).isEqualTo("40 €");
+            assertThat(visitor.pageText())
+                    .contains("dont 20 € donnés par les mécènes")
+                    .contains("La Boulangerie Martin double chaque don jusqu’à")
+                    .contains("30 € sur 50 € restent à donner par le mécène");
+            assertThat(visitor.scrollsSideways()).as("a long word wraps").isFalse();
+            visitor.screenshot("campaign-with-a-sponsor-320px");
+
+            // The stream's overlay shows the match with a countdown to its end.
+            visitor.open("/campaigns/" + campaign.slug() + "/overlay");
+            assertThat(visitor.text("[data-match]")).startsWith("×2 La Boulangerie Martin · reste 30 € ·");
+            visitor.waiting(Duration.ofSeconds(5))
+                    .until(browser -> visitor.text("[data-match-countdown]").matches("1:5\\d:\\d\\d"));
+        }
+    }
+
+    @Test
     void the_pages_speak_english_on_request_and_fit_a_320_pixel_screen() {
         Campaign campaign = liveCampaign("Une salle de répétition");
         try (Browser visitor = Browser.ofWidth(baseUrl, 320)) {

@@ -224,6 +224,33 @@ class OrganiserCampaignPages {
                 }));
     }
 
+    @PostMapping("/organiser/campaigns/{id}/matches")
+    Mono<String> addMatch(
+            @PathVariable String id,
+            @ModelAttribute("sponsorMatch") MatchForm form,
+            ServerWebExchange exchange,
+            Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
+                    String currency = campaign.goal().currency();
+                    Map<String, String> errors = form.errors(currency, zone, clock.instant());
+                    if (!errors.isEmpty()) {
+                        return refusedAction(exchange, organiser, id, errors, model);
+                    }
+                    return campaigns
+                            .addMatch(organiser.authorization(), id, form.toMatch(currency, zone))
+                            .map(added -> "redirect:/organiser/campaigns/" + id + "?done=match")
+                            .onErrorResume(
+                                    PlatformRefusal.class,
+                                    refusal -> refusedAction(
+                                            exchange,
+                                            organiser,
+                                            id,
+                                            Map.of("match.form", "match.error.refused"),
+                                            model));
+                }));
+    }
+
     @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/refund")
     Mono<String> refund(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
         return sessions.required(exchange)
@@ -287,6 +314,9 @@ class OrganiserCampaignPages {
                             model.addAttribute("issuesReceipts", parts.getT5());
                             if (!model.containsAttribute("offline")) {
                                 model.addAttribute("offline", OfflineGiftForm.blank());
+                            }
+                            if (!model.containsAttribute("sponsorMatch")) {
+                                model.addAttribute("sponsorMatch", MatchForm.blank());
                             }
                             if (!model.containsAttribute("errors")) {
                                 model.addAttribute("errors", Map.of());

@@ -2,6 +2,7 @@ package org.tirelire.web.page;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -67,6 +68,30 @@ public final class PageFormat {
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                         .withLocale(locale)
                         .format(instant.atZone(zone));
+    }
+
+    /** The time of day in the association's time zone: {@code 22:00}, or {@code 10:00 PM} in English. */
+    public String time(@Nullable Instant instant) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .format(instant.atZone(zone));
+    }
+
+    /** Time left until {@code until}, read at a glance: {@code 1 h 23 min}, {@code 12 min}, {@code 3 j}. */
+    public String timeLeft(@Nullable Instant until) {
+        if (until == null) {
+            return "";
+        }
+        long minutes = Math.max(0, Duration.between(Instant.now(), until).toMinutes());
+        if (minutes >= 48 * 60) {
+            return (minutes / (24 * 60)) + (locale.getLanguage().equals("fr") ? " j" : " d");
+        }
+        if (minutes >= 60) {
+            return (minutes / 60) + " h " + (minutes % 60) + " min";
+        }
+        return Math.max(1, minutes) + " min";
     }
 
     /** {@code yyyy-MM-dd} in the association's time zone, for a date field. */

@@ -62,6 +62,12 @@ public interface CampaignApi {
             @PathVariable String id,
             @RequestBody CampaignChanges changes);
 
+    @PostExchange("/{id}/matches")
+    Mono<PlatformViews.Match> addMatch(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String id,
+            @RequestBody PlatformRequests.NewMatch match);
+
     /** {@code action}: {@code publish}, {@code close} or {@code cancel}. */
     @PostExchange("/{id}/{action}")
     Mono<Campaign> changeStatus(

@@ -99,6 +99,14 @@ public final class PlatformRequests {
         }
     }
 
+    /** The body of {@code POST /api/campaigns/{id}/matches}: a sponsor's pledge, open from now. */
+    public record NewMatch(
+            String sponsor,
+            int ratio,
+            Money cap,
+            Instant endsAt,
+            @Nullable Money minimumGift) {}
+
     /** The body of {@code POST /api/campaigns/{id}/offline-donations}; the donor only if one was named. */
     public record OfflineGift(
             Money amount,

@@ -63,6 +63,12 @@ public final class PlatformViews {
             Money minAmount,
             @Nullable Integer limit) {}
 
+    /**
+     * @param raised the gifts and what sponsors matched of them
+     * @param matched the part of {@code raised} sponsors matched; null from a service that does not match
+     * @param activeMatch the sponsor's match open now, if any
+     * @param matches every sponsor's match, in the order they were added
+     */
     public record Progress(
             String campaignId,
             Money goal,
@@ -71,13 +77,34 @@ public final class PlatformViews {
             int percent,
             long daysLeft,
             @Nullable Instant lastGiftAt,
-            List<Milestone> milestones) {
+            List<Milestone> milestones,
+            @Nullable Money matched,
+            @Nullable Match activeMatch,
+            @Nullable List<Match> matches) {
 
         /** The thermometer never draws past full, even when a campaign raised twice its goal. */
         public int barPercent() {
             return Math.min(100, Math.max(0, percent));
         }
+
+        public boolean hasMatched() {
+            return matched != null && matched.amount() > 0;
+        }
+
+        public List<Match> allMatches() {
+            return matches == null ? List.of() : matches;
+        }
     }
+
+    /** A sponsor's pledge: {@code ratio} euros per euro given, up to {@code cap}, until {@code endsAt}. */
+    public record Match(
+            String sponsor,
+            int ratio,
+            Money cap,
+            Money matched,
+            Money left,
+            @Nullable Money minimumGift,
+            Instant endsAt) {}
 
     public record Milestone(String label, Money threshold, boolean reached) {}
 

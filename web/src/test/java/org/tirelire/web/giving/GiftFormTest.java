@@ -139,6 +139,6 @@ class GiftFormTest {
                 List.of(reward),
                 "LIVE",
                 null,
-                new Progress("campaign-1", goal, Money.zero("EUR"), 0, 0, 60, null, List.of()));
+                new Progress("campaign-1", goal, Money.zero("EUR"), 0, 0, 60, null, List.of(), null, null, null));
     }
 }
