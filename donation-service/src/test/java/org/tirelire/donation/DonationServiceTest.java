@@ -104,7 +104,8 @@ abstract class DonationServiceTest {
                 Instant.now().plus(Duration.ofDays(30)),
                 List.of(reward),
                 Instant.now(),
-                "organiser@example.org");
+                "organiser@example.org",
+                "Les Amis du Canal");
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
                 campaignId,

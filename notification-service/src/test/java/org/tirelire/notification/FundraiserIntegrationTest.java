@@ -71,7 +71,8 @@ class FundraiserIntegrationTest extends NotificationServiceTest {
                         Instant.now().plus(Duration.ofDays(20)),
                         List.of(),
                         Instant.now(),
-                        "organiser@example.org"));
+                        "organiser@example.org",
+                        "Les Amis du Canal"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> open("Léa Martin", "Je cours pour la péniche", null)
                                 .getStatusCode()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,12 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
         assertThat(email.getSubject()).isEqualTo("Merci pour votre don à Rénovons la péniche");
         String body = GreenMailUtil.getBody(email);
         assertThat(body).contains("30,00").contains(gift.donationId()).contains("https://dons.example.org/campaigns/");
+        // From the association, under its name, replies to its organiser; the address stays the platform's.
+        InternetAddress from = (InternetAddress) email.getFrom()[0];
+        assertThat(from.getPersonal()).isEqualTo("Les Amis du Canal");
+        assertThat(from.getAddress()).isEqualTo("noreply@tirelire.local");
+        assertThat(email.getReplyTo()).extracting(Object::toString).containsExactly("organiser@example.org");
+        assertThat(body).contains("Les Amis du Canal, avec Tirelire");
         assertThat(TestHttp.client(port)
                         .get()
                         .uri("/actuator/prometheus")
@@ -91,6 +98,7 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 sent.attempts(),
                 sent.createdAt(),
                 Instant.now(),
+                null,
                 null,
                 null,
                 null,
@@ -414,7 +422,8 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 Instant.now().plus(Duration.ofDays(10)),
                 List.of(),
                 Instant.now(),
-                "organiser@example.org");
+                "organiser@example.org",
+                "Les Amis du Canal");
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
                 campaignId,

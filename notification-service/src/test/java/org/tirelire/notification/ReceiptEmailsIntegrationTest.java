@@ -59,6 +59,10 @@ class ReceiptEmailsIntegrationTest extends NotificationServiceTest {
         MimeMessage email = messagesTo(donor).get(0);
         assertThat(email.getSubject()).isEqualTo("Votre reçu fiscal R-2026-000012 – Les Restos du Quartier");
         assertThat(textOf(email)).contains("R-2026-000012").contains("Conservez-le trois ans");
+        assertThat(((jakarta.mail.internet.InternetAddress) email.getFrom()[0]).getPersonal())
+                .as("the receipt comes from the association that issues it")
+                .isEqualTo("Les Restos du Quartier");
+        assertThat(textOf(email)).contains("Les Restos du Quartier, avec Tirelire");
         BodyPart attachment = attachmentOf(email);
         assertThat(attachment.getFileName()).isEqualTo("recu-fiscal-R-2026-000012.pdf");
         assertThat(attachment.getContentType()).startsWith("application/pdf");

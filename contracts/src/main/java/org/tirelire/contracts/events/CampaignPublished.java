@@ -8,7 +8,10 @@ import org.tirelire.contracts.money.Money;
 /**
  * A campaign went LIVE: from now on it accepts gifts in its goal's currency until it closes.
  *
- * @param organiserEmail where news about the campaign (milestones, its end) reach its organiser
+ * @param organiserEmail where news about the campaign (milestones, its end) reach its organiser, and where
+ *     donors' replies to the association's emails go
+ * @param organisationName the association's name, as its donors' emails are signed and sent (absent from
+ *     events published before it was added)
  */
 public record CampaignPublished(
         String campaignId,
@@ -20,7 +23,8 @@ public record CampaignPublished(
         Instant endsAt,
         List<RewardOffered> rewards,
         Instant publishedAt,
-        @Nullable String organiserEmail)
+        @Nullable String organiserEmail,
+        @Nullable String organisationName)
         implements CampaignEvent {
 
     /** A reward ("contrepartie") a donor may choose from a minimum amount, limited to {@code limit} when set. */

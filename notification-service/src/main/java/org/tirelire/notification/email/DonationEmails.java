@@ -1,7 +1,9 @@
 package org.tirelire.notification.email;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ public class DonationEmails {
         if (GeneralFund.is(gift.campaignId())) {
             // A recurring gift whose campaign ended now supports all the association does (ADR 28).
             String title = english ? "the association's work" : "l'ensemble des actions de l'association";
-            campaign = new CampaignSummary(gift.campaignId(), "", title, "", "EUR", true, null);
+            campaign = new CampaignSummary(gift.campaignId(), "", title, "", "EUR", true, null, null);
             campaignUrl = properties.publicBaseUrl() + "/";
         } else {
             // The campaign's publication comes on another topic: if it is just behind the gift, wait for it.
@@ -53,6 +55,7 @@ public class DonationEmails {
                             gift.campaignId(),
                             "EUR",
                             true,
+                            null,
                             null));
             campaignUrl = properties.publicBaseUrl() + "/campaigns/" + campaign.slug();
         }
@@ -70,7 +73,11 @@ public class DonationEmails {
                                 "confirmedAt", gift.confirmedAt(),
                                 "donationId", gift.donationId(),
                                 "campaignUrl", campaignUrl,
-                                "manageUrl", gift.manageUrl() == null ? "" : gift.manageUrl())));
+                                "manageUrl", gift.manageUrl() == null ? "" : gift.manageUrl(),
+                                "organisationName", Objects.toString(campaign.organisationName(), ""))),
+                Map.of(),
+                List.of(),
+                campaign.donorEmailSender());
         if (queued) {
             log.info("Thank-you email queued for donation {}", gift.donationId());
         }

@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ public class EmailDispatcher implements DisposableBean {
     private final EmailProperties properties;
     private final Clock clock;
     private final Traces traces;
+    /** The platform's address alone (noreply@…), which donors' emails come from under their association's name. */
+    private final String fromAddress;
+
     private final String messageIdDomain;
     private final ReentrantLock running = new ReentrantLock();
     /** Sent, not yet recorded as sent; used under {@link #running} only. */
@@ -78,7 +82,8 @@ public class EmailDispatcher implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.traces = traces;
-        this.messageIdDomain = domainOf(properties.from());
+        this.fromAddress = addressOf(properties.from());
+        this.messageIdDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
     }
 
     void wakeUp() {
@@ -110,7 +115,14 @@ public class EmailDispatcher implements DisposableBean {
         try {
             MimeMessage message = mailSender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(properties.from());
+            if (email.sender() == null) {
+                helper.setFrom(properties.from());
+            } else {
+                helper.setFrom(fromAddress, email.sender().name());
+                if (email.sender().replyTo() != null) {
+                    helper.setReplyTo(email.sender().replyTo());
+                }
+            }
             helper.setTo(email.to());
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
@@ -134,7 +146,7 @@ public class EmailDispatcher implements DisposableBean {
             sentNotRecorded.put(email.id(), email.sent(clock.instant()));
             recordSent();
             return true;
-        } catch (MailException | MessagingException failure) {
+        } catch (MailException | MessagingException | UnsupportedEncodingException failure) {
             failed.increment();
             log.warn("Email {} not sent (attempt {}): {}", email.id(), email.attempts() + 1, failure.toString());
             emails.save(email.failed(failure.toString(), clock.instant()));
@@ -148,10 +160,9 @@ public class EmailDispatcher implements DisposableBean {
         return "<" + stable + "@" + messageIdDomain + ">";
     }
 
-    private static String domainOf(String from) {
+    private static String addressOf(String from) {
         try {
-            String address = new InternetAddress(from, true).getAddress();
-            return address.substring(address.indexOf('@') + 1);
+            return new InternetAddress(from, true).getAddress();
         } catch (AddressException invalid) {
             throw new IllegalArgumentException("tirelire.email.from is not an email address: " + from, invalid);
         }

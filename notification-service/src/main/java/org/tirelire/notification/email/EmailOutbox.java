@@ -3,6 +3,7 @@ package org.tirelire.notification.email;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,19 @@ public class EmailOutbox {
             RenderedEmail email,
             Map<String, String> headers,
             List<OutgoingEmail.Attachment> attachments) {
+        return enqueue(id, to, email, headers, attachments, null);
+    }
+
+    /** @param sender the association a donor's email comes from; null for the platform's own emails */
+    public boolean enqueue(
+            String id,
+            String to,
+            RenderedEmail email,
+            Map<String, String> headers,
+            List<OutgoingEmail.Attachment> attachments,
+            OutgoingEmail.@Nullable Sender sender) {
         try {
-            emails.insert(OutgoingEmail.pending(id, to, email, headers, attachments, clock.instant()));
+            emails.insert(OutgoingEmail.pending(id, to, email, headers, attachments, sender, clock.instant()));
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }

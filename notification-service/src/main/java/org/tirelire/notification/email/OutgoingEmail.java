@@ -31,7 +31,14 @@ public record OutgoingEmail(
         @Nullable Instant sentAt,
         @Nullable String lastError,
         @Nullable List<Attachment> attachments,
-        @Nullable String traceparent) {
+        @Nullable String traceparent,
+        @Nullable Sender sender) {
+
+    /**
+     * Who a donor's email comes from: the association's name as the sender's display name (the address stays
+     * the platform's, which the mail servers vouch for), and its contact address for replies.
+     */
+    public record Sender(String name, @Nullable String replyTo) {}
 
     /** A file sent with the email, such as a tax receipt's PDF. */
     public record Attachment(String fileName, String contentType, byte[] content) {}
@@ -51,6 +58,7 @@ public record OutgoingEmail(
             RenderedEmail email,
             Map<String, String> headers,
             List<Attachment> attachments,
+            @Nullable Sender sender,
             Instant now) {
         return new OutgoingEmail(
                 id,
@@ -68,7 +76,8 @@ public record OutgoingEmail(
                 null,
                 attachments.isEmpty() ? null : List.copyOf(attachments),
                 // Its sending joins the trace of what asked for it (a gift's, say).
-                Traces.currentTraceparent());
+                Traces.currentTraceparent(),
+                sender);
     }
 
     OutgoingEmail sent(Instant at) {
@@ -87,13 +96,14 @@ public record OutgoingEmail(
                 at,
                 null,
                 attachments,
-                traceparent);
+                traceparent,
+                sender);
     }
 
     /** Keeps the id, so the event that caused this email never sends it again, and forgets the rest. */
     OutgoingEmail erased(Instant at) {
         return new OutgoingEmail(
-                id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null, null, null);
+                id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null, null, null, null);
     }
 
     /** Waits longer after each failure: 2 s, 4 s, 8 s… up to 10 minutes. */
@@ -114,6 +124,7 @@ public record OutgoingEmail(
                 null,
                 error,
                 attachments,
-                traceparent);
+                traceparent,
+                sender);
     }
 }

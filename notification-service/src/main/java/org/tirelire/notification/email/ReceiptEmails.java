@@ -39,6 +39,7 @@ public class ReceiptEmails {
         variables.put("beneficiary", receipt.beneficiaryName());
         variables.put("annual", "ANNUAL".equals(receipt.kind()));
         variables.put("replaces", receipt.replaces());
+        variables.put("organisationName", receipt.beneficiaryName());
         boolean queued = outbox.enqueue(
                 "receipt:" + receipt.receiptId(),
                 receipt.donor().email(),
@@ -51,7 +52,9 @@ public class ReceiptEmails {
                 List.of(new OutgoingEmail.Attachment(
                         "recu-fiscal-" + receipt.number() + ".pdf",
                         "application/pdf",
-                        Base64.getDecoder().decode(receipt.pdf()))));
+                        Base64.getDecoder().decode(receipt.pdf()))),
+                // The receipt is the association's: it comes under its legal name.
+                new OutgoingEmail.Sender(receipt.beneficiaryName(), null));
         if (queued) {
             log.info("Receipt {} queued for its donor", receipt.number());
         }
@@ -73,6 +76,10 @@ public class ReceiptEmails {
                                 "number", receipt.number(),
                                 "amount", receipt.amount(),
                                 "beneficiary", receipt.beneficiaryName(),
-                                "reason", receipt.reason())));
+                                "reason", receipt.reason(),
+                                "organisationName", receipt.beneficiaryName())),
+                Map.of(),
+                List.of(),
+                new OutgoingEmail.Sender(receipt.beneficiaryName(), null));
     }
 }

@@ -1,7 +1,10 @@
 package org.tirelire.notification.email;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
 import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
@@ -16,6 +19,9 @@ import org.tirelire.notification.campaign.CampaignSummary;
  */
 @Component
 public class SubscriptionEmails {
+
+    /** Where {@link #variables} keeps the sender for the email it prepares (templates do not read it). */
+    private static final String SENDER = "sender";
 
     private final EmailOutbox outbox;
     private final EmailTemplates templates;
@@ -43,7 +49,10 @@ public class SubscriptionEmails {
                         "subscription-started",
                         EmailTemplates.localeOf(started.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
-                        variables));
+                        variables),
+                Map.of(),
+                List.of(),
+                sender(variables));
     }
 
     /** The new link a donor asked for; each request its own email (the service limits how often). */
@@ -62,7 +71,10 @@ public class SubscriptionEmails {
                         "subscription-link",
                         EmailTemplates.localeOf(sent.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
-                        variables));
+                        variables),
+                Map.of(),
+                List.of(),
+                sender(variables));
     }
 
     /** A yearly gift's charge comes in a fortnight: one notice per charge, with the link to change or stop it. */
@@ -82,7 +94,10 @@ public class SubscriptionEmails {
                         "subscription-upcoming",
                         EmailTemplates.localeOf(upcoming.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
-                        variables));
+                        variables),
+                Map.of(),
+                List.of(),
+                sender(variables));
     }
 
     public void chargeFailed(SubscriptionChargeFailed failed) {
@@ -102,16 +117,25 @@ public class SubscriptionEmails {
                         "subscription-charge-failed",
                         EmailTemplates.localeOf(failed.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
-                        variables));
+                        variables),
+                Map.of(),
+                List.of(),
+                sender(variables));
     }
 
     private Map<String, Object> variables(String firstName, String campaignId, String manageUrl) {
+        Optional<CampaignSummary> campaign = campaigns.findById(campaignId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("firstName", firstName);
-        variables.put(
-                "campaignTitle",
-                campaigns.findById(campaignId).map(CampaignSummary::title).orElse(""));
+        variables.put("campaignTitle", campaign.map(CampaignSummary::title).orElse(""));
         variables.put("manageUrl", manageUrl);
+        campaign.map(CampaignSummary::organisationName).ifPresent(name -> variables.put("organisationName", name));
+        campaign.map(CampaignSummary::donorEmailSender).ifPresent(sender -> variables.put(SENDER, sender));
         return variables;
+    }
+
+    /** The association the donor gave to, as the email's sender, when it is known. */
+    private static OutgoingEmail.@Nullable Sender sender(Map<String, Object> variables) {
+        return (OutgoingEmail.Sender) variables.get(SENDER);
     }
 }

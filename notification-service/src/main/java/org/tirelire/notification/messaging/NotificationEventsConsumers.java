@@ -78,7 +78,8 @@ class NotificationEventsConsumers {
                                 published.slug(),
                                 published.goal().currency(),
                                 true,
-                                published.organiserEmail()));
+                                published.organiserEmail(),
+                                published.organisationName()));
                         webhooks.campaignKnown(published.campaignId(), published.organisationId());
                     }
 

@@ -1,7 +1,10 @@
 package org.tirelire.notification.subscription;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,6 +15,7 @@ import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
 import org.tirelire.notification.email.EmailOutbox;
 import org.tirelire.notification.email.EmailTemplates;
+import org.tirelire.notification.email.OutgoingEmail;
 import org.tirelire.notification.email.RenderedEmail;
 
 /**
@@ -75,10 +79,12 @@ public class NewsEmails {
     }
 
     public void send(NewsPublished news) {
-        String campaignTitle = campaigns
-                .findById(news.campaignId())
-                .map(CampaignSummary::title)
-                .orElse("");
+        Optional<CampaignSummary> campaign = campaigns.findById(news.campaignId());
+        String campaignTitle = campaign.map(CampaignSummary::title).orElse("");
+        String organisationName =
+                campaign.map(CampaignSummary::organisationName).orElse("");
+        OutgoingEmail.@Nullable Sender sender =
+                campaign.map(CampaignSummary::donorEmailSender).orElse(null);
         int queued = 0;
         for (NewsSubscriber subscriber : subscribers.findByCampaignIdAndSubscribedTrue(news.campaignId())) {
             String unsubscribe = links.linkFor(subscriber.id());
@@ -88,8 +94,22 @@ public class NewsEmails {
                     "news",
                     EmailTemplates.localeOf(subscriber.locale()),
                     new Object[] {campaignTitle, news.title()},
-                    Map.of("title", news.title(), "body", news.body(), "unsubscribeUrl", unsubscribe));
-            if (outbox.enqueue("news:" + news.newsId() + ":" + subscriber.id(), subscriber.email(), email, headers)) {
+                    Map.of(
+                            "title",
+                            news.title(),
+                            "body",
+                            news.body(),
+                            "unsubscribeUrl",
+                            unsubscribe,
+                            "organisationName",
+                            organisationName));
+            if (outbox.enqueue(
+                    "news:" + news.newsId() + ":" + subscriber.id(),
+                    subscriber.email(),
+                    email,
+                    headers,
+                    List.of(),
+                    sender)) {
                 queued++;
             }
         }

@@ -259,6 +259,7 @@ class WebhookIntegrationTest extends NotificationServiceTest {
                                 Instant.now().plus(Duration.ofDays(20)),
                                 List.of(),
                                 Instant.now(),
+                                null,
                                 null),
                         "/campaign-service",
                         id,
