@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads a demo organisation through the public API only, as a person would: campaigns, gifts, an
- * offline cheque and a collection page. Loading twice is harmless: the demo account exists already.
+ * offline cheque, a collection page and a sponsor doubling gifts. Loading twice is harmless: the demo account exists already.
  */
 public final class DemoData {
 
@@ -31,6 +31,9 @@ public final class DemoData {
 
     private final String gateway;
     private final Consumer<String> out;
+    /** The demo campaigns' addresses, by id: what a person opens. */
+    private final Map<String, String> slugs = new LinkedHashMap<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -102,6 +105,24 @@ public final class DemoData {
                 "Un récupérateur d'eau de pluie");
 
         receipts(token);
+        if (barge != null) {
+            // A sponsor doubles the gifts of the next three days: the campaign page says so, and the gifts
+            // below are matched.
+            post(
+                    "/api/campaigns/" + barge + "/matches",
+                    token,
+                    null,
+                    Map.of(
+                            "sponsor",
+                            "La Boulangerie du Canal",
+                            "ratio",
+                            1,
+                            "cap",
+                            money(300_00),
+                            "endsAt",
+                            Instant.now().plus(Duration.ofDays(3)).toString()),
+                    201);
+        }
         String page = fundraiserPage(barge);
         String[][] donors = {
             {"Camille", "Moreau", "Bravo pour ce beau projet !"}, {"Hugo", "Lefèvre", "Pour les enfants du quartier"},
@@ -174,11 +195,17 @@ public final class DemoData {
         if (mailCatcher != null) {
             out.accept("  its treasurer and volunteer: " + TEAM[0][0] + ", " + TEAM[1][0] + " (same password)");
         }
+        out.accept("Open in a browser:");
         for (String id : new String[] {barge, bikes, garden}) {
             if (id != null) {
-                out.accept("  " + gateway + "/api/campaigns/" + id);
+                out.accept("  " + gateway + "/campaigns/" + slugs.get(id)
+                        + (id.equals(barge) ? "  (a sponsor doubles each gift)" : ""));
             }
         }
+        if (page != null) {
+            out.accept("  " + gateway + "/fundraisers/" + page + "  (a supporter's collection page)");
+        }
+        out.accept("  " + gateway + "/organiser  (the organisers' side)");
     }
 
     /** Well within the 90 days of the donors' links, which the steps below read their gifts through. */
@@ -337,6 +364,7 @@ public final class DemoData {
             return null;
         }
         String id = created.body().get("id").asString();
+        slugs.put(id, created.body().path("slug").asString(id));
         post("/api/campaigns/" + id + "/publish", token, null, Map.of(), 200, 204);
         return id;
     }
