@@ -118,7 +118,7 @@ public final class DemoData {
                             "ratio",
                             1,
                             "cap",
-                            money(300_00),
+                            money(1_000_00),
                             "endsAt",
                             Instant.now().plus(Duration.ofDays(3)).toString()),
                     201);
