@@ -423,14 +423,16 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
         assertThat(donations.findById(charge).orElseThrow().campaignId()).isEqualTo(fund);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> donations.findById(charge).orElseThrow().status() == DonationStatus.CONFIRMED);
-        assertThat(eventsAbout(charge))
-                .singleElement()
-                .isInstanceOfSatisfying(org.tirelire.contracts.events.DonationConfirmed.class, confirmed -> {
-                    assertThat(confirmed.campaignId()).isEqualTo(fund);
-                    assertThat(confirmed.manageUrl())
-                            .as("every charge's thank-you links to the donor's page")
-                            .contains("/subscriptions/" + id + "?token=");
-                });
+        // The confirmation leaves through the outbox a moment after the donation is saved confirmed.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(charge))
+                        .singleElement()
+                        .isInstanceOfSatisfying(org.tirelire.contracts.events.DonationConfirmed.class, confirmed -> {
+                            assertThat(confirmed.campaignId()).isEqualTo(fund);
+                            assertThat(confirmed.manageUrl())
+                                    .as("every charge's thank-you links to the donor's page")
+                                    .contains("/subscriptions/" + id + "?token=");
+                        }));
 
         JsonNode overview = getAs("/api/organisations/me/subscriptions", organisation)
                 .getBody()

@@ -3,7 +3,6 @@ package org.tirelire.notification.campaign;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.tirelire.notification.email.OutgoingEmail;
 
 /** What notification-service needs to know of a campaign, kept from campaign events. */
 @Document("campaigns")
@@ -25,15 +24,5 @@ public record CampaignSummary(
     public CampaignSummary closed() {
         return new CampaignSummary(
                 campaignId, organisationId, title, slug, currency, false, organiserEmail, organisationName);
-    }
-
-    /**
-     * Who the campaign's donors' emails come from: the association, replies to its organiser; the platform
-     * when the association's name is not known (a campaign published before it was announced).
-     */
-    public OutgoingEmail.@Nullable Sender donorEmailSender() {
-        return organisationName == null || organisationName.isBlank()
-                ? null
-                : new OutgoingEmail.Sender(organisationName, organiserEmail);
     }
 }

@@ -77,7 +77,7 @@ public class DonationEmails {
                                 "organisationName", Objects.toString(campaign.organisationName(), ""))),
                 Map.of(),
                 List.of(),
-                campaign.donorEmailSender());
+                OutgoingEmail.Sender.forDonorsOf(campaign));
         if (queued) {
             log.info("Thank-you email queued for donation {}", gift.donationId());
         }

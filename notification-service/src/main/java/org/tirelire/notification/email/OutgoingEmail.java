@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.kit.tracing.Traces;
+import org.tirelire.notification.campaign.CampaignSummary;
 
 /**
  * An email waiting to go out, or gone. Its id is derived from the event that caused it, so the same
@@ -38,7 +39,19 @@ public record OutgoingEmail(
      * Who a donor's email comes from: the association's name as the sender's display name (the address stays
      * the platform's, which the mail servers vouch for), and its contact address for replies.
      */
-    public record Sender(String name, @Nullable String replyTo) {}
+    public record Sender(String name, @Nullable String replyTo) {
+
+        /**
+         * The association of this campaign, replies to its organiser; null, so the platform, when its name is
+         * not known (a campaign published before its events carried it).
+         */
+        public static @Nullable Sender forDonorsOf(CampaignSummary campaign) {
+            return campaign.organisationName() == null
+                            || campaign.organisationName().isBlank()
+                    ? null
+                    : new Sender(campaign.organisationName(), campaign.organiserEmail());
+        }
+    }
 
     /** A file sent with the email, such as a tax receipt's PDF. */
     public record Attachment(String fileName, String contentType, byte[] content) {}

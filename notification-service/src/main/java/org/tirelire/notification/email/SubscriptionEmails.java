@@ -130,7 +130,7 @@ public class SubscriptionEmails {
         variables.put("campaignTitle", campaign.map(CampaignSummary::title).orElse(""));
         variables.put("manageUrl", manageUrl);
         campaign.map(CampaignSummary::organisationName).ifPresent(name -> variables.put("organisationName", name));
-        campaign.map(CampaignSummary::donorEmailSender).ifPresent(sender -> variables.put(SENDER, sender));
+        campaign.map(OutgoingEmail.Sender::forDonorsOf).ifPresent(sender -> variables.put(SENDER, sender));
         return variables;
     }
 

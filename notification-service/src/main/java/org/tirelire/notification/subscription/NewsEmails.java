@@ -84,7 +84,7 @@ public class NewsEmails {
         String organisationName =
                 campaign.map(CampaignSummary::organisationName).orElse("");
         OutgoingEmail.@Nullable Sender sender =
-                campaign.map(CampaignSummary::donorEmailSender).orElse(null);
+                campaign.map(OutgoingEmail.Sender::forDonorsOf).orElse(null);
         int queued = 0;
         for (NewsSubscriber subscriber : subscribers.findByCampaignIdAndSubscribedTrue(news.campaignId())) {
             String unsubscribe = links.linkFor(subscriber.id());
