@@ -260,6 +260,19 @@ final class Browser implements AutoCloseable {
         return find("body").getText();
     }
 
+    /**
+     * The text of the page in the frame this selector finds, as the visitor sees it; the browser's own error
+     * page when it refused to show the frame there.
+     */
+    String frameText(String css) {
+        driver.switchTo().frame(find(css));
+        try {
+            return pageText();
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
     String title() {
         return driver.getTitle();
     }

@@ -3,7 +3,9 @@ package org.tirelire.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -659,6 +661,71 @@ class WebJourneysIT {
             assertThat(visitor.text("[data-match]")).startsWith("×2 La Boulangerie Martin · reste 30 € ·");
             visitor.waiting(Duration.ofSeconds(5))
                     .until(browser -> visitor.text("[data-match-countdown]").matches("1:5\\d:\\d\\d"));
+        }
+    }
+
+    @Test
+    void the_association_s_site_shows_a_campaign_s_widgets_and_no_other_site_can() throws Exception {
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("Des vélos pour l’école du quartier");
+        HttpServer associationSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String widgets = "<!DOCTYPE html><title>Les Amis du Vélo</title><h1>Notre collecte</h1>"
+                + "<iframe id=progress width=420 height=210 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
+                + "/progress?color=aa3300\"></iframe>"
+                + "<iframe id=give width=420 height=260 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
+                + "/give\"></iframe>";
+        associationSite.createContext("/", exchange -> {
+            byte[] page = widgets.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        associationSite.start();
+        int port = associationSite.getAddress().getPort();
+        try {
+            Gateway.Answer refused = gateway.put(
+                    "/api/organisations/me/embeds", owner.token(), Map.of("origins", List.of("javascript:alert(1)")));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("origins");
+            Gateway.Answer allowed = gateway.put(
+                    "/api/organisations/me/embeds",
+                    owner.token(),
+                    Map.of("origins", List.of("HTTP://127.0.0.1:" + port + "/")));
+            assertThat(allowed.status()).as(allowed.raw().body()).isEqualTo(200);
+            assertThat(allowed.body().get("origins").size()).isEqualTo(1);
+            assertThat(allowed.body().get("origins").get(0).asString())
+                    .as("kept as the origin a browser compares")
+                    .isEqualTo("http://127.0.0.1:" + port);
+
+            try (Browser visitor = Browser.ofWidth(baseUrl, 1000)) {
+                visitor.open("http://127.0.0.1:" + port + "/");
+                assertThat(visitor.frameText("#progress"))
+                        .contains("Des vélos pour l’école du quartier")
+                        .contains("0 €")
+                        .contains("Je donne");
+                assertThat(visitor.frameText("#give")).contains("25 €").contains("Autre montant");
+                visitor.screenshot("widgets-on-the-association-site");
+
+                // The same page from another origin (localhost is not 127.0.0.1 to a browser): refused.
+                visitor.open("http://localhost:" + port + "/");
+                assertThat(visitor.frameText("#progress")).doesNotContain("Des vélos pour l’école du quartier");
+                assertThat(visitor.frameText("#give")).doesNotContain("Autre montant");
+            }
+        } finally {
+            associationSite.stop(0);
+        }
+
+        // A CMS given the campaign's address finds the widget through the page's oEmbed link.
+        try (Browser cms = Browser.phone(baseUrl)) {
+            cms.open("/campaigns/" + campaign.slug());
+            String discovery = cms.find("link[type='application/json+oembed']").getAttribute("href");
+            Gateway.Answer oembed = gateway.get(discovery.substring(discovery.indexOf("/oembed")));
+            assertThat(oembed.status()).isEqualTo(200);
+            assertThat(oembed.text("type")).isEqualTo("rich");
+            assertThat(oembed.text("html"))
+                    .startsWith("<iframe src=")
+                    .contains("/embed/campaigns/" + campaign.slug() + "/progress");
         }
     }
 

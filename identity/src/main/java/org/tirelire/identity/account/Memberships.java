@@ -152,6 +152,20 @@ public class Memberships {
                         .thenReturn(required));
     }
 
+    /** An administrator lists the sites that may frame the organisation's widgets (origins, checked by the caller). */
+    public Mono<List<String>> allowEmbeddingFrom(
+            String accessToken, List<String> origins, @Nullable String currentPassword) {
+        return administrator(accessToken, currentPassword, "choose the sites that show the campaigns' widgets")
+                .flatMap(admin -> members.allowEmbeddingFrom(
+                                admin.organisation().id(), origins)
+                        .flatMap(organisation -> audit.record(
+                                        organisation.id(),
+                                        admin.email(),
+                                        AuditAction.EMBED_SITES_CHANGED,
+                                        origins.isEmpty() ? "none" : String.join(" ", origins))
+                                .thenReturn(organisation.embedOrigins())));
+    }
+
     private Mono<Void> endSessionsWithoutSecondFactor(Organisation organisation) {
         return Flux.fromIterable(organisation.members())
                 .filter(member -> member.active() && member.accountId() != null)

@@ -40,6 +40,8 @@ public class Organisation {
     private final List<PendingMemberEvent> outbox;
     /** Every member signs in with a second factor; null in documents from before it could be asked. */
     private @Nullable Boolean twoFactorRequired;
+    /** The sites allowed to show its campaigns' widgets in a frame; null in documents from before widgets. */
+    private @Nullable List<String> embedOrigins;
 
     @Version
     private @Nullable Long version;
@@ -52,6 +54,7 @@ public class Organisation {
             List<Member> members,
             List<PendingMemberEvent> outbox,
             @Nullable Boolean twoFactorRequired,
+            @Nullable List<String> embedOrigins,
             @Nullable Long version) {
         this.id = id;
         this.name = name;
@@ -59,12 +62,13 @@ public class Organisation {
         this.members = new ArrayList<>(members);
         this.outbox = new ArrayList<>(outbox);
         this.twoFactorRequired = twoFactorRequired;
+        this.embedOrigins = embedOrigins == null ? null : List.copyOf(embedOrigins);
         this.version = version;
     }
 
     /** A new organisation whose founder is its first administrator. */
     static Organisation founded(String id, String name, String founderAccountId, String founderEmail, Instant now) {
-        Organisation organisation = new Organisation(id, name, now, List.of(), List.of(), false, null);
+        Organisation organisation = new Organisation(id, name, now, List.of(), List.of(), false, List.of(), null);
         Member founder = Member.founder(UUID.randomUUID().toString(), founderAccountId, founderEmail, now);
         organisation.members.add(founder);
         organisation.record(
@@ -165,6 +169,15 @@ public class Organisation {
 
     void requireTwoFactor(boolean required) {
         this.twoFactorRequired = required;
+    }
+
+    /** The sites, as origins ({@code https://asso.example.org}), that may frame its campaigns' widgets. */
+    public List<String> embedOrigins() {
+        return embedOrigins == null ? List.of() : embedOrigins;
+    }
+
+    void allowEmbeddingFrom(List<String> origins) {
+        this.embedOrigins = List.copyOf(origins);
     }
 
     public Optional<Member> memberWithAccount(String accountId) {

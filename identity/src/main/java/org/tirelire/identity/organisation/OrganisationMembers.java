@@ -3,6 +3,7 @@ package org.tirelire.identity.organisation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -101,6 +102,13 @@ public class OrganisationMembers {
     public Mono<Organisation> requireTwoFactor(String organisationId, boolean required) {
         return change(organisationId, organisation -> {
             organisation.requireTwoFactor(required);
+            return organisation;
+        });
+    }
+
+    public Mono<Organisation> allowEmbeddingFrom(String organisationId, List<String> origins) {
+        return change(organisationId, organisation -> {
+            organisation.allowEmbeddingFrom(origins);
             return organisation;
         });
     }

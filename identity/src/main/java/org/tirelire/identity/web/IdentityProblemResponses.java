@@ -16,6 +16,7 @@ import org.tirelire.identity.api.AlreadyAMember;
 import org.tirelire.identity.api.BadCredentials;
 import org.tirelire.identity.api.EmailAlreadyRegistered;
 import org.tirelire.identity.api.InvalidAccessToken;
+import org.tirelire.identity.api.InvalidEmbedSite;
 import org.tirelire.identity.api.InvalidRefreshToken;
 import org.tirelire.identity.api.InvitationAlreadyUsed;
 import org.tirelire.identity.api.InvitationExpired;
@@ -107,6 +108,12 @@ class IdentityProblemResponses {
                 e.getMessage(),
                 "currentPassword",
                 e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidEmbedSite.class)
+    ProblemDetail invalidEmbedSite(InvalidEmbedSite e) {
+        return invalidField(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Invalid site", e.getMessage(), "origins", e.getMessage());
     }
 
     @ExceptionHandler(WeakPassword.class)

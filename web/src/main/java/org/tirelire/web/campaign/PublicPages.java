@@ -3,12 +3,14 @@ package org.tirelire.web.campaign;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.tirelire.web.page.Referral;
 import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
@@ -29,8 +31,15 @@ class PublicPages {
     private final DonationApi donations;
     private final FundraiserApi fundraisers;
     private final OrganiserSession sessions;
+    private final String publicBaseUrl;
 
-    PublicPages(CampaignApi campaigns, DonationApi donations, FundraiserApi fundraisers, OrganiserSession sessions) {
+    PublicPages(
+            CampaignApi campaigns,
+            DonationApi donations,
+            FundraiserApi fundraisers,
+            OrganiserSession sessions,
+            @Value("${tirelire.pages.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.campaigns = campaigns;
         this.donations = donations;
         this.fundraisers = fundraisers;
@@ -76,6 +85,13 @@ class PublicPages {
                                     parts.getT3().ifPresent(part -> model.addAttribute("teams", part));
                                     parts.getT4().ifPresent(part -> model.addAttribute("news", part));
                                     model.addAttribute("ref", Referral.validSlug(ref));
+                                    // Where a CMS finds the widget to embed for this page's address (oEmbed).
+                                    model.addAttribute(
+                                            "oembedUrl",
+                                            UriComponentsBuilder.fromPath("/oembed")
+                                                    .queryParam("url", publicBaseUrl + "/campaigns/" + campaign.slug())
+                                                    .encode()
+                                                    .toUriString());
                                     return "campaign";
                                 })));
     }

@@ -22,7 +22,6 @@ import org.tirelire.web.page.FormInput;
 import org.tirelire.web.page.LanguageSelection;
 import org.tirelire.web.page.PagePolicy;
 import org.tirelire.web.page.Referral;
-import org.tirelire.web.page.TypedAmount;
 import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
 import org.tirelire.web.platform.PlatformRefusal;
@@ -38,9 +37,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class GivingPages {
-
-    /** Suggested amounts in whole currency units; the donor may type any other. */
-    private static final List<Long> SUGGESTED_UNITS = List.of(10L, 25L, 50L, 100L);
 
     /** Where a service's field name shows in the form. */
     private static final Map<String, String> FORM_FIELDS = Map.ofEntries(
@@ -84,12 +80,16 @@ class GivingPages {
             @PathVariable String slug,
             @RequestParam(required = false) @Nullable String reward,
             @RequestParam(required = false) @Nullable String ref,
+            @RequestParam(required = false) @Nullable Long amount,
             ServerWebExchange exchange,
             Model model) {
         return campaigns.campaign(slug, null).flatMap(campaign -> {
             Reward chosen = campaign.reward(reward);
-            String amount = chosen == null ? suggested(campaign).get(1).toString() : "other";
-            GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), Referral.validSlug(ref), amount);
+            // A suggested amount chosen on a widget (embedded on the association's site) comes ticked.
+            List<Long> suggested = SuggestedAmounts.of(campaign);
+            Long preferred = amount != null && suggested.contains(amount) ? amount : suggested.get(1);
+            String ticked = chosen == null ? preferred.toString() : "other";
+            GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), Referral.validSlug(ref), ticked);
             if (chosen != null) {
                 form = form.withOtherAmount(chosen.minAmount());
             }
@@ -147,7 +147,7 @@ class GivingPages {
         exchange.getResponse()
                 .getHeaders()
                 .set("Content-Security-Policy", PagePolicy.withFormsLeadingTo(paymentPageOrigins));
-        List<Long> suggested = suggested(campaign);
+        List<Long> suggested = SuggestedAmounts.of(campaign);
         // The amount chosen so far, if readable: its cost after the tax reduction shows beside the amounts.
         OptionalLong chosen = OptionalLong.empty();
         try {
@@ -245,10 +245,5 @@ class GivingPages {
             errors.putIfAbsent("form", "give.error.refused");
         }
         return errors;
-    }
-
-    private static List<Long> suggested(Campaign campaign) {
-        long unit = TypedAmount.minorUnitsPerUnit(campaign.goal().currency());
-        return SUGGESTED_UNITS.stream().map(units -> units * unit).toList();
     }
 }

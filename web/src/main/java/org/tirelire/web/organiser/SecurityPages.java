@@ -5,6 +5,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.tirelire.identity.api.EmbedSites;
 import org.tirelire.identity.api.InvalidAccessToken;
+import org.tirelire.identity.api.InvalidEmbedSite;
 import org.tirelire.identity.api.PasswordNotConfirmed;
 import org.tirelire.identity.api.TooManyFailedLogins;
 import org.tirelire.identity.api.TwoFactorAlreadyOn;
@@ -38,11 +41,39 @@ import reactor.core.publisher.Mono;
 class SecurityPages {
 
     private final TwoFactorSetup twoFactor;
+    private final EmbedSites embedSites;
     private final OrganiserSession sessions;
 
-    SecurityPages(TwoFactorSetup twoFactor, OrganiserSession sessions) {
+    SecurityPages(TwoFactorSetup twoFactor, EmbedSites embedSites, OrganiserSession sessions) {
         this.twoFactor = twoFactor;
+        this.embedSites = embedSites;
         this.sessions = sessions;
+    }
+
+    /** The sites that may frame the widgets, one per line as typed. */
+    record Sites(String origins, String currentPassword) {
+
+        List<String> lines() {
+            return FormInput.text(origins)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
+        }
+    }
+
+    @PostMapping("/organiser/security/embeds")
+    Mono<String> embeds(@ModelAttribute("sites") Sites sites, ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> embedSites
+                        .allow(organiser.token(), sites.lines(), passwordOrNull(sites.currentPassword()))
+                        .map(saved -> "redirect:/organiser/security?done=embeds")
+                        .onErrorResume(
+                                InvalidEmbedSite.class,
+                                e -> refused(organiser, "security.error.embeds", exchange, model))
+                        .onErrorResume(
+                                e -> e instanceof PasswordNotConfirmed || e instanceof TooManyFailedLogins,
+                                e -> refused(organiser, "security.error.password", exchange, model)));
     }
 
     record Enrol(String currentPassword) {}
@@ -162,10 +193,14 @@ class SecurityPages {
     }
 
     private Mono<String> page(Organiser organiser, Map<String, String> errors, Model model) {
-        return Mono.zip(twoFactor.enabled(organiser.token()), twoFactor.requiredByOrganisation(organiser.token()))
+        return Mono.zip(
+                        twoFactor.enabled(organiser.token()),
+                        twoFactor.requiredByOrganisation(organiser.token()),
+                        embedSites.ofOrganisation(organiser.token()))
                 .map(state -> {
                     model.addAttribute("enabled", state.getT1());
                     model.addAttribute("requiredByOrganisation", state.getT2());
+                    model.addAttribute("embedSites", state.getT3());
                     model.addAttribute("administrator", organiser.may("MANAGE_SETTINGS"));
                     model.addAttribute("errors", errors);
                     return "organiser/security";
