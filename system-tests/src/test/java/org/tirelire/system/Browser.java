@@ -157,8 +157,9 @@ final class Browser implements AutoCloseable {
         return new Browser(baseUrl, true, width);
     }
 
-    Browser open(String path) {
-        driver.get(baseUrl + path);
+    /** A path of the platform, or a whole address elsewhere (another site that embeds its widgets). */
+    Browser open(String pathOrAddress) {
+        driver.get(pathOrAddress.startsWith("http") ? pathOrAddress : baseUrl + pathOrAddress);
         return this;
     }
 

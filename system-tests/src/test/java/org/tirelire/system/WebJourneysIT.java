@@ -670,9 +670,9 @@ class WebJourneysIT {
         Campaign campaign = owner.liveCampaign("Des vélos pour l’école du quartier");
         HttpServer associationSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String widgets = "<!DOCTYPE html><title>Les Amis du Vélo</title><h1>Notre collecte</h1>"
-                + "<iframe id=progress width=420 height=210 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
+                + "<iframe id=progress width=420 height=220 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
                 + "/progress?color=aa3300\"></iframe>"
-                + "<iframe id=give width=420 height=260 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
+                + "<iframe id=give width=420 height=290 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
                 + "/give\"></iframe>";
         associationSite.createContext("/", exchange -> {
             byte[] page = widgets.getBytes(StandardCharsets.UTF_8);

@@ -42,8 +42,7 @@ class EmbedPages {
     private static final Pattern COLOUR = Pattern.compile("#?([0-9a-fA-F]{6})");
 
     static final int WIDTH = 420;
-    static final int PROGRESS_HEIGHT = 210;
-    static final int GIVE_HEIGHT = 260;
+    static final int PROGRESS_HEIGHT = 220;
 
     private final CampaignApi campaigns;
     private final EmbedSites sites;
