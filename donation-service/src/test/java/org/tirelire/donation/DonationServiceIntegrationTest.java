@@ -563,6 +563,36 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
         assertThat(reportedActionsOf(organisation).toString()).doesNotContainIgnoringCase("ada");
     }
 
+    @Test
+    void the_organiser_reads_the_campaign_s_figures_as_json_and_csv_and_no_other_organisation_can() {
+        confirmedGift(30_00);
+        confirmedGift(
+                with(gift(10_00), "donor", Map.of("firstName", "Bob", "lastName", "B", "email", "bob@example.org")));
+
+        JsonNode insights = getAs("/api/campaigns/" + campaignId + "/insights", organisation)
+                .getBody();
+        assertThat(insights.get("total").get("amount").asLong()).isEqualTo(40_00);
+        assertThat(insights.get("gifts").asLong()).isEqualTo(2);
+        assertThat(insights.get("donors").asLong()).isEqualTo(2);
+        assertThat(insights.get("medianGift").get("amount").asLong()).isEqualTo(10_00);
+        assertThat(insights.get("sources").get(0).get("source").asString()).isEqualTo("campaign-page");
+        assertThat(insights.get("days").get(0).get("cumulative").get("amount").asLong())
+                .isEqualTo(40_00);
+
+        ResponseEntity<byte[]> csv = http.get()
+                .uri("/api/campaigns/" + campaignId + "/insights")
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
+                .accept(MediaType.parseMediaType("text/csv"))
+                .retrieve()
+                .toEntity(byte[].class);
+        assertThat(csvText(csv)).startsWith("Jour;Dons;Montant;Cumul;Devise").contains(";2;40,00;40,00;EUR");
+
+        assertThat(getAs("/api/campaigns/" + campaignId + "/insights", "org-" + UUID.randomUUID())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
     private ResponseEntity<byte[]> csv(String query) {
         return http.get()
                 .uri("/api/campaigns/" + campaignId + "/donations" + query)

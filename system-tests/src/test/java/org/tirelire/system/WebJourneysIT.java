@@ -304,6 +304,15 @@ class WebJourneysIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 80_00);
             organiser.open("/organiser/campaigns/" + campaignId);
             organiser.screenshot("organiser-campaign");
+            // What the campaign's gifts tell: figures, a chart drawn by the server, where the gifts come from.
+            assertThat(organiser.pageText())
+                    .contains("Indicateurs")
+                    .contains("80 € collectés en 2 dons")
+                    .contains("Chèques · 1 · 50 €")
+                    .contains("Page de la campagne · 1 · 30 €");
+            assertThat(organiser.all("svg.chart rect.day")).hasSize(1);
+            organiser.script("document.getElementById('insights-title').scrollIntoView()");
+            organiser.screenshot("organiser-insights");
             organiser.press("form[action$='/donations/" + online + "/refund'] button");
             assertThat(organiser.pageText()).contains("Don remboursé");
             await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaignId) == 50_00);

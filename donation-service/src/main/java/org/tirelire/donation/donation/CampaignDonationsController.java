@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -29,6 +30,7 @@ import org.tirelire.donation.audit.AuditTrail;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.CampaignSnapshots;
 import org.tirelire.kit.security.Organiser;
+import org.tirelire.kit.web.FrenchCsv;
 
 /** A campaign's donations: the organiser's list and CSV export, offline gifts, and the public supporters wall. */
 @RestController
@@ -38,6 +40,8 @@ class CampaignDonationsController {
     private static final int MAX_PAGE_SIZE = 200;
     private static final int SUPPORTERS_SHOWN = 20;
     private static final int CSV_MAX_ROWS = 100_000;
+    /** Days of the insights are the association's days, as on its pages and exports. */
+    private static final ZoneId ASSOCIATION_TIME_ZONE = ZoneId.of("Europe/Paris");
 
     private final DonationRepository donations;
     private final CampaignSnapshots campaigns;
@@ -112,6 +116,35 @@ class CampaignDonationsController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dons-" + campaignId + ".csv\"")
                 .body(DonationCsv.write(found));
+    }
+
+    /** What the organiser learns from the campaign's confirmed gifts ({@link CampaignInsights}). */
+    @GetMapping(path = "/insights", produces = MediaType.APPLICATION_JSON_VALUE)
+    CampaignInsights insights(@PathVariable String campaignId, @AuthenticationPrincipal Jwt token) {
+        CampaignSnapshot campaign = ownCampaign(campaignId, token, Capability.SEE_DONATIONS);
+        return CampaignInsights.of(
+                campaignId,
+                campaign.currency(),
+                donations.findByCampaignIdAndStatus(campaignId, DonationStatus.CONFIRMED),
+                ASSOCIATION_TIME_ZONE);
+    }
+
+    /** The same figures day by day, for a spreadsheet (French Excel, like the donations' export). */
+    @GetMapping(path = "/insights", produces = "text/csv")
+    ResponseEntity<byte[]> insightsCsv(@PathVariable String campaignId, @AuthenticationPrincipal Jwt token) {
+        CampaignInsights insights = insights(campaignId, token);
+        List<List<String>> rows = insights.days().stream()
+                .map(day -> List.of(
+                        day.date().toString(),
+                        String.valueOf(day.gifts()),
+                        FrenchCsv.decimal(day.amount().amount()),
+                        FrenchCsv.decimal(day.cumulative().amount()),
+                        day.amount().currency()))
+                .toList();
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicateurs-" + campaignId + ".csv\"")
+                .body(FrenchCsv.write(List.of("Jour", "Dons", "Montant", "Cumul", "Devise"), rows));
     }
 
     @PostMapping("/offline-donations")

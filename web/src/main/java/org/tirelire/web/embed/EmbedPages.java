@@ -177,7 +177,7 @@ class EmbedPages {
     /** The HTML a CMS pastes: everything escaped that came from the organiser (the title). */
     static String iframe(String src, String title, int width, int height) {
         return "<iframe src=\"" + src + "\" width=\"" + width + "\" height=\"" + height + "\" title=\""
-                + org.springframework.web.util.HtmlUtils.htmlEscape(title)
+                + org.springframework.web.util.HtmlUtils.htmlEscape(title, "UTF-8")
                 + "\" style=\"border:0\" loading=\"lazy\"></iframe>";
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.PageFormat;
 import org.tirelire.web.page.PageNotFound;
 import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
@@ -34,6 +36,7 @@ import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformUnavailable;
 import org.tirelire.web.platform.PlatformViews.Campaign;
 import org.tirelire.web.platform.PlatformViews.DonationsPage;
+import org.tirelire.web.platform.PlatformViews.Insights;
 import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
 import org.tirelire.web.session.OrganiserSession;
 import org.tirelire.web.session.OrganiserSession.Organiser;
@@ -58,6 +61,7 @@ class OrganiserCampaignPages {
     private final OrganiserSession sessions;
     private final ZoneId zone;
     private final Clock clock;
+    private final MessageSource messages;
 
     OrganiserCampaignPages(
             CampaignApi campaigns,
@@ -65,7 +69,9 @@ class OrganiserCampaignPages {
             FundraiserApi fundraisers,
             OrganiserSession sessions,
             @Value("${tirelire.pages.time-zone:Europe/Paris}") ZoneId zone,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.campaigns = campaigns;
         this.donations = donations;
         this.fundraisers = fundraisers;
@@ -265,6 +271,18 @@ class OrganiserCampaignPages {
                 .thenReturn("redirect:/organiser/campaigns/" + id + "?done=hidden");
     }
 
+    /** The campaign's figures day by day, as donation-service writes them for French Excel. */
+    @GetMapping("/organiser/campaigns/{id}/insights.csv")
+    Mono<ResponseEntity<byte[]>> insightsCsv(@PathVariable String id, ServerWebExchange exchange) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> donations.insightsCsv(organiser.authorization(), id))
+                .defaultIfEmpty(new byte[0])
+                .map(csv -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicateurs-" + id + ".csv\"")
+                        .body(csv));
+    }
+
     /** The export as donation-service writes it, for French Excel (UTF-8 with BOM, {@code ;}). */
     @GetMapping("/organiser/campaigns/{id}/donations.csv")
     Mono<ResponseEntity<byte[]>> csv(@PathVariable String id, ServerWebExchange exchange) {
@@ -285,12 +303,18 @@ class OrganiserCampaignPages {
                                 // Editors and volunteers do not see the donors (donation-service refuses them).
                                 campaign.draft() || !organiser.may("SEE_DONATIONS")
                                         ? Mono.just(new DonationsPage(List.of(), 0, DONATIONS_PER_PAGE, 0))
-                                        : donations.donations(
-                                                organiser.authorization(),
-                                                id,
-                                                Math.max(page, 0),
-                                                DONATIONS_PER_PAGE,
-                                                statusFilter),
+                                        : donations
+                                                .donations(
+                                                        organiser.authorization(),
+                                                        id,
+                                                        Math.max(page, 0),
+                                                        DONATIONS_PER_PAGE,
+                                                        statusFilter)
+                                                // just published, donation-service may not have heard of it yet
+                                                .onErrorResume(
+                                                        PlatformRefusal.class,
+                                                        e -> Mono.just(new DonationsPage(
+                                                                List.of(), 0, DONATIONS_PER_PAGE, 0))),
                                 campaigns.news(id, organiser.authorization()),
                                 fundraisers
                                         .leaderboard(id)
@@ -303,7 +327,18 @@ class OrganiserCampaignPages {
                                         : donations
                                                 .receiptPolicy(id, List.of())
                                                 .map(ReceiptPolicy::issuesReceipts)
-                                                .onErrorReturn(false))
+                                                .onErrorReturn(false),
+                                // the figures are the donors' gifts: for whoever may see the donations
+                                campaign.draft() || !organiser.may("SEE_DONATIONS")
+                                        ? Mono.just(Optional.<Insights>empty())
+                                        : donations
+                                                .insights(organiser.authorization(), id)
+                                                .map(Optional::of)
+                                                // just published, donation-service may not have heard of it yet
+                                                .onErrorResume(
+                                                        e -> e instanceof PlatformUnavailable
+                                                                || e instanceof PlatformRefusal,
+                                                        e -> Mono.just(Optional.empty())))
                         .map(parts -> {
                             model.addAttribute("campaign", campaign);
                             model.addAttribute("donations", parts.getT1());
@@ -312,6 +347,18 @@ class OrganiserCampaignPages {
                             model.addAttribute("paymentAccount", parts.getT4());
                             model.addAttribute("statusFilter", statusFilter);
                             model.addAttribute("issuesReceipts", parts.getT5());
+                            parts.getT6().ifPresent(insights -> {
+                                PageFormat fmt = (PageFormat) model.getAttribute("fmt");
+                                model.addAttribute("insights", insights);
+                                model.addAttribute(
+                                        "insightsChart",
+                                        InsightsChart.svg(
+                                                insights,
+                                                campaign.goal(),
+                                                fmt,
+                                                messages.getMessage("insights.chart", null, fmt.locale()),
+                                                messages.getMessage("insights.goal", null, fmt.locale())));
+                            });
                             if (!model.containsAttribute("offline")) {
                                 model.addAttribute("offline", OfflineGiftForm.blank());
                             }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -94,9 +95,22 @@ public final class PageFormat {
         return Math.max(1, minutes) + " min";
     }
 
+    /** A day already in the association's time zone: {@code 1 déc. 2026}. */
+    public String day(@Nullable LocalDate day) {
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .format(day);
+    }
+
     /** {@code yyyy-MM-dd} in the association's time zone, for a date field. */
     public String dateInput(@Nullable Instant instant) {
         return instant == null ? "" : instant.atZone(zone).toLocalDate().toString();
+    }
+
+    public Locale locale() {
+        return locale;
     }
 
     public String language() {

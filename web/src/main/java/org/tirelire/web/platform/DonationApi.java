@@ -138,6 +138,15 @@ public interface DonationApi {
     @GetExchange(url = "/campaigns/{id}/donations", accept = "text/csv")
     Mono<byte[]> donationsCsv(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
 
+    /** What the organiser learns from the campaign's gifts: figures, sources, day by day. */
+    @GetExchange("/campaigns/{id}/insights")
+    Mono<PlatformViews.Insights> insights(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    /** The same figures day by day, for a spreadsheet. */
+    @GetExchange(url = "/campaigns/{id}/insights", accept = "text/csv")
+    Mono<byte[]> insightsCsv(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
     @PostExchange("/campaigns/{id}/offline-donations")
     Mono<OrganiserDonation> recordOfflineGift(
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,

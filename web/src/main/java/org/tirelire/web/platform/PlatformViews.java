@@ -108,6 +108,27 @@ public final class PlatformViews {
 
     public record Milestone(String label, Money threshold, boolean reached) {}
 
+    /** A campaign's figures for its organiser (donation-service's {@code CampaignInsights}). */
+    public record Insights(
+            Money total,
+            long gifts,
+            long donors,
+            Money averageGift,
+            Money medianGift,
+            Share throughCollectionPages,
+            List<PageFigures> topCollectionPages,
+            List<Source> sources,
+            List<Day> days) {
+
+        public record Share(long gifts, Money amount, int percentOfTotal) {}
+
+        public record PageFigures(String slug, long gifts, Money amount) {}
+
+        public record Source(String source, long gifts, Money amount) {}
+
+        public record Day(java.time.LocalDate date, long gifts, Money amount, Money cumulative) {}
+    }
+
     public record Supporter(
             String displayName, Money amount, @Nullable String message, Instant confirmedAt) {}
 
