@@ -26,7 +26,15 @@
     root.querySelector('[data-percent]').textContent = p.percent + ' %';
     root.querySelector('progress').value = Math.min(100, p.percent);
     showMatch(p.activeMatch);
+    showNext(p.milestones || []);
   });
+  // The next milestone or stretch goal, as the total unlocks them one after the other.
+  var next = root.querySelector('[data-next]');
+  function showNext(milestones) {
+    var coming = milestones.filter(function (m) { return !m.reached; })[0];
+    next.hidden = !coming;
+    if (coming) next.textContent = next.getAttribute('data-next-label') + ' · ' + coming.label + ' · ' + money(coming.threshold);
+  }
   // The sponsor's match: shown while one is open, with what is left of its cap and a countdown to its end.
   var match = root.querySelector('[data-match]');
   function showMatch(m) {

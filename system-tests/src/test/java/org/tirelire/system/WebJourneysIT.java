@@ -668,6 +668,7 @@ class WebJourneysIT {
             // The stream's overlay shows the match with a countdown to its end.
             visitor.open("/campaigns/" + campaign.slug() + "/overlay");
             assertThat(visitor.text("[data-match]")).startsWith("×2 La Boulangerie Martin · reste 30 € ·");
+            assertThat(visitor.text("[data-next]")).isEqualTo("Prochain palier · 25% · 250 €");
             visitor.waiting(Duration.ofSeconds(5))
                     .until(browser -> visitor.text("[data-match-countdown]").matches("1:5\\d:\\d\\d"));
         }

@@ -1,8 +1,8 @@
 package org.tirelire.web.embed;
 
+import org.tirelire.web.page.PagePolicy;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -130,22 +130,13 @@ class EmbedPages {
         return campaigns
                 .campaign(slug, null)
                 .flatMap(campaign -> sites.allowedFor(campaign.organisationId()).map(allowed -> {
-                    exchange.getResponse().getHeaders().set("Content-Security-Policy", policyFramedBy(allowed));
+                    // Browsers obey frame-ancestors over the gateway's X-Frame-Options: DENY (ADR 32).
+                    exchange.getResponse().getHeaders().set("Content-Security-Policy", PagePolicy.framedBy(allowed));
                     model.addAttribute("campaign", campaign);
                     model.addAttribute("color", colour(color).orElse(null));
                     model.addAttribute("suggested", SuggestedAmounts.of(campaign));
                     return template;
                 }));
-    }
-
-    /**
-     * The pages' policy (web's PagePolicy, the gateway's), with the organisation's sites as the frames it may
-     * show in. Browsers obey {@code frame-ancestors} over the gateway's {@code X-Frame-Options: DENY}.
-     */
-    static String policyFramedBy(List<String> origins) {
-        String ancestors = origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins);
-        return "default-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; "
-                + "form-action 'self'; frame-ancestors " + ancestors;
     }
 
     static Optional<String> colour(@Nullable String color) {

@@ -274,25 +274,26 @@ class OrganiserCampaignPages {
     /** The campaign's figures day by day, as donation-service writes them for French Excel. */
     @GetMapping("/organiser/campaigns/{id}/insights.csv")
     Mono<ResponseEntity<byte[]>> insightsCsv(@PathVariable String id, ServerWebExchange exchange) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> donations.insightsCsv(organiser.authorization(), id))
-                .defaultIfEmpty(new byte[0])
-                .map(csv -> ResponseEntity.ok()
-                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicateurs-" + id + ".csv\"")
-                        .body(csv));
+        return download(
+                sessions.required(exchange).flatMap(organiser -> donations.insightsCsv(organiser.authorization(), id)),
+                "indicateurs-" + id + ".csv");
     }
 
     /** The export as donation-service writes it, for French Excel (UTF-8 with BOM, {@code ;}). */
     @GetMapping("/organiser/campaigns/{id}/donations.csv")
     Mono<ResponseEntity<byte[]>> csv(@PathVariable String id, ServerWebExchange exchange) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> donations.donationsCsv(organiser.authorization(), id))
-                .defaultIfEmpty(new byte[0])
-                .map(csv -> ResponseEntity.ok()
+        return download(
+                sessions.required(exchange).flatMap(organiser -> donations.donationsCsv(organiser.authorization(), id)),
+                "dons-" + id + ".csv");
+    }
+
+    /** A CSV as donation-service wrote it, handed to the browser as a file to save. */
+    private static Mono<ResponseEntity<byte[]>> download(Mono<byte[]> csv, String fileName) {
+        return csv.defaultIfEmpty(new byte[0])
+                .map(bytes -> ResponseEntity.ok()
                         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dons-" + id + ".csv\"")
-                        .body(csv));
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                        .body(bytes));
     }
 
     private Mono<String> manage(Organiser organiser, String id, int page, @Nullable String status, Model model) {

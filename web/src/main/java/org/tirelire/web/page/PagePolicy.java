@@ -14,8 +14,20 @@ public final class PagePolicy {
 
     /** The pages' policy, with form submissions allowed to lead to these origins as well. */
     public static String withFormsLeadingTo(List<String> formTargets) {
+        return policy(formTargets, "'none'");
+    }
+
+    /**
+     * The pages' policy for a widget, which these sites (origins) may show in a frame, besides the platform's
+     * own pages; nothing else relaxed.
+     */
+    public static String framedBy(List<String> origins) {
+        return policy(List.of(), origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins));
+    }
+
+    private static String policy(List<String> formTargets, String frameAncestors) {
         String formAction = formTargets.isEmpty() ? "'self'" : "'self' " + String.join(" ", formTargets);
         return "default-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action "
-                + formAction + "; frame-ancestors 'none'";
+                + formAction + "; frame-ancestors " + frameAncestors;
     }
 }

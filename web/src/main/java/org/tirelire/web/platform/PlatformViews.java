@@ -94,6 +94,11 @@ public final class PlatformViews {
         public List<Match> allMatches() {
             return matches == null ? List.of() : matches;
         }
+
+        /** The first milestone or stretch goal not reached yet: what the total unlocks next. */
+        public @Nullable Milestone nextMilestone() {
+            return milestones.stream().filter(m -> !m.reached()).findFirst().orElse(null);
+        }
     }
 
     /** A sponsor's pledge: {@code ratio} euros per euro given, up to {@code cap}, until {@code endsAt}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tirelire.web.page.PagePolicy;
 
 class EmbedPagesTest {
 
@@ -11,10 +12,10 @@ class EmbedPagesTest {
 
     @Test
     void a_widget_may_be_framed_by_the_organisation_s_sites_and_by_nothing_else() {
-        assertThat(EmbedPages.policyFramedBy(List.of("https://asso.example.org")))
+        assertThat(PagePolicy.framedBy(List.of("https://asso.example.org")))
                 .endsWith("frame-ancestors 'self' https://asso.example.org")
                 .contains("default-src 'self'");
-        assertThat(EmbedPages.policyFramedBy(List.of())).endsWith("frame-ancestors 'self'");
+        assertThat(PagePolicy.framedBy(List.of())).endsWith("frame-ancestors 'self'");
     }
 
     @Test
