@@ -593,6 +593,72 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void the_organisation_hides_a_donor_s_message_from_the_public_wall_in_one_call() {
+        String id = confirmedGift(with(gift(15_00), "message", "Appelez-moi au 06 12 34 56 78"));
+        assertThat(get("/api/campaigns/" + campaignId + "/supporters").getBody().findValuesAsString("message"))
+                .contains("Appelez-moi au 06 12 34 56 78");
+
+        assertThat(post("/api/donations/" + id + "/message/hide", "org-" + UUID.randomUUID(), Map.of())
+                        .getStatusCode()
+                        .value())
+                .as("another organisation's gift does not exist for it")
+                .isEqualTo(404);
+        ResponseEntity<JsonNode> hidden = post("/api/donations/" + id + "/message/hide", organisation, Map.of());
+
+        assertThat(hidden.getStatusCode().value()).isEqualTo(200);
+        assertThat(hidden.getBody().get("messageHiddenAt").isNull()).isFalse();
+        assertThat(hidden.getBody().get("message").asString())
+                .as("the organisers still read it")
+                .isEqualTo("Appelez-moi au 06 12 34 56 78");
+        assertThat(get("/api/campaigns/" + campaignId + "/supporters").getBody().toString())
+                .doesNotContain("06 12 34 56 78");
+    }
+
+    @Test
+    void a_message_with_a_held_word_waits_hidden_until_the_organisation_shows_it() {
+        ResponseEntity<JsonNode> words = http.put()
+                .uri("/api/organisations/me/moderation")
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("words", List.of(" Arnaque ", "arnaque", "06")))
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(words.getStatusCode().value()).isEqualTo(200);
+        assertThat(words.getBody().get("words").toString()).isEqualTo("[\"arnaque\",\"06\"]");
+        ResponseEntity<JsonNode> notAWord = http.put()
+                .uri("/api/organisations/me/moderation")
+                .header("Authorization", "Bearer " + TestTokens.forOrganisation(organisation))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("words", List.of("deux mots")))
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(notAWord.getStatusCode().value()).isEqualTo(422);
+        assertThat(notAWord.getBody().get("errors").findValuesAsString("field")).containsExactly("words");
+
+        String id = confirmedGift(with(gift(12_00), "message", "Quelle ARNAQUÉ, ce canal !"));
+
+        assertThat(get("/api/campaigns/" + campaignId + "/supporters").getBody().toString())
+                .doesNotContain("Quelle");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .filteredOn(DonationConfirmed.class::isInstance)
+                        .singleElement()
+                        .satisfies(confirmed -> assertThat(((DonationConfirmed) confirmed).message())
+                                .as("the stream overlay hears no held message")
+                                .isNull()));
+        JsonNode listed = getAs("/api/campaigns/" + campaignId + "/donations", organisation)
+                .getBody();
+        assertThat(listed.toString()).contains("\"messageHeldFor\":\"arnaque\"");
+
+        assertThat(post("/api/donations/" + id + "/message/show", organisation, Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(get("/api/campaigns/" + campaignId + "/supporters").getBody().findValuesAsString("message"))
+                .contains("Quelle ARNAQUÉ, ce canal !");
+    }
+
     private ResponseEntity<byte[]> csv(String query) {
         return http.get()
                 .uri("/api/campaigns/" + campaignId + "/donations" + query)

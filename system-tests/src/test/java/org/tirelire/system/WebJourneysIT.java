@@ -740,6 +740,39 @@ class WebJourneysIT {
     }
 
     @Test
+    void an_organiser_holds_messages_with_a_listed_word_and_hides_any_other_in_one_click() {
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("La chorale du canal");
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            owner.logIn(organiser);
+            organiser.open("/organiser/security");
+            organiser.fill("Mots retenus", "arnaque, 06");
+            organiser.click("Enregistrer les mots");
+            assertThat(organiser.pageText()).contains("Les mots sont enregistrés");
+
+            giveThroughTheApi(campaign.id(), 10_00, "Mallory", "Quelle ARNAQUE !");
+            giveThroughTheApi(campaign.id(), 20_00, "Bob", "Appelez Bob au 07 00 00 00 00");
+            await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaign.id()) == 30_00);
+            assertThat(gateway.get("/api/campaigns/" + campaign.id() + "/supporters")
+                            .raw()
+                            .body())
+                    .doesNotContain("ARNAQUE")
+                    .contains("Appelez Bob");
+
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            assertThat(organiser.pageText()).contains("Quelle ARNAQUE !").contains("retenu : contient « arnaque »");
+            organiser.click("Masquer le message");
+            assertThat(organiser.pageText()).contains("Le message n’apparaît plus sur la page de la campagne");
+            organiser.screenshot("organiser-moderation");
+        }
+        assertThat(gateway.get("/api/campaigns/" + campaign.id() + "/supporters")
+                        .raw()
+                        .body())
+                .doesNotContain("ARNAQUE")
+                .doesNotContain("Appelez Bob");
+    }
+
+    @Test
     void the_pages_speak_english_on_request_and_fit_a_320_pixel_screen() {
         Campaign campaign = liveCampaign("Une salle de répétition");
         try (Browser visitor = Browser.ofWidth(baseUrl, 320)) {

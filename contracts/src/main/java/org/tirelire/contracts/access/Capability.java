@@ -13,6 +13,7 @@ public enum Capability {
     SEE_CAMPAIGNS("see the organisation's campaigns", ADMIN, TREASURER, EDITOR, VOLUNTEER),
     MANAGE_CAMPAIGNS("create, change, publish or end a campaign, or post its news", ADMIN, EDITOR),
     MODERATE_PAGES("hide a collection page", ADMIN, EDITOR),
+    MODERATE_MESSAGES("hide a donor's message from the public", ADMIN, TREASURER, EDITOR),
     SEE_DONATIONS("see and export the donations", ADMIN, TREASURER),
     REFUND_GIFTS("refund a gift", ADMIN, TREASURER),
     RECORD_OFFLINE_GIFTS("record an offline gift", ADMIN, TREASURER, VOLUNTEER),

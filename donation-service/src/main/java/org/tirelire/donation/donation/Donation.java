@@ -69,6 +69,10 @@ public class Donation implements OutboxAggregate {
     private @Nullable String manageUrl;
     /** For a repeat charge: the provider's reference of the payment that saved the donor's method. */
     private @Nullable String mandate;
+    /** When the organisation hid the donor's message from the public; the organisers still read it. */
+    private @Nullable Instant messageHiddenAt;
+    /** The held word the message contains: it waits, hidden, until the organisation shows it. */
+    private @Nullable String messageHeldFor;
 
     private List<PendingEvent> outbox;
 
@@ -267,7 +271,8 @@ public class Donation implements OutboxAggregate {
                         rewardId,
                         donor == null ? null : donor.toEvent(),
                         anonymous,
-                        message,
+                        // a message held for a word is not announced: the stream overlay never shows it
+                        publicMessage(),
                         newsConsent,
                         offlineMethod == null ? null : offlineMethod.name(),
                         at,
@@ -329,6 +334,44 @@ public class Donation implements OutboxAggregate {
         donorErasedAt = at;
         outbox.add(PendingEvent.of(new DonorErased(id, campaignId, emailSha256, at), at));
         return true;
+    }
+
+    /** Hides the donor's message from the public wall; once. */
+    public boolean hideMessage(Instant at) {
+        if (message == null || messageHiddenAt != null) {
+            return false;
+        }
+        messageHiddenAt = at;
+        return true;
+    }
+
+    /** The message contains one of the organisation's held words: it waits, hidden, until shown. */
+    public void holdMessage(String heldWord, Instant at) {
+        messageHeldFor = heldWord;
+        messageHiddenAt = at;
+    }
+
+    /** The organisation shows a message it held or hid. */
+    public boolean showMessage() {
+        if (messageHiddenAt == null) {
+            return false;
+        }
+        messageHiddenAt = null;
+        messageHeldFor = null;
+        return true;
+    }
+
+    /** The message as the public may read it: none while it is held or once the organisation hid it. */
+    public @Nullable String publicMessage() {
+        return messageHiddenAt == null ? message : null;
+    }
+
+    public @Nullable String messageHeldFor() {
+        return messageHeldFor;
+    }
+
+    public @Nullable Instant messageHiddenAt() {
+        return messageHiddenAt;
     }
 
     public boolean isOwnedBy(String organisationId) {

@@ -114,6 +114,20 @@ class DonationController {
 
     record ErasureResult(int erasedDonations) {}
 
+    /** The donor's message leaves the public wall; the gift, its amount and its donor's name stay. */
+    @PostMapping("/{id}/message/hide")
+    OrganiserDonationView hideMessage(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        return OrganiserDonationView.of(lifecycle.hideMessage(
+                DonationId.of(id), Organiser.from(token).permittedTo(Capability.MODERATE_MESSAGES)));
+    }
+
+    /** A message held for a word, or hidden, shows on the public wall again. */
+    @PostMapping("/{id}/message/show")
+    OrganiserDonationView showMessage(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        return OrganiserDonationView.of(lifecycle.showMessage(
+                DonationId.of(id), Organiser.from(token).permittedTo(Capability.MODERATE_MESSAGES)));
+    }
+
     @PostMapping("/{id}/refund")
     DonationView refund(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
         return DonationView.of(

@@ -175,12 +175,15 @@ public class DonationLifecycle implements PaymentOutcomes {
      * refunded one answers the same and changes nothing.
      */
     public Donation refund(DonationId donationId, Organiser by) {
-        Donation donation = donations
+        return refund(ownedBy(donationId, by), by);
+    }
+
+    /** The gift, if it is this organiser's organisation's: another organisation's gift does not exist for them. */
+    private Donation ownedBy(DonationId donationId, Organiser by) {
+        return donations
                 .findById(donationId.value())
-                .filter(found ->
-                        found.isOwnedBy(by.organisationId())) // another organisation's gift does not exist for them
+                .filter(found -> found.isOwnedBy(by.organisationId()))
                 .orElseThrow(() -> new DonationNotFound(donationId.value()));
-        return refund(donation, by);
     }
 
     /**
@@ -299,6 +302,22 @@ public class DonationLifecycle implements PaymentOutcomes {
         if (donation.rewardId() != null) {
             rewardStocks.release(donation.rewardId());
         }
+    }
+
+    /** The organisation hides a donor's message from its public wall (an insult, a phone number…). */
+    public Donation hideMessage(DonationId donationId, Organiser by) {
+        return update(ownedBy(donationId, by).id(), gift -> {
+            gift.hideMessage(clock.instant());
+            return gift;
+        });
+    }
+
+    /** The organisation shows a donor's message it held for a word or hid. */
+    public Donation showMessage(DonationId donationId, Organiser by) {
+        return update(ownedBy(donationId, by).id(), gift -> {
+            gift.showMessage();
+            return gift;
+        });
     }
 
     private Donation update(String donationId, Function<Donation, Donation> change) {

@@ -21,7 +21,9 @@ public record OrganiserDonationView(
         Instant createdAt,
         @Nullable Instant confirmedAt,
         @Nullable Instant refundedAt,
-        @Nullable Instant donorErasedAt) {
+        @Nullable Instant donorErasedAt,
+        @Nullable Instant messageHiddenAt,
+        @Nullable String messageHeldFor) {
 
     public static OrganiserDonationView of(Donation d) {
         return new OrganiserDonationView(
@@ -40,6 +42,8 @@ public record OrganiserDonationView(
                 d.createdAt(),
                 d.confirmedAt(),
                 d.refundedAt(),
-                d.donorErasedAt());
+                d.donorErasedAt(),
+                d.messageHiddenAt(),
+                d.messageHeldFor());
     }
 }

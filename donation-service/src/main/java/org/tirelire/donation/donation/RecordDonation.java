@@ -13,6 +13,7 @@ import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.LiveCampaigns;
 import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
+import org.tirelire.donation.moderation.MessageModeration;
 import org.tirelire.donation.payment.PaymentProvider;
 import org.tirelire.donation.payment.PaymentProviders;
 import org.tirelire.donation.reward.RewardStocks;
@@ -38,6 +39,7 @@ public class RecordDonation {
     private final RecurringGifts recurring;
     private final Duration publicationGrace;
     private final Clock clock;
+    private final MessageModeration moderation;
 
     RecordDonation(
             IdempotencyKeys idempotencyKeys,
@@ -50,8 +52,10 @@ public class RecordDonation {
             RewardStocks rewardStocks,
             GiftReceipts receipts,
             RecurringGifts recurring,
+            MessageModeration moderation,
             @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace,
             Clock clock) {
+        this.moderation = moderation;
         this.idempotencyKeys = idempotencyKeys;
         this.liveCampaigns = liveCampaigns;
         this.donations = donations;
@@ -119,6 +123,9 @@ public class RecordDonation {
             if (receiptAddress != null) {
                 gift.withReceiptTo(receiptAddress);
             }
+            moderation
+                    .heldFor(campaign.organisationId(), gift.message())
+                    .ifPresent(word -> gift.holdMessage(word, clock.instant()));
             if (request.frequencyOrOnce().recurring()) {
                 gift.chargeOf(RecurringGifts.subscriptionIdOf(gift.id()), 0, 0);
                 gift.managedAt(recurring.manageLinkFor(gift));

@@ -16,7 +16,7 @@ public record SupporterView(
         return new SupporterView(
                 donation.publicDisplayName(),
                 donation.amount(),
-                donation.message(),
+                donation.publicMessage(),
                 donation.fundraiserSlug(),
                 donation.confirmedAt());
     }

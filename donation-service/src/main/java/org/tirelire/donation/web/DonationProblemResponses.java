@@ -20,6 +20,7 @@ import org.tirelire.donation.donation.IllegalDonationTransition;
 import org.tirelire.donation.idempotency.IdempotencyKeyReused;
 import org.tirelire.donation.identity.IdentityUnavailable;
 import org.tirelire.donation.identity.PasswordNotConfirmed;
+import org.tirelire.donation.moderation.NotAHeldWord;
 import org.tirelire.donation.payment.InvalidWebhook;
 import org.tirelire.donation.payment.PaymentRefused;
 import org.tirelire.donation.payment.ProviderUnavailable;
@@ -105,6 +106,11 @@ class DonationProblemResponses {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail invalidHeader(HandlerMethodValidationException e) {
         return Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", "A header or parameter is invalid.");
+    }
+
+    @ExceptionHandler(NotAHeldWord.class)
+    ProblemDetail notAHeldWord(NotAHeldWord e) {
+        return Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid held words", "words", e.getMessage());
     }
 
     @ExceptionHandler(DonationNotFound.class)

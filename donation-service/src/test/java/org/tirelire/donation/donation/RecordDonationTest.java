@@ -32,6 +32,8 @@ import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeyReused;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
 import org.tirelire.donation.idempotency.IdempotencyRecords;
+import org.tirelire.donation.moderation.HeldWordsRepository;
+import org.tirelire.donation.moderation.MessageModeration;
 import org.tirelire.donation.payment.PaymentOutcome;
 import org.tirelire.donation.payment.PaymentProvider;
 import org.tirelire.donation.payment.PaymentProviders;
@@ -118,6 +120,7 @@ class RecordDonationTest {
                 rewardStocks,
                 new NoReceipts(),
                 new NoRecurringGifts(),
+                new MessageModeration(repositories.getRepository(HeldWordsRepository.class), clock),
                 Duration.ZERO,
                 clock);
 

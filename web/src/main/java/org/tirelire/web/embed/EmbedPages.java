@@ -1,6 +1,5 @@
 package org.tirelire.web.embed;
 
-import org.tirelire.web.page.PagePolicy;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 import org.tirelire.identity.api.EmbedSites;
 import org.tirelire.web.giving.SuggestedAmounts;
+import org.tirelire.web.page.PagePolicy;
 import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.PlatformRefusal;
 import reactor.core.publisher.Mono;

@@ -264,6 +264,20 @@ class OrganiserCampaignPages {
                 .thenReturn("redirect:/organiser/campaigns/" + id + "?done=refunded");
     }
 
+    @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/hide-message")
+    Mono<String> hideMessage(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> donations.hideMessage(organiser.authorization(), donationId))
+                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=messageHidden");
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/show-message")
+    Mono<String> showMessage(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> donations.showMessage(organiser.authorization(), donationId))
+                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=messageShown");
+    }
+
     @PostMapping("/organiser/campaigns/{id}/fundraisers/{slug}/hide")
     Mono<String> hide(@PathVariable String id, @PathVariable String slug, ServerWebExchange exchange) {
         return sessions.required(exchange)

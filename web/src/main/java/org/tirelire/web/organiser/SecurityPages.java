@@ -5,6 +5,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,9 @@ import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.TwoFactorSetup;
 import org.tirelire.identity.api.TwoFactorUnavailable;
 import org.tirelire.web.page.FormInput;
+import org.tirelire.web.platform.DonationApi;
+import org.tirelire.web.platform.PlatformRefusal;
+import org.tirelire.web.platform.PlatformViews.HeldWords;
 import org.tirelire.web.session.OrganiserSession;
 import org.tirelire.web.session.OrganiserSession.Organiser;
 import reactor.core.publisher.Mono;
@@ -42,12 +46,36 @@ class SecurityPages {
 
     private final TwoFactorSetup twoFactor;
     private final EmbedSites embedSites;
+    private final DonationApi donations;
     private final OrganiserSession sessions;
 
-    SecurityPages(TwoFactorSetup twoFactor, EmbedSites embedSites, OrganiserSession sessions) {
+    SecurityPages(TwoFactorSetup twoFactor, EmbedSites embedSites, DonationApi donations, OrganiserSession sessions) {
         this.twoFactor = twoFactor;
         this.embedSites = embedSites;
+        this.donations = donations;
         this.sessions = sessions;
+    }
+
+    /** The held words, as typed: separated by commas or lines. */
+    record Words(String words) {
+
+        List<String> list() {
+            return Arrays.stream(FormInput.text(words).split("[,\\n]"))
+                    .map(String::strip)
+                    .filter(word -> !word.isEmpty())
+                    .toList();
+        }
+    }
+
+    @PostMapping("/organiser/security/held-words")
+    Mono<String> heldWords(@ModelAttribute("words") Words words, ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> donations
+                        .replaceHeldWords(organiser.authorization(), new HeldWords(words.list()))
+                        .map(saved -> "redirect:/organiser/security?done=words")
+                        .onErrorResume(
+                                PlatformRefusal.class,
+                                e -> refused(organiser, "security.error.words", exchange, model)));
     }
 
     /** The sites that may frame the widgets, one per line as typed. */
@@ -196,11 +224,19 @@ class SecurityPages {
         return Mono.zip(
                         twoFactor.enabled(organiser.token()),
                         twoFactor.requiredByOrganisation(organiser.token()),
-                        embedSites.ofOrganisation(organiser.token()))
+                        embedSites.ofOrganisation(organiser.token()),
+                        organiser.may("MODERATE_MESSAGES")
+                                ? donations
+                                        .heldWords(organiser.authorization())
+                                        .map(HeldWords::words)
+                                        .onErrorReturn(List.of())
+                                : Mono.just(List.<String>of()))
                 .map(state -> {
                     model.addAttribute("enabled", state.getT1());
                     model.addAttribute("requiredByOrganisation", state.getT2());
                     model.addAttribute("embedSites", state.getT3());
+                    model.addAttribute("heldWords", state.getT4());
+                    model.addAttribute("moderator", organiser.may("MODERATE_MESSAGES"));
                     model.addAttribute("administrator", organiser.may("MANAGE_SETTINGS"));
                     model.addAttribute("errors", errors);
                     return "organiser/security";

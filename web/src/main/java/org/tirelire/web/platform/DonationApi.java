@@ -155,4 +155,20 @@ public interface DonationApi {
 
     @PostExchange("/donations/{id}/refund")
     Mono<Void> refund(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    /** A message held for a word, or hidden, shows on the campaign's public wall again. */
+    @PostExchange("/donations/{id}/message/show")
+    Mono<Void> showMessage(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    /** The organisation's held words: a message containing one waits until someone shows it. */
+    @GetExchange("/organisations/me/moderation")
+    Mono<PlatformViews.HeldWords> heldWords(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PutExchange("/organisations/me/moderation")
+    Mono<PlatformViews.HeldWords> replaceHeldWords(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestBody PlatformViews.HeldWords words);
+
+    /** The donor's message leaves the campaign's public wall. */
+    @PostExchange("/donations/{id}/message/hide")
+    Mono<Void> hideMessage(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
 }

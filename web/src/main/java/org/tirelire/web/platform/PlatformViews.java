@@ -348,14 +348,23 @@ public final class PlatformViews {
             @Nullable String message,
             @Nullable String fundraiser,
             @Nullable String offlineMethod,
-            Instant createdAt) {
+            Instant createdAt,
+            @Nullable Instant messageHiddenAt,
+            @Nullable String messageHeldFor) {
 
         public boolean refundable() {
             return "CONFIRMED".equals(status);
         }
+
+        /** A message the public still reads on the campaign's page. */
+        public boolean messageShown() {
+            return message != null && messageHiddenAt == null;
+        }
     }
 
     public record Donor(String firstName, String lastName, String email) {}
+
+    public record HeldWords(List<String> words) {}
 
     public record DonationsPage(List<OrganiserDonation> content, int page, int size, long totalElements) {}
 
