@@ -683,7 +683,8 @@ class WebJourneysIT {
                 + "<iframe id=progress width=420 height=220 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
                 + "/progress?color=aa3300\"></iframe>"
                 + "<iframe id=give width=420 height=290 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
-                + "/give\"></iframe>";
+                + "/give\"></iframe>"
+                + "<script src=\"" + baseUrl + "/assets/embed.js\" async></script>";
         associationSite.createContext("/", exchange -> {
             byte[] page = widgets.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -715,6 +716,11 @@ class WebJourneysIT {
                         .contains("0 €")
                         .contains("Je donne");
                 assertThat(visitor.frameText("#give")).contains("25 €").contains("Autre montant");
+                // The optional script sizes each frame to its widget.
+                visitor.waiting(Duration.ofSeconds(10))
+                        .until(browser -> ((String)
+                                        visitor.script("return document.getElementById('give').style.height"))
+                                .matches("\\d+px"));
                 visitor.screenshot("widgets-on-the-association-site");
 
                 // The same page from another origin (localhost is not 127.0.0.1 to a browser): refused.

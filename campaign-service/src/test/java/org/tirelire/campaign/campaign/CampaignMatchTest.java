@@ -15,21 +15,8 @@ class CampaignMatchTest {
     private static final Instant NOW = Instant.parse("2026-12-01T18:00:00Z");
     private static final Instant TWO_HOURS_ON = NOW.plus(Duration.ofHours(2));
 
-    private final Campaign campaign = Campaign.draft(
-            "org-1",
-            "Les Amis du Canal",
-            "tresorier@example.org",
-            "peniche",
-            "Péniche",
-            "Rénover la péniche",
-            null,
-            null,
-            eur(1_000_00),
-            NOW.plus(Duration.ofDays(30)),
-            FundingModel.KEEP_IT_ALL,
-            List.of(),
-            List.of(),
-            NOW.minus(Duration.ofDays(1)));
+    private final Campaign campaign =
+            TestCampaigns.peniche(eur(1_000_00), List.of(), List.of(), NOW.minus(Duration.ofDays(1)));
 
     private long offset;
 

@@ -13,21 +13,8 @@ class CampaignProgressTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-    private final Campaign campaign = Campaign.draft(
-            "org-1",
-            "Les Amis du Canal",
-            "tresorier@example.org",
-            "peniche",
-            "Péniche",
-            "Rénover la péniche",
-            null,
-            null,
-            Money.of(100_00, "EUR"),
-            NOW.plusSeconds(86_400 * 30),
-            FundingModel.KEEP_IT_ALL,
-            List.of(new StretchGoal(Money.of(150_00, "EUR"), "Atelier vélo")),
-            List.of(),
-            NOW);
+    private final Campaign campaign = TestCampaigns.peniche(
+            Money.of(100_00, "EUR"), List.of(new StretchGoal(Money.of(150_00, "EUR"), "Atelier vélo")), List.of(), NOW);
 
     @Test
     void an_event_at_a_position_already_applied_changes_nothing() {

@@ -17,18 +17,8 @@ class CampaignRevisionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-    private final Campaign campaign = Campaign.draft(
-            "org-1",
-            "Les Amis du Canal",
-            "tresorier@example.org",
-            "peniche",
-            "Péniche",
-            "Rénover la péniche",
-            null,
-            null,
+    private final Campaign campaign = TestCampaigns.peniche(
             eur(100_00),
-            NOW.plusSeconds(86_400 * 30),
-            FundingModel.KEEP_IT_ALL,
             List.of(new StretchGoal(eur(150_00), "Atelier vélo")),
             List.of(
                     new Reward("visit", "Visite du chantier", null, eur(20_00), 10),
