@@ -2,7 +2,9 @@ package org.tirelire.campaign.campaign;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -395,10 +397,10 @@ public class Campaign implements OutboxAggregate {
     }
 
     /** The match whose window is open at {@code now}, if any: the one ending first when several are. */
-    public java.util.Optional<Match> activeMatchAt(Instant now) {
+    public Optional<Match> activeMatchAt(Instant now) {
         return matches.stream()
                 .filter(match -> match.isActiveAt(now) && match.left().isPositive())
-                .min(java.util.Comparator.comparing(Match::endsAt));
+                .min(Comparator.comparing(Match::endsAt));
     }
 
     public List<Match> matches() {

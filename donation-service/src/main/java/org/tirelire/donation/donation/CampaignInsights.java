@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,7 +69,7 @@ public record CampaignInsights(
                     || gift.donor().email().isBlank()) {
                 unnamed++;
             } else {
-                donors.add(gift.donor().email().toLowerCase(java.util.Locale.ROOT));
+                donors.add(gift.donor().email().toLowerCase(Locale.ROOT));
             }
         }
 
@@ -127,7 +128,7 @@ public record CampaignInsights(
 
     private static String sourceOf(Donation gift) {
         if (gift.offlineMethod() != null) {
-            return gift.offlineMethod().name().toLowerCase(java.util.Locale.ROOT);
+            return gift.offlineMethod().name().toLowerCase(Locale.ROOT);
         }
         if (gift.subscriptionId() != null) {
             return "recurring";

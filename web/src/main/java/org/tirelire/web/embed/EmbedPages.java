@@ -1,7 +1,9 @@
 package org.tirelire.web.embed;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -79,7 +81,7 @@ class EmbedPages {
     @GetMapping(value = "/embed/theme.css", produces = "text/css")
     ResponseEntity<String> theme(@RequestParam(required = false) @Nullable String color) {
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                 .body(colour(color).map(hex -> ":root{--brand:#" + hex + "}").orElse(""));
     }
 
@@ -144,7 +146,7 @@ class EmbedPages {
             return Optional.empty();
         }
         var matcher = COLOUR.matcher(color);
-        return matcher.matches() ? Optional.of(matcher.group(1).toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+        return matcher.matches() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** The slug of a campaign page's address on this platform ({@code …/campaigns/{slug}}), if it is one. */
