@@ -27,7 +27,6 @@ public record Match(
         Instant startsAt,
         Instant endsAt,
         @Nullable Money minimumGift,
-        Money matched,
         Map<String, Long> matchedGifts,
         Instant createdAt) {
 
@@ -44,8 +43,13 @@ public record Match(
             Instant endsAt,
             @Nullable Money minimumGift,
             Instant now) {
-        return new Match(
-                id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, Money.zero(cap.currency()), Map.of(), now);
+        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, Map.of(), now);
+    }
+
+    /** What the sponsor matched in all: the sum of what each matched gift got. */
+    public Money matched() {
+        long sum = matchedGifts.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
+        return new Money(sum, cap.currency());
     }
 
     /** Whether a gift confirmed at {@code at} falls in the window: from its start, up to (not including) its end. */
@@ -55,7 +59,7 @@ public record Match(
 
     /** What is left of the cap. */
     public Money left() {
-        return cap.minus(matched);
+        return cap.minus(matched());
     }
 
     /** The match with this gift matched as far as the cap allows, and how much that was (zero if not at all). */
@@ -71,7 +75,7 @@ public record Match(
         }
         Map<String, Long> gifts = new HashMap<>(matchedGifts);
         gifts.put(donationId, amount);
-        return new Matched(withMatched(matched.plus(new Money(amount, cap.currency())), gifts), amount);
+        return new Matched(withGifts(gifts), amount);
     }
 
     /** The match without what this refunded gift had matched, and how much that was (zero if nothing). */
@@ -82,11 +86,11 @@ public record Match(
         }
         Map<String, Long> gifts = new HashMap<>(matchedGifts);
         gifts.remove(donationId);
-        return new Matched(withMatched(matched.minus(new Money(amount, cap.currency())), gifts), -amount);
+        return new Matched(withGifts(gifts), -amount);
     }
 
-    private Match withMatched(Money newMatched, Map<String, Long> gifts) {
-        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, newMatched, gifts, createdAt);
+    private Match withGifts(Map<String, Long> gifts) {
+        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, gifts, createdAt);
     }
 
     /** A match after a gift or a refund, and what that changed in the campaign's total (minor units). */

@@ -80,6 +80,7 @@ final class InsightsChart {
         return svg.append("</svg>").toString();
     }
 
+    /** A pixel position: the only use of floating point here; the amounts themselves stay integers. */
     private static double y(long amount, long highest, double plotHeight) {
         return TOP + plotHeight - (highest <= 0 ? 0 : plotHeight * amount / highest);
     }

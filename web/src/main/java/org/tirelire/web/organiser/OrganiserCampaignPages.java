@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -259,30 +260,38 @@ class OrganiserCampaignPages {
 
     @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/refund")
     Mono<String> refund(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> donations.refund(organiser.authorization(), donationId))
-                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=refunded");
+        return oneClick(exchange, id, organiser -> donations.refund(organiser.authorization(), donationId), "refunded");
     }
 
     @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/hide-message")
     Mono<String> hideMessage(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> donations.hideMessage(organiser.authorization(), donationId))
-                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=messageHidden");
+        return oneClick(
+                exchange,
+                id,
+                organiser -> donations.hideMessage(organiser.authorization(), donationId),
+                "messageHidden");
     }
 
     @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/show-message")
     Mono<String> showMessage(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> donations.showMessage(organiser.authorization(), donationId))
-                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=messageShown");
+        return oneClick(
+                exchange,
+                id,
+                organiser -> donations.showMessage(organiser.authorization(), donationId),
+                "messageShown");
     }
 
     @PostMapping("/organiser/campaigns/{id}/fundraisers/{slug}/hide")
     Mono<String> hide(@PathVariable String id, @PathVariable String slug, ServerWebExchange exchange) {
+        return oneClick(exchange, id, organiser -> fundraisers.hide(organiser.authorization(), slug), "hidden");
+    }
+
+    /** A button of the campaign page that acts at once: the signed-in organiser acts, then the page says it is done. */
+    private Mono<String> oneClick(
+            ServerWebExchange exchange, String campaignId, Function<Organiser, Mono<?>> action, String done) {
         return sessions.required(exchange)
-                .flatMap(organiser -> fundraisers.hide(organiser.authorization(), slug))
-                .thenReturn("redirect:/organiser/campaigns/" + id + "?done=hidden");
+                .flatMap(action)
+                .thenReturn("redirect:/organiser/campaigns/" + campaignId + "?done=" + done);
     }
 
     /** The campaign's figures day by day, as donation-service writes them for French Excel. */

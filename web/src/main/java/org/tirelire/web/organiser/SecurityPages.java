@@ -5,7 +5,6 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,10 +59,7 @@ class SecurityPages {
     record Words(String words) {
 
         List<String> list() {
-            return Arrays.stream(FormInput.text(words).split("[,\\n]"))
-                    .map(String::strip)
-                    .filter(word -> !word.isEmpty())
-                    .toList();
+            return FormInput.entries(words, true);
         }
     }
 
@@ -82,11 +78,7 @@ class SecurityPages {
     record Sites(String origins, String currentPassword) {
 
         List<String> lines() {
-            return FormInput.text(origins)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty())
-                    .toList();
+            return FormInput.entries(origins, false);
         }
     }
 

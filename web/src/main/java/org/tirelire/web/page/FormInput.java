@@ -1,5 +1,6 @@
 package org.tirelire.web.page;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,14 @@ public final class FormInput {
 
     public static String text(@Nullable String typed) {
         return typed == null ? "" : typed.strip();
+    }
+
+    /** What was typed as a list (one per line, or also separated by commas), each trimmed, none empty. */
+    public static List<String> entries(@Nullable String typed, boolean commasSeparateToo) {
+        return Arrays.stream(text(typed).split(commasSeparateToo ? "[,\\n\\r]" : "[\\n\\r]"))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
     }
 
     public static List<String> texts(@Nullable List<String> typed) {
