@@ -566,8 +566,11 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
     @Test
     void the_organiser_reads_the_campaign_s_figures_as_json_and_csv_and_no_other_organisation_can() {
         confirmedGift(30_00);
-        confirmedGift(
-                with(gift(10_00), "donor", Map.of("firstName", "Bob", "lastName", "B", "email", "bob@example.org")));
+        Map<String, Object> fromTheNewsletter =
+                with(gift(10_00), "donor", Map.of("firstName", "Bob", "lastName", "B", "email", "bob@example.org"));
+        confirmedGift(with(
+                fromTheNewsletter, "utm", Map.of("source", "newsletter", "medium", "email", "campaign", "noel-2026")));
+        assertRefused(with(gift(10_00), "utm", Map.of("source", "<script>")), 400, "utm.source");
 
         JsonNode insights = getAs("/api/campaigns/" + campaignId + "/insights", organisation)
                 .getBody();
@@ -578,6 +581,11 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
         assertThat(insights.get("sources").get(0).get("source").asString()).isEqualTo("campaign-page");
         assertThat(insights.get("days").get(0).get("cumulative").get("amount").asLong())
                 .isEqualTo(40_00);
+        assertThat(insights.get("channels").get(0).get("channel").asString())
+                .isEqualTo("newsletter / email / noel-2026");
+        assertThat(insights.get("channels").get(0).get("amount").get("amount").asLong())
+                .isEqualTo(10_00);
+        assertThat(csvText(csv(""))).contains(";newsletter;email;noel-2026");
 
         ResponseEntity<byte[]> csv = http.get()
                 .uri("/api/campaigns/" + campaignId + "/insights")

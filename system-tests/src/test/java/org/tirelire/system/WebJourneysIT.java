@@ -71,7 +71,8 @@ class WebJourneysIT {
 
     @Test
     void a_donor_gives_from_a_phone_and_the_thermometer_moves_while_the_page_is_open() {
-        Campaign campaign = liveCampaign("Un four pour la boulangerie solidaire");
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("Un four pour la boulangerie solidaire");
         try (Browser watching = Browser.phone(baseUrl);
                 Browser donor = Browser.phone(baseUrl)) {
             watching.open("/campaigns/" + campaign.slug());
@@ -79,7 +80,9 @@ class WebJourneysIT {
             assertThat(watching.scrollsSideways()).as("fits a phone screen").isFalse();
             watching.screenshot("campaign");
 
-            donor.open("/campaigns/" + campaign.slug()).click("Je donne");
+            // The donor follows the association's newsletter link: its UTM tags stay with the gift.
+            donor.open("/campaigns/" + campaign.slug() + "?utm_source=newsletter&utm_medium=email&utm_campaign=noel")
+                    .click("Je donne");
             assertThat(donor.unlabelledFields()).isEmpty();
             donor.find("input[name=amount][value='2500']").click();
             donor.fill("Prénom", "Amina")
@@ -101,6 +104,13 @@ class WebJourneysIT {
             assertThat(watching.text("[data-count]")).isEqualTo("1");
         }
         assertThat(raised(campaign.id())).isEqualTo(25_00);
+        assertThat(gateway.get("/api/campaigns/" + campaign.id() + "/insights", owner.token())
+                        .body()
+                        .get("channels")
+                        .get(0)
+                        .get("channel")
+                        .asString())
+                .isEqualTo("newsletter / email / noel");
     }
 
     @Test

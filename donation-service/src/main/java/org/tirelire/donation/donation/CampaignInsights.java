@@ -23,6 +23,8 @@ import org.tirelire.contracts.money.Money;
  * @param throughCollectionPages the gifts made through a supporter's collection page, and their share
  * @param sources where gifts come from: a collection page, the association's own channels (offline), or
  *     the campaign page; a monthly or yearly gift's charges count as "recurring"
+ * @param channels the gifts that came by a link with UTM tags (a newsletter, a post, a partner's site), by
+ *     source, medium and campaign, the largest first; untagged gifts are in none
  * @param days each day with gifts, in the association's time zone, with the running total
  */
 public record CampaignInsights(
@@ -35,6 +37,7 @@ public record CampaignInsights(
         Share throughCollectionPages,
         List<PageFigures> topCollectionPages,
         List<Source> sources,
+        List<Channel> channels,
         List<Day> days) {
 
     static final int TOP_PAGES = 5;
@@ -45,6 +48,9 @@ public record CampaignInsights(
 
     /** @param source {@code campaign-page}, {@code collection-page}, {@code recurring}, {@code cash}, {@code cheque} or {@code transfer} */
     public record Source(String source, long gifts, Money amount) {}
+
+    /** @param channel the tags as {@code source / medium / campaign}, the parts the link had */
+    public record Channel(String channel, long gifts, Money amount) {}
 
     public record Day(LocalDate date, long gifts, Money amount, Money cumulative) {}
 
@@ -101,6 +107,19 @@ public record CampaignInsights(
                         .reversed())
                 .toList();
 
+        List<Channel> channels = gifts.stream()
+                .filter(gift -> gift.utm() != null)
+                .collect(Collectors.groupingBy(gift -> gift.utm().label()))
+                .entrySet()
+                .stream()
+                .map(channel -> new Channel(
+                        channel.getKey(), channel.getValue().size(), new Money(sum(channel.getValue()), currency)))
+                .sorted(Comparator.comparingLong(
+                                (Channel channel) -> channel.amount().amount())
+                        .reversed()
+                        .thenComparing(Channel::channel))
+                .toList();
+
         List<Day> days = new ArrayList<>();
         long cumulative = 0;
         Map<LocalDate, List<Donation>> byDay = new TreeMap<>(gifts.stream()
@@ -123,6 +142,7 @@ public record CampaignInsights(
                 share,
                 topPages,
                 sources,
+                channels,
                 days);
     }
 

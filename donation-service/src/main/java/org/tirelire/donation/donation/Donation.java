@@ -73,6 +73,8 @@ public class Donation implements OutboxAggregate {
     private @Nullable Instant messageHiddenAt;
     /** The held word the message contains: it waits, hidden, until the organisation shows it. */
     private @Nullable String messageHeldFor;
+    /** The UTM tags of the link the donor came by, if it had any. */
+    private @Nullable Utm utm;
 
     private List<PendingEvent> outbox;
 
@@ -216,6 +218,12 @@ public class Donation implements OutboxAggregate {
     /** The charge's thank-you links to the donor's page of its recurring gift; said before it is first stored. */
     public Donation managedAt(@Nullable URI page) {
         this.manageUrl = page == null ? null : page.toString();
+        return this;
+    }
+
+    /** The donor came by a link tagged with these UTM parameters; said before the gift is first stored. */
+    public Donation cameThrough(@Nullable Utm tags) {
+        this.utm = Utm.orNull(tags);
         return this;
     }
 
@@ -364,6 +372,10 @@ public class Donation implements OutboxAggregate {
     /** The message as the public may read it: none while it is held or once the organisation hid it. */
     public @Nullable String publicMessage() {
         return messageHiddenAt == null ? message : null;
+    }
+
+    public @Nullable Utm utm() {
+        return utm;
     }
 
     public @Nullable String messageHeldFor() {

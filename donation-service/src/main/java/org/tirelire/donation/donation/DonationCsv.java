@@ -24,7 +24,10 @@ final class DonationCsv {
             "Contrepartie",
             "Page de collecte",
             "Moyen",
-            "Référence de paiement");
+            "Référence de paiement",
+            "utm_source",
+            "utm_medium",
+            "utm_campaign");
 
     private DonationCsv() {}
 
@@ -48,7 +51,10 @@ final class DonationCsv {
                 nullToEmpty(d.rewardId()),
                 nullToEmpty(d.fundraiserSlug()),
                 d.offlineMethod() == null ? "EN LIGNE" : d.offlineMethod().name(),
-                nullToEmpty(d.paymentReference()));
+                nullToEmpty(d.paymentReference()),
+                d.utm() == null ? "" : nullToEmpty(d.utm().source()),
+                d.utm() == null ? "" : nullToEmpty(d.utm().medium()),
+                d.utm() == null ? "" : nullToEmpty(d.utm().campaign()));
     }
 
     private static String nullToEmpty(String text) {

@@ -31,7 +31,8 @@ public record DonationRequest(
         String locale,
 
         @Valid @Nullable ReceiptInput receipt,
-        @Nullable Frequency frequency) {
+        @Nullable Frequency frequency,
+        @Valid @Nullable Utm utm) {
 
     /** Once, unless the donor chose to give every month or year. */
     public Frequency frequencyOrOnce() {

@@ -23,7 +23,8 @@ public record OrganiserDonationView(
         @Nullable Instant refundedAt,
         @Nullable Instant donorErasedAt,
         @Nullable Instant messageHiddenAt,
-        @Nullable String messageHeldFor) {
+        @Nullable String messageHeldFor,
+        @Nullable Utm utm) {
 
     public static OrganiserDonationView of(Donation d) {
         return new OrganiserDonationView(
@@ -44,6 +45,7 @@ public record OrganiserDonationView(
                 d.refundedAt(),
                 d.donorErasedAt(),
                 d.messageHiddenAt(),
-                d.messageHeldFor());
+                d.messageHeldFor(),
+                d.utm());
     }
 }

@@ -123,6 +123,7 @@ public class RecordDonation {
             if (receiptAddress != null) {
                 gift.withReceiptTo(receiptAddress);
             }
+            gift.cameThrough(request.utm());
             moderation
                     .heldFor(campaign.organisationId(), gift.message())
                     .ifPresent(word -> gift.holdMessage(word, clock.instant()));

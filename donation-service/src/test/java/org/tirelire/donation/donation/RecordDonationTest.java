@@ -219,6 +219,7 @@ class RecordDonationTest {
                 paymentMethod,
                 "fr",
                 null,
+                null,
                 null);
     }
 

@@ -2,13 +2,11 @@ package org.tirelire.web.campaign;
 
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tirelire.web.page.Referral;
@@ -60,13 +58,9 @@ class PublicPages {
         return "privacy";
     }
 
-    /** {@code ref}: the collection page the visitor came from, so that their gift counts toward it. */
+    /** The query may say where the visitor came from ({@link Referral}): the giving form's links carry it on. */
     @GetMapping("/campaigns/{slug}")
-    Mono<String> campaign(
-            @PathVariable String slug,
-            @RequestParam(required = false) @Nullable String ref,
-            ServerWebExchange exchange,
-            Model model) {
+    Mono<String> campaign(@PathVariable String slug, ServerWebExchange exchange, Model model) {
         // The organiser may preview their own draft: their session token lets campaign-service show it.
         return sessions.current(exchange)
                 .map(organiser -> Optional.of(organiser.authorization()))
@@ -84,7 +78,9 @@ class PublicPages {
                                     parts.getT2().ifPresent(part -> model.addAttribute("fundraisers", part));
                                     parts.getT3().ifPresent(part -> model.addAttribute("teams", part));
                                     parts.getT4().ifPresent(part -> model.addAttribute("news", part));
-                                    model.addAttribute("ref", Referral.validSlug(ref));
+                                    model.addAttribute(
+                                            "referral",
+                                            Referral.of(exchange.getRequest().getQueryParams()));
                                     // Where a CMS finds the widget to embed for this page's address (oEmbed).
                                     model.addAttribute(
                                             "oembedUrl",

@@ -7,10 +7,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.Referral;
 import org.tirelire.web.page.TypedAmount;
 import org.tirelire.web.platform.PlatformRequests.Gift;
 import org.tirelire.web.platform.PlatformRequests.GiftDonor;
 import org.tirelire.web.platform.PlatformRequests.ReceiptWish;
+import org.tirelire.web.platform.PlatformRequests.Utm;
 import org.tirelire.web.platform.PlatformViews.PostalAddress;
 
 /**
@@ -45,7 +47,11 @@ public record GiftForm(
         String country,
 
         @Pattern(regexp = "ONCE|MONTHLY|YEARLY", message = "give.error.frequency")
-        String frequency) {
+        String frequency,
+
+        String utmSource,
+        String utmMedium,
+        String utmCampaign) {
 
     public GiftForm {
         key = FormInput.text(key).matches("[A-Za-z0-9-]{8,64}")
@@ -70,6 +76,15 @@ public record GiftForm(
         city = FormInput.text(city);
         country = FormInput.text(country).isEmpty() ? "FR" : FormInput.text(country);
         frequency = FormInput.text(frequency).isEmpty() ? "ONCE" : FormInput.text(frequency);
+        // Hidden fields carried from the link the donor followed: a tag that is not one is dropped.
+        utmSource = FormInput.text(Referral.validTag(utmSource));
+        utmMedium = FormInput.text(Referral.validTag(utmMedium));
+        utmCampaign = FormInput.text(Referral.validTag(utmCampaign));
+    }
+
+    /** Where the donor came from: the collection page and the link's UTM tags, carried by hidden fields. */
+    public Referral referral() {
+        return new Referral(fundraiser, utmSource, utmMedium, utmCampaign);
     }
 
     /** Every month or every year, rather than once. */
@@ -77,7 +92,7 @@ public record GiftForm(
         return !"ONCE".equals(frequency);
     }
 
-    public static GiftForm blank(@Nullable String reward, @Nullable String fundraiser, String amount) {
+    public static GiftForm blank(@Nullable String reward, Referral referral, String amount) {
         return new GiftForm(
                 null,
                 amount,
@@ -89,7 +104,7 @@ public record GiftForm(
                 "",
                 false,
                 false,
-                fundraiser,
+                referral.fundraiser(),
                 "",
                 false,
                 "",
@@ -97,7 +112,10 @@ public record GiftForm(
                 "",
                 "",
                 "FR",
-                "ONCE");
+                "ONCE",
+                referral.utmSource(),
+                referral.utmMedium(),
+                referral.utmCampaign());
     }
 
     /** The same form with a typed amount, as when a reward's minimum is offered. */
@@ -121,7 +139,10 @@ public record GiftForm(
                 postalCode,
                 city,
                 country,
-                frequency);
+                frequency,
+                utmSource,
+                utmMedium,
+                utmCampaign);
     }
 
     /** The amount the donor chose, in minor units: a typed amount wins over a suggested one. */
@@ -151,7 +172,13 @@ public record GiftForm(
                                 true,
                                 new PostalAddress(addressLine1, blankToNull(addressLine2), postalCode, city, country))
                         : null,
-                recurring() ? frequency : null);
+                recurring() ? frequency : null,
+                referral().tagged()
+                        ? new Utm(
+                                referral().utmSource(),
+                                referral().utmMedium(),
+                                referral().utmCampaign())
+                        : null);
     }
 
     private static @Nullable String blankToNull(String text) {

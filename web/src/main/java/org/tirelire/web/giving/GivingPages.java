@@ -79,7 +79,6 @@ class GivingPages {
     Mono<String> form(
             @PathVariable String slug,
             @RequestParam(required = false) @Nullable String reward,
-            @RequestParam(required = false) @Nullable String ref,
             @RequestParam(required = false) @Nullable Long amount,
             ServerWebExchange exchange,
             Model model) {
@@ -89,7 +88,8 @@ class GivingPages {
             List<Long> suggested = SuggestedAmounts.of(campaign);
             Long preferred = amount != null && suggested.contains(amount) ? amount : suggested.get(1);
             String ticked = chosen == null ? preferred.toString() : "other";
-            GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), Referral.validSlug(ref), ticked);
+            Referral referral = Referral.of(exchange.getRequest().getQueryParams());
+            GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), referral, ticked);
             if (chosen != null) {
                 form = form.withOtherAmount(chosen.minAmount());
             }

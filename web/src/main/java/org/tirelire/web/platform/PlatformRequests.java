@@ -61,7 +61,14 @@ public final class PlatformRequests {
             @Nullable String rewardId,
             @Nullable String fundraiser,
             @Nullable ReceiptWish receipt,
-            @Nullable String frequency) {}
+            @Nullable String frequency,
+            @Nullable Utm utm) {}
+
+    /** The UTM tags of the link the donor followed, each part optional. */
+    public record Utm(
+            @Nullable String source,
+            @Nullable String medium,
+            @Nullable String campaign) {}
 
     public record GiftDonor(String firstName, String lastName, String email) {}
 

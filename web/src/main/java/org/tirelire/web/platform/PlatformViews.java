@@ -123,6 +123,7 @@ public final class PlatformViews {
             Share throughCollectionPages,
             List<PageFigures> topCollectionPages,
             List<Source> sources,
+            List<Channel> channels,
             List<Day> days) {
 
         public record Share(long gifts, Money amount, int percentOfTotal) {}
@@ -130,6 +131,9 @@ public final class PlatformViews {
         public record PageFigures(String slug, long gifts, Money amount) {}
 
         public record Source(String source, long gifts, Money amount) {}
+
+        /** The gifts of links tagged {@code utm_source / utm_medium / utm_campaign}. */
+        public record Channel(String channel, long gifts, Money amount) {}
 
         public record Day(java.time.LocalDate date, long gifts, Money amount, Money cumulative) {}
     }

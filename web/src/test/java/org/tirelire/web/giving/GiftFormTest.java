@@ -48,6 +48,30 @@ class GiftFormTest {
     }
 
     @Test
+    void the_tags_of_the_link_the_donor_followed_go_with_the_gift_and_a_forged_one_is_dropped() {
+        Bound<GiftForm> posted = FormSubmission.post(
+                GiftForm.class,
+                "key=" + KEY + "&amount=2000&firstName=Ada&lastName=Lovelace&email=ada%40example.org"
+                        + "&paymentMethod=pm_sandbox_ok&utmSource=newsletter&utmMedium=email"
+                        + "&utmCampaign=%3Cscript%3E");
+
+        Gift gift = posted.form().toDonation(CAMPAIGN.id(), Money.of(20_00, "EUR"), "fr");
+
+        assertThat(gift.utm()).isNotNull();
+        assertThat(gift.utm().source()).isEqualTo("newsletter");
+        assertThat(gift.utm().medium()).isEqualTo("email");
+        assertThat(gift.utm().campaign()).as("not a tag: dropped, not refused").isNull();
+        assertThat(posted.form().referral().campaignLink("four-solidaire"))
+                .isEqualTo("/campaigns/four-solidaire?utm_source=newsletter&utm_medium=email");
+        assertThat(FormSubmission.post(GiftForm.class, "amount=2000")
+                        .form()
+                        .toDonation(CAMPAIGN.id(), Money.of(20_00, "EUR"), "fr")
+                        .utm())
+                .as("an untagged link sends no tags")
+                .isNull();
+    }
+
+    @Test
     void each_missing_or_wrong_field_is_named_with_its_message() {
         Bound<GiftForm> posted = FormSubmission.post(GiftForm.class, "amount=other&otherAmount=vingt&email=ada");
         Map<String, String> errors = new LinkedHashMap<>();

@@ -62,6 +62,7 @@ class InsightsChartTest {
                 new Insights.Share(0, zero, 0),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of(days));
     }
 }
