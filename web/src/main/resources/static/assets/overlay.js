@@ -70,11 +70,16 @@
     if (gift.message) alert.appendChild(text('span', 'text', gift.message));
     show(alert);
   });
+  // A stretch goal unlocked ("à 1 000 € la chorale chante") is an incentive the stream celebrates: it pops up
+  // in its own colours, apart from the gifts; a quarter of the goal is announced the same way, as reached.
   live.addEventListener('milestone', function (event) {
     var milestone = JSON.parse(event.data);
+    var percent = /^\d+ ?%$/.test(milestone.milestone);
     var alert = document.createElement('div');
-    alert.className = 'alert';
-    alert.appendChild(text('span', 'amount', milestone.milestone));
+    alert.className = 'alert unlocked';
+    alert.appendChild(text('span', 'title', alerts.getAttribute(percent ? 'data-reached' : 'data-unlocked')));
+    alert.appendChild(text('span', 'label', milestone.milestone));
+    if (milestone.threshold) alert.appendChild(text('span', 'amount', money(milestone.threshold)));
     show(alert);
   });
 })();

@@ -173,6 +173,59 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
     }
 
     @Test
+    void each_gift_votes_in_the_open_poll_with_its_amount_and_a_refund_takes_the_vote_back() {
+        String campaignId = liveCampaign(1_000_00);
+        Map<String, Object> question =
+                Map.of("question", "Quelle chanson ensuite ?", "options", List.of("La Mer", "Syracuse"));
+        ResponseEntity<JsonNode> poll = post("/api/campaigns/" + campaignId + "/polls", organisation, question);
+        assertThat(poll.getStatusCode().value()).isEqualTo(201);
+        String mer = poll.getBody().get("options").get(0).get("id").asString();
+        String syracuse = poll.getBody().get("options").get(1).get("id").asString();
+
+        sendConfirmed(campaignId, "vote-1-" + campaignId, 30_00, mer);
+        sendConfirmed(campaignId, "vote-2-" + campaignId, 10_00, syracuse);
+        sendConfirmed(campaignId, "vote-3-" + campaignId, 25_00, syracuse);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> anonymousGet("/api/campaigns/" + campaignId + "/progress")
+                                .getBody()
+                                .get("donationCount")
+                                .asLong()
+                        == 3);
+        sendRefunded(campaignId, "vote-3-" + campaignId, 25_00, syracuse);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode counted = anonymousGet("/api/campaigns/" + campaignId + "/progress")
+                    .getBody()
+                    .get("poll");
+            assertThat(counted.get("open").asBoolean()).isTrue();
+            assertThat(counted.get("options").findValues("votes").stream()
+                            .map(votes -> votes.get("amount").asLong()))
+                    .containsExactly(30_00L, 10_00L);
+            assertThat(counted.get("options").get(0).get("percent").asInt()).isEqualTo(75);
+        });
+
+        ResponseEntity<JsonNode> closed = post(
+                "/api/campaigns/" + campaignId + "/polls/"
+                        + poll.getBody().get("id").asString() + "/close",
+                organisation,
+                Map.of());
+        assertThat(closed.getStatusCode().value()).isEqualTo(200);
+        assertThat(closed.getBody().get("open").asBoolean()).isFalse();
+
+        ResponseEntity<JsonNode> oneOption = post(
+                "/api/campaigns/" + campaignId + "/polls",
+                organisation,
+                Map.of("question", "Oui ?", "options", List.of("Oui")));
+        assertThat(oneOption.getStatusCode().value()).isEqualTo(400);
+        assertThat(oneOption.getBody().get("errors").findValuesAsString("field"))
+                .contains("options");
+        assertThat(post("/api/campaigns/" + campaignId + "/polls", "another-organisation", question)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
+    @Test
     void invalid_fields_are_each_named_in_a_problem_response() {
         ResponseEntity<JsonNode> response = post(
                 "/api/campaigns",
@@ -543,6 +596,28 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
         kafka.send(Topics.DONATION_EVENTS, campaignId, confirmedEvent(campaignId, donationId, amount));
     }
 
+    private void sendConfirmed(String campaignId, String donationId, long amount, String pollOption) {
+        DonationConfirmed confirmed = confirmed(campaignId, donationId, amount);
+        DonationConfirmed voting = new DonationConfirmed(
+                confirmed.donationId(),
+                confirmed.campaignId(),
+                confirmed.amount(),
+                null,
+                null,
+                confirmed.donor(),
+                false,
+                null,
+                false,
+                null,
+                confirmed.confirmedAt(),
+                null,
+                pollOption);
+        kafka.send(
+                Topics.DONATION_EVENTS,
+                campaignId,
+                codec.encode(codec.wrap(voting, "/donation-service", donationId, Instant.now(), null)));
+    }
+
     /** A position of its own for each test run, on a partition no real record uses. */
     private final long firstOffset = System.nanoTime();
 
@@ -571,8 +646,12 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
     }
 
     private void sendRefunded(String campaignId, String donationId, long amount) {
+        sendRefunded(campaignId, donationId, amount, null);
+    }
+
+    private void sendRefunded(String campaignId, String donationId, long amount, String pollOption) {
         DonationRefunded refunded =
-                new DonationRefunded(donationId, campaignId, Money.of(amount, "EUR"), null, Instant.now());
+                new DonationRefunded(donationId, campaignId, Money.of(amount, "EUR"), null, Instant.now(), pollOption);
         CloudEvent event = codec.wrap(refunded, "/donation-service", donationId, Instant.now(), null);
         kafka.send(Topics.DONATION_EVENTS, campaignId, codec.encode(event));
     }

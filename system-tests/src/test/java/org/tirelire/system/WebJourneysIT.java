@@ -620,8 +620,14 @@ class WebJourneysIT {
     }
 
     @Test
-    void the_live_overlay_pops_up_each_gift_for_the_stream() {
-        Campaign campaign = liveCampaign("Le gala de la chorale");
+    void the_live_overlay_pops_up_each_gift_for_the_stream_and_celebrates_the_incentive_it_unlocks() {
+        // A small goal, and an incentive above it: "at 15 € the choir sings".
+        Campaign campaign = organiser()
+                .liveCampaign(
+                        "Le gala de la chorale",
+                        10_00,
+                        List.of(Map.of(
+                                "amount", Map.of("amount", 15_00, "currency", "EUR"), "label", "La chorale chante")));
         try (Browser stream = Browser.ofWidth(baseUrl, 1280)) {
             stream.open("/campaigns/" + campaign.slug() + "/overlay");
             assertThat(stream.script("return getComputedStyle(document.body).backgroundColor"))
@@ -632,6 +638,15 @@ class WebJourneysIT {
             assertThat(stream.text(".alert")).contains("Zoé").contains("20 €").contains("Bravo la chorale <3");
             stream.waiting(Duration.ofSeconds(20))
                     .until(ExpectedConditions.textToBe(By.cssSelector("[data-raised]"), "20 €"));
+            // The incentive pops up apart from the gifts, while the alerts last.
+            stream.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".alerts"), "La chorale chante"));
+            assertThat(stream.all(".alert.unlocked"))
+                    .anySatisfy(unlocked -> assertThat(unlocked.getText())
+                            .contains("Débloqué")
+                            .contains("La chorale chante")
+                            .contains("15 €"));
             stream.screenshot("live-overlay");
         }
     }
@@ -840,6 +855,10 @@ class WebJourneysIT {
     private record Organiser(String email, String password, String token) {
 
         Campaign liveCampaign(String title) {
+            return liveCampaign(title, 1_000_00, List.of());
+        }
+
+        Campaign liveCampaign(String title, long goal, List<Map<String, Object>> stretchGoals) {
             Gateway.Answer created = gateway.post(
                     "/api/campaigns",
                     token,
@@ -849,9 +868,11 @@ class WebJourneysIT {
                             "summary",
                             "Une campagne de test des pages",
                             "goal",
-                            Map.of("amount", 1_000_00, "currency", "EUR"),
+                            Map.of("amount", goal, "currency", "EUR"),
                             "endsAt",
-                            Instant.now().plus(Duration.ofDays(30)).toString()));
+                            Instant.now().plus(Duration.ofDays(30)).toString(),
+                            "stretchGoals",
+                            stretchGoals));
             assertThat(created.status()).isEqualTo(201);
             String id = created.text("id");
             assertThat(gateway.post("/api/campaigns/" + id + "/publish", token, Map.of())

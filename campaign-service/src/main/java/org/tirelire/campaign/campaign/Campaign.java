@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CampaignUpdated;
@@ -32,6 +34,9 @@ public class Campaign implements OutboxAggregate {
 
     /** Sponsors' pledges a campaign may hold: enough for a whole telethon's evening. */
     static final int MAX_MATCHES = 20;
+
+    /** Polls a campaign may hold, one open at a time: a question every quarter of an hour of a long stream. */
+    static final int MAX_POLLS = 30;
 
     @Id
     private final String id;
@@ -62,6 +67,7 @@ public class Campaign implements OutboxAggregate {
     private @Nullable String closeOutcome;
     private Progress progress;
     private List<Match> matches;
+    private List<Poll> polls;
     private List<PendingEvent> outbox;
 
     @Version
@@ -90,6 +96,7 @@ public class Campaign implements OutboxAggregate {
             @Nullable String closeOutcome,
             Progress progress,
             @Nullable List<Match> matches,
+            @Nullable List<Poll> polls,
             List<PendingEvent> outbox,
             @Nullable Long version) {
         this.id = id;
@@ -113,6 +120,7 @@ public class Campaign implements OutboxAggregate {
         this.closeOutcome = closeOutcome;
         this.progress = progress;
         this.matches = matches == null ? List.of() : List.copyOf(matches);
+        this.polls = polls == null ? List.of() : List.copyOf(polls);
         this.outbox = new ArrayList<>(outbox);
         this.version = version;
     }
@@ -155,6 +163,7 @@ public class Campaign implements OutboxAggregate {
                 null,
                 null,
                 Progress.none(goal.currency()),
+                List.of(),
                 List.of(),
                 List.of(),
                 null);
@@ -259,13 +268,26 @@ public class Campaign implements OutboxAggregate {
             coverImageUrl = revision.coverImageUrl().isBlank() ? null : revision.coverImageUrl();
         }
         if (live) {
-            outbox.add(PendingEvent.of(
-                    new CampaignUpdated(id, organisationId, title, goal, endsAt, rewardsOffered(), now), now));
+            announceUpdated(now);
             if (goalChanged) {
                 announceProgress(now);
             }
             announceMilestonesCrossed(now);
         }
+    }
+
+    /** The whole public picture after a change of a live campaign, its open poll included. */
+    private void announceUpdated(Instant now) {
+        CampaignUpdated.OpenPoll openPoll = openPoll()
+                .map(poll -> new CampaignUpdated.OpenPoll(
+                        poll.id(),
+                        poll.question(),
+                        poll.options().stream()
+                                .map(option -> new CampaignUpdated.PollOption(option.id(), option.label()))
+                                .toList()))
+                .orElse(null);
+        outbox.add(PendingEvent.of(
+                new CampaignUpdated(id, organisationId, title, goal, endsAt, rewardsOffered(), now, openPoll), now));
     }
 
     private List<CampaignPublished.RewardOffered> rewardsOffered() {
@@ -304,8 +326,22 @@ public class Campaign implements OutboxAggregate {
         return applyContributions(List.of(new Contribution(donationId, delta, countDelta, position, at))) > 0;
     }
 
-    /** A gift or refund to count: whose, what it changes, and where its event sits in its partition. */
-    public record Contribution(String donationId, Money delta, int countDelta, EventPosition position, Instant at) {}
+    /**
+     * A gift or refund to count: whose, what it changes, where its event sits in its partition, and the poll
+     * option it votes for (or takes its vote back from), if any.
+     */
+    public record Contribution(
+            String donationId,
+            Money delta,
+            int countDelta,
+            EventPosition position,
+            Instant at,
+            @Nullable String pollOption) {
+
+        public Contribution(String donationId, Money delta, int countDelta, EventPosition position, Instant at) {
+            this(donationId, delta, countDelta, position, at, null);
+        }
+    }
 
     /**
      * Counts several gifts and refunds heard together, in their order, each once: one that was already
@@ -314,7 +350,10 @@ public class Campaign implements OutboxAggregate {
      * @return how many of them changed the total
      */
     public int applyContributions(List<Contribution> contributions) {
-        Progress.Counted counted = progress.count(contributions, this::matchOrUnmatch);
+        Progress.Counted counted = progress.count(contributions, contribution -> {
+            countVote(contribution);
+            return matchOrUnmatch(contribution);
+        });
         if (counted.applied() > 0) {
             progress = counted.progress();
             announceProgress(counted.latest());
@@ -394,6 +433,82 @@ public class Campaign implements OutboxAggregate {
         }
         matches = List.copyOf(after);
         return delta;
+    }
+
+    /**
+     * A poll donors vote in with their gifts, closing the one open before it. Only a live campaign takes
+     * gifts, so only a live campaign opens a poll.
+     */
+    public Poll openPoll(String question, List<String> labels, Instant now) {
+        if (status != CampaignStatus.LIVE) {
+            throw new PollRefused(
+                    HttpStatus.CONFLICT, "question", "Only a live campaign takes gifts, and so votes: it is " + status);
+        }
+        if (labels.stream()
+                        .map(label -> label.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .count()
+                != labels.size()) {
+            throw new PollRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "options", "Each option must differ from the others");
+        }
+        if (polls.size() >= MAX_POLLS) {
+            throw new PollRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "question", "A campaign takes at most " + MAX_POLLS + " polls");
+        }
+        Poll opened = Poll.opened(question, labels, goal.currency(), now);
+        List<Poll> all = new ArrayList<>(polls.size() + 1);
+        polls.forEach(poll -> all.add(poll.closed(now)));
+        all.add(opened);
+        polls = List.copyOf(all);
+        announceUpdated(now);
+        announceProgress(now);
+        return opened;
+    }
+
+    /** Stops a poll taking votes; closing it again changes nothing. */
+    public Poll closePoll(String pollId, Instant now) {
+        Poll poll = polls.stream()
+                .filter(candidate -> candidate.id().equals(pollId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new PollRefused(HttpStatus.NOT_FOUND, "pollId", "This campaign has no poll " + pollId));
+        if (!poll.isOpen()) {
+            return poll;
+        }
+        Poll closed = poll.closed(now);
+        polls = polls.stream()
+                .map(candidate -> candidate == poll ? closed : candidate)
+                .toList();
+        if (status == CampaignStatus.LIVE) {
+            announceUpdated(now);
+        }
+        announceProgress(now);
+        return closed;
+    }
+
+    /** A gift's vote, or a refund taking it back: its own amount, not what a sponsor matched of it. */
+    private void countVote(Contribution contribution) {
+        if (contribution.pollOption() == null) {
+            return;
+        }
+        Poll.holding(polls, contribution.pollOption())
+                .ifPresent(voted -> polls = polls.stream()
+                        .map(poll -> poll == voted
+                                ? poll.withVote(
+                                        contribution.pollOption(), contribution.delta(), contribution.countDelta())
+                                : poll)
+                        .toList());
+    }
+
+    /** The poll taking votes now, if one is. */
+    public Optional<Poll> openPoll() {
+        return polls.stream().filter(Poll::isOpen).findFirst();
+    }
+
+    /** Every poll, the latest last. */
+    public List<Poll> polls() {
+        return polls;
     }
 
     /** The match whose window is open at {@code now}, if any: the one ending first when several are. */

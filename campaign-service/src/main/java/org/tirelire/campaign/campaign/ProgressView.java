@@ -13,6 +13,7 @@ import org.tirelire.contracts.money.Money;
  * @param matched the part of {@code raised} that sponsors matched
  * @param activeMatch the sponsor's match whose window is open now and whose cap is not reached, if any
  * @param matches every sponsor's match, in the order they were added
+ * @param poll the poll open now, or else the last one closed, with its tallies; null when none was asked
  */
 public record ProgressView(
         String campaignId,
@@ -26,7 +27,40 @@ public record ProgressView(
         List<MilestoneView> milestones,
         @Nullable MatchView activeMatch,
         List<MatchView> matches,
+        @Nullable PollView poll,
         Instant updatedAt) {
+
+    /**
+     * A poll and what each option got, as donors and the stream see it.
+     *
+     * @param total the amount given through all its options
+     */
+    public record PollView(String id, String question, boolean open, Money total, List<OptionView> options) {
+
+        /** @param percent the option's whole percent of what the poll got, rounded down */
+        public record OptionView(String id, String label, Money votes, long gifts, int percent) {}
+
+        static PollView of(Poll poll) {
+            Money total = poll.total();
+            return new PollView(
+                    poll.id(),
+                    poll.question(),
+                    poll.isOpen(),
+                    total,
+                    poll.options().stream()
+                            .map(option -> new OptionView(
+                                    option.id(),
+                                    option.label(),
+                                    option.votes(),
+                                    option.gifts(),
+                                    total.isPositive()
+                                            ? (int) (Math.multiplyExact(
+                                                            option.votes().amount(), 100L)
+                                                    / total.amount())
+                                            : 0))
+                            .toList());
+        }
+    }
 
     /** A sponsor's match as the public sees it: who, how much per euro, how much is left and until when. */
     public record MatchView(
@@ -90,6 +124,10 @@ public record ProgressView(
                 campaign.matches().stream()
                         .map(match -> MatchView.of(match, now))
                         .toList(),
+                campaign.openPoll()
+                        .or(() -> campaign.polls().stream().reduce((first, second) -> second))
+                        .map(PollView::of)
+                        .orElse(null),
                 updatedAt);
     }
 }

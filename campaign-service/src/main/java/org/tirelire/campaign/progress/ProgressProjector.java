@@ -57,7 +57,8 @@ public class ProgressProjector {
             Money amount,
             @Nullable String fundraiserSlug,
             Instant at,
-            EventPosition position) {
+            EventPosition position,
+            @Nullable String pollOption) {
 
         public static Heard of(DonationConfirmed confirmed, EventPosition position) {
             return new Heard(
@@ -67,7 +68,8 @@ public class ProgressProjector {
                     confirmed.amount(),
                     confirmed.fundraiserSlug(),
                     confirmed.confirmedAt(),
-                    position);
+                    position,
+                    confirmed.pollOption());
         }
 
         public static Heard of(DonationRefunded refunded, EventPosition position) {
@@ -78,7 +80,8 @@ public class ProgressProjector {
                     refunded.amount(),
                     refunded.fundraiserSlug(),
                     refunded.refundedAt(),
-                    position);
+                    position,
+                    refunded.pollOption());
         }
     }
 
@@ -139,7 +142,8 @@ public class ProgressProjector {
                 new Money(change.amountDelta(), heard.amount().currency()),
                 change.countDelta(),
                 heard.position(),
-                heard.at()));
+                heard.at(),
+                heard.pollOption()));
     }
 
     /** Step 2, for each campaign of the batch. */

@@ -14,6 +14,7 @@ import org.tirelire.campaign.campaign.CampaignRevisionRefused;
 import org.tirelire.campaign.campaign.CurrencyMismatch;
 import org.tirelire.campaign.campaign.IllegalCampaignTransition;
 import org.tirelire.campaign.campaign.MatchRefused;
+import org.tirelire.campaign.campaign.PollRefused;
 import org.tirelire.campaign.campaign.UnsupportedCurrency;
 import org.tirelire.kit.web.Problems;
 
@@ -50,6 +51,11 @@ class CampaignProblemResponses {
     @ExceptionHandler(MatchRefused.class)
     ProblemDetail matchRefused(MatchRefused e) {
         return Problems.invalidField(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid match", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(PollRefused.class)
+    ProblemDetail pollRefused(PollRefused e) {
+        return Problems.invalidField(e.status(), "Poll refused", e.field(), e.getMessage());
     }
 
     @ExceptionHandler(CampaignRevisionRefused.class)

@@ -12,6 +12,8 @@ import org.tirelire.contracts.money.Money;
  * @param donor the donor's contact details, for the thank-you email; null for an offline gift without a donor
  * @param manageUrl for a charge of a recurring gift, the donor's signed page to manage it, which the
  *     thank-you email links to; null for a one-off gift
+ * @param pollOption the option of the campaign's poll this gift votes for, with its whole amount; null when
+ *     it votes for none (absent from events published before polls)
  */
 public record DonationConfirmed(
         String donationId,
@@ -25,8 +27,39 @@ public record DonationConfirmed(
         boolean newsConsent,
         @Nullable String offlineMethod,
         Instant confirmedAt,
-        @Nullable String manageUrl)
+        @Nullable String manageUrl,
+        @Nullable String pollOption)
         implements DonationEvent {
+
+    /** A gift that votes in no poll. */
+    public DonationConfirmed(
+            String donationId,
+            String campaignId,
+            Money amount,
+            @Nullable String fundraiserSlug,
+            @Nullable String rewardId,
+            @Nullable Donor donor,
+            boolean anonymous,
+            @Nullable String message,
+            boolean newsConsent,
+            @Nullable String offlineMethod,
+            Instant confirmedAt,
+            @Nullable String manageUrl) {
+        this(
+                donationId,
+                campaignId,
+                amount,
+                fundraiserSlug,
+                rewardId,
+                donor,
+                anonymous,
+                message,
+                newsConsent,
+                offlineMethod,
+                confirmedAt,
+                manageUrl,
+                null);
+    }
 
     /** A one-off gift's confirmation: no recurring gift to manage. */
     public DonationConfirmed(
@@ -53,6 +86,7 @@ public record DonationConfirmed(
                 newsConsent,
                 offlineMethod,
                 confirmedAt,
+                null,
                 null);
     }
 

@@ -25,7 +25,10 @@ public class LiveFeed {
 
     private static final Duration VIEWER_TIMEOUT = Duration.ofHours(6);
 
-    /** One item of the feed; {@code message} is the donor's text, to be shown as text. */
+    /**
+     * One item of the feed; {@code message} is the donor's text, to be shown as text. A milestone's
+     * {@code amount} is the total that reached it, and {@code threshold} what it needed.
+     */
     public record Item(
             String type,
             @Nullable String displayName,
@@ -33,6 +36,7 @@ public class LiveFeed {
             @Nullable String message,
             @Nullable String fundraiser,
             @Nullable String milestone,
+            @Nullable Money threshold,
             Instant at) {}
 
     private final Map<String, Set<SseEmitter>> viewers = new ConcurrentHashMap<>();
@@ -60,7 +64,15 @@ public class LiveFeed {
         push(
                 gift.campaignId(),
                 "gift",
-                new Item("gift", name, gift.amount(), gift.message(), gift.fundraiserSlug(), null, gift.confirmedAt()));
+                new Item(
+                        "gift",
+                        name,
+                        gift.amount(),
+                        gift.message(),
+                        gift.fundraiserSlug(),
+                        null,
+                        null,
+                        gift.confirmedAt()));
     }
 
     public void milestone(MilestoneReached milestone) {
@@ -74,6 +86,7 @@ public class LiveFeed {
                         null,
                         null,
                         milestone.milestone(),
+                        milestone.threshold(),
                         milestone.reachedAt()));
     }
 
