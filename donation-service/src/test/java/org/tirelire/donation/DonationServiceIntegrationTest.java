@@ -280,6 +280,37 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void a_gift_votes_for_an_option_of_the_open_poll_and_its_events_carry_the_vote() {
+        String otherCampaign = campaignOfferingOne("reward-" + UUID.randomUUID());
+        Map<String, Object> voting = with(with(gift(20_00), "campaignId", otherCampaign), "pollOption", "la-mer");
+        assertRefused(new HashMap<>(voting), 422, "pollOption");
+
+        sendUpdated(
+                otherCampaign,
+                new CampaignUpdated.OpenPoll(
+                        "poll-1",
+                        "Quelle chanson ?",
+                        List.of(
+                                new CampaignUpdated.PollOption("la-mer", "La Mer"),
+                                new CampaignUpdated.PollOption("syracuse", "Syracuse"))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> snapshots.findById(otherCampaign).orElseThrow().takesVotesFor("la-mer"));
+        String id = confirmedGift(new HashMap<>(voting));
+        assertThat(post("/api/donations/" + id + "/refund", organisation, Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        // campaign-service counts the vote from the gift's event, and takes it back from the refund's.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .filteredOn(event -> event instanceof DonationConfirmed || event instanceof DonationRefunded)
+                        .extracting("pollOption")
+                        .containsExactly("la-mer", "la-mer"));
+        assertRefused(
+                with(with(gift(20_00), "campaignId", otherCampaign), "pollOption", "not-an-option"), 422, "pollOption");
+    }
+
+    @Test
     void a_reward_limit_changed_on_a_live_campaign_moves_its_stock_once_even_when_the_change_is_redelivered() {
         String bike = "reward-bike-" + UUID.randomUUID();
         String otherCampaign = campaignOfferingOne(bike);
@@ -722,6 +753,23 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
 
     private void publishCampaign(String id, CampaignPublished.RewardOffered reward) {
         publishCampaign(id, organisation, reward);
+    }
+
+    /** The organiser opened a poll on a live campaign. */
+    private void sendUpdated(String id, CampaignUpdated.OpenPoll poll) {
+        CampaignUpdated updated = new CampaignUpdated(
+                id,
+                organisation,
+                "Péniche",
+                Money.of(1000_00, "EUR"),
+                Instant.now().plus(Duration.ofDays(30)),
+                List.of(),
+                Instant.now(),
+                poll);
+        kafka.send(
+                Topics.CAMPAIGN_EVENTS,
+                id,
+                codec.encode(codec.wrap(updated, "/campaign-service", id, Instant.now(), null)));
     }
 
     /** The organiser changed a live campaign, whose only reward is now {@code reward}. */

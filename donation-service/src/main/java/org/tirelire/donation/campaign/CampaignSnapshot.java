@@ -12,6 +12,8 @@ import org.tirelire.contracts.money.Money;
 /**
  * What donation-service knows of a campaign, kept from campaign events, so that gifts are accepted or
  * refused without calling campaign-service: donors can still give while it is down.
+ *
+ * @param openPoll the poll a gift may vote in now, if one is open
  */
 @Document("campaign_snapshots")
 public record CampaignSnapshot(
@@ -20,7 +22,19 @@ public record CampaignSnapshot(
         String title,
         String currency,
         boolean live,
-        List<RewardSnapshot> rewards) {
+        List<RewardSnapshot> rewards,
+        CampaignUpdated.@Nullable OpenPoll openPoll) {
+
+    /** A campaign with no poll open. */
+    public CampaignSnapshot(
+            String campaignId,
+            String organisationId,
+            String title,
+            String currency,
+            boolean live,
+            List<RewardSnapshot> rewards) {
+        this(campaignId, organisationId, title, currency, live, rewards, null);
+    }
 
     public record RewardSnapshot(
             String rewardId,
@@ -30,6 +44,13 @@ public record CampaignSnapshot(
 
     public Optional<RewardSnapshot> reward(String rewardId) {
         return rewards.stream().filter(r -> r.rewardId().equals(rewardId)).findFirst();
+    }
+
+    /** Whether a gift may vote for this option now: it is one of the open poll's. */
+    public boolean takesVotesFor(String pollOption) {
+        return openPoll != null
+                && openPoll.options().stream()
+                        .anyMatch(option -> option.optionId().equals(pollOption));
     }
 
     /** The same campaign after its organiser changed it while live; its currency never changes then. */
@@ -42,7 +63,8 @@ public record CampaignSnapshot(
                 live,
                 updated.rewards().stream()
                         .map(r -> new RewardSnapshot(r.rewardId(), r.title(), r.minAmount(), r.limit()))
-                        .toList());
+                        .toList(),
+                updated.openPoll());
     }
 
     /**
@@ -55,6 +77,6 @@ public record CampaignSnapshot(
     }
 
     public CampaignSnapshot closed() {
-        return new CampaignSnapshot(campaignId, organisationId, title, currency, false, rewards);
+        return new CampaignSnapshot(campaignId, organisationId, title, currency, false, rewards, null);
     }
 }

@@ -75,6 +75,8 @@ public class Donation implements OutboxAggregate {
     private @Nullable String messageHeldFor;
     /** The UTM tags of the link the donor came by, if it had any. */
     private @Nullable Utm utm;
+    /** The option of the campaign's poll this gift votes for, with its amount. */
+    private @Nullable String pollOption;
 
     private List<PendingEvent> outbox;
 
@@ -227,6 +229,12 @@ public class Donation implements OutboxAggregate {
         return this;
     }
 
+    /** The gift votes for this option of the campaign's open poll; said before the gift is first stored. */
+    public Donation votesFor(@Nullable String option) {
+        this.pollOption = option;
+        return this;
+    }
+
     /** A repeat charge is taken with the method the donor saved; said before the gift is first stored. */
     public Donation takenWith(@Nullable String savedMethod) {
         this.mandate = savedMethod;
@@ -284,7 +292,8 @@ public class Donation implements OutboxAggregate {
                         newsConsent,
                         offlineMethod == null ? null : offlineMethod.name(),
                         at,
-                        manageUrl),
+                        manageUrl,
+                        pollOption),
                 at));
         return true;
     }
@@ -315,7 +324,7 @@ public class Donation implements OutboxAggregate {
         }
         status = DonationStatus.REFUNDED;
         refundedAt = at;
-        outbox.add(PendingEvent.of(new DonationRefunded(id, campaignId, amount, fundraiserSlug, at), at));
+        outbox.add(PendingEvent.of(new DonationRefunded(id, campaignId, amount, fundraiserSlug, at, pollOption), at));
         return true;
     }
 
@@ -372,6 +381,10 @@ public class Donation implements OutboxAggregate {
     /** The message as the public may read it: none while it is held or once the organisation hid it. */
     public @Nullable String publicMessage() {
         return messageHiddenAt == null ? message : null;
+    }
+
+    public @Nullable String pollOption() {
+        return pollOption;
     }
 
     public @Nullable Utm utm() {

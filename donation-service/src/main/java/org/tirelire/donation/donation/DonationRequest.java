@@ -12,7 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.tirelire.kit.web.InvalidFields;
 import org.tirelire.kit.web.MoneyInput;
 
-/** {@code POST /api/donations}: what a donor sends. Names and messages are kept and shown as plain text. */
+/**
+ * {@code POST /api/donations}: what a donor sends. Names and messages are kept and shown as plain text.
+ * {@code pollOption} votes, with the gift's whole amount, for an option of the campaign's open poll.
+ */
 public record DonationRequest(
         @NotBlank @Size(max = 64) String campaignId,
         @NotNull @Valid MoneyInput amount,
@@ -32,7 +35,8 @@ public record DonationRequest(
 
         @Valid @Nullable ReceiptInput receipt,
         @Nullable Frequency frequency,
-        @Valid @Nullable Utm utm) {
+        @Valid @Nullable Utm utm,
+        @Size(max = 64) @Nullable String pollOption) {
 
     /** Once, unless the donor chose to give every month or year. */
     public Frequency frequencyOrOnce() {

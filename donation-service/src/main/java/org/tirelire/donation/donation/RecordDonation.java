@@ -124,6 +124,7 @@ public class RecordDonation {
                 gift.withReceiptTo(receiptAddress);
             }
             gift.cameThrough(request.utm());
+            gift.votesFor(blankToNull(request.pollOption()));
             moderation
                     .heldFor(campaign.organisationId(), gift.message())
                     .ifPresent(word -> gift.holdMessage(word, clock.instant()));
@@ -195,6 +196,15 @@ public class RecordDonation {
                         "The reward '" + reward.title() + "' needs a gift of at least "
                                 + reward.minAmount().amount() + " minor units");
             }
+        }
+        if (request.pollOption() != null
+                && !request.pollOption().isBlank()
+                && !campaign.takesVotesFor(request.pollOption())) {
+            throw new DonationRefused(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "pollOption",
+                    "This campaign has no open poll with the option '" + request.pollOption()
+                            + "': the poll may have closed, give without voting");
         }
         if (request.fundraiser() != null) {
             boolean underThisCampaign = RecentlyPublished.find(

@@ -220,6 +220,7 @@ class RecordDonationTest {
                 "fr",
                 null,
                 null,
+                null,
                 null);
     }
 
