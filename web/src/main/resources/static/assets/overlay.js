@@ -27,7 +27,29 @@
     root.querySelector('progress').value = Math.min(100, p.percent);
     showMatch(p.activeMatch);
     showNext(p.milestones || []);
+    showPoll(p.poll);
   });
+  // The poll: each option's amount and share as a bar, redrawn from each progress change.
+  var pollBox = root.querySelector('[data-poll]');
+  function showPoll(poll) {
+    pollBox.hidden = !poll;
+    if (!poll) return;
+    pollBox.querySelector('[data-poll-title]').textContent =
+      pollBox.getAttribute(poll.open ? 'data-open-label' : 'data-closed-label');
+    pollBox.querySelector('[data-poll-question]').textContent = poll.question;
+    var list = pollBox.querySelector('[data-poll-options]');
+    list.textContent = '';
+    poll.options.forEach(function (option) {
+      var item = document.createElement('li');
+      item.appendChild(text('span', 'label', option.label));
+      item.appendChild(text('span', 'votes', money(option.votes) + ' · ' + option.percent + ' %'));
+      var bar = document.createElement('progress');
+      bar.max = 100;
+      bar.value = option.percent;
+      item.appendChild(bar);
+      list.appendChild(item);
+    });
+  }
   // The next milestone or stretch goal, as the total unlocks them one after the other.
   var next = root.querySelector('[data-next]');
   function showNext(milestones) {
@@ -55,7 +77,10 @@
   if (match.getAttribute('data-ends')) countdown();
   setInterval(function () { if (match.getAttribute('data-ends')) countdown(); }, 1000);
   var alerts = document.querySelector('[data-alerts]');
+  // At most four alerts at once, so that a burst never covers the bar: the oldest leaves early.
+  var MOST_ALERTS = 4;
   function show(node) {
+    while (alerts.children.length >= MOST_ALERTS) alerts.firstChild.remove();
     alerts.appendChild(node);
     setTimeout(function () { node.remove(); }, 7000);
   }
@@ -75,11 +100,16 @@
   live.addEventListener('milestone', function (event) {
     var milestone = JSON.parse(event.data);
     var percent = /^\d+ ?%$/.test(milestone.milestone);
+    // A quarter of the goal reached supersedes the one before: one gift may cross several at once.
+    if (percent) alerts.querySelectorAll('.reached').forEach(function (older) { older.remove(); });
     var alert = document.createElement('div');
-    alert.className = 'alert unlocked';
+    alert.className = percent ? 'alert unlocked reached' : 'alert unlocked';
     alert.appendChild(text('span', 'title', alerts.getAttribute(percent ? 'data-reached' : 'data-unlocked')));
     alert.appendChild(text('span', 'label', milestone.milestone));
-    if (milestone.threshold) alert.appendChild(text('span', 'amount', money(milestone.threshold)));
+    if (milestone.threshold) {
+      alert.appendChild(document.createTextNode(' · '));
+      alert.appendChild(text('span', 'amount', money(milestone.threshold)));
+    }
     show(alert);
   });
 })();

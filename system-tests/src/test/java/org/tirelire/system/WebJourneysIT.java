@@ -644,9 +644,8 @@ class WebJourneysIT {
                             By.cssSelector(".alerts"), "La chorale chante"));
             assertThat(stream.all(".alert.unlocked"))
                     .anySatisfy(unlocked -> assertThat(unlocked.getText())
-                            .contains("Débloqué")
-                            .contains("La chorale chante")
-                            .contains("15 €"));
+                            .containsIgnoringCase("Débloqué")
+                            .contains("La chorale chante · 15 €"));
             stream.screenshot("live-overlay");
         }
     }
@@ -696,6 +695,64 @@ class WebJourneysIT {
             assertThat(visitor.text("[data-next]")).isEqualTo("Prochain palier · 25% · 250 €");
             visitor.waiting(Duration.ofSeconds(5))
                     .until(browser -> visitor.text("[data-match-countdown]").matches("1:5\\d:\\d\\d"));
+        }
+    }
+
+    @Test
+    void a_stream_asks_donors_a_question_and_each_gift_votes_with_its_amount() {
+        Organiser owner = organiser();
+        Campaign campaign = owner.liveCampaign("Le concert de la chorale");
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280);
+                Browser stream = Browser.ofWidth(baseUrl, 1280);
+                Browser donor = Browser.withoutJavaScript(baseUrl)) {
+            owner.logIn(organiser);
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            organiser.fill("Question posée aux donateurs", "Quelle chanson pour finir ?");
+            organiser.fill("Réponses, une par ligne (de 2 à 6)", "La Mer");
+            organiser.click("Ouvrir le vote");
+            assertThat(organiser.pageText()).contains("Écrivez de 2 à 6 réponses différentes");
+            organiser.fill("Réponses, une par ligne (de 2 à 6)", "La Mer\nSyracuse");
+            organiser.click("Ouvrir le vote");
+            assertThat(organiser.pageText()).contains("Le vote est ouvert");
+
+            stream.open("/campaigns/" + campaign.slug() + "/overlay");
+            assertThat(stream.text("[data-poll]"))
+                    .contains("Quelle chanson pour finir ?")
+                    .contains("Syracuse");
+
+            // The donor votes from the giving form, without JavaScript: the gift's whole amount counts.
+            donor.open("/campaigns/" + campaign.slug() + "/give");
+            assertThat(donor.pageText()).contains("Quelle chanson pour finir ?").contains("Je ne vote pas");
+            donor.find("input[name=amount][value=other]").click();
+            donor.fill("Autre montant (EUR)", "30")
+                    .fill("Prénom", "Inès")
+                    .fill("Nom", "Morel")
+                    .fill("Adresse e-mail", "ines-" + UUID.randomUUID() + "@example.org");
+            donor.labelled("Syracuse").click();
+            donor.click("Valider mon don");
+            donor.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+
+            stream.waiting(Duration.ofSeconds(20))
+                    .until(browser -> stream.text("[data-poll]").contains("30 € · 100 %"));
+            stream.screenshot("live-overlay-poll");
+
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            organiser.click("Clore le vote");
+            assertThat(organiser.pageText()).contains("Le vote est clos");
+        }
+        try (Browser visitor = Browser.phone(baseUrl)) {
+            visitor.open("/campaigns/" + campaign.slug());
+            assertThat(visitor.pageText())
+                    .contains("Résultat du vote")
+                    .contains("Syracuse · 30 € (100 %)")
+                    .contains("La Mer · 0 € (0 %)");
+            visitor.script("document.getElementById('poll-title').scrollIntoView()");
+            visitor.screenshot("campaign-poll-result");
+            visitor.open("/campaigns/" + campaign.slug() + "/give");
+            assertThat(visitor.pageText())
+                    .as("a closed poll takes no more votes")
+                    .doesNotContain("Je ne vote pas");
         }
     }
 

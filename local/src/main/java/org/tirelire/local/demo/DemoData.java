@@ -104,6 +104,7 @@ public final class DemoData {
                 2_500_00,
                 "Un récupérateur d'eau de pluie");
 
+        List<String> bargeNames = pollOn(barge, token);
         receipts(token);
         if (barge != null) {
             // A sponsor doubles the gifts of the next three days: the campaign page says so, and the gifts
@@ -155,6 +156,9 @@ public final class DemoData {
             if (page != null && i < 3) {
                 gift.put("fundraiser", page);
             }
+            if (barge != null && barge.equals(campaigns[i]) && !bargeNames.isEmpty() && i != 5 && i != 10) {
+                gift.put("pollOption", bargeNames.get(i % bargeNames.size())); // each votes with its amount
+            }
             gift.put("newsConsent", i % 2 == 0);
             gift.put("paymentMethod", "pm_sandbox_ok");
             if (i % 4 == 0) {
@@ -165,7 +169,7 @@ public final class DemoData {
                 monthly.put("demo-" + (i + 1), gift);
                 continue;
             }
-            post("/api/donations", null, "demo-" + (i + 1), gift, 200, 201, 202);
+            giveOnceDonationServiceKnowsThePoll(gift, "demo-" + (i + 1));
         }
         monthlyGiftsStartedMonthsAgo(monthly);
         if (barge != null) {
@@ -457,6 +461,48 @@ public final class DemoData {
     private record Response(int status, JsonNode body) {}
 
     /** Posts as JSON; any status not in {@code expected} is printed and the demo goes on. */
+    /**
+     * The péniche asks its donors to name it: each gift votes with its amount (a poll of the live-stream kit).
+     *
+     * @return the options' ids, empty when the poll could not be opened
+     */
+    private List<String> pollOn(String campaign, String token) throws InterruptedException {
+        if (campaign == null) {
+            return List.of();
+        }
+        Response poll = post(
+                "/api/campaigns/" + campaign + "/polls",
+                token,
+                null,
+                Map.of(
+                        "question",
+                        "Quel nom pour la péniche ?",
+                        "options",
+                        List.of("L’Hirondelle", "La Loutre", "Le Héron")),
+                201);
+        return poll.status() == 201 ? poll.body().get("options").findValuesAsString("id") : List.of();
+    }
+
+    /**
+     * Gives; a vote is refused (422) until donation-service has heard of the poll from campaign-service, a
+     * moment after it opened, so that one is asked again for up to ten seconds.
+     */
+    private void giveOnceDonationServiceKnowsThePoll(Map<String, Object> gift, String key) throws InterruptedException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Response given = post("/api/donations", null, key, gift, 200, 201, 202, 422);
+            if (given.status() != 422 || !gift.containsKey("pollOption")) {
+                if (given.status() == 422) {
+                    out.accept("  demo: a gift was refused: " + given.body());
+                }
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        out.accept("  demo: donation-service did not hear of the péniche's poll; its gifts vote for nothing");
+        gift.remove("pollOption");
+        post("/api/donations", null, key, gift, 200, 201, 202);
+    }
+
     private Response post(String path, String token, String idempotencyKey, Object body, int... expected)
             throws InterruptedException {
         return send("POST", path, token, idempotencyKey, body, expected);

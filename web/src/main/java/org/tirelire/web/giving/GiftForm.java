@@ -51,7 +51,8 @@ public record GiftForm(
 
         String utmSource,
         String utmMedium,
-        String utmCampaign) {
+        String utmCampaign,
+        String pollOption) {
 
     public GiftForm {
         key = FormInput.text(key).matches("[A-Za-z0-9-]{8,64}")
@@ -80,6 +81,7 @@ public record GiftForm(
         utmSource = FormInput.text(Referral.validTag(utmSource));
         utmMedium = FormInput.text(Referral.validTag(utmMedium));
         utmCampaign = FormInput.text(Referral.validTag(utmCampaign));
+        pollOption = FormInput.text(pollOption);
     }
 
     /** Where the donor came from: the collection page and the link's UTM tags, carried by hidden fields. */
@@ -115,7 +117,8 @@ public record GiftForm(
                 "ONCE",
                 referral.utmSource(),
                 referral.utmMedium(),
-                referral.utmCampaign());
+                referral.utmCampaign(),
+                "");
     }
 
     /** The same form with a typed amount, as when a reward's minimum is offered. */
@@ -142,7 +145,8 @@ public record GiftForm(
                 frequency,
                 utmSource,
                 utmMedium,
-                utmCampaign);
+                utmCampaign,
+                pollOption);
     }
 
     /** The amount the donor chose, in minor units: a typed amount wins over a suggested one. */
@@ -178,7 +182,8 @@ public record GiftForm(
                                 referral().utmSource(),
                                 referral().utmMedium(),
                                 referral().utmCampaign())
-                        : null);
+                        : null,
+                blankToNull(pollOption));
     }
 
     private static @Nullable String blankToNull(String text) {

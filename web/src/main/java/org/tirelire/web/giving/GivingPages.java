@@ -56,7 +56,8 @@ class GivingPages {
             Map.entry("receipt.address.postalCode", "postalCode"),
             Map.entry("receipt.address.city", "city"),
             Map.entry("receipt.address.country", "country"),
-            Map.entry("frequency", "frequency"));
+            Map.entry("frequency", "frequency"),
+            Map.entry("pollOption", "pollOption"));
 
     private final CampaignApi campaigns;
     private final DonationApi donations;

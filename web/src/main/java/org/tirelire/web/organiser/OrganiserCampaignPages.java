@@ -258,6 +258,30 @@ class OrganiserCampaignPages {
                 }));
     }
 
+    @PostMapping("/organiser/campaigns/{id}/polls")
+    Mono<String> openPoll(
+            @PathVariable String id, @ModelAttribute("poll") PollForm form, ServerWebExchange exchange, Model model) {
+        return sessions.required(exchange).flatMap(organiser -> {
+            Map<String, String> errors = form.errors();
+            if (!errors.isEmpty()) {
+                return refusedAction(exchange, organiser, id, errors, model);
+            }
+            return campaigns
+                    .openPoll(organiser.authorization(), id, form.toPoll())
+                    .map(opened -> "redirect:/organiser/campaigns/" + id + "?done=poll")
+                    .onErrorResume(
+                            PlatformRefusal.class,
+                            refusal -> refusedAction(
+                                    exchange, organiser, id, Map.of("poll.form", "poll.error.refused"), model));
+        });
+    }
+
+    @PostMapping("/organiser/campaigns/{id}/polls/{pollId}/close")
+    Mono<String> closePoll(@PathVariable String id, @PathVariable String pollId, ServerWebExchange exchange) {
+        return oneClick(
+                exchange, id, organiser -> campaigns.closePoll(organiser.authorization(), id, pollId), "pollClosed");
+    }
+
     @PostMapping("/organiser/campaigns/{id}/donations/{donationId}/refund")
     Mono<String> refund(@PathVariable String id, @PathVariable String donationId, ServerWebExchange exchange) {
         return oneClick(exchange, id, organiser -> donations.refund(organiser.authorization(), donationId), "refunded");
@@ -388,6 +412,9 @@ class OrganiserCampaignPages {
                             }
                             if (!model.containsAttribute("sponsorMatch")) {
                                 model.addAttribute("sponsorMatch", MatchForm.blank());
+                            }
+                            if (!model.containsAttribute("poll")) {
+                                model.addAttribute("poll", PollForm.blank());
                             }
                             if (!model.containsAttribute("errors")) {
                                 model.addAttribute("errors", Map.of());

@@ -68,6 +68,18 @@ public interface CampaignApi {
             @PathVariable String id,
             @RequestBody PlatformRequests.NewMatch match);
 
+    @PostExchange("/{id}/polls")
+    Mono<PlatformViews.Poll> openPoll(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String id,
+            @RequestBody PlatformRequests.NewPoll poll);
+
+    @PostExchange("/{id}/polls/{pollId}/close")
+    Mono<PlatformViews.Poll> closePoll(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String id,
+            @PathVariable String pollId);
+
     /** {@code action}: {@code publish}, {@code close} or {@code cancel}. */
     @PostExchange("/{id}/{action}")
     Mono<Campaign> changeStatus(

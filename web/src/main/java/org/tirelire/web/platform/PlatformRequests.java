@@ -62,7 +62,11 @@ public final class PlatformRequests {
             @Nullable String fundraiser,
             @Nullable ReceiptWish receipt,
             @Nullable String frequency,
-            @Nullable Utm utm) {}
+            @Nullable Utm utm,
+            @Nullable String pollOption) {}
+
+    /** {@code POST /api/campaigns/{id}/polls}: a question and two to six options. */
+    public record NewPoll(String question, List<String> options) {}
 
     /** The UTM tags of the link the donor followed, each part optional. */
     public record Utm(

@@ -68,6 +68,7 @@ public final class PlatformViews {
      * @param matched the part of {@code raised} sponsors matched; null from a service that does not match
      * @param activeMatch the sponsor's match open now, if any
      * @param matches every sponsor's match, in the order they were added
+     * @param poll the poll open now, or else the last one closed; null when none was asked
      */
     public record Progress(
             String campaignId,
@@ -80,7 +81,13 @@ public final class PlatformViews {
             List<Milestone> milestones,
             @Nullable Money matched,
             @Nullable Match activeMatch,
-            @Nullable List<Match> matches) {
+            @Nullable List<Match> matches,
+            @Nullable Poll poll) {
+
+        /** The poll a gift may vote in now, if one is open. */
+        public @Nullable Poll openPoll() {
+            return poll != null && poll.open() ? poll : null;
+        }
 
         /** The thermometer never draws past full, even when a campaign raised twice its goal. */
         public int barPercent() {
@@ -100,6 +107,12 @@ public final class PlatformViews {
             return milestones.stream().filter(m -> !m.reached()).findFirst().orElse(null);
         }
     }
+
+    /** A poll where each gift votes with its amount; {@code total} is all it got. */
+    public record Poll(String id, String question, boolean open, Money total, List<PollOption> options) {}
+
+    /** @param percent the option's whole percent of what the poll got */
+    public record PollOption(String id, String label, Money votes, long gifts, int percent) {}
 
     /** A sponsor's pledge: {@code ratio} euros per euro given, up to {@code cap}, until {@code endsAt}. */
     public record Match(

@@ -61,6 +61,14 @@ class GiftFormTest {
         assertThat(gift.utm().source()).isEqualTo("newsletter");
         assertThat(gift.utm().medium()).isEqualTo("email");
         assertThat(gift.utm().campaign()).as("not a tag: dropped, not refused").isNull();
+        assertThat(gift.pollOption())
+                .as("no answer chosen: the gift votes for none")
+                .isNull();
+        assertThat(FormSubmission.post(GiftForm.class, "amount=2000&pollOption=la-mer")
+                        .form()
+                        .toDonation(CAMPAIGN.id(), Money.of(20_00, "EUR"), "fr")
+                        .pollOption())
+                .isEqualTo("la-mer");
         assertThat(posted.form().referral().campaignLink("four-solidaire"))
                 .isEqualTo("/campaigns/four-solidaire?utm_source=newsletter&utm_medium=email");
         assertThat(FormSubmission.post(GiftForm.class, "amount=2000")
@@ -163,6 +171,6 @@ class GiftFormTest {
                 List.of(reward),
                 "LIVE",
                 null,
-                new Progress("campaign-1", goal, Money.zero("EUR"), 0, 0, 60, null, List.of(), null, null, null));
+                new Progress("campaign-1", goal, Money.zero("EUR"), 0, 0, 60, null, List.of(), null, null, null, null));
     }
 }
