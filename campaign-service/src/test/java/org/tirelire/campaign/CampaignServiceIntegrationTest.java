@@ -160,6 +160,23 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
                     .isZero();
         });
 
+        // The sponsor pays what they owe: the organiser records it as their gift, which settles the match.
+        String matchId = match.getBody().get("id").asString();
+        sendConfirmed(campaignId, "sponsor-paid-" + campaignId, 30_00, null, matchId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode progress =
+                    anonymousGet("/api/campaigns/" + campaignId + "/progress").getBody();
+            assertThat(progress.get("donationCount").asLong()).isEqualTo(3);
+            assertThat(progress.get("matches").get(0).get("paid").get("amount").asLong())
+                    .isEqualTo(30_00);
+            assertThat(progress.get("raised").get("amount").asLong())
+                    .as("counted once: the payment in place of the pledge")
+                    .isEqualTo(40_00 + 30_00);
+        });
+        assertThat(reconcile("test-admin-token", false).get("drifts").findValuesAsString("campaignId"))
+                .as("the ledger's gifts and the unpaid matches add up to the total")
+                .doesNotContain(campaignId);
+
         ResponseEntity<JsonNode> tenfold = post(
                 "/api/campaigns/" + campaignId + "/matches",
                 organisation,
@@ -597,6 +614,12 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
     }
 
     private void sendConfirmed(String campaignId, String donationId, long amount, String pollOption) {
+        sendConfirmed(campaignId, donationId, amount, pollOption, null);
+    }
+
+    /** A gift that votes for {@code pollOption}, or pays the sponsor's {@code sponsorMatch}, or both null. */
+    private void sendConfirmed(
+            String campaignId, String donationId, long amount, String pollOption, String sponsorMatch) {
         DonationConfirmed confirmed = confirmed(campaignId, donationId, amount);
         DonationConfirmed voting = new DonationConfirmed(
                 confirmed.donationId(),
@@ -611,7 +634,8 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
                 null,
                 confirmed.confirmedAt(),
                 null,
-                pollOption);
+                pollOption,
+                sponsorMatch);
         kafka.send(
                 Topics.DONATION_EVENTS,
                 campaignId,

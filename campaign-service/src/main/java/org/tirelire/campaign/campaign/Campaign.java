@@ -327,8 +327,8 @@ public class Campaign implements OutboxAggregate {
     }
 
     /**
-     * A gift or refund to count: whose, what it changes, where its event sits in its partition, and the poll
-     * option it votes for (or takes its vote back from), if any.
+     * A gift or refund to count: whose, what it changes, where its event sits in its partition, the poll
+     * option it votes for (or takes its vote back from), and the sponsor's match it pays, if any.
      */
     public record Contribution(
             String donationId,
@@ -336,10 +336,21 @@ public class Campaign implements OutboxAggregate {
             int countDelta,
             EventPosition position,
             Instant at,
-            @Nullable String pollOption) {
+            @Nullable String pollOption,
+            @Nullable String sponsorMatch) {
 
         public Contribution(String donationId, Money delta, int countDelta, EventPosition position, Instant at) {
-            this(donationId, delta, countDelta, position, at, null);
+            this(donationId, delta, countDelta, position, at, null, null);
+        }
+
+        public Contribution(
+                String donationId,
+                Money delta,
+                int countDelta,
+                EventPosition position,
+                Instant at,
+                @Nullable String pollOption) {
+            this(donationId, delta, countDelta, position, at, pollOption, null);
         }
     }
 
@@ -352,7 +363,7 @@ public class Campaign implements OutboxAggregate {
     public int applyContributions(List<Contribution> contributions) {
         Progress.Counted counted = progress.count(contributions, contribution -> {
             countVote(contribution);
-            return matchOrUnmatch(contribution);
+            return settlementOf(contribution).orElseGet(() -> matchOrUnmatch(contribution));
         });
         if (counted.applied() > 0) {
             progress = counted.progress();
@@ -414,12 +425,36 @@ public class Campaign implements OutboxAggregate {
     }
 
     /**
+     * A sponsor's payment of their match (or its refund), when the contribution is one and its match is known:
+     * the payment counts in place of what the match had matched (ADR 33), and no other match matches it.
+     */
+    private Optional<Progress.SponsorsEffect> settlementOf(Contribution contribution) {
+        if (contribution.sponsorMatch() == null) {
+            return Optional.empty();
+        }
+        for (Match match : matches) {
+            if (!match.id().equals(contribution.sponsorMatch())) {
+                continue;
+            }
+            Match.Settled settled = contribution.countDelta() > 0
+                    ? match.settle(contribution.donationId(), contribution.delta(), contribution.at())
+                    : match.unsettle(contribution.donationId());
+            if (settled == null) {
+                return Optional.empty(); // paid twice, or a refund of a payment that did not settle it: a gift
+            }
+            matches = matches.stream()
+                    .map(candidate -> candidate == match ? settled.match() : candidate)
+                    .toList();
+            return Optional.of(new Progress.SponsorsEffect(settled.besidesTheGift(), settled.sponsorsShare()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * What a gift or a refund changes in the matches: a gift confirmed while a match is active is matched by
      * each such match as far as its cap allows; a refund takes back what its gift had matched.
-     *
-     * @return the change to the campaign's total, in minor units
      */
-    private long matchOrUnmatch(Contribution contribution) {
+    private Progress.SponsorsEffect matchOrUnmatch(Contribution contribution) {
         long delta = 0;
         List<Match> after = new ArrayList<>(matches.size());
         for (Match match : matches) {
@@ -432,7 +467,7 @@ public class Campaign implements OutboxAggregate {
             delta = Math.addExact(delta, matched.delta());
         }
         matches = List.copyOf(after);
-        return delta;
+        return Progress.SponsorsEffect.matched(delta);
     }
 
     /**
@@ -514,7 +549,9 @@ public class Campaign implements OutboxAggregate {
     /** The match whose window is open at {@code now}, if any: the one ending first when several are. */
     public Optional<Match> activeMatchAt(Instant now) {
         return matches.stream()
-                .filter(match -> match.isActiveAt(now) && match.left().isPositive())
+                .filter(match -> !match.isSettled()
+                        && match.isActiveAt(now)
+                        && match.left().isPositive())
                 .min(Comparator.comparing(Match::endsAt));
     }
 

@@ -17,7 +17,12 @@ import org.tirelire.contracts.money.Money;
  * concurrency, redeliveries or crashes. Whether a gift is matched depends on when it was confirmed (the
  * event's time), not on when it is counted, so counting it again later decides the same.
  *
+ * <p>What the sponsor matched is owed by them until they pay it (ADR 33): the organiser records their payment
+ * as an offline gift that settles the match. From then on the campaign counts that gift in place of what
+ * was matched, and the match matches nothing more.
+ *
  * @param matchedGifts what each matched gift got, by donation id: what a refund takes back
+ * @param settlement the sponsor's payment, once recorded; null while the pledge is owed
  */
 public record Match(
         String id,
@@ -28,7 +33,11 @@ public record Match(
         Instant endsAt,
         @Nullable Money minimumGift,
         Map<String, Long> matchedGifts,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Settlement settlement) {
+
+    /** The sponsor's payment: the offline gift that recorded it, how much, and when it was confirmed. */
+    public record Settlement(String donationId, Money paid, Instant at) {}
 
     public Match {
         matchedGifts = Map.copyOf(matchedGifts);
@@ -43,7 +52,7 @@ public record Match(
             Instant endsAt,
             @Nullable Money minimumGift,
             Instant now) {
-        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, Map.of(), now);
+        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, Map.of(), now, null);
     }
 
     /** What the sponsor matched in all: the sum of what each matched gift got. */
@@ -62,9 +71,14 @@ public record Match(
         return cap.minus(matched());
     }
 
+    public boolean isSettled() {
+        return settlement != null;
+    }
+
     /** The match with this gift matched as far as the cap allows, and how much that was (zero if not at all). */
     Matched match(String donationId, Money gift, Instant confirmedAt) {
-        if (!isActiveAt(confirmedAt)
+        if (isSettled()
+                || !isActiveAt(confirmedAt)
                 || matchedGifts.containsKey(donationId)
                 || (minimumGift != null && !gift.isAtLeast(minimumGift))) {
             return new Matched(this, 0);
@@ -89,10 +103,55 @@ public record Match(
         return new Matched(withGifts(gifts), -amount);
     }
 
+    /**
+     * The match paid by its sponsor's gift, which the campaign's total counts in place of what was matched; a
+     * match settled already is left as it is (null).
+     */
+    @Nullable
+    Settled settle(String donationId, Money paid, Instant at) {
+        if (isSettled()) {
+            return null;
+        }
+        long matched = matched().amount();
+        return new Settled(
+                new Match(
+                        id,
+                        sponsor,
+                        ratio,
+                        cap,
+                        startsAt,
+                        endsAt,
+                        minimumGift,
+                        matchedGifts,
+                        createdAt,
+                        new Settlement(donationId, paid, at)),
+                -matched,
+                Math.subtractExact(paid.amount(), matched));
+    }
+
+    /** The match owed again, its payment given back; null when that gift did not settle it. */
+    @Nullable
+    Settled unsettle(String donationId) {
+        if (settlement == null || !settlement.donationId().equals(donationId)) {
+            return null;
+        }
+        long matched = matched().amount();
+        return new Settled(
+                new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, matchedGifts, createdAt, null),
+                matched,
+                Math.subtractExact(matched, settlement.paid().amount()));
+    }
+
     private Match withGifts(Map<String, Long> gifts) {
-        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, gifts, createdAt);
+        return new Match(id, sponsor, ratio, cap, startsAt, endsAt, minimumGift, gifts, createdAt, settlement);
     }
 
     /** A match after a gift or a refund, and what that changed in the campaign's total (minor units). */
     record Matched(Match match, long delta) {}
+
+    /**
+     * A match after its sponsor's payment (or its refund): what it adds to the total besides the payment's own
+     * amount (what was matched, taken out or back in), and what it changes in the sponsors' share.
+     */
+    record Settled(Match match, long besidesTheGift, long sponsorsShare) {}
 }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.kit.totals.EventPosition;
@@ -41,19 +41,35 @@ public record Progress(
         return appliedPositions.getOrDefault(position.partitionKey(), -1L) >= position.offset();
     }
 
+    /**
+     * What a gift or a refund changes besides its own amount, through the sponsors' matches.
+     *
+     * @param besidesTheGift added to the total with the gift's amount: what a sponsor matched of it, or, for a
+     *     sponsor's payment, what it replaces (negative)
+     * @param sponsorsShare the change to the part of the total that sponsors gave
+     */
+    public record SponsorsEffect(long besidesTheGift, long sponsorsShare) {
+
+        public static final SponsorsEffect NONE = new SponsorsEffect(0, 0);
+
+        /** A sponsor matched (or, negative, took back) this much of a gift. */
+        public static SponsorsEffect matched(long amount) {
+            return new SponsorsEffect(amount, amount);
+        }
+    }
+
     /** The total with a gift (positive {@code delta}) or a refund counted, and what it changed in the matches. */
-    public Progress plus(Money delta, long matchedDelta, int countDelta, EventPosition position, Instant at) {
+    public Progress plus(Money delta, SponsorsEffect sponsors, int countDelta, EventPosition position, Instant at) {
         Map<String, Long> positions = new HashMap<>(appliedPositions);
         positions.put(position.partitionKey(), position.offset());
-        Money matchedChange = new Money(matchedDelta, raised.currency());
         return new Progress(
-                raised.plus(delta).plus(matchedChange),
+                raised.plus(delta).plus(new Money(sponsors.besidesTheGift(), raised.currency())),
                 donationCount + countDelta,
                 delta.isPositive() ? at : lastGiftAt,
                 at,
                 reachedMilestones,
                 positions,
-                matched.plus(matchedChange));
+                matched.plus(new Money(sponsors.sponsorsShare(), raised.currency())));
     }
 
     /** What counting a batch of gifts and refunds did: the new total, how many counted, the latest's time. */
@@ -62,10 +78,11 @@ public record Progress(
 
     /**
      * Counts the gifts and refunds heard together, in their order, each once: one at a position already
-     * applied changes nothing (ADR 3). {@code matching} is asked, once per gift or refund counted, what it
-     * changes in the sponsors' matches.
+     * applied changes nothing (ADR 3). {@code sponsors} is asked, once per gift or refund counted, what it
+     * changes through the sponsors' matches.
      */
-    public Counted count(List<Campaign.Contribution> contributions, ToLongFunction<Campaign.Contribution> matching) {
+    public Counted count(
+            List<Campaign.Contribution> contributions, Function<Campaign.Contribution, SponsorsEffect> sponsors) {
         Progress counted = this;
         int applied = 0;
         Instant latest = null;
@@ -75,7 +92,7 @@ public record Progress(
             }
             counted = counted.plus(
                     contribution.delta(),
-                    matching.applyAsLong(contribution),
+                    sponsors.apply(contribution),
                     contribution.countDelta(),
                     contribution.position(),
                     contribution.at());

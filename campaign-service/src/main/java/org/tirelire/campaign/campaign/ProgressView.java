@@ -62,7 +62,10 @@ public record ProgressView(
         }
     }
 
-    /** A sponsor's match as the public sees it: who, how much per euro, how much is left and until when. */
+    /**
+     * A sponsor's match as the public sees it: who, how much per euro, how much is left and until when; and,
+     * once the sponsor paid what they owed, how much and when (ADR 33).
+     */
     public record MatchView(
             String id,
             String sponsor,
@@ -73,7 +76,9 @@ public record ProgressView(
             @Nullable Money minimumGift,
             Instant startsAt,
             Instant endsAt,
-            boolean active) {
+            boolean active,
+            @Nullable Money paid,
+            @Nullable Instant paidAt) {
 
         static MatchView of(Match match, Instant now) {
             return new MatchView(
@@ -86,7 +91,9 @@ public record ProgressView(
                     match.minimumGift(),
                     match.startsAt(),
                     match.endsAt(),
-                    match.isActiveAt(now) && match.left().isPositive());
+                    !match.isSettled() && match.isActiveAt(now) && match.left().isPositive(),
+                    match.isSettled() ? match.settlement().paid() : null,
+                    match.isSettled() ? match.settlement().at() : null);
         }
     }
 

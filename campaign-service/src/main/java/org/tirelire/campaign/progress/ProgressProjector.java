@@ -58,7 +58,8 @@ public class ProgressProjector {
             @Nullable String fundraiserSlug,
             Instant at,
             EventPosition position,
-            @Nullable String pollOption) {
+            @Nullable String pollOption,
+            @Nullable String sponsorMatch) {
 
         public static Heard of(DonationConfirmed confirmed, EventPosition position) {
             return new Heard(
@@ -69,7 +70,8 @@ public class ProgressProjector {
                     confirmed.fundraiserSlug(),
                     confirmed.confirmedAt(),
                     position,
-                    confirmed.pollOption());
+                    confirmed.pollOption(),
+                    confirmed.sponsorMatch());
         }
 
         public static Heard of(DonationRefunded refunded, EventPosition position) {
@@ -81,7 +83,8 @@ public class ProgressProjector {
                     refunded.fundraiserSlug(),
                     refunded.refundedAt(),
                     position,
-                    refunded.pollOption());
+                    refunded.pollOption(),
+                    refunded.sponsorMatch());
         }
     }
 
@@ -143,7 +146,8 @@ public class ProgressProjector {
                 change.countDelta(),
                 heard.position(),
                 heard.at(),
-                heard.pollOption()));
+                heard.pollOption(),
+                heard.sponsorMatch()));
     }
 
     /** Step 2, for each campaign of the batch. */

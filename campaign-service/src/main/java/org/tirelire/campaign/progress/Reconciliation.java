@@ -67,10 +67,12 @@ public class Reconciliation {
 
     /**
      * The gifts the ledger counts, and what sponsors matched of them: the matches are kept with the campaign,
-     * in the same write as its total, so they are the record of what was matched.
+     * in the same write as its total, so they are the record of what was matched. A match its sponsor paid
+     * counts through the payment, a gift of the ledger, instead (ADR 33).
      */
     private Totals fromLedger(Campaign campaign) {
         long raised = campaign.matches().stream()
+                .filter(match -> !match.isSettled())
                 .mapToLong(match -> match.matched().amount())
                 .reduce(0, Math::addExact);
         long count = 0;

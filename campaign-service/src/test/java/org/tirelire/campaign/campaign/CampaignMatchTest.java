@@ -91,6 +91,51 @@ class CampaignMatchTest {
     }
 
     @Test
+    void the_sponsor_s_payment_counts_in_place_of_what_was_matched_and_the_match_matches_nothing_more() {
+        Match pledge = campaign.addMatch("La Boulangerie Martin", 1, eur(500_00), null, TWO_HOURS_ON, null, NOW);
+        give("a", 20_00, NOW.plusSeconds(60));
+        give("b", 30_00, NOW.plusSeconds(120));
+        assertThat(campaign.progress().raised()).isEqualTo(eur(100_00));
+
+        // The sponsor sends what they owe, recorded as their transfer: the total does not move.
+        pay("sponsor-transfer", 50_00, pledge.id(), NOW.plusSeconds(180));
+        assertThat(campaign.progress().raised()).isEqualTo(eur(100_00));
+        assertThat(campaign.progress().matched()).isEqualTo(eur(50_00));
+        assertThat(campaign.progress().donationCount()).isEqualTo(3);
+        assertThat(campaign.matches().get(0).settlement().paid()).isEqualTo(eur(50_00));
+
+        give("c", 40_00, NOW.plusSeconds(240));
+        assertThat(campaign.progress().raised())
+                .as("a paid match matches no later gift, though its window is open")
+                .isEqualTo(eur(140_00));
+        assertThat(campaign.activeMatchAt(NOW.plusSeconds(300))).isEmpty();
+    }
+
+    @Test
+    void a_sponsor_who_rounds_up_raises_the_total_and_a_refunded_payment_leaves_the_pledge_owed_again() {
+        Match pledge = campaign.addMatch("Garage Dupont", 1, eur(500_00), null, TWO_HOURS_ON, null, NOW);
+        give("a", 37_00, NOW.plusSeconds(60));
+
+        pay("sponsor-cheque", 50_00, pledge.id(), NOW.plusSeconds(120));
+        assertThat(campaign.progress().raised()).isEqualTo(eur(37_00 + 50_00));
+        assertThat(campaign.progress().matched())
+                .as("what the sponsor really gave")
+                .isEqualTo(eur(50_00));
+
+        campaign.applyContributions(List.of(new Campaign.Contribution(
+                "sponsor-cheque",
+                eur(-50_00),
+                -1,
+                new EventPosition(0, ++offset),
+                NOW.plusSeconds(180),
+                null,
+                pledge.id())));
+        assertThat(campaign.progress().raised()).isEqualTo(eur(37_00 + 37_00));
+        assertThat(campaign.progress().matched()).isEqualTo(eur(37_00));
+        assertThat(campaign.matches().get(0).isSettled()).isFalse();
+    }
+
+    @Test
     void a_match_must_end_after_it_starts_be_in_the_goal_s_currency_and_a_finished_campaign_takes_none() {
         assertThatThrownBy(() -> campaign.addMatch("X", 1, eur(50_00), TWO_HOURS_ON, TWO_HOURS_ON, null, NOW))
                 .isInstanceOf(MatchRefused.class)
@@ -107,6 +152,11 @@ class CampaignMatchTest {
 
     private void give(String donationId, long amount, Instant confirmedAt) {
         campaign.applyContribution(donationId, eur(amount), 1, new EventPosition(0, ++offset), confirmedAt);
+    }
+
+    private void pay(String donationId, long amount, String matchId, Instant confirmedAt) {
+        campaign.applyContributions(List.of(new Campaign.Contribution(
+                donationId, eur(amount), 1, new EventPosition(0, ++offset), confirmedAt, null, matchId)));
     }
 
     private void refund(String donationId, long amount, Instant refundedAt) {

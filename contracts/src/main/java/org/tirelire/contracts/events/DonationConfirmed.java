@@ -14,6 +14,8 @@ import org.tirelire.contracts.money.Money;
  *     thank-you email links to; null for a one-off gift
  * @param pollOption the option of the campaign's poll this gift votes for, with its whole amount; null when
  *     it votes for none (absent from events published before polls)
+ * @param sponsorMatch for a sponsor's payment of their pledge, the match it settles: the campaign counts
+ *     the payment in place of what the match had matched; null for any other gift
  */
 public record DonationConfirmed(
         String donationId,
@@ -28,8 +30,41 @@ public record DonationConfirmed(
         @Nullable String offlineMethod,
         Instant confirmedAt,
         @Nullable String manageUrl,
-        @Nullable String pollOption)
+        @Nullable String pollOption,
+        @Nullable String sponsorMatch)
         implements DonationEvent {
+
+    /** A gift that settles no sponsor's pledge. */
+    public DonationConfirmed(
+            String donationId,
+            String campaignId,
+            Money amount,
+            @Nullable String fundraiserSlug,
+            @Nullable String rewardId,
+            @Nullable Donor donor,
+            boolean anonymous,
+            @Nullable String message,
+            boolean newsConsent,
+            @Nullable String offlineMethod,
+            Instant confirmedAt,
+            @Nullable String manageUrl,
+            @Nullable String pollOption) {
+        this(
+                donationId,
+                campaignId,
+                amount,
+                fundraiserSlug,
+                rewardId,
+                donor,
+                anonymous,
+                message,
+                newsConsent,
+                offlineMethod,
+                confirmedAt,
+                manageUrl,
+                pollOption,
+                null);
+    }
 
     /** A gift that votes in no poll. */
     public DonationConfirmed(

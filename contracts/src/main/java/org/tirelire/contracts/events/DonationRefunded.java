@@ -9,6 +9,8 @@ import org.tirelire.contracts.money.Money;
  * poll it voted in.
  *
  * @param pollOption the poll option the gift had voted for, whose tally loses its amount; null for none
+ * @param sponsorMatch for a sponsor's payment given back, the match it had settled, which counts again what
+ *     it matched; null for any other gift
  */
 public record DonationRefunded(
         String donationId,
@@ -16,13 +18,25 @@ public record DonationRefunded(
         Money amount,
         @Nullable String fundraiserSlug,
         Instant refundedAt,
-        @Nullable String pollOption)
+        @Nullable String pollOption,
+        @Nullable String sponsorMatch)
         implements DonationEvent {
+
+    /** The refund of a gift that settled no sponsor's pledge. */
+    public DonationRefunded(
+            String donationId,
+            String campaignId,
+            Money amount,
+            @Nullable String fundraiserSlug,
+            Instant refundedAt,
+            @Nullable String pollOption) {
+        this(donationId, campaignId, amount, fundraiserSlug, refundedAt, pollOption, null);
+    }
 
     /** The refund of a gift that voted in no poll. */
     public DonationRefunded(
             String donationId, String campaignId, Money amount, @Nullable String fundraiserSlug, Instant refundedAt) {
-        this(donationId, campaignId, amount, fundraiserSlug, refundedAt, null);
+        this(donationId, campaignId, amount, fundraiserSlug, refundedAt, null, null);
     }
 
     @Override
