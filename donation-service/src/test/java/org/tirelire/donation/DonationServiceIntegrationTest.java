@@ -415,6 +415,40 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
     }
 
     @Test
+    void a_sponsor_s_payment_of_their_match_is_recorded_once_and_says_which_match_it_settles() {
+        Map<String, Object> payment = Map.of(
+                "amount",
+                Map.of("amount", 30_00, "currency", "EUR"),
+                "method",
+                "TRANSFER",
+                "donor",
+                Map.of("firstName", "La Boulangerie Martin"),
+                "sponsorMatch",
+                "match-1");
+
+        ResponseEntity<JsonNode> paid =
+                post("/api/campaigns/" + campaignId + "/offline-donations", organisation, payment);
+        ResponseEntity<JsonNode> again =
+                post("/api/campaigns/" + campaignId + "/offline-donations", organisation, payment);
+
+        assertThat(paid.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("errors").findValuesAsString("field")).containsExactly("sponsorMatch");
+        String id = paid.getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                DonationConfirmed.class,
+                                c -> assertThat(c.sponsorMatch()).isEqualTo("match-1")));
+        assertThat(getAs("/api/campaigns/" + campaignId + "/insights", organisation)
+                        .getBody()
+                        .get("sources")
+                        .findValuesAsString("source"))
+                .contains("sponsor");
+    }
+
+    @Test
     void another_organisation_can_neither_record_nor_list_nor_refund() {
         String id = confirmedGift(20_00);
 

@@ -173,6 +173,12 @@ class CampaignDonationsController {
                     "donor.lastName",
                     "A tax receipt is made out to a named donor: give their first and last names");
         }
+        if (request.sponsorMatch() != null
+                && donations.existsByCampaignIdAndSponsorMatchAndStatus(
+                        campaignId, request.sponsorMatch(), DonationStatus.CONFIRMED)) {
+            throw new DonationRefused(
+                    HttpStatus.CONFLICT, "sponsorMatch", "This sponsor's pledge is already recorded as paid");
+        }
         Donation gift = Donation.offline(
                 UUID.randomUUID().toString(),
                 campaignId,
@@ -180,6 +186,7 @@ class CampaignDonationsController {
                 request.amount().toMoney(),
                 request.donor() == null ? null : request.donor().toDonor(),
                 request.method(),
+                request.sponsorMatch(),
                 clock.instant());
         return OrganiserDonationView.of(
                 lifecycle.record(receiptAddress == null ? gift : gift.withReceiptTo(receiptAddress)));

@@ -46,7 +46,10 @@ public record CampaignInsights(
 
     public record PageFigures(String slug, long gifts, Money amount) {}
 
-    /** @param source {@code campaign-page}, {@code collection-page}, {@code recurring}, {@code cash}, {@code cheque} or {@code transfer} */
+    /**
+     * @param source {@code campaign-page}, {@code collection-page}, {@code recurring}, {@code cash}, {@code
+     *     cheque}, {@code transfer}, or {@code sponsor} for what sponsors paid of their matches
+     */
     public record Source(String source, long gifts, Money amount) {}
 
     /** @param channel the tags as {@code source / medium / campaign}, the parts the link had */
@@ -147,6 +150,9 @@ public record CampaignInsights(
     }
 
     private static String sourceOf(Donation gift) {
+        if (gift.sponsorMatch() != null) {
+            return "sponsor";
+        }
         if (gift.offlineMethod() != null) {
             return gift.offlineMethod().name().toLowerCase(Locale.ROOT);
         }

@@ -77,6 +77,8 @@ public class Donation implements OutboxAggregate {
     private @Nullable Utm utm;
     /** The option of the campaign's poll this gift votes for, with its amount. */
     private @Nullable String pollOption;
+    /** For a sponsor's payment of their pledge, the match it settles (ADR 33). */
+    private @Nullable String sponsorMatch;
 
     private List<PendingEvent> outbox;
 
@@ -182,6 +184,22 @@ public class Donation implements OutboxAggregate {
             @Nullable Donor donor,
             OfflineMethod method,
             Instant now) {
+        return offline(id, campaignId, organisationId, amount, donor, method, null, now);
+    }
+
+    /**
+     * A gift the organiser collected by hand, which may be a sponsor's payment of their match: it counts as
+     * soon as it is recorded.
+     */
+    public static Donation offline(
+            String id,
+            String campaignId,
+            String organisationId,
+            Money amount,
+            @Nullable Donor donor,
+            OfflineMethod method,
+            @Nullable String sponsorMatch,
+            Instant now) {
         Donation donation = new Donation(
                 id,
                 campaignId,
@@ -205,6 +223,7 @@ public class Donation implements OutboxAggregate {
                 null,
                 List.of(),
                 null);
+        donation.sponsorMatch = sponsorMatch;
         donation.confirm("offline-" + method.name().toLowerCase(java.util.Locale.ROOT), now);
         return donation;
     }
@@ -293,7 +312,8 @@ public class Donation implements OutboxAggregate {
                         offlineMethod == null ? null : offlineMethod.name(),
                         at,
                         manageUrl,
-                        pollOption),
+                        pollOption,
+                        sponsorMatch),
                 at));
         return true;
     }
@@ -324,7 +344,8 @@ public class Donation implements OutboxAggregate {
         }
         status = DonationStatus.REFUNDED;
         refundedAt = at;
-        outbox.add(PendingEvent.of(new DonationRefunded(id, campaignId, amount, fundraiserSlug, at, pollOption), at));
+        outbox.add(PendingEvent.of(
+                new DonationRefunded(id, campaignId, amount, fundraiserSlug, at, pollOption, sponsorMatch), at));
         return true;
     }
 
@@ -381,6 +402,10 @@ public class Donation implements OutboxAggregate {
     /** The message as the public may read it: none while it is held or once the organisation hid it. */
     public @Nullable String publicMessage() {
         return messageHiddenAt == null ? message : null;
+    }
+
+    public @Nullable String sponsorMatch() {
+        return sponsorMatch;
     }
 
     public @Nullable String pollOption() {

@@ -15,6 +15,9 @@ public interface DonationRepository extends MongoRepository<Donation, String> {
 
     List<Donation> findByCampaignIdAndStatus(String campaignId, DonationStatus status);
 
+    /** Whether a sponsor's pledge was paid already: a confirmed gift settles it. */
+    boolean existsByCampaignIdAndSponsorMatchAndStatus(String campaignId, String sponsorMatch, DonationStatus status);
+
     List<Donation> findByCampaignIdAndStatusOrderByConfirmedAtDesc(
             String campaignId, DonationStatus status, Pageable page);
 
