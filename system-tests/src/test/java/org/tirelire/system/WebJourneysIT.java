@@ -696,6 +696,27 @@ class WebJourneysIT {
             visitor.waiting(Duration.ofSeconds(5))
                     .until(browser -> visitor.text("[data-match-countdown]").matches("1:5\\d:\\d\\d"));
         }
+
+        // The bakery sends what it owes: its transfer counts in place of the match, so the total stays.
+        try (Browser organiser = Browser.ofWidth(baseUrl, 1280)) {
+            owner.logIn(organiser);
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            assertThat(organiser.labelled("Reçu du mécène (EUR)").getAttribute("value"))
+                    .isEqualTo("20");
+            organiser.click("Le mécène a payé");
+            assertThat(organiser.pageText()).contains("Le paiement du mécène est enregistré comme son don");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> gateway.get("/api/campaigns/" + campaign.id() + "/progress")
+                            .body()
+                            .get("matches")
+                            .get(0)
+                            .hasNonNull("paid"));
+            assertThat(raised(campaign.id())).isEqualTo(40_00);
+            organiser.open("/organiser/campaigns/" + campaign.id());
+            assertThat(organiser.pageText()).contains("payé : 20 €");
+            organiser.script("document.getElementById('match-title').scrollIntoView()");
+            organiser.screenshot("organiser-sponsor-paid");
+        }
     }
 
     @Test

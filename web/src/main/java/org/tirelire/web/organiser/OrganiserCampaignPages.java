@@ -38,6 +38,7 @@ import org.tirelire.web.platform.PlatformUnavailable;
 import org.tirelire.web.platform.PlatformViews.Campaign;
 import org.tirelire.web.platform.PlatformViews.DonationsPage;
 import org.tirelire.web.platform.PlatformViews.Insights;
+import org.tirelire.web.platform.PlatformViews.Match;
 import org.tirelire.web.platform.PlatformViews.ReceiptPolicy;
 import org.tirelire.web.session.OrganiserSession;
 import org.tirelire.web.session.OrganiserSession.Organiser;
@@ -254,6 +255,42 @@ class OrganiserCampaignPages {
                                             organiser,
                                             id,
                                             Map.of("match.form", "match.error.refused"),
+                                            model));
+                }));
+    }
+
+    /** The sponsor paid what their match owes: their offline gift settles the match (ADR 33). */
+    @PostMapping("/organiser/campaigns/{id}/matches/{matchId}/paid")
+    Mono<String> sponsorPaid(
+            @PathVariable String id,
+            @PathVariable String matchId,
+            @ModelAttribute SponsorPaymentForm form,
+            ServerWebExchange exchange,
+            Model model) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
+                    String currency = campaign.goal().currency();
+                    Map<String, String> errors = form.errors(currency);
+                    Match match = campaign.progress().allMatches().stream()
+                            .filter(candidate -> candidate.id().equals(matchId) && candidate.owed())
+                            .findFirst()
+                            .orElse(null);
+                    if (match == null) {
+                        errors.put("sponsorPaid.form", "sponsorPaid.error.notOwed");
+                    }
+                    if (!errors.isEmpty()) {
+                        return refusedAction(exchange, organiser, id, errors, model);
+                    }
+                    return donations
+                            .recordOfflineGift(organiser.authorization(), id, form.toGift(match, currency))
+                            .map(recorded -> "redirect:/organiser/campaigns/" + id + "?done=sponsorPaid")
+                            .onErrorResume(
+                                    PlatformRefusal.class,
+                                    refusal -> refusedAction(
+                                            exchange,
+                                            organiser,
+                                            id,
+                                            Map.of("sponsorPaid.form", "sponsorPaid.error.notOwed"),
                                             model));
                 }));
     }

@@ -119,11 +119,18 @@ public final class PlatformRequests {
             @Nullable Money minimumGift) {}
 
     /** The body of {@code POST /api/campaigns/{id}/offline-donations}; the donor only if one was named. */
+    /** @param sponsorMatch for a sponsor's payment of what their match owes, the match */
     public record OfflineGift(
             Money amount,
             String method,
             @Nullable OfflineDonor donor,
-            @Nullable ReceiptWish receipt) {}
+            @Nullable ReceiptWish receipt,
+            @Nullable String sponsorMatch) {
+
+        public OfflineGift(Money amount, String method, @Nullable OfflineDonor donor, @Nullable ReceiptWish receipt) {
+            this(amount, method, donor, receipt, null);
+        }
+    }
 
     public record OfflineDonor(
             String firstName, String lastName, @Nullable String email) {}

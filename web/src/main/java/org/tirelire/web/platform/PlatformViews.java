@@ -114,15 +114,27 @@ public final class PlatformViews {
     /** @param percent the option's whole percent of what the poll got */
     public record PollOption(String id, String label, Money votes, long gifts, int percent) {}
 
-    /** A sponsor's pledge: {@code ratio} euros per euro given, up to {@code cap}, until {@code endsAt}. */
+    /**
+     * A sponsor's pledge: {@code ratio} euros per euro given, up to {@code cap}, until {@code endsAt}; what it
+     * matched is owed by the sponsor until {@code paid} is recorded.
+     */
     public record Match(
+            String id,
             String sponsor,
             int ratio,
             Money cap,
             Money matched,
             Money left,
             @Nullable Money minimumGift,
-            Instant endsAt) {}
+            Instant endsAt,
+            @Nullable Money paid,
+            @Nullable Instant paidAt) {
+
+        /** The sponsor owes what was matched: a payment may be recorded. */
+        public boolean owed() {
+            return paid == null && matched.amount() > 0;
+        }
+    }
 
     public record Milestone(String label, Money threshold, boolean reached) {}
 

@@ -1,0 +1,55 @@
+package org.tirelire.web.organiser;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.tirelire.contracts.money.Money;
+import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.TypedAmount;
+import org.tirelire.web.platform.PlatformRequests.OfflineDonor;
+import org.tirelire.web.platform.PlatformRequests.OfflineGift;
+import org.tirelire.web.platform.PlatformViews.Match;
+
+/**
+ * The sponsor paid what their match owes: how much arrived, and how (a transfer, a cheque, cash). It is
+ * recorded as the sponsor's offline gift, which settles the match (ADR 33). Its errors show under {@code
+ * sponsorPaid.}.
+ */
+public record SponsorPaymentForm(String amount, String method) {
+
+    public SponsorPaymentForm {
+        amount = FormInput.text(amount);
+        method = FormInput.text(method);
+    }
+
+    /** Message keys by field. */
+    public Map<String, String> errors(String currency) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (minorUnits(currency).isEmpty()) {
+            errors.put("sponsorPaid.amount", "sponsorPaid.error.amount");
+        }
+        if (!method.matches("TRANSFER|CHEQUE|CASH")) {
+            errors.put("sponsorPaid.amount", "sponsorPaid.error.method");
+        }
+        return errors;
+    }
+
+    /** The body of {@code POST /api/campaigns/{id}/offline-donations}: the sponsor's gift, naming their match. */
+    public OfflineGift toGift(Match match, String currency) {
+        return new OfflineGift(
+                Money.of(minorUnits(currency).orElseThrow(), currency),
+                method,
+                new OfflineDonor(match.sponsor(), "", null),
+                null,
+                match.id());
+    }
+
+    private OptionalLong minorUnits(String currency) {
+        try {
+            OptionalLong typed = TypedAmount.minorUnits(amount, currency);
+            return typed.isPresent() && typed.getAsLong() > 0 ? typed : OptionalLong.empty();
+        } catch (IllegalArgumentException notAnAmount) {
+            return OptionalLong.empty();
+        }
+    }
+}
