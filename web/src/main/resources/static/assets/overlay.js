@@ -89,11 +89,21 @@
     var gift = JSON.parse(event.data);
     var alert = document.createElement('div');
     alert.className = 'alert';
+    if (gift.alert) alert.setAttribute('data-alert', gift.alert);
     alert.appendChild(text('span', 'name', gift.displayName === 'Anonymous' ? anonymous : gift.displayName));
     alert.appendChild(document.createTextNode(' · '));
     alert.appendChild(text('span', 'amount', money(gift.amount)));
     if (gift.message) alert.appendChild(text('span', 'text', gift.message));
     show(alert);
+  });
+  // The organisation hid a message: an alert still showing it loses it at once.
+  live.addEventListener('hidden', function (event) {
+    var hidden = JSON.parse(event.data);
+    alerts.querySelectorAll('[data-alert]').forEach(function (alert) {
+      if (alert.getAttribute('data-alert') !== hidden.alert) return;
+      var message = alert.querySelector('.text');
+      if (message) message.remove();
+    });
   });
   // A stretch goal unlocked ("à 1 000 € la chorale chante") is an incentive the stream celebrates: it pops up
   // in its own colours, apart from the gifts; a quarter of the goal is announced the same way, as reached.

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.DonationMessageHidden;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.FundraiserPageCreated;
@@ -686,6 +688,18 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
                 .isEqualTo("Appelez-moi au 06 12 34 56 78");
         assertThat(get("/api/campaigns/" + campaignId + "/supporters").getBody().toString())
                 .doesNotContain("06 12 34 56 78");
+        // Live screens hear of it, to take the message down from a stream's overlay.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .anySatisfy(event -> assertThat(event).isInstanceOf(DonationMessageHidden.class)));
+        Instant hiddenAt = Instant.parse(hidden.getBody().get("messageHiddenAt").asString());
+        Instant hiddenAgainAt = Instant.parse(post("/api/donations/" + id + "/message/hide", organisation, Map.of())
+                .getBody()
+                .get("messageHiddenAt")
+                .asString());
+        assertThat(hiddenAgainAt)
+                .as("hiding it again changes nothing (the store keeps milliseconds)")
+                .isEqualTo(hiddenAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test

@@ -6,10 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +26,7 @@ import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationMessageHidden;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
@@ -429,6 +438,59 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 campaignId,
                 codec.encode(codec.wrap(published, "/campaign-service", campaignId, Instant.now(), null)));
         return campaignId;
+    }
+
+    @Test
+    void the_live_feed_pushes_each_gift_and_takes_a_message_down_by_its_alert_s_name_once_hidden() throws Exception {
+        String campaignId = publishedCampaign("Le gala de la chorale");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> watching = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/api/campaigns/" + campaignId + "/live"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> watching.body().forEach(lines::add), "live-feed-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(watching.statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(lines).contains(":connected"));
+            DonationConfirmed gift = new DonationConfirmed(
+                    "don-" + UUID.randomUUID(),
+                    campaignId,
+                    Money.of(20_00, "EUR"),
+                    null,
+                    null,
+                    new DonationConfirmed.Donor("Zoé", "Durand", "zoe@example.org", "fr"),
+                    false,
+                    "Appelez-moi au 06 12 34 56 78",
+                    false,
+                    null,
+                    Instant.now());
+            send(gift);
+            DonationMessageHidden hidden = new DonationMessageHidden(gift.donationId(), campaignId, Instant.now());
+            kafka.send(
+                    Topics.DONATION_EVENTS,
+                    campaignId,
+                    codec.encode(codec.wrap(hidden, "/donation-service", gift.donationId(), Instant.now(), null)));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> lines.contains("event:hidden"));
+            String giftData = lines.get(lines.indexOf("event:gift") + 1);
+            String hiddenData = lines.get(lines.indexOf("event:hidden") + 1);
+            Matcher named = Pattern.compile("\"alert\":\"([0-9a-f]+)\"").matcher(giftData);
+            assertThat(named.find()).as(giftData).isTrue();
+            String alert = named.group(1);
+            assertThat(giftData).contains("Appelez-moi").doesNotContain(gift.donationId());
+            assertThat(hiddenData)
+                    .as("names the gift's alert, and carries no message")
+                    .contains("\"alert\":\"" + alert + "\"")
+                    .doesNotContain("Appelez-moi");
+        } finally {
+            watching.body().close();
+        }
     }
 
     private static DonationConfirmed gift(String campaignId, String email, String locale, long amount) {

@@ -5,6 +5,7 @@ public sealed interface DonationEvent extends TirelireEvent
         permits DonationConfirmed,
                 DonationFailed,
                 DonationRefunded,
+                DonationMessageHidden,
                 DonorErased,
                 SubscriptionStarted,
                 SubscriptionChargeFailed,
@@ -36,6 +37,8 @@ public sealed interface DonationEvent extends TirelireEvent
         default void on(DonationFailed failed) {}
 
         default void on(DonationRefunded refunded) {}
+
+        default void on(DonationMessageHidden hidden) {}
 
         default void on(DonorErased erased) {}
 

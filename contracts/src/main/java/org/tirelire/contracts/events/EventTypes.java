@@ -22,6 +22,7 @@ public final class EventTypes {
             Map.entry(DonationFailed.class, "org.tirelire.donation.failed.v1"),
             Map.entry(DonationRefunded.class, "org.tirelire.donation.refunded.v1"),
             Map.entry(DonorErased.class, "org.tirelire.donation.donor-erased.v1"),
+            Map.entry(DonationMessageHidden.class, "org.tirelire.donation.message-hidden.v1"),
             Map.entry(SubscriptionStarted.class, "org.tirelire.donation.subscription-started.v1"),
             Map.entry(SubscriptionChargeFailed.class, "org.tirelire.donation.subscription-charge-failed.v1"),
             Map.entry(SubscriptionLinkSent.class, "org.tirelire.donation.subscription-link-sent.v1"),

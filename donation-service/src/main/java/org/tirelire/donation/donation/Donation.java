@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.DonationMessageHidden;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.OrganisationActionTaken;
@@ -380,6 +381,10 @@ public class Donation implements OutboxAggregate {
             return false;
         }
         messageHiddenAt = at;
+        if (status == DonationStatus.CONFIRMED) {
+            // the message was public: a stream's overlay may be showing it right now
+            outbox.add(PendingEvent.of(new DonationMessageHidden(id, campaignId, at), at));
+        }
         return true;
     }
 

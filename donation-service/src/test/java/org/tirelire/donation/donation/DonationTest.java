@@ -47,6 +47,22 @@ class DonationTest {
     }
 
     @Test
+    void hiding_a_public_message_tells_the_live_screens_once_and_a_message_never_shown_tells_them_nothing() {
+        Donation shown = pending();
+        shown.confirm("sbx_1", NOW);
+
+        assertThat(shown.hideMessage(NOW.plusSeconds(60))).isTrue();
+        assertThat(shown.hideMessage(NOW.plusSeconds(120))).isFalse();
+        assertThat(shown.outbox())
+                .extracting(pending -> pending.event().getClass().getSimpleName())
+                .containsExactly("DonationConfirmed", "DonationMessageHidden");
+
+        Donation notYetPaid = pending();
+        notYetPaid.hideMessage(NOW.plusSeconds(60));
+        assertThat(notYetPaid.outbox()).as("not public yet: no screen shows it").isEmpty();
+    }
+
+    @Test
     void a_replayed_confirmation_changes_nothing() {
         Donation donation = pending();
         donation.confirm("sbx_1", NOW);

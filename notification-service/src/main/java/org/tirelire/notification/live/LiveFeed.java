@@ -1,8 +1,12 @@
 package org.tirelire.notification.live;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationMessageHidden;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.money.Money;
 
@@ -27,12 +32,15 @@ public class LiveFeed {
 
     /**
      * One item of the feed; {@code message} is the donor's text, to be shown as text. A milestone's
-     * {@code amount} is the total that reached it, and {@code threshold} what it needed.
+     * {@code amount} is the total that reached it, and {@code threshold} what it needed. {@code alert} names
+     * a gift's alert, so that a {@code hidden} item can take its message down; it is derived from the
+     * donation's id, which it does not reveal.
      */
     public record Item(
             String type,
+            @Nullable String alert,
             @Nullable String displayName,
-            Money amount,
+            @Nullable Money amount,
             @Nullable String message,
             @Nullable String fundraiser,
             @Nullable String milestone,
@@ -66,6 +74,7 @@ public class LiveFeed {
                 "gift",
                 new Item(
                         "gift",
+                        alertOf(gift.donationId()),
                         name,
                         gift.amount(),
                         gift.message(),
@@ -82,12 +91,32 @@ public class LiveFeed {
                 new Item(
                         "milestone",
                         null,
+                        null,
                         milestone.raised(),
                         null,
                         null,
                         milestone.milestone(),
                         milestone.threshold(),
                         milestone.reachedAt()));
+    }
+
+    /** The organisation hid a gift's message: screens showing its alert take the message down. */
+    public void hidden(DonationMessageHidden hidden) {
+        push(
+                hidden.campaignId(),
+                "hidden",
+                new Item(
+                        "hidden", alertOf(hidden.donationId()), null, null, null, null, null, null, hidden.hiddenAt()));
+    }
+
+    /** A name for a gift's alert that does not give away its donation's id (which opens its status page). */
+    private static String alertOf(String donationId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(donationId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
     }
 
     private void push(String campaignId, String eventName, Item item) {

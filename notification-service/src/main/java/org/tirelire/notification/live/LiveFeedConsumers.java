@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.tirelire.contracts.events.DonationConfirmed;
+import org.tirelire.contracts.events.DonationMessageHidden;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
@@ -25,6 +26,11 @@ class LiveFeedConsumers {
             @Override
             public void on(MilestoneReached milestone) {
                 feed.milestone(milestone);
+            }
+
+            @Override
+            public void on(DonationMessageHidden hidden) {
+                feed.hidden(hidden);
             }
         };
         return events.of(TirelireEvent.class, heard -> heard.event().dispatchTo(live));
