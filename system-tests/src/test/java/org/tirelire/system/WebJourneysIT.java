@@ -646,7 +646,11 @@ class WebJourneysIT {
                     .anySatisfy(unlocked -> assertThat(unlocked.getText())
                             .containsIgnoringCase("Débloqué")
                             .contains("La chorale chante · 15 €"));
-            stream.screenshot("live-overlay");
+            Path overlay = stream.screenshot("live-overlay");
+            // Viewers scan the overlay's QR code to give from their phone; its link is tagged for the insights.
+            assertThat(QrCode.readFrom(overlay))
+                    .startsWith("http://localhost:")
+                    .endsWith("/campaigns/" + campaign.slug() + "/give?utm_source=stream&utm_medium=overlay");
         }
     }
 

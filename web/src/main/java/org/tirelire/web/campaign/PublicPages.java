@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tirelire.web.page.QrCodes;
 import org.tirelire.web.page.Referral;
 import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
@@ -92,10 +93,17 @@ class PublicPages {
                                 })));
     }
 
+    /**
+     * The stream's overlay, with a QR code viewers scan to give from their phone: its link is tagged, so
+     * that the insights count what the stream brought ({@code stream / overlay}).
+     */
     @GetMapping("/campaigns/{slug}/overlay")
     Mono<String> overlay(@PathVariable String slug, Model model) {
         return campaigns.campaign(slug, null).map(campaign -> {
+            String giving = publicBaseUrl + "/campaigns/" + campaign.slug() + "/give";
             model.addAttribute("campaign", campaign);
+            model.addAttribute(
+                    "givingQr", QrCodes.svg(giving + "?utm_source=stream&utm_medium=overlay", 176, campaign.title()));
             return "overlay";
         });
     }

@@ -1,10 +1,5 @@
 package org.tirelire.web.organiser;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +22,7 @@ import org.tirelire.identity.api.TwoFactorNotConfirmed;
 import org.tirelire.identity.api.TwoFactorSetup;
 import org.tirelire.identity.api.TwoFactorUnavailable;
 import org.tirelire.web.page.FormInput;
+import org.tirelire.web.page.QrCodes;
 import org.tirelire.web.platform.DonationApi;
 import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformViews.HeldWords;
@@ -153,7 +149,7 @@ class SecurityPages {
      */
     static String enrolmentPage(TwoFactorSetup.Enrolment enrolment, @Nullable String setupToken, Model model) {
         model.addAttribute("enrolment", enrolment);
-        model.addAttribute("qrCode", qrSvg(enrolment.otpauthUri()));
+        model.addAttribute("qrCode", QrCodes.svg(enrolment.otpauthUri(), 220, "QR code"));
         return confirmationPage(setupToken, Map.of(), model);
     }
 
@@ -233,42 +229,5 @@ class SecurityPages {
                     model.addAttribute("errors", errors);
                     return "organiser/security";
                 });
-    }
-
-    /** The QR code as inline SVG: one path, a run of dark modules per stroke. Our own text only, never input. */
-    static String qrSvg(String text) {
-        try {
-            BitMatrix matrix =
-                    new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2));
-            StringBuilder path = new StringBuilder();
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                int x = 0;
-                while (x < matrix.getWidth()) {
-                    if (!matrix.get(x, y)) {
-                        x++;
-                        continue;
-                    }
-                    int start = x;
-                    while (x < matrix.getWidth() && matrix.get(x, y)) {
-                        x++;
-                    }
-                    path.append('M')
-                            .append(start)
-                            .append(' ')
-                            .append(y)
-                            .append('h')
-                            .append(x - start)
-                            .append("v1H")
-                            .append(start)
-                            .append('z');
-                }
-            }
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + ' '
-                    + matrix.getHeight() + "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\""
-                    + " role=\"img\" aria-label=\"QR code\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-                    + "<path d=\"" + path + "\"/></svg>";
-        } catch (WriterException e) {
-            throw new IllegalStateException("an otpauth URI always fits in a QR code", e);
-        }
     }
 }
