@@ -674,8 +674,8 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
     }
 
     private void sendRefunded(String campaignId, String donationId, long amount, String pollOption) {
-        DonationRefunded refunded =
-                new DonationRefunded(donationId, campaignId, Money.of(amount, "EUR"), null, Instant.now(), pollOption);
+        DonationRefunded refunded = new DonationRefunded(
+                donationId, campaignId, Money.of(amount, "EUR"), null, Instant.now(), pollOption, null);
         CloudEvent event = codec.wrap(refunded, "/donation-service", donationId, Instant.now(), null);
         kafka.send(Topics.DONATION_EVENTS, campaignId, codec.encode(event));
     }

@@ -34,69 +34,7 @@ public record DonationConfirmed(
         @Nullable String sponsorMatch)
         implements DonationEvent {
 
-    /** A gift that settles no sponsor's pledge. */
-    public DonationConfirmed(
-            String donationId,
-            String campaignId,
-            Money amount,
-            @Nullable String fundraiserSlug,
-            @Nullable String rewardId,
-            @Nullable Donor donor,
-            boolean anonymous,
-            @Nullable String message,
-            boolean newsConsent,
-            @Nullable String offlineMethod,
-            Instant confirmedAt,
-            @Nullable String manageUrl,
-            @Nullable String pollOption) {
-        this(
-                donationId,
-                campaignId,
-                amount,
-                fundraiserSlug,
-                rewardId,
-                donor,
-                anonymous,
-                message,
-                newsConsent,
-                offlineMethod,
-                confirmedAt,
-                manageUrl,
-                pollOption,
-                null);
-    }
-
-    /** A gift that votes in no poll. */
-    public DonationConfirmed(
-            String donationId,
-            String campaignId,
-            Money amount,
-            @Nullable String fundraiserSlug,
-            @Nullable String rewardId,
-            @Nullable Donor donor,
-            boolean anonymous,
-            @Nullable String message,
-            boolean newsConsent,
-            @Nullable String offlineMethod,
-            Instant confirmedAt,
-            @Nullable String manageUrl) {
-        this(
-                donationId,
-                campaignId,
-                amount,
-                fundraiserSlug,
-                rewardId,
-                donor,
-                anonymous,
-                message,
-                newsConsent,
-                offlineMethod,
-                confirmedAt,
-                manageUrl,
-                null);
-    }
-
-    /** A one-off gift's confirmation: no recurring gift to manage. */
+    /** A one-off gift's confirmation: no recurring gift to manage, no vote, no sponsor's pledge paid. */
     public DonationConfirmed(
             String donationId,
             String campaignId,
@@ -121,6 +59,7 @@ public record DonationConfirmed(
                 newsConsent,
                 offlineMethod,
                 confirmedAt,
+                null,
                 null,
                 null);
     }

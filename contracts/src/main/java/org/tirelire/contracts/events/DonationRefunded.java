@@ -22,18 +22,7 @@ public record DonationRefunded(
         @Nullable String sponsorMatch)
         implements DonationEvent {
 
-    /** The refund of a gift that settled no sponsor's pledge. */
-    public DonationRefunded(
-            String donationId,
-            String campaignId,
-            Money amount,
-            @Nullable String fundraiserSlug,
-            Instant refundedAt,
-            @Nullable String pollOption) {
-        this(donationId, campaignId, amount, fundraiserSlug, refundedAt, pollOption, null);
-    }
-
-    /** The refund of a gift that voted in no poll. */
+    /** The refund of a gift that neither voted nor paid a sponsor's pledge. */
     public DonationRefunded(
             String donationId, String campaignId, Money amount, @Nullable String fundraiserSlug, Instant refundedAt) {
         this(donationId, campaignId, amount, fundraiserSlug, refundedAt, null, null);

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.web.page.FormInput;
@@ -44,13 +43,14 @@ public record MatchForm(String sponsor, String ratio, String cap, String endsAt,
         if (!ratio.matches("[123]")) {
             errors.put("match.ratio", "match.error.ratio");
         }
-        if (amount(cap, currency).isEmpty()) {
+        if (TypedAmount.positive(cap, currency).isEmpty()) {
             errors.put("match.cap", "match.error.cap");
         }
         if (ends(zone).filter(ends -> ends.isAfter(now)).isEmpty()) {
             errors.put("match.endsAt", "match.error.endsAt");
         }
-        if (!minimumGift.isBlank() && amount(minimumGift, currency).isEmpty()) {
+        if (!minimumGift.isBlank()
+                && TypedAmount.positive(minimumGift, currency).isEmpty()) {
             errors.put("match.minimumGift", "match.error.minimumGift");
         }
         return errors;
@@ -61,11 +61,11 @@ public record MatchForm(String sponsor, String ratio, String cap, String endsAt,
         @Nullable
         Money minimum = minimumGift.isBlank()
                 ? null
-                : Money.of(amount(minimumGift, currency).orElseThrow(), currency);
+                : Money.of(TypedAmount.positive(minimumGift, currency).orElseThrow(), currency);
         return new NewMatch(
                 sponsor,
                 Integer.parseInt(ratio),
-                Money.of(amount(cap, currency).orElseThrow(), currency),
+                Money.of(TypedAmount.positive(cap, currency).orElseThrow(), currency),
                 ends(zone).orElseThrow(),
                 minimum);
     }
@@ -75,16 +75,6 @@ public record MatchForm(String sponsor, String ratio, String cap, String endsAt,
             return Optional.of(LocalDateTime.parse(endsAt).atZone(zone).toInstant());
         } catch (DateTimeParseException notADateAndTime) {
             return Optional.empty();
-        }
-    }
-
-    /** A positive amount in minor units, or empty when what was typed is none. */
-    private static OptionalLong amount(String typed, String currency) {
-        try {
-            OptionalLong minorUnits = TypedAmount.minorUnits(typed, currency);
-            return minorUnits.isPresent() && minorUnits.getAsLong() > 0 ? minorUnits : OptionalLong.empty();
-        } catch (IllegalArgumentException notAnAmount) {
-            return OptionalLong.empty();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.tirelire.web.organiser;
 import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.web.page.FormInput;
@@ -54,7 +53,7 @@ public record OfflineGiftForm(
      */
     public Map<String, String> errors(String currency) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (minorUnits(currency).isEmpty()) {
+        if (TypedAmount.positive(amount, currency).isEmpty()) {
             errors.put("offline.amount", "offline.error.amount");
         }
         if (firstName.isBlank() && !(lastName.isBlank() && email.isBlank())) {
@@ -77,20 +76,11 @@ public record OfflineGiftForm(
         OfflineDonor donor =
                 firstName.isBlank() ? null : new OfflineDonor(firstName, lastName, email.isBlank() ? null : email);
         return new OfflineGift(
-                Money.of(minorUnits(currency).orElseThrow(), currency),
+                Money.of(TypedAmount.positive(amount, currency).orElseThrow(), currency),
                 method,
                 donor,
                 receiptWanted
                         ? new ReceiptWish(true, new PostalAddress(addressLine1, null, postalCode, city, "FR"))
                         : null);
-    }
-
-    private OptionalLong minorUnits(String currency) {
-        try {
-            OptionalLong typed = TypedAmount.minorUnits(amount, currency);
-            return typed.isPresent() && typed.getAsLong() > 0 ? typed : OptionalLong.empty();
-        } catch (IllegalArgumentException notAnAmount) {
-            return OptionalLong.empty();
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.tirelire.web.organiser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.page.TypedAmount;
@@ -25,7 +24,7 @@ public record SponsorPaymentForm(String amount, String method) {
     /** Message keys by field. */
     public Map<String, String> errors(String currency) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (minorUnits(currency).isEmpty()) {
+        if (TypedAmount.positive(amount, currency).isEmpty()) {
             errors.put("sponsorPaid.amount", "sponsorPaid.error.amount");
         }
         if (!method.matches("TRANSFER|CHEQUE|CASH")) {
@@ -37,19 +36,10 @@ public record SponsorPaymentForm(String amount, String method) {
     /** The body of {@code POST /api/campaigns/{id}/offline-donations}: the sponsor's gift, naming their match. */
     public OfflineGift toGift(Match match, String currency) {
         return new OfflineGift(
-                Money.of(minorUnits(currency).orElseThrow(), currency),
+                Money.of(TypedAmount.positive(amount, currency).orElseThrow(), currency),
                 method,
                 new OfflineDonor(match.sponsor(), "", null),
                 null,
                 match.id());
-    }
-
-    private OptionalLong minorUnits(String currency) {
-        try {
-            OptionalLong typed = TypedAmount.minorUnits(amount, currency);
-            return typed.isPresent() && typed.getAsLong() > 0 ? typed : OptionalLong.empty();
-        } catch (IllegalArgumentException notAnAmount) {
-            return OptionalLong.empty();
-        }
     }
 }

@@ -41,6 +41,19 @@ public final class TypedAmount {
         }
     }
 
+    /**
+     * A positive amount in minor units, or empty when what was typed is none: blank, not an amount, zero or
+     * less. For forms whose one error for the field says "write the amount in figures".
+     */
+    public static OptionalLong positive(@Nullable String typed, String currency) {
+        try {
+            OptionalLong minorUnits = minorUnits(typed, currency);
+            return minorUnits.isPresent() && minorUnits.getAsLong() > 0 ? minorUnits : OptionalLong.empty();
+        } catch (IllegalArgumentException notAnAmount) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** How many minor units make one unit of the currency: 100 for EUR, 1 for JPY. */
     public static long minorUnitsPerUnit(String currency) {
         return BigDecimal.ONE.movePointRight(fractionDigits(currency)).longValueExact();
