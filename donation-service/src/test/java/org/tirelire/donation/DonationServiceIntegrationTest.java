@@ -648,8 +648,8 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
         assertThat(insights.get("sources").get(0).get("source").asString()).isEqualTo("campaign-page");
         assertThat(insights.get("days").get(0).get("cumulative").get("amount").asLong())
                 .isEqualTo(40_00);
-        assertThat(insights.get("channels").get(0).get("channel").asString())
-                .isEqualTo("newsletter / email / noel-2026");
+        assertThat(insights.get("channels").get(0).get("source").asString()).isEqualTo("newsletter");
+        assertThat(insights.get("channels").get(0).get("campaign").asString()).isEqualTo("noel-2026");
         assertThat(insights.get("channels").get(0).get("amount").get("amount").asLong())
                 .isEqualTo(10_00);
         assertThat(csvText(csv(""))).contains(";newsletter;email;noel-2026");

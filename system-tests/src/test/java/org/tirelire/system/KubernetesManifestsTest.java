@@ -171,8 +171,14 @@ class KubernetesManifestsTest {
             assertThat(at(one(dev, "Deployment", name), "spec", "replicas")).isEqualTo(1);
         }
         assertThat(all(prod, "Ingress")).singleElement().satisfies(ingress -> {
-            assertThat(ingress.toString()).contains("name=gateway").contains("secretName=tirelire-tls");
-            assertThat(at(ingress, "spec", "rules").toString()).doesNotContain("port=8090");
+            assertThat(ingress.toString()).contains("secretName=tirelire-tls");
+            List<Map<String, Object>> rules = (List<Map<String, Object>>) at(ingress, "spec", "rules");
+            List<Map<String, Object>> paths = (List<Map<String, Object>>) at(rules.get(0), "http", "paths");
+            assertThat(paths)
+                    .as("the public port, never the management one")
+                    .extracting(path -> at(path, "backend", "service", "name") + ":"
+                            + at(path, "backend", "service", "port", "name"))
+                    .containsExactly("gateway:http");
         });
         assertThat(all(prod, "Service"))
                 .allSatisfy(service -> assertThat(at(service, "spec", "type")).isNull()); // ClusterIP

@@ -19,7 +19,8 @@ import org.tirelire.contracts.money.Money;
  *
  * <p>What the sponsor matched is owed by them until they pay it (ADR 33): the organiser records their payment
  * as an offline gift that settles the match. From then on the campaign counts that gift in place of what
- * was matched, and the match matches nothing more.
+ * was matched, and the match matches nothing more: a gift counted after the payment is not matched, even
+ * one confirmed in the window before it (the payment closes the sponsor's account).
  *
  * @param matchedGifts what each matched gift got, by donation id: what a refund takes back
  * @param settlement the sponsor's payment, once recorded; null while the pledge is owed
@@ -92,7 +93,11 @@ public record Match(
         return new Matched(withGifts(gifts), amount);
     }
 
-    /** The match without what this refunded gift had matched, and how much that was (zero if nothing). */
+    /**
+     * The match without what this refunded gift had matched, and how much that takes from the total (zero if
+     * nothing). Once the sponsor paid, their payment stays in the total whatever a donor takes back: the gift
+     * leaves the match, and takes nothing more with it.
+     */
     Matched unmatch(String donationId) {
         Long amount = matchedGifts.get(donationId);
         if (amount == null) {
@@ -100,7 +105,7 @@ public record Match(
         }
         Map<String, Long> gifts = new HashMap<>(matchedGifts);
         gifts.remove(donationId);
-        return new Matched(withGifts(gifts), -amount);
+        return new Matched(withGifts(gifts), isSettled() ? 0 : -amount);
     }
 
     /**

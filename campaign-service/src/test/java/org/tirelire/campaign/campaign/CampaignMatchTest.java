@@ -112,6 +112,22 @@ class CampaignMatchTest {
     }
 
     @Test
+    void a_matched_gift_refunded_after_the_sponsor_paid_takes_only_itself_out_of_the_total() {
+        Match pledge = campaign.addMatch("La Boulangerie Martin", 1, eur(500_00), null, TWO_HOURS_ON, null, NOW);
+        give("a", 20_00, NOW.plusSeconds(60));
+        give("b", 30_00, NOW.plusSeconds(120));
+        pay("sponsor-transfer", 50_00, pledge.id(), NOW.plusSeconds(180));
+
+        refund("a", 20_00, NOW.plusSeconds(240));
+
+        assertThat(campaign.progress().raised())
+                .as("b's 30 € and the sponsor's 50 €, which the association keeps")
+                .isEqualTo(eur(80_00));
+        assertThat(campaign.progress().matched()).isEqualTo(eur(50_00));
+        assertThat(campaign.matches().get(0).matchedGifts()).containsOnlyKeys("b");
+    }
+
+    @Test
     void a_sponsor_who_rounds_up_raises_the_total_and_a_refunded_payment_leaves_the_pledge_owed_again() {
         Match pledge = campaign.addMatch("Garage Dupont", 1, eur(500_00), null, TWO_HOURS_ON, null, NOW);
         give("a", 37_00, NOW.plusSeconds(60));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 
 /**
@@ -52,8 +53,13 @@ public record CampaignInsights(
      */
     public record Source(String source, long gifts, Money amount) {}
 
-    /** @param channel the tags as {@code source / medium / campaign}, the parts the link had */
-    public record Channel(String channel, long gifts, Money amount) {}
+    /** The gifts of links with the same tags; a part the links did not have is null. */
+    public record Channel(
+            @Nullable String source,
+            @Nullable String medium,
+            @Nullable String campaign,
+            long gifts,
+            Money amount) {}
 
     public record Day(LocalDate date, long gifts, Money amount, Money cumulative) {}
 
@@ -112,15 +118,19 @@ public record CampaignInsights(
 
         List<Channel> channels = gifts.stream()
                 .filter(gift -> gift.utm() != null)
-                .collect(Collectors.groupingBy(gift -> gift.utm().label()))
+                .collect(Collectors.groupingBy(Donation::utm))
                 .entrySet()
                 .stream()
                 .map(channel -> new Channel(
-                        channel.getKey(), channel.getValue().size(), new Money(sum(channel.getValue()), currency)))
+                        channel.getKey().source(),
+                        channel.getKey().medium(),
+                        channel.getKey().campaign(),
+                        channel.getValue().size(),
+                        new Money(sum(channel.getValue()), currency)))
                 .sorted(Comparator.comparingLong(
                                 (Channel channel) -> channel.amount().amount())
                         .reversed()
-                        .thenComparing(Channel::channel))
+                        .thenComparing(channel -> String.valueOf(channel.source())))
                 .toList();
 
         List<Day> days = new ArrayList<>();

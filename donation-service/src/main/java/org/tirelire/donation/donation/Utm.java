@@ -9,31 +9,19 @@ import org.jspecify.annotations.Nullable;
  * brought it. Only the characters such tags are made of are taken; a part left out stays null.
  */
 public record Utm(
-        @Pattern(regexp = TAG, message = "must be a UTM tag (letters, digits, . _ ~ + -)") @Nullable
+        @Pattern(regexp = TAG, message = "must be a UTM tag (letters, digits, . _ ~ -)") @Nullable
         String source,
 
-        @Pattern(regexp = TAG, message = "must be a UTM tag (letters, digits, . _ ~ + -)") @Nullable
+        @Pattern(regexp = TAG, message = "must be a UTM tag (letters, digits, . _ ~ -)") @Nullable
         String medium,
 
-        @Pattern(regexp = TAG, message = "must be a UTM tag (letters, digits, . _ ~ + -)") @Nullable
+        @Pattern(regexp = TAG, message = "must be a UTM tag (letters, digits, . _ ~ -)") @Nullable
         String campaign) {
 
-    static final String TAG = "[A-Za-z0-9._~+-]{1,80}";
+    static final String TAG = "[A-Za-z0-9._~-]{1,80}";
 
     /** Null when no part was given: a gift without tags keeps no empty record. */
     static @Nullable Utm orNull(@Nullable Utm utm) {
         return utm == null || (utm.source() == null && utm.medium() == null && utm.campaign() == null) ? null : utm;
-    }
-
-    /** How the organiser's figures name the channel: {@code newsletter / email / noel}, the parts given. */
-    String label() {
-        StringBuilder label = new StringBuilder(source == null ? "(sans source)" : source);
-        if (medium != null) {
-            label.append(" / ").append(medium);
-        }
-        if (campaign != null) {
-            label.append(" / ").append(campaign);
-        }
-        return label.toString();
     }
 }

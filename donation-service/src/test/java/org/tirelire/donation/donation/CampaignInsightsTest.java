@@ -59,8 +59,8 @@ class CampaignInsightsTest {
         assertThat(insights.channels())
                 .as("the tagged links' gifts; a refunded one counts no more")
                 .containsExactly(
-                        new CampaignInsights.Channel("newsletter / email / noel", 2, eur(35_00)),
-                        new CampaignInsights.Channel("mairie.fr", 1, eur(5_00)));
+                        new CampaignInsights.Channel("newsletter", "email", "noel", 2, eur(35_00)),
+                        new CampaignInsights.Channel("mairie.fr", null, null, 1, eur(5_00)));
         assertThat(insights.days())
                 .containsExactly(
                         new CampaignInsights.Day(LocalDate.parse("2026-11-30"), 1, eur(10_00), eur(10_00)),

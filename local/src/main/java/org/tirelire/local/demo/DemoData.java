@@ -460,7 +460,6 @@ public final class DemoData {
 
     private record Response(int status, JsonNode body) {}
 
-    /** Posts as JSON; any status not in {@code expected} is printed and the demo goes on. */
     /**
      * The péniche asks its donors to name it: each gift votes with its amount (a poll of the live-stream kit).
      *
@@ -503,6 +502,7 @@ public final class DemoData {
         post("/api/donations", null, key, gift, 200, 201, 202);
     }
 
+    /** Posts as JSON; any status not in {@code expected} is printed and the demo goes on. */
     private Response post(String path, String token, String idempotencyKey, Object body, int... expected)
             throws InterruptedException {
         return send("POST", path, token, idempotencyKey, body, expected);

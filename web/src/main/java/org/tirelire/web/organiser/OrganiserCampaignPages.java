@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -210,26 +211,22 @@ class OrganiserCampaignPages {
             BindingResult binding,
             ServerWebExchange exchange,
             Model model) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
-                    String currency = campaign.goal().currency();
-                    Map<String, String> errors = new LinkedHashMap<>(form.errors(currency));
+        return campaignForm(
+                exchange,
+                id,
+                model,
+                campaign -> {
+                    Map<String, String> errors =
+                            new LinkedHashMap<>(form.errors(campaign.goal().currency()));
                     FormInput.errors(binding, "offline.").forEach(errors::putIfAbsent);
-                    if (!errors.isEmpty()) {
-                        return refusedAction(exchange, organiser, id, errors, model);
-                    }
-                    return donations
-                            .recordOfflineGift(organiser.authorization(), id, form.toGift(currency))
-                            .map(recorded -> "redirect:/organiser/campaigns/" + id + "?done=offline")
-                            .onErrorResume(
-                                    PlatformRefusal.class,
-                                    refusal -> refusedAction(
-                                            exchange,
-                                            organiser,
-                                            id,
-                                            Map.of("offline.form", "offline.error.refused"),
-                                            model));
-                }));
+                    return errors;
+                },
+                (organiser, campaign) -> donations.recordOfflineGift(
+                        organiser.authorization(),
+                        id,
+                        form.toGift(campaign.goal().currency())),
+                "offline",
+                Map.of("offline.form", "offline.error.refused"));
     }
 
     @PostMapping("/organiser/campaigns/{id}/matches")
@@ -238,25 +235,17 @@ class OrganiserCampaignPages {
             @ModelAttribute("sponsorMatch") MatchForm form,
             ServerWebExchange exchange,
             Model model) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
-                    String currency = campaign.goal().currency();
-                    Map<String, String> errors = form.errors(currency, zone, clock.instant());
-                    if (!errors.isEmpty()) {
-                        return refusedAction(exchange, organiser, id, errors, model);
-                    }
-                    return campaigns
-                            .addMatch(organiser.authorization(), id, form.toMatch(currency, zone))
-                            .map(added -> "redirect:/organiser/campaigns/" + id + "?done=match")
-                            .onErrorResume(
-                                    PlatformRefusal.class,
-                                    refusal -> refusedAction(
-                                            exchange,
-                                            organiser,
-                                            id,
-                                            Map.of("match.form", "match.error.refused"),
-                                            model));
-                }));
+        return campaignForm(
+                exchange,
+                id,
+                model,
+                campaign -> form.errors(campaign.goal().currency(), zone, clock.instant()),
+                (organiser, campaign) -> campaigns.addMatch(
+                        organiser.authorization(),
+                        id,
+                        form.toMatch(campaign.goal().currency(), zone)),
+                "match",
+                Map.of("match.form", "match.error.refused"));
     }
 
     /** The sponsor paid what their match owes: their offline gift settles the match (ADR 33). */
@@ -267,50 +256,68 @@ class OrganiserCampaignPages {
             @ModelAttribute SponsorPaymentForm form,
             ServerWebExchange exchange,
             Model model) {
-        return sessions.required(exchange)
-                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
-                    String currency = campaign.goal().currency();
-                    Map<String, String> errors = form.errors(currency);
-                    Match match = campaign.progress().allMatches().stream()
-                            .filter(candidate -> candidate.id().equals(matchId) && candidate.owed())
-                            .findFirst()
-                            .orElse(null);
-                    if (match == null) {
-                        errors.put("sponsorPaid.form", "sponsorPaid.error.notOwed");
-                    }
-                    if (!errors.isEmpty()) {
-                        return refusedAction(exchange, organiser, id, errors, model);
-                    }
-                    return donations
-                            .recordOfflineGift(organiser.authorization(), id, form.toGift(match, currency))
-                            .map(recorded -> "redirect:/organiser/campaigns/" + id + "?done=sponsorPaid")
-                            .onErrorResume(
-                                    PlatformRefusal.class,
-                                    refusal -> refusedAction(
-                                            exchange,
-                                            organiser,
-                                            id,
-                                            Map.of("sponsorPaid.form", "sponsorPaid.error.notOwed"),
-                                            model));
-                }));
+        Map<String, String> notOwed = Map.of("sponsorPaid.form", "sponsorPaid.error.notOwed");
+        return campaignForm(
+                exchange,
+                id,
+                model,
+                campaign -> owedMatch(campaign, matchId).isEmpty()
+                        ? notOwed
+                        : form.errors(campaign.goal().currency()),
+                (organiser, campaign) -> donations.recordOfflineGift(
+                        organiser.authorization(),
+                        id,
+                        form.toGift(
+                                owedMatch(campaign, matchId).orElseThrow(),
+                                campaign.goal().currency())),
+                "sponsorPaid",
+                notOwed);
+    }
+
+    private static Optional<Match> owedMatch(Campaign campaign, String matchId) {
+        return campaign.progress().allMatches().stream()
+                .filter(match -> match.id().equals(matchId) && match.owed())
+                .findFirst();
     }
 
     @PostMapping("/organiser/campaigns/{id}/polls")
     Mono<String> openPoll(
             @PathVariable String id, @ModelAttribute("poll") PollForm form, ServerWebExchange exchange, Model model) {
-        return sessions.required(exchange).flatMap(organiser -> {
-            Map<String, String> errors = form.errors();
-            if (!errors.isEmpty()) {
-                return refusedAction(exchange, organiser, id, errors, model);
-            }
-            return campaigns
-                    .openPoll(organiser.authorization(), id, form.toPoll())
-                    .map(opened -> "redirect:/organiser/campaigns/" + id + "?done=poll")
-                    .onErrorResume(
-                            PlatformRefusal.class,
-                            refusal -> refusedAction(
-                                    exchange, organiser, id, Map.of("poll.form", "poll.error.refused"), model));
-        });
+        return campaignForm(
+                exchange,
+                id,
+                model,
+                campaign -> form.errors(),
+                (organiser, campaign) -> campaigns.openPoll(organiser.authorization(), id, form.toPoll()),
+                "poll",
+                Map.of("poll.form", "poll.error.refused"));
+    }
+
+    /**
+     * A form of the campaign page that asks a service to act: checked first ({@code check}, message keys by
+     * field), then done, and the page says so ({@code done}); refused by the service, the page shows the form
+     * again with {@code whenRefused}.
+     */
+    private Mono<String> campaignForm(
+            ServerWebExchange exchange,
+            String id,
+            Model model,
+            Function<Campaign, Map<String, String>> check,
+            BiFunction<Organiser, Campaign, Mono<?>> act,
+            String done,
+            Map<String, String> whenRefused) {
+        return sessions.required(exchange)
+                .flatMap(organiser -> ownCampaign(organiser, id).flatMap(campaign -> {
+                    Map<String, String> errors = check.apply(campaign);
+                    if (!errors.isEmpty()) {
+                        return refusedAction(exchange, organiser, id, errors, model);
+                    }
+                    return act.apply(organiser, campaign)
+                            .thenReturn("redirect:/organiser/campaigns/" + id + "?done=" + done)
+                            .onErrorResume(
+                                    PlatformRefusal.class,
+                                    refusal -> refusedAction(exchange, organiser, id, whenRefused, model));
+                }));
     }
 
     @PostMapping("/organiser/campaigns/{id}/polls/{pollId}/close")

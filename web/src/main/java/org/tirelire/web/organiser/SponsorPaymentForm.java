@@ -28,7 +28,7 @@ public record SponsorPaymentForm(String amount, String method) {
             errors.put("sponsorPaid.amount", "sponsorPaid.error.amount");
         }
         if (!method.matches("TRANSFER|CHEQUE|CASH")) {
-            errors.put("sponsorPaid.amount", "sponsorPaid.error.method");
+            errors.put("sponsorPaid.method", "sponsorPaid.error.method");
         }
         return errors;
     }
@@ -38,7 +38,12 @@ public record SponsorPaymentForm(String amount, String method) {
         return new OfflineGift(
                 Money.of(TypedAmount.positive(amount, currency).orElseThrow(), currency),
                 method,
-                new OfflineDonor(match.sponsor(), "", null),
+                // a sponsor's name may be longer than a donor's first name (100 and 80 characters)
+                new OfflineDonor(
+                        match.sponsor()
+                                .substring(0, Math.min(80, match.sponsor().length())),
+                        "",
+                        null),
                 null,
                 match.id());
     }

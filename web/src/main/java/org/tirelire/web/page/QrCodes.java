@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import java.util.Map;
+import org.springframework.web.util.HtmlUtils;
 
 /** QR codes drawn by the server as inline SVG, readable without JavaScript and allowed by the pages' policy. */
 public final class QrCodes {
@@ -13,10 +14,11 @@ public final class QrCodes {
     private QrCodes() {}
 
     /**
-     * The QR code as inline SVG: one path, a run of dark modules per stroke, on white. Our own text only
-     * (an address, an otpauth URI), never a visitor's input.
+     * The QR code as inline SVG: one path, a run of dark modules per stroke, on white. The text is encoded
+     * in the modules only; the label, which may be a campaign's title, is escaped.
      *
      * @param size its width and height in CSS pixels
+     * @param label what a screen reader says of it
      */
     public static String svg(String text, int size, String label) {
         try {
@@ -47,7 +49,7 @@ public final class QrCodes {
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + ' '
                     + matrix.getHeight() + "\" width=\"" + size + "\" height=\"" + size
-                    + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + label
+                    + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(label)
                     + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalStateException("an address or an otpauth URI always fits in a QR code", e);

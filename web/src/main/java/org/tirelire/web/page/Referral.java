@@ -42,7 +42,7 @@ public record Referral(
 
     /** A UTM tag as analytics tools write them; anything else is dropped. */
     public static @Nullable String validTag(@Nullable String tag) {
-        return tag != null && tag.matches("[A-Za-z0-9._~+-]{1,80}") ? tag : null;
+        return tag != null && tag.matches("[A-Za-z0-9._~-]{1,80}") ? tag : null;
     }
 
     public boolean tagged() {

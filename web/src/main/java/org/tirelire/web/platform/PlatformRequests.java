@@ -118,8 +118,11 @@ public final class PlatformRequests {
             Instant endsAt,
             @Nullable Money minimumGift) {}
 
-    /** The body of {@code POST /api/campaigns/{id}/offline-donations}; the donor only if one was named. */
-    /** @param sponsorMatch for a sponsor's payment of what their match owes, the match */
+    /**
+     * The body of {@code POST /api/campaigns/{id}/offline-donations}; the donor only if one was named.
+     *
+     * @param sponsorMatch for a sponsor's payment of what their match owes, the match
+     */
     public record OfflineGift(
             Money amount,
             String method,

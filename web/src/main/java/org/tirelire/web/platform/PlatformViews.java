@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.tirelire.contracts.money.Money;
 
@@ -157,8 +160,21 @@ public final class PlatformViews {
 
         public record Source(String source, long gifts, Money amount) {}
 
-        /** The gifts of links tagged {@code utm_source / utm_medium / utm_campaign}. */
-        public record Channel(String channel, long gifts, Money amount) {}
+        /** The gifts of links tagged {@code utm_source}, {@code utm_medium}, {@code utm_campaign}; a part may be absent. */
+        public record Channel(
+                @Nullable String source,
+                @Nullable String medium,
+                @Nullable String campaign,
+                long gifts,
+                Money amount) {
+
+            /** {@code newsletter / email / noel}, the parts the links had; a dash for a link without a source. */
+            public String label() {
+                return Stream.of(source == null ? "—" : source, medium, campaign)
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.joining(" / "));
+            }
+        }
 
         public record Day(java.time.LocalDate date, long gifts, Money amount, Money cumulative) {}
     }

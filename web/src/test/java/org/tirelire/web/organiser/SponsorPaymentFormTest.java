@@ -38,7 +38,7 @@ class SponsorPaymentFormTest {
         assertThat(new SponsorPaymentForm("beaucoup", "TRANSFER").errors("EUR"))
                 .containsEntry("sponsorPaid.amount", "sponsorPaid.error.amount");
         assertThat(new SponsorPaymentForm("50", "BITCOIN").errors("EUR"))
-                .containsEntry("sponsorPaid.amount", "sponsorPaid.error.method");
+                .containsEntry("sponsorPaid.method", "sponsorPaid.error.method");
         assertThat(new SponsorPaymentForm("50", "CHEQUE").errors("EUR")).isEmpty();
     }
 }
