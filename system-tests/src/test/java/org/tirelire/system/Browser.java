@@ -274,6 +274,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Works inside the frame this selector finds, as a person does on the part of the page it shows. */
+    void inFrame(String css, java.util.function.Consumer<Browser> work) {
+        driver.switchTo().frame(find(css));
+        try {
+            work.accept(this);
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
     String title() {
         return driver.getTitle();
     }

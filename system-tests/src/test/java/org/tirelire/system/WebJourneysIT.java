@@ -793,6 +793,8 @@ class WebJourneysIT {
                 + "/progress?color=aa3300\"></iframe>"
                 + "<iframe id=give width=420 height=290 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
                 + "/give\"></iframe>"
+                + "<iframe id=form width=420 height=1400 src=\"" + baseUrl + "/embed/campaigns/" + campaign.slug()
+                + "/form\"></iframe>"
                 + "<script src=\"" + baseUrl + "/assets/embed.js\" async></script>";
         associationSite.createContext("/", exchange -> {
             byte[] page = widgets.getBytes(StandardCharsets.UTF_8);
@@ -832,11 +834,27 @@ class WebJourneysIT {
                                 .matches("\\d+px"));
                 visitor.screenshot("widgets-on-the-association-site");
 
+                // The whole giving form, on the association's page: sent, the gift goes on at Tirelire's address.
+                assertThat(visitor.frameText("#form")).contains("Prénom").doesNotContain("Se connecter");
+                visitor.inFrame("#form", form -> {
+                    form.find("input[name=amount][value=other]").click();
+                    form.fill("Autre montant (EUR)", "18")
+                            .fill("Prénom", "Malik")
+                            .fill("Nom", "Benali")
+                            .fill("Adresse e-mail", "malik-" + UUID.randomUUID() + "@example.org");
+                    form.find("form[action$='/give'] button[type=submit]").click();
+                });
+                visitor.waiting(Duration.ofSeconds(20))
+                        .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
+                assertThat(visitor.url()).startsWith(baseUrl + "/donations/");
+
                 // The same page from another origin (localhost is not 127.0.0.1 to a browser): refused.
                 visitor.open("http://localhost:" + port + "/");
                 assertThat(visitor.frameText("#progress")).doesNotContain("Des vélos pour l’école du quartier");
                 assertThat(visitor.frameText("#give")).doesNotContain("Autre montant");
+                assertThat(visitor.frameText("#form")).doesNotContain("Prénom");
             }
+            await().atMost(Duration.ofSeconds(30)).until(() -> raised(campaign.id()) == 18_00);
         } finally {
             associationSite.stop(0);
         }

@@ -63,9 +63,13 @@ class GatewayConfiguration {
     @Bean
     SecurityWebFilterChain publicEntry(
             ServerHttpSecurity http, CorsConfigurationSource cors, ManagementPort managementPort) {
+        // The giving form embedded on an association's site is sent without Tirelire's cookies, which browsers
+        // withhold from a frame on another site: giving needs no session, and a forged submission can only
+        // start a gift its donor would still have to pay (ADR 32).
         ServerWebExchangeMatcher pageForms = new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")));
+                new NegatedServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers("/api/**", "/embed/campaigns/*/give")));
         // The default handler, also reading the token from a form sent as multipart (the receipt settings
         // carry a signature image).
         XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();

@@ -39,7 +39,11 @@ public class RateLimitFilter implements WebFilter, Ordered {
     static {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         LIMITED_WRITES.put(
-                "donations", List.of(parser.parse("/api/donations"), parser.parse("/campaigns/{slug}/give")));
+                "donations",
+                List.of(
+                        parser.parse("/api/donations"),
+                        parser.parse("/campaigns/{slug}/give"),
+                        parser.parse("/embed/campaigns/{slug}/give")));
         LIMITED_WRITES.put("signups", List.of(parser.parse("/api/auth/signup"), parser.parse("/organiser/signup")));
         LIMITED_WRITES.put(
                 "logins",

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.identity.api.EmbedSites;
 import org.tirelire.web.page.FormInput;
 import org.tirelire.web.page.LanguageSelection;
 import org.tirelire.web.page.PagePolicy;
@@ -61,6 +62,7 @@ class GivingPages {
 
     private final CampaignApi campaigns;
     private final DonationApi donations;
+    private final EmbedSites embedSites;
 
     /** Where a provider's payment page may be: the giving form's answer sends the donor there. */
     private final List<String> paymentPageOrigins;
@@ -68,11 +70,13 @@ class GivingPages {
     GivingPages(
             CampaignApi campaigns,
             DonationApi donations,
+            EmbedSites embedSites,
             @Value("${tirelire.pages.payment-page-origins:https://checkout.stripe.com,https://www.helloasso.com,"
                             + "https://www.helloasso-sandbox.com}")
                     List<String> paymentPageOrigins) {
         this.campaigns = campaigns;
         this.donations = donations;
+        this.embedSites = embedSites;
         this.paymentPageOrigins = List.copyOf(paymentPageOrigins);
     }
 
@@ -83,22 +87,60 @@ class GivingPages {
             @RequestParam(required = false) @Nullable Long amount,
             ServerWebExchange exchange,
             Model model) {
-        return campaigns.campaign(slug, null).flatMap(campaign -> {
-            Reward chosen = campaign.reward(reward);
-            // A suggested amount chosen on a widget (embedded on the association's site) comes ticked.
-            List<Long> suggested = SuggestedAmounts.of(campaign);
-            Long preferred = amount != null && suggested.contains(amount) ? amount : suggested.get(1);
-            String ticked = chosen == null ? preferred.toString() : "other";
-            Referral referral = Referral.of(exchange.getRequest().getQueryParams());
-            GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), referral, ticked);
-            if (chosen != null) {
-                form = form.withOtherAmount(chosen.minAmount());
-            }
-            return show(campaign, form, Map.of(), exchange, model);
-        });
+        return campaigns
+                .campaign(slug, null)
+                .flatMap(campaign ->
+                        show(campaign, blankForm(campaign, reward, amount, exchange), Map.of(), exchange, model));
     }
 
-    @PostMapping("/campaigns/{slug}/give")
+    /**
+     * The giving form inside a frame on the association's own site (ADR 32), framed only by the sites the
+     * organisation lists. It is sent with {@code target="_top"} to {@code /embed/campaigns/{slug}/give}: the
+     * donor leaves the association's page for Tirelire's, where the payment starts and any mistake is shown.
+     * That address takes the form without the CSRF cookie the frame cannot have (gateway), as giving needs no
+     * session: a forged submission can only start a gift the donor would still have to pay.
+     */
+    @GetMapping("/embed/campaigns/{slug}/form")
+    Mono<String> embeddedForm(
+            @PathVariable String slug,
+            @RequestParam(required = false) @Nullable Long amount,
+            ServerWebExchange exchange,
+            Model model) {
+        return campaigns
+                .campaign(slug, null)
+                .flatMap(campaign -> embedSites
+                        .allowedFor(campaign.organisationId())
+                        .flatMap(sites -> {
+                            model.addAttribute("embedded", true);
+                            return show(
+                                            campaign,
+                                            blankForm(campaign, null, amount, exchange),
+                                            Map.of(),
+                                            exchange,
+                                            model)
+                                    // the page's own policy, framed by the association's sites (set after show's)
+                                    .doOnNext(page -> exchange.getResponse()
+                                            .getHeaders()
+                                            .set(
+                                                    "Content-Security-Policy",
+                                                    PagePolicy.framedByWithFormsLeadingTo(sites, paymentPageOrigins)));
+                        }));
+    }
+
+    /** The form as first shown: a reward's minimum, or the amount a widget ticked, and where the donor came from. */
+    private static GiftForm blankForm(
+            Campaign campaign, @Nullable String reward, @Nullable Long amount, ServerWebExchange exchange) {
+        Reward chosen = campaign.reward(reward);
+        // A suggested amount chosen on a widget (embedded on the association's site) comes ticked.
+        List<Long> suggested = SuggestedAmounts.of(campaign);
+        Long preferred = amount != null && suggested.contains(amount) ? amount : suggested.get(1);
+        String ticked = chosen == null ? preferred.toString() : "other";
+        Referral referral = Referral.of(exchange.getRequest().getQueryParams());
+        GiftForm form = GiftForm.blank(chosen == null ? null : chosen.id(), referral, ticked);
+        return chosen == null ? form : form.withOtherAmount(chosen.minAmount());
+    }
+
+    @PostMapping({"/campaigns/{slug}/give", "/embed/campaigns/{slug}/give"})
     Mono<String> give(
             @PathVariable String slug,
             @Valid @ModelAttribute("form") GiftForm form,

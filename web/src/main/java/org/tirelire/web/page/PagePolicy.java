@@ -25,6 +25,14 @@ public final class PagePolicy {
         return policy(List.of(), origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins));
     }
 
+    /**
+     * The embedded giving form's policy: framed by these sites (origins), and its submission may lead on to
+     * the payment providers' pages.
+     */
+    public static String framedByWithFormsLeadingTo(List<String> origins, List<String> formTargets) {
+        return policy(formTargets, origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins));
+    }
+
     private static String policy(List<String> formTargets, String frameAncestors) {
         String formAction = formTargets.isEmpty() ? "'self'" : "'self' " + String.join(" ", formTargets);
         return "default-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action "
