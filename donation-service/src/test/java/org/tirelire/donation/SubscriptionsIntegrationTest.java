@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.http.ResponseEntity;
 import org.tirelire.contracts.events.CampaignPublished;
+import org.tirelire.contracts.events.SubscriptionMovedToGeneralFund;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.donation.Donation;
 import org.tirelire.donation.donation.DonationRepository;
@@ -411,6 +412,16 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
         JsonNode given = monthly(18_00, "pm_sandbox_ok");
         String id = given.get("subscriptionId").asString();
         closeCampaign(campaignId, organisation);
+        // The donor is told now, with the link to their page, rather than by the next thank-you.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .filteredOn(SubscriptionMovedToGeneralFund.class::isInstance)
+                        .singleElement()
+                        .isInstanceOfSatisfying(SubscriptionMovedToGeneralFund.class, moved -> {
+                            assertThat(moved.amount()).isEqualTo(Money.of(18_00, "EUR"));
+                            assertThat(moved.frequency()).isEqualTo("MONTHLY");
+                            assertThat(moved.manageUrl()).contains("/subscriptions/" + id + "?token=");
+                        }));
 
         clock.advance(Duration.ofDays(31));
         charges.chargeDue();
@@ -433,6 +444,10 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
                                     .as("every charge's thank-you links to the donor's page")
                                     .contains("/subscriptions/" + id + "?token=");
                         }));
+        assertThat(eventsAbout(id))
+                .as("told once: the charge that found the campaign ended tells no one again")
+                .filteredOn(SubscriptionMovedToGeneralFund.class::isInstance)
+                .hasSize(1);
 
         JsonNode overview = getAs("/api/organisations/me/subscriptions", organisation)
                 .getBody()

@@ -31,8 +31,10 @@ import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
+import org.tirelire.contracts.events.SubscriptionMovedToGeneralFund;
 import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.money.Money;
+import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.email.OutgoingEmail;
 import org.tirelire.notification.email.OutgoingEmails;
 import org.tirelire.notification.subscription.NewsSubscribers;
@@ -178,6 +180,9 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
 
     @Autowired
     NewsSubscribers subscribers;
+
+    @Autowired
+    CampaignSummaries campaignSummaries;
 
     @LocalServerPort
     int port;
@@ -441,8 +446,42 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
     }
 
     @Test
+    void a_monthly_donor_is_told_once_that_their_gift_goes_on_for_the_association_when_its_campaign_ends()
+            throws Exception {
+        String campaignId = publishedCampaign("Rénovons la péniche");
+        // The campaign's events and the gifts' travel on two topics: the email names the campaign once known.
+        await().atMost(Duration.ofSeconds(10)).until(() -> campaignSummaries.existsById(campaignId));
+        String email = "paul-" + UUID.randomUUID() + "@example.org";
+        SubscriptionMovedToGeneralFund moved = new SubscriptionMovedToGeneralFund(
+                "don-" + UUID.randomUUID(),
+                campaignId,
+                "sub-" + UUID.randomUUID(),
+                new DonationConfirmed.Donor("Paul", "Martin", email, "fr"),
+                Money.of(15_00, "EUR"),
+                "MONTHLY",
+                "https://dons.example.org/subscriptions/sub-1?token=t",
+                Instant.now());
+        byte[] event =
+                codec.encode(codec.wrap(moved, "/donation-service", moved.subscriptionId(), Instant.now(), null));
+
+        kafka.send(Topics.DONATION_EVENTS, campaignId, event);
+        kafka.send(Topics.DONATION_EVENTS, campaignId, event); // redelivered
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> messagesTo(email).size() == 1);
+        MimeMessage told = messagesTo(email).get(0);
+        assertThat(told.getSubject()).startsWith("La campagne « Rénovons la péniche » est terminée");
+        assertThat(bodyOf(told))
+                .contains("Votre don de 15,00\u00a0€ par mois continue")
+                .contains("https://dons.example.org/subscriptions/sub-1?token=t");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> messagesTo(email).size() == 1);
+    }
+
+    @Test
     void the_live_feed_pushes_each_gift_and_takes_a_message_down_by_its_alert_s_name_once_hidden() throws Exception {
         String campaignId = publishedCampaign("Le gala de la chorale");
+        await().atMost(Duration.ofSeconds(10)).until(() -> campaignSummaries.existsById(campaignId));
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> watching = HttpClient.newHttpClient()
                 .send(

@@ -56,7 +56,6 @@ public abstract class NotificationServiceTest {
         }
     }
 
-    /** The emails the SMTP server received for this address. */
     /** The plain-text part, decoded (the raw body is quoted-printable, with soft line breaks). */
     protected static String bodyOf(MimeMessage message) {
         try {
@@ -94,6 +93,7 @@ public abstract class NotificationServiceTest {
         }
     }
 
+    /** The emails the SMTP server received for this address. */
     protected static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> {

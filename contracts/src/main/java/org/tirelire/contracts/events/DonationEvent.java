@@ -10,7 +10,8 @@ public sealed interface DonationEvent extends TirelireEvent
                 SubscriptionStarted,
                 SubscriptionChargeFailed,
                 SubscriptionLinkSent,
-                SubscriptionChargeUpcoming {
+                SubscriptionChargeUpcoming,
+                SubscriptionMovedToGeneralFund {
 
     String campaignId();
 
@@ -49,5 +50,7 @@ public sealed interface DonationEvent extends TirelireEvent
         default void on(SubscriptionLinkSent sent) {}
 
         default void on(SubscriptionChargeUpcoming upcoming) {}
+
+        default void on(SubscriptionMovedToGeneralFund moved) {}
     }
 }

@@ -27,6 +27,9 @@ public final class EventTypes {
             Map.entry(SubscriptionChargeFailed.class, "org.tirelire.donation.subscription-charge-failed.v1"),
             Map.entry(SubscriptionLinkSent.class, "org.tirelire.donation.subscription-link-sent.v1"),
             Map.entry(SubscriptionChargeUpcoming.class, "org.tirelire.donation.subscription-charge-upcoming.v1"),
+            Map.entry(
+                    SubscriptionMovedToGeneralFund.class,
+                    "org.tirelire.donation.subscription-moved-to-general-fund.v1"),
             Map.entry(FundraiserPageCreated.class, "org.tirelire.fundraiser.page-created.v1"),
             Map.entry(PaymentAccountChanged.class, "org.tirelire.organisation.payment-account-changed.v1"),
             Map.entry(MemberInvited.class, "org.tirelire.organisation.member-invited.v1"),

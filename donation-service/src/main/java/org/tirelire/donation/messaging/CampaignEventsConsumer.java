@@ -82,6 +82,15 @@ class CampaignEventsConsumer {
 
         @Override
         public void on(CampaignClosed closed) {
+            if (!closed.requiresRefunds()) {
+                int moved = recurring.passToGeneralFund(closed.campaignId());
+                if (moved > 0) {
+                    log.info(
+                            "Campaign {} ended: {} regular gifts go on for the general fund",
+                            closed.campaignId(),
+                            moved);
+                }
+            }
             if (closed.requiresRefunds()) {
                 // Stopped before the campaign is seen closed: no charge of theirs goes to the general fund.
                 int stopped = recurring.stopAllFor(closed.campaignId());

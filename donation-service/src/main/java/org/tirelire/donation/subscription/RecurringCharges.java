@@ -148,10 +148,7 @@ public class RecurringCharges {
                 .filter(CampaignSnapshot::live)
                 .isPresent();
         if (!campaignLive && subscription.generalFundSince() == null) {
-            subscription = updates.update(subscriptions, subscription.id(), IllegalStateException::new, ended -> {
-                ended.campaignEnded(clock.instant());
-                return ended;
-            });
+            subscription = recurring.campaignEndedBeforeCharge(subscription);
         }
         Donation charge = donations.findById(claim.donationId()).orElse(null);
         if (charge == null) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
 import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
 import org.tirelire.contracts.events.SubscriptionLinkSent;
+import org.tirelire.contracts.events.SubscriptionMovedToGeneralFund;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.donation.Donor;
@@ -340,10 +341,20 @@ public class Subscription implements OutboxAggregate {
         return true;
     }
 
-    /** Its campaign has ended: the next charges go to the organisation's general fund (ADR 28). */
-    void campaignEnded(Instant at) {
-        if (generalFundSince == null) {
-            generalFundSince = at;
+    /**
+     * Its campaign has ended as planned: the next charges go to the organisation's general fund (ADR 28). The
+     * donor is told once, with the link to change or stop the gift; a stopped gift is only marked.
+     */
+    void campaignEnded(String manageUrl, Instant at) {
+        if (generalFundSince != null) {
+            return;
+        }
+        generalFundSince = at;
+        if (status != SubscriptionStatus.CANCELLED && !donor.email().isBlank()) {
+            outbox.add(PendingEvent.of(
+                    new SubscriptionMovedToGeneralFund(
+                            charges.get(0), campaignId, id, donor.toEvent(), amount, frequency.name(), manageUrl, at),
+                    at));
         }
     }
 

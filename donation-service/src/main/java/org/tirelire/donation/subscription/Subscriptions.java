@@ -262,6 +262,30 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
      *
      * @return how many stopped
      */
+    /**
+     * A campaign ended as planned: each of its regular gifts goes on for the general fund (ADR 28), and its
+     * donor is told now rather than by the next thank-you. Hearing it again tells no one twice.
+     *
+     * @return how many gifts moved
+     */
+    public int passToGeneralFund(String campaignId) {
+        List<Subscription> running =
+                subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED);
+        for (Subscription subscription : running) {
+            change(
+                    subscription.id(),
+                    found -> found.campaignEnded(manageLinkOf(found.id()).toString(), clock.instant()));
+        }
+        return running.size();
+    }
+
+    /** The gift's next charge found its campaign ended before the campaign's end was heard here. */
+    public Subscription campaignEndedBeforeCharge(Subscription subscription) {
+        return change(
+                subscription.id(),
+                found -> found.campaignEnded(manageLinkOf(found.id()).toString(), clock.instant()));
+    }
+
     public int stopAllFor(String campaignId) {
         List<Subscription> running =
                 subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
 import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
 import org.tirelire.contracts.events.SubscriptionLinkSent;
+import org.tirelire.contracts.events.SubscriptionMovedToGeneralFund;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
@@ -70,6 +71,30 @@ public class SubscriptionEmails {
                 templates.render(
                         "subscription-link",
                         EmailTemplates.localeOf(sent.donor().locale()),
+                        new Object[] {variables.get("campaignTitle")},
+                        variables),
+                Map.of(),
+                List.of(),
+                sender(variables));
+    }
+
+    /**
+     * A regular gift's campaign ended: its next charges support the association's work as a whole (ADR 28).
+     * One email per gift, with the link to change or stop it.
+     */
+    public void movedToGeneralFund(SubscriptionMovedToGeneralFund moved) {
+        if (moved.donor().email().isBlank()) {
+            return;
+        }
+        Map<String, Object> variables = variables(moved.donor().firstName(), moved.campaignId(), moved.manageUrl());
+        variables.put("amount", moved.amount());
+        variables.put("frequency", moved.frequency());
+        outbox.enqueue(
+                "subscription-general-fund:" + moved.subscriptionId(),
+                moved.donor().email(),
+                templates.render(
+                        "subscription-general-fund",
+                        EmailTemplates.localeOf(moved.donor().locale()),
                         new Object[] {variables.get("campaignTitle")},
                         variables),
                 Map.of(),

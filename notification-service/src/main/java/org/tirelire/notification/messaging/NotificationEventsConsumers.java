@@ -29,6 +29,7 @@ import org.tirelire.contracts.events.ReceiptIssued;
 import org.tirelire.contracts.events.SubscriptionChargeFailed;
 import org.tirelire.contracts.events.SubscriptionChargeUpcoming;
 import org.tirelire.contracts.events.SubscriptionLinkSent;
+import org.tirelire.contracts.events.SubscriptionMovedToGeneralFund;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
@@ -218,6 +219,11 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(SubscriptionChargeUpcoming upcoming) {
                         subscriptions.chargeUpcoming(upcoming);
+                    }
+
+                    @Override
+                    public void on(SubscriptionMovedToGeneralFund moved) {
+                        subscriptions.movedToGeneralFund(moved);
                     }
 
                     @Override

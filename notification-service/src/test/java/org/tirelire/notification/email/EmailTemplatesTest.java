@@ -194,5 +194,27 @@ class EmailTemplatesTest {
                 .contains("Votre don annuel de 120,00\u00a0€ à « Péniche » sera prélevé le 14 mars 2027.")
                 .contains("sub-1?token=t");
         assertThat(upcoming.html()).contains("href=\"https://dons.example.org/subscriptions/sub-1?token=t\"");
+
+        variables.put("frequency", "MONTHLY");
+        variables.put("organisationName", "Les Amis du Canal");
+        RenderedEmail generalFund = templates.render(
+                "subscription-general-fund", EmailTemplates.FRENCH, new Object[] {"Péniche"}, variables);
+        assertThat(generalFund.subject())
+                .isEqualTo("La campagne « Péniche » est terminée : votre don régulier continue pour l’association");
+        assertThat(generalFund.text())
+                .contains(
+                        "Votre don de 120,00\u00a0€ par mois continue : il soutient désormais l’ensemble des actions de"
+                                + " l’association Les Amis du Canal.")
+                .contains("sub-1?token=t");
+        variables.remove("organisationName");
+        assertThat(templates
+                        .render(
+                                "subscription-general-fund",
+                                EmailTemplates.ENGLISH,
+                                new Object[] {"Péniche"},
+                                variables)
+                        .text())
+                .as("an event from before organisations' names: the association, unnamed")
+                .contains("a month goes on: it now supports the work of the association as a whole.");
     }
 }
