@@ -113,6 +113,42 @@ class FrontDoorIntegrationTest {
     }
 
     @Test
+    void the_embedded_giving_form_is_taken_without_a_csrf_token_only_from_this_platform_s_own_frame() {
+        ResponseEntity<String> fromAnotherSite = http.post()
+                .uri("/embed/campaigns/peniche/give")
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Origin", "https://hostile.example")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("amount=2000")
+                .retrieve()
+                .toEntity(String.class);
+        ResponseEntity<String> fromTheFrame = http.post()
+                .uri("/embed/campaigns/peniche/give")
+                .header("Sec-Fetch-Site", "same-origin")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("amount=2000")
+                .retrieve()
+                .toEntity(String.class);
+        ResponseEntity<String> anotherPageForm = http.post()
+                .uri("/campaigns/peniche/give")
+                .header("Sec-Fetch-Site", "same-origin")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("amount=2000")
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(fromAnotherSite.getStatusCode().value())
+                .as("a forged gift from another site")
+                .isEqualTo(403);
+        assertThat(fromTheFrame.getStatusCode().value())
+                .as("past the CSRF check: the campaign is asked for")
+                .isNotEqualTo(403);
+        assertThat(anotherPageForm.getStatusCode().value())
+                .as("every other page form still needs its token")
+                .isEqualTo(403);
+    }
+
+    @Test
     void responses_carry_security_headers_and_a_correlation_id() {
         ResponseEntity<String> response =
                 http.get().uri("/.well-known/jwks.json").retrieve().toEntity(String.class);

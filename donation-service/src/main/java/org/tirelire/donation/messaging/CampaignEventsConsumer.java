@@ -82,15 +82,6 @@ class CampaignEventsConsumer {
 
         @Override
         public void on(CampaignClosed closed) {
-            if (!closed.requiresRefunds()) {
-                int moved = recurring.passToGeneralFund(closed.campaignId());
-                if (moved > 0) {
-                    log.info(
-                            "Campaign {} ended: {} regular gifts go on for the general fund",
-                            closed.campaignId(),
-                            moved);
-                }
-            }
             if (closed.requiresRefunds()) {
                 // Stopped before the campaign is seen closed: no charge of theirs goes to the general fund.
                 int stopped = recurring.stopAllFor(closed.campaignId());
@@ -104,6 +95,16 @@ class CampaignEventsConsumer {
                     .findById(closed.campaignId())
                     .map(CampaignSnapshot::closed)
                     .ifPresent(snapshots::save);
+            if (!closed.requiresRefunds()) {
+                // Once the campaign is seen closed, so that no charge goes to it after its donor was told.
+                int moved = recurring.passToGeneralFund(closed.campaignId(), closed.closedAt());
+                if (moved > 0) {
+                    log.info(
+                            "Campaign {} ended: {} regular gifts go on for the general fund",
+                            closed.campaignId(),
+                            moved);
+                }
+            }
             if (closed.requiresRefunds()) {
                 int refunded = lifecycle.refundAllOf(CampaignId.of(closed.campaignId()));
                 log.info(

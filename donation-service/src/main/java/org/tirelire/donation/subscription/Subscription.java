@@ -343,14 +343,16 @@ public class Subscription implements OutboxAggregate {
 
     /**
      * Its campaign has ended as planned: the next charges go to the organisation's general fund (ADR 28). The
-     * donor is told once, with the link to change or stop the gift; a stopped gift is only marked.
+     * donor of a gift that goes on (active or paused) is told once, with the link to change or stop it; a
+     * suspended or stopped gift is only marked.
      */
     void campaignEnded(String manageUrl, Instant at) {
         if (generalFundSince != null) {
             return;
         }
         generalFundSince = at;
-        if (status != SubscriptionStatus.CANCELLED && !donor.email().isBlank()) {
+        boolean goesOn = status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAUSED;
+        if (goesOn && !donor.email().isBlank()) {
             outbox.add(PendingEvent.of(
                     new SubscriptionMovedToGeneralFund(
                             charges.get(0), campaignId, id, donor.toEvent(), amount, frequency.name(), manageUrl, at),

@@ -3,6 +3,7 @@ package org.tirelire.donation.subscription;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -257,26 +258,24 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
     }
 
     /**
-     * A campaign closed without keeping its gifts (cancelled, or short of its all-or-nothing goal): every
-     * gift is refunded, and its regular gifts stop rather than go on for the general fund.
+     * A campaign ended as planned at {@code endedAt}: each of its regular gifts goes on for the general fund
+     * (ADR 28), and its donor is told now rather than by the next thank-you. Hearing it again moves nothing
+     * and tells no one twice.
      *
-     * @return how many stopped
+     * @return how many gifts moved now
      */
-    /**
-     * A campaign ended as planned: each of its regular gifts goes on for the general fund (ADR 28), and its
-     * donor is told now rather than by the next thank-you. Hearing it again tells no one twice.
-     *
-     * @return how many gifts moved
-     */
-    public int passToGeneralFund(String campaignId) {
-        List<Subscription> running =
-                subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED);
-        for (Subscription subscription : running) {
-            change(
-                    subscription.id(),
-                    found -> found.campaignEnded(manageLinkOf(found.id()).toString(), clock.instant()));
+    public int passToGeneralFund(String campaignId, Instant endedAt) {
+        int moved = 0;
+        for (Subscription subscription :
+                subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED)) {
+            if (subscription.generalFundSince() == null) {
+                change(
+                        subscription.id(),
+                        found -> found.campaignEnded(manageLinkOf(found.id()).toString(), endedAt));
+                moved++;
+            }
         }
-        return running.size();
+        return moved;
     }
 
     /** The gift's next charge found its campaign ended before the campaign's end was heard here. */
@@ -286,6 +285,12 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
                 found -> found.campaignEnded(manageLinkOf(found.id()).toString(), clock.instant()));
     }
 
+    /**
+     * A campaign closed without keeping its gifts (cancelled, or short of its all-or-nothing goal): every
+     * gift is refunded, and its regular gifts stop rather than go on for the general fund.
+     *
+     * @return how many stopped
+     */
     public int stopAllFor(String campaignId) {
         List<Subscription> running =
                 subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED);

@@ -54,6 +54,34 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_gift_that_goes_on_when_its_campaign_ends_tells_its_donor_once_and_a_suspended_one_tells_no_one() {
+        Subscription active = monthly();
+        Instant ended = START.plus(Duration.ofDays(40));
+
+        active.campaignEnded("https://dons.example.org/subscriptions/s?token=t", ended);
+        active.campaignEnded("https://dons.example.org/subscriptions/s?token=t", ended.plusSeconds(60));
+
+        assertThat(active.generalFundSince()).isEqualTo(ended);
+        assertThat(active.outbox())
+                .extracting(pending -> pending.event().getClass().getSimpleName())
+                .containsOnlyOnce("SubscriptionMovedToGeneralFund");
+
+        Subscription suspended = monthly();
+        suspended.charged(1, 0, "c1");
+        suspended.chargeFailed("c1", 1, 0, "link", START);
+        suspended.charged(1, 1, "c1-retry");
+        suspended.chargeFailed("c1-retry", 1, 1, "link", START);
+        suspended.charged(1, 2, "c1-last");
+        suspended.chargeFailed("c1-last", 1, 2, "link", START);
+        suspended.campaignEnded("https://dons.example.org/subscriptions/s?token=t", ended);
+        assertThat(suspended.generalFundSince()).isEqualTo(ended);
+        assertThat(suspended.outbox())
+                .extracting(pending -> pending.event().getClass().getSimpleName())
+                .as("a suspended gift does not go on: nothing to tell")
+                .doesNotContain("SubscriptionMovedToGeneralFund");
+    }
+
+    @Test
     void a_retry_that_succeeds_ends_the_retries_and_the_gift_goes_on() {
         Subscription gift = monthly();
         gift.charged(1, 0, "c1");

@@ -1,11 +1,13 @@
 package org.tirelire.gateway.edge;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -16,10 +18,13 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 @Configuration
 class GatewayConfiguration {
@@ -64,12 +69,15 @@ class GatewayConfiguration {
     SecurityWebFilterChain publicEntry(
             ServerHttpSecurity http, CorsConfigurationSource cors, ManagementPort managementPort) {
         // The giving form embedded on an association's site is sent without Tirelire's cookies, which browsers
-        // withhold from a frame on another site: giving needs no session, and a forged submission can only
-        // start a gift its donor would still have to pay (ADR 32).
+        // withhold from a frame on another site (ADR 32). It is taken without a token only when the browser
+        // says it comes from a page of this platform (the framed form itself), never from another site.
+        ServerWebExchangeMatcher sentFromEmbeddedForm = new AndServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/embed/campaigns/*/give"),
+                GatewayConfiguration::sentFromThisPlatform);
         ServerWebExchangeMatcher pageForms = new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
-                new NegatedServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers("/api/**", "/embed/campaigns/*/give")));
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")),
+                new NegatedServerWebExchangeMatcher(sentFromEmbeddedForm));
         // The default handler, also reading the token from a form sent as multipart (the receipt settings
         // carry a signature image).
         XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
@@ -98,5 +106,26 @@ class GatewayConfiguration {
                                 "default-src 'self'; img-src 'self' https: data:; object-src 'none'; "
                                         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * Whether the browser says this request comes from one of this platform's own pages: {@code Sec-Fetch-Site:
+     * same-origin}, or, from a browser that does not send it, an {@code Origin} naming the host it was sent to.
+     */
+    static Mono<MatchResult> sentFromThisPlatform(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String fetchSite = headers.getFirst("Sec-Fetch-Site");
+        boolean ours = fetchSite != null
+                ? fetchSite.equals("same-origin")
+                : headers.getOrigin() != null
+                        && headers.getHost() != null
+                        && URI.create(headers.getOrigin()).getAuthority() != null
+                        && URI.create(headers.getOrigin())
+                                .getAuthority()
+                                .equalsIgnoreCase(headers.getHost().getHostString()
+                                        + (headers.getHost().getPort() > 0
+                                                ? ":" + headers.getHost().getPort()
+                                                : ""));
+        return ours ? MatchResult.match() : MatchResult.notMatch();
     }
 }

@@ -34,8 +34,9 @@ import reactor.core.publisher.Mono;
  * pages' {@code frame-ancestors}); and an oEmbed endpoint, so that a CMS embeds a campaign from its address.
  *
  * <p>The give box offers the amounts and opens the giving form in a tab of its own rather than inside the
- * frame: a payment form in another site's frame would lose its session cookie in browsers that block
- * third-party cookies, and the donor deserves to see whose address they pay on.
+ * frame: a payment form in another site's frame loses its session cookie in browsers that block third-party
+ * cookies, and the donor deserves to see whose address they pay on. The whole giving form may be framed as
+ * well (GivingPages' {@code /embed/campaigns/{slug}/form}): it goes on at Tirelire's address once sent.
  */
 @Controller
 class EmbedPages {

@@ -97,8 +97,8 @@ class GivingPages {
      * The giving form inside a frame on the association's own site (ADR 32), framed only by the sites the
      * organisation lists. It is sent with {@code target="_top"} to {@code /embed/campaigns/{slug}/give}: the
      * donor leaves the association's page for Tirelire's, where the payment starts and any mistake is shown.
-     * That address takes the form without the CSRF cookie the frame cannot have (gateway), as giving needs no
-     * session: a forged submission can only start a gift the donor would still have to pay.
+     * That address takes the form without the CSRF cookie the frame cannot have, but only from this platform's
+     * own page, as the browser tells it (the gateway's {@code GatewayConfiguration}).
      */
     @GetMapping("/embed/campaigns/{slug}/form")
     Mono<String> embeddedForm(
