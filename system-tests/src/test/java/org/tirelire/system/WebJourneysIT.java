@@ -842,7 +842,8 @@ class WebJourneysIT {
                             .fill("Prénom", "Malik")
                             .fill("Nom", "Benali")
                             .fill("Adresse e-mail", "malik-" + UUID.randomUUID() + "@example.org");
-                    form.find("form[action$='/give'] button[type=submit]").click();
+                    form.find("form[action*='/embed/campaigns/'] button[type=submit]")
+                            .click();
                 });
                 visitor.waiting(Duration.ofSeconds(20))
                         .until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Merci pour votre don !"));
