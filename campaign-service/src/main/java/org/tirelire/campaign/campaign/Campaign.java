@@ -536,9 +536,14 @@ public class Campaign implements OutboxAggregate {
                         .toList());
     }
 
-    /** The poll taking votes now, if one is. */
+    /** The poll taking votes now, if one is: the latest, since opening a poll closes the one before. */
     public Optional<Poll> openPoll() {
-        return polls.stream().filter(Poll::isOpen).findFirst();
+        return latestPoll().filter(Poll::isOpen);
+    }
+
+    /** The last poll asked, open or closed. */
+    public Optional<Poll> latestPoll() {
+        return polls.isEmpty() ? Optional.empty() : Optional.of(polls.get(polls.size() - 1));
     }
 
     /** Every poll, the latest last. */

@@ -50,8 +50,6 @@ public record Progress(
      */
     public record SponsorsEffect(long besidesTheGift, long sponsorsShare) {
 
-        public static final SponsorsEffect NONE = new SponsorsEffect(0, 0);
-
         /** A sponsor matched (or, negative, took back) this much of a gift. */
         public static SponsorsEffect matched(long amount) {
             return new SponsorsEffect(amount, amount);

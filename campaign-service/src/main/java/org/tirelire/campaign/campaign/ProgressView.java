@@ -131,10 +131,7 @@ public record ProgressView(
                 campaign.matches().stream()
                         .map(match -> MatchView.of(match, now))
                         .toList(),
-                campaign.openPoll()
-                        .or(() -> campaign.polls().stream().reduce((first, second) -> second))
-                        .map(PollView::of)
-                        .orElse(null),
+                campaign.latestPoll().map(PollView::of).orElse(null),
                 updatedAt);
     }
 }

@@ -269,9 +269,7 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
         for (Subscription subscription :
                 subscriptions.findByCampaignIdAndStatusNot(campaignId, SubscriptionStatus.CANCELLED)) {
             if (subscription.generalFundSince() == null) {
-                change(
-                        subscription.id(),
-                        found -> found.campaignEnded(manageLinkOf(found.id()).toString(), endedAt));
+                moveToGeneralFund(subscription.id(), endedAt);
                 moved++;
             }
         }
@@ -280,9 +278,13 @@ public class Subscriptions implements RecurringGifts, SavedMethodChanges {
 
     /** The gift's next charge found its campaign ended before the campaign's end was heard here. */
     public Subscription campaignEndedBeforeCharge(Subscription subscription) {
+        return moveToGeneralFund(subscription.id(), clock.instant());
+    }
+
+    private Subscription moveToGeneralFund(String subscriptionId, Instant endedAt) {
         return change(
-                subscription.id(),
-                found -> found.campaignEnded(manageLinkOf(found.id()).toString(), clock.instant()));
+                subscriptionId,
+                found -> found.campaignEnded(manageLinkOf(subscriptionId).toString(), endedAt));
     }
 
     /**

@@ -113,17 +113,12 @@ class GivingPages {
                         .flatMap(sites -> {
                             model.addAttribute("embedded", true);
                             return show(
-                                            campaign,
-                                            blankForm(campaign, null, amount, exchange),
-                                            Map.of(),
-                                            exchange,
-                                            model)
-                                    // the page's own policy, framed by the association's sites (set after show's)
-                                    .doOnNext(page -> exchange.getResponse()
-                                            .getHeaders()
-                                            .set(
-                                                    "Content-Security-Policy",
-                                                    PagePolicy.framedByWithFormsLeadingTo(sites, paymentPageOrigins)));
+                                    campaign,
+                                    blankForm(campaign, null, amount, exchange),
+                                    Map.of(),
+                                    PagePolicy.framedByWithFormsLeadingTo(sites, paymentPageOrigins),
+                                    exchange,
+                                    model);
                         }));
     }
 
@@ -187,9 +182,18 @@ class GivingPages {
 
     private Mono<String> show(
             Campaign campaign, GiftForm form, Map<String, String> errors, ServerWebExchange exchange, Model model) {
-        exchange.getResponse()
-                .getHeaders()
-                .set("Content-Security-Policy", PagePolicy.withFormsLeadingTo(paymentPageOrigins));
+        return show(campaign, form, errors, PagePolicy.withFormsLeadingTo(paymentPageOrigins), exchange, model);
+    }
+
+    /** @param policy the page's Content-Security-Policy: its form may lead on to the payment providers' pages */
+    private Mono<String> show(
+            Campaign campaign,
+            GiftForm form,
+            Map<String, String> errors,
+            String policy,
+            ServerWebExchange exchange,
+            Model model) {
+        exchange.getResponse().getHeaders().set("Content-Security-Policy", policy);
         List<Long> suggested = SuggestedAmounts.of(campaign);
         // The amount chosen so far, if readable: its cost after the tax reduction shows beside the amounts.
         OptionalLong chosen = OptionalLong.empty();

@@ -22,7 +22,7 @@ public final class PagePolicy {
      * own pages; nothing else relaxed.
      */
     public static String framedBy(List<String> origins) {
-        return policy(List.of(), origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins));
+        return framedByWithFormsLeadingTo(origins, List.of());
     }
 
     /**
