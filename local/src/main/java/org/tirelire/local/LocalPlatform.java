@@ -25,6 +25,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tirelire.local.backup.BackupManifest;
+import org.tirelire.local.backup.PlatformBackup;
 import org.tirelire.local.kafka.KafkaBroker;
 import org.tirelire.local.mail.MailServerMain;
 import org.tirelire.local.mongo.MongoWireServerMain;
@@ -264,6 +266,18 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, Long> pids = new LinkedHashMap<>();
         running.forEach(part -> pids.put(part.name(), part.pid()));
         return pids;
+    }
+
+    /**
+     * Writes a backup archive of this running platform without stopping it ({@link PlatformBackup}): what
+     * {@code ./tirelire backup} and the daily backups do.
+     */
+    public BackupManifest backupTo(Path archive) throws IOException {
+        Long kafkaPid = pids().get(KAFKA);
+        if (kafkaPid == null || kafkaPid <= 0) {
+            throw new IllegalStateException("Kafka is not running: start the platform before backing it up");
+        }
+        return PlatformBackup.write(dataDir, new PlatformBackup.RunningParts(kafkaPid, ports.mongo()), archive);
     }
 
     /** Process ids of the parts of the platform running on {@code dataDir}, as its launcher recorded them. */

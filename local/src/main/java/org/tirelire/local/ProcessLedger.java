@@ -35,17 +35,19 @@ final class ProcessLedger {
 
     /** The launcher that still runs the platform of this data directory, if any (not this one). */
     Optional<ProcessHandle> runningLauncher() throws IOException {
+        return launcher()
+                .filter(handle -> handle.pid() != ProcessHandle.current().pid());
+    }
+
+    /** The launcher that runs the platform of this data directory, if any, this process included. */
+    Optional<ProcessHandle> launcher() throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         for (String line : Files.readAllLines(file)) {
             String[] parts = line.split(" ", 2);
             if (parts.length == 2 && parts[1].equals(LAUNCHER) && parts[0].matches("\\d+")) {
-                long pid = Long.parseLong(parts[0]);
-                return ProcessHandle.of(pid)
-                        .filter(handle ->
-                                handle.pid() != ProcessHandle.current().pid())
-                        .filter(ProcessLedger::isJava);
+                return ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessLedger::isJava);
             }
         }
         return Optional.empty();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.tirelire.local.backup.DailyBackups;
 import org.tirelire.local.bench.BenchCommand;
 import org.tirelire.local.demo.DemoData;
 import org.tirelire.local.process.PlatformStartFailure;
@@ -30,6 +31,8 @@ public final class TirelireCommand {
             }
             case "bench" -> System.exit(BenchCommand.run(options, Path.of("").toAbsolutePath(), TirelireCommand::say));
             case "status" -> System.exit(StatusCommand.run(dataDir(System.getenv()), TirelireCommand::say));
+            case "backup" -> System.exit(BackupCommand.backup(options, System.getenv(), TirelireCommand::say));
+            case "restore" -> System.exit(BackupCommand.restore(options, System.getenv(), TirelireCommand::say));
             case "help", "--help", "-h" -> usage();
             default -> {
                 say("Unknown command: " + command);
@@ -71,6 +74,12 @@ public final class TirelireCommand {
         summary(platform);
         // From now on a part that exits is started again (./tirelire status shows the restarts).
         platform.supervise(TirelireCommand::say);
+        try {
+            DailyBackups.start(environment, platform::backupTo, TirelireCommand::say)
+                    .ifPresent(backups -> say("  Backups                  " + backups.describe()));
+        } catch (IllegalStateException badSetting) {
+            say("No daily backups: " + badSetting.getMessage());
+        }
         if (demo) {
             say("");
             try {
@@ -168,6 +177,9 @@ public final class TirelireCommand {
                   up          run the whole platform on this machine (gateway on http://localhost:8080)
                   up --demo   the same, with a demo organisation, campaigns, gifts and a collection page
                   status      from another terminal: each process's pid, port, health, uptime, restarts, memory
+                  backup [FILE]  one archive of every database, Kafka's log and the secrets' keys, taken while
+                              the platform runs (or not); FILE defaults to tirelire-backup-<date>-<time>.zip
+                  restore FILE   fill an empty data directory (TIRELIRE_DATA_DIR) from a backup, every file checked
                   logs NAME   follow one process's log (gateway, campaign-service, kafka…)
                   help        this text
 
@@ -178,6 +190,8 @@ public final class TirelireCommand {
                                             GATEWAY_MANAGEMENT 8090 (the gateway's figures, on loopback)
                   TIRELIRE_BIND             the gateway's address (127.0.0.1; 0.0.0.0 to show it on your network)
                   TIRELIRE_START_TIMEOUT    seconds to wait for everything to be ready (180)
+                  TIRELIRE_BACKUP_DIR       a backup every day into this folder while up runs (none when unset);
+                                            TIRELIRE_BACKUP_AT the time (03:00), TIRELIRE_BACKUP_KEEP how many (7)
                   TIRELIRE_INSTANCES        run campaign- and donation-service as this many instances each
                                             (1; up to 4), the gateway sharing the calls between them
                   SPRING_MAIL_HOST/PORT     send emails to this SMTP server instead of the local catcher

@@ -9,7 +9,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -19,8 +27,21 @@ import org.h2.mvstore.MVStore;
  * collection: with thousands of donations, each gift cost a scan and the store became the platform's
  * limit (docs/performance.md). Here such a query reads the one document and checks the rest of the
  * query on it, which is what MongoDB itself does.
+ *
+ * <p>It also answers {@code {tirelireSnapshot: "<file>"}} on the {@code admin} database, for {@code
+ * ./tirelire backup}: a copy of the whole store, every database of every service, as of one instant
+ * (ADR 37).
  */
 final class IdLookupH2Backend extends H2Backend {
+
+    /** The admin command that copies the store to a new file, named by the command's value. */
+    static final String SNAPSHOT_COMMAND = "tirelireSnapshot";
+
+    /**
+     * Every command holds it shared; a snapshot holds it alone, so that it never copies a write half done
+     * (a document stored, its index entry not yet).
+     */
+    private final ReadWriteLock commands = new ReentrantReadWriteLock();
 
     /**
      * The one store of this process. A database opens its existing collections from its constructor,
@@ -37,6 +58,45 @@ final class IdLookupH2Backend extends H2Backend {
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         store = getMvStore(); // before the database, which opens its existing collections at once
         return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if ("admin".equals(databaseName) && SNAPSHOT_COMMAND.equals(command)) {
+            return snapshot(Path.of(String.valueOf(query.get(SNAPSHOT_COMMAND))));
+        }
+        commands.readLock().lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commands.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes every acknowledged write to the file, then copies the file while nothing writes to it. The
+     * commands wait meanwhile: a few milliseconds for an association's data.
+     */
+    private Document snapshot(Path target) {
+        commands.writeLock().lock();
+        try {
+            MVStore mvStore = getMvStore();
+            mvStore.commit();
+            Path source = Path.of(mvStore.getFileStore().getFileName());
+            mvStore.executeFilestoreOperation(() -> {
+                try {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES); // never over a file
+                } catch (IOException cannotCopy) {
+                    throw new UncheckedIOException(cannotCopy);
+                }
+            });
+            Document answer = new Document("ok", 1.0);
+            answer.put("file", target.toString());
+            answer.put("version", mvStore.getCurrentVersion());
+            return answer;
+        } finally {
+            commands.writeLock().unlock();
+        }
     }
 
     private static final class IdLookupDatabase extends H2Database {

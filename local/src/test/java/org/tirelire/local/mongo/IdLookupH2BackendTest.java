@@ -1,7 +1,10 @@
 package org.tirelire.local.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -10,11 +13,16 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tirelire.local.backup.StoreContents;
 
 /** Queries naming _id and more find exactly what MongoDB finds, by id: optimistic locking keeps working. */
 class IdLookupH2BackendTest {
@@ -75,5 +83,41 @@ class IdLookupH2BackendTest {
                 .as("operators on _id take the usual path")
                 .hasSize(2);
         assertThat(donations.countDocuments(Filters.eq("status", "PENDING"))).isEqualTo(50);
+    }
+
+    @Test
+    void a_snapshot_copies_every_database_as_of_one_instant_while_writes_go_on() throws Exception {
+        MongoCollection<Document> campaigns =
+                client.getDatabase("tirelire-other").getCollection("campaigns");
+        campaigns.insertOne(new Document("_id", "cmp-1").append("raised", 0L));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (writing.get()) {
+                int n = written.getAndIncrement();
+                donations.insertOne(new Document("_id", "later-" + n).append("version", 0L));
+            }
+        });
+        writer.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> written.get() > 20);
+        Path copy = dir.resolve("copy.mv");
+
+        Document answer = client.getDatabase("admin")
+                .runCommand(new Document(IdLookupH2Backend.SNAPSHOT_COMMAND, copy.toString()));
+        writing.set(false);
+        writer.join();
+
+        assertThat(answer.getDouble("ok")).isEqualTo(1.0);
+        Map<String, Long> copied = StoreContents.documentsByCollection(copy);
+        assertThat(copied).containsEntry("tirelire-other.campaigns", 1L);
+        assertThat(copied.get("tirelire-test.donations"))
+                .as("the 50 first donations and those written before the snapshot, not those after")
+                .isBetween(50L + 20, 50L + written.get() - 1);
+        assertThat(donations.countDocuments()).isEqualTo(50L + written.get());
+        // The server never writes over an existing file.
+        assertThatThrownBy(() -> client.getDatabase("admin")
+                        .runCommand(new Document(IdLookupH2Backend.SNAPSHOT_COMMAND, copy.toString())))
+                .isInstanceOf(MongoException.class);
+        assertThat(StoreContents.documentsByCollection(copy)).isEqualTo(copied);
     }
 }
