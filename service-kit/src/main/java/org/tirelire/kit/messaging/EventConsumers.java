@@ -17,6 +17,7 @@ import org.tirelire.contracts.events.Correlation;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.totals.EventPosition;
+import org.tirelire.kit.totals.KafkaEpoch;
 import org.tirelire.kit.tracing.Traces;
 import tools.jackson.core.JacksonException;
 
@@ -41,10 +42,17 @@ public class EventConsumers {
 
     private final EventCodec codec;
     private final Traces traces;
+    private final KafkaEpoch epoch;
 
-    public EventConsumers(EventCodec codec, Traces traces) {
+    public EventConsumers(EventCodec codec, Traces traces, KafkaEpoch epoch) {
         this.codec = codec;
         this.traces = traces;
+        this.epoch = epoch;
+    }
+
+    /** Consumers whose records all come from the first Kafka cluster they met. */
+    public EventConsumers(EventCodec codec, Traces traces) {
+        this(codec, traces, KafkaEpoch.FIRST_CLUSTER);
     }
 
     /** A consumer of one record at a time, for the events of {@code family}. */
@@ -52,6 +60,7 @@ public class EventConsumers {
         return message -> {
             MessageHeaders headers = message.getHeaders();
             EventPosition position = new EventPosition(
+                    epoch.currentCluster(),
                     headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
                     headers.get(KafkaHeaders.OFFSET, Long.class));
             read(family, message.getPayload(), headers.get(KafkaHeaders.RECEIVED_TOPIC, String.class), position)
@@ -84,7 +93,9 @@ public class EventConsumers {
             List<HeardEvent<E>> batch = new ArrayList<>(payloads.size());
             for (int i = 0; i < payloads.size(); i++) {
                 EventPosition position = new EventPosition(
-                        ((Number) partitions.get(i)).intValue(), ((Number) offsets.get(i)).longValue());
+                        epoch.currentCluster(),
+                        ((Number) partitions.get(i)).intValue(),
+                        ((Number) offsets.get(i)).longValue());
                 String topic = topics == null ? null : String.valueOf(topics.get(i));
                 read(family, payloads.get(i), topic, position).ifPresent(batch::add);
             }

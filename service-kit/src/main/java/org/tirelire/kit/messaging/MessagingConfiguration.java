@@ -5,7 +5,14 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,10 +20,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.stream.binder.kafka.provisioning.AdminClientConfigCustomizer;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -24,6 +34,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.tirelire.contracts.events.EventCodec;
 import org.tirelire.kit.totals.ContributionLedger;
+import org.tirelire.kit.totals.KafkaEpoch;
 import org.tirelire.kit.tracing.Traces;
 
 /**
@@ -51,8 +62,37 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(EventCodec codec, Traces traces) {
-        return new EventConsumers(codec, traces);
+    EventConsumers eventConsumers(EventCodec codec, Traces traces, KafkaEpoch epoch) {
+        return new EventConsumers(codec, traces, epoch);
+    }
+
+    /** The Kafka cluster records come from, asked of the brokers the services are given (ADR 36). */
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaEpoch kafkaEpoch(MongoTemplate mongo, Environment environment) {
+        Binder settings = Binder.get(environment);
+        List<String> brokers = settings.bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
+                .orElseGet(
+                        () -> settings.bind("spring.cloud.stream.kafka.binder.brokers", Bindable.listOf(String.class))
+                                .orElse(List.of("localhost:9092")));
+        return new StoredKafkaEpoch(mongo, () -> clusterId(brokers));
+    }
+
+    private static String clusterId(List<String> brokers) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", brokers),
+                CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG,
+                "none",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
+            return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException unanswered) {
+            throw new IllegalStateException("Kafka did not say its cluster id: " + unanswered, unanswered);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Kafka its cluster id", interrupted);
+        }
     }
 
     @Bean

@@ -64,6 +64,17 @@ class EventConsumersTest {
     }
 
     @Test
+    void after_a_move_to_another_kafka_cluster_positions_name_it() {
+        List<String> positions = new ArrayList<>();
+
+        new EventConsumers(codec, Traces.NONE, () -> "managed-cluster")
+                .of(DonationEvent.class, event -> positions.add(event.position().toString()))
+                .accept(record(encode(confirmed("don-1"), null), 2, 41));
+
+        assertThat(positions).containsExactly("managed-cluster:2@41");
+    }
+
+    @Test
     void a_handler_of_the_family_is_called_for_the_type_it_overrides_only() {
         List<String> handled = new ArrayList<>();
         DonationEvent.Handler refundsOnly = new DonationEvent.Handler() {

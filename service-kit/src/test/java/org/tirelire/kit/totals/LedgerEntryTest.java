@@ -42,4 +42,20 @@ class LedgerEntryTest {
         assertThat(confirmed.lastChangedBy(new EventPosition(3, 7))).isTrue();
         assertThat(confirmed.lastChangedBy(new EventPosition(3, 8))).isFalse();
     }
+
+    @Test
+    void on_another_kafka_cluster_an_event_at_the_same_offset_is_another_event() {
+        LedgerEntry confirmed = unknown.confirmedBy(new EventPosition(3, 7));
+        EventPosition sameOffsetElsewhere = new EventPosition("q1Sh-9_xTXqYs4wAbCdEfg", 3, 7);
+
+        assertThat(confirmed.lastChangedBy(sameOffsetElsewhere)).isFalse();
+        LedgerEntry refundedThere = confirmed.refundedBy(sameOffsetElsewhere);
+        assertThat(refundedThere.lastChange())
+                .as("the refund counts: it is not taken for the confirmation delivered again")
+                .isEqualTo(new LedgerEntry.Change("q1Sh-9_xTXqYs4wAbCdEfg:3@7", -25_00, -1));
+        assertThat(sameOffsetElsewhere.partitionKey()).isEqualTo("q1Sh-9_xTXqYs4wAbCdEfg:p3");
+        assertThat(new EventPosition(3, 7).partitionKey())
+                .as("the first cluster's positions keep the form they always had")
+                .isEqualTo("p3");
+    }
 }
