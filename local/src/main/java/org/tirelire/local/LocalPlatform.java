@@ -67,6 +67,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final Duration startTimeout;
     private final int instances;
     private final boolean mailCatcher;
+    /** Kafka and MongoDB only, no mail catcher nor services: what {@code ./tirelire migrate} reads from. */
+    private final boolean storesOnly;
+
     private final ProcessLedger ledger;
     private final List<ChildProcess> running = new CopyOnWriteArrayList<>();
     private final HttpClient http =
@@ -87,7 +90,8 @@ public final class LocalPlatform implements AutoCloseable {
         this.userEnvironment = Map.copyOf(builder.environment);
         this.startTimeout = builder.startTimeout;
         this.instances = builder.instances;
-        this.mailCatcher = !ServiceEnvironment.namesMailServer(userEnvironment);
+        this.storesOnly = builder.storesOnly;
+        this.mailCatcher = !storesOnly && !ServiceEnvironment.namesMailServer(userEnvironment);
         this.ledger = new ProcessLedger(dataDir.resolve("run").resolve("pids"));
     }
 
@@ -109,7 +113,7 @@ public final class LocalPlatform implements AutoCloseable {
         refuseToStartTwice();
         requireFreePorts();
         Map<Service, Path> jars = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
+        for (Service service : storesOnly ? new Service[0] : Service.values()) {
             jars.put(service, service.requireExecutableJar(home));
         }
         ledger.stopLeftovers();
@@ -161,6 +165,12 @@ public final class LocalPlatform implements AutoCloseable {
             }
             awaitReady(infrastructure, deadline);
             kafka.createTopics();
+            if (storesOnly) {
+                log.info("Kafka and MongoDB ready in {} s", secondsSince(started));
+                endpoints = PlatformEndpoints.of(ports, false, userEnvironment);
+                startupDuration = Duration.ofNanos(System.nanoTime() - started);
+                return this;
+            }
             log.info("Kafka, MongoDB and mail ready in {} s; starting the services", secondsSince(started));
 
             // The services do not call each other while booting, so they start together.
@@ -495,6 +505,7 @@ public final class LocalPlatform implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Duration startTimeout;
         private int instances;
+        private boolean storesOnly;
 
         /** The repository root, where the service jars are built. */
         public Builder home(Path home) {
@@ -540,6 +551,12 @@ public final class LocalPlatform implements AutoCloseable {
                 throw new IllegalArgumentException("instances must be between 1 and 4, not " + instances);
             }
             this.instances = instances;
+            return this;
+        }
+
+        /** Starts Kafka and MongoDB on the data directory, and nothing else. */
+        public Builder storesOnly() {
+            this.storesOnly = true;
             return this;
         }
 

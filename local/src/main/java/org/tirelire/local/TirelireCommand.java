@@ -33,6 +33,9 @@ public final class TirelireCommand {
             case "status" -> System.exit(StatusCommand.run(dataDir(System.getenv()), TirelireCommand::say));
             case "backup" -> System.exit(BackupCommand.backup(options, System.getenv(), TirelireCommand::say));
             case "restore" -> System.exit(BackupCommand.restore(options, System.getenv(), TirelireCommand::say));
+            case "migrate" ->
+                System.exit(MigrateCommand.run(
+                        options, Path.of("").toAbsolutePath(), System.getenv(), TirelireCommand::say));
             case "help", "--help", "-h" -> usage();
             default -> {
                 say("Unknown command: " + command);
@@ -180,6 +183,8 @@ public final class TirelireCommand {
                   backup [FILE]  one archive of every database, Kafka's log and the secrets' keys, taken while
                               the platform runs (or not); FILE defaults to tirelire-backup-<date>-<time>.zip
                   restore FILE   fill an empty data directory (TIRELIRE_DATA_DIR) from a backup, every file checked
+                  migrate --mongodb URI --kafka BOOTSTRAP
+                              move the stopped platform to a real MongoDB and Kafka, keeping totals exact
                   logs NAME   follow one process's log (gateway, campaign-service, kafka…)
                   help        this text
 

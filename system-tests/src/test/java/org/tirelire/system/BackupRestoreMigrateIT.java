@@ -18,40 +18,57 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tirelire.local.BackupCommand;
 import org.tirelire.local.LocalPlatform;
+import org.tirelire.local.MigrateCommand;
 import org.tirelire.local.PlatformPorts;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ./tirelire backup} of the shared platform while donors give, and {@code ./tirelire restore} of it
- * into another data directory, started on other ports as a second machine would: every gift confirmed
+ * An association's platform grows out of one laptop without losing a cent.
+ *
+ * <p>{@code ./tirelire backup} of the shared platform while donors give, and {@code ./tirelire restore} of
+ * it into another data directory, started on other ports as a second machine would: every gift confirmed
  * before the backup is there, every total is the exact sum of the gifts the restored platform holds, and
  * it goes on counting new gifts exactly. The platform backed up keeps taking gifts throughout.
+ *
+ * <p>Then {@code ./tirelire migrate} moves the restored platform to another Kafka and MongoDB (embedded
+ * ones on other ports, standing for real servers): the totals are the same, new gifts count exactly
+ * though the new Kafka's offsets start again at zero, and no email is sent again.
  */
 @ExtendWith(SharedPlatform.class)
 @Order(4)
-class BackupRestoreIT {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackupRestoreMigrateIT {
 
     private static final String PASSWORD = "une phrase de passe";
 
     private static LocalPlatform restored;
+    private static LocalPlatform moved;
     private static String organiser;
+    private static String campaignId;
+    /** The gifts the restored platform holds, donation id to amount. */
+    private static Map<String, Long> restoredGifts;
 
     @AfterAll
-    static void stopTheRestoredPlatform() {
-        if (restored != null) {
-            restored.stop();
+    static void stopThePlatformsStartedHere() {
+        for (LocalPlatform platform : new LocalPlatform[] {restored, moved}) {
+            if (platform != null) {
+                platform.stop();
+            }
         }
     }
 
     @Test
+    @Order(1)
     void a_backup_taken_while_donors_give_restores_elsewhere_with_exact_totals_and_keeps_counting() throws Exception {
         Gateway source = new Gateway(SharedPlatform.platform().endpoints().gatewayUrl());
-        String campaignId = liveCampaign(source);
+        campaignId = liveCampaign(source);
         Map<String, Long> answered = new ConcurrentHashMap<>(); // donation id -> amount, once answered 201
         AtomicBoolean giving = new AtomicBoolean(true);
         ExecutorService donors = Executors.newFixedThreadPool(2);
@@ -117,6 +134,100 @@ class BackupRestoreIT {
                         .status())
                 .isEqualTo(200);
         Files.deleteIfExists(archive);
+        restoredGifts = afterRestore;
+    }
+
+    @Test
+    @Order(2)
+    void the_platform_moved_to_another_kafka_and_mongodb_keeps_exact_totals_and_sends_no_email_again()
+            throws Exception {
+        assertThat(restored).as("the restored platform of the first scenario").isNotNull();
+        Path from = restored.dataDir();
+        restored.stop();
+        restored = null;
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove("SPRING_MAIL_HOST");
+        environment.put("TIRELIRE_DATA_DIR", from.toString());
+
+        // The new servers: another Kafka cluster and MongoDB, empty.
+        Path elsewhere = Path.of("target", "moved-data-" + UUID.randomUUID()).toAbsolutePath();
+        LocalPlatform newServers = LocalPlatform.builder()
+                .home(SharedPlatform.HOME)
+                .dataDir(elsewhere)
+                .randomPorts()
+                .environment(environment)
+                .storesOnly()
+                .build()
+                .start();
+        List<String> printed = new ArrayList<>();
+        List<String> printedAgain = new ArrayList<>();
+        int exit;
+        int again;
+        try {
+            List<String> options = List.of(
+                    "--mongodb",
+                    newServers.endpoints().mongoUri(),
+                    "--kafka",
+                    newServers.endpoints().kafkaBootstrapServers());
+            exit = MigrateCommand.run(options, SharedPlatform.HOME, environment, printed::add);
+            again = MigrateCommand.run(options, SharedPlatform.HOME, environment, printedAgain::add);
+        } finally {
+            newServers.stop();
+        }
+        assertThat(exit).as(String.join("\n", printed)).isZero();
+        assertThat(again)
+                .as("the new servers hold the platform now: a second move would mix them")
+                .isEqualTo(1);
+        assertThat(printedAgain).anySatisfy(line -> assertThat(line).contains("the new MongoDB already holds"));
+
+        // The services on the new servers, with the keys of the old data directory, as the command says.
+        copyTree(from.resolve("secrets"), elsewhere.resolve("secrets"));
+        moved = LocalPlatform.builder()
+                .home(SharedPlatform.HOME)
+                .dataDir(elsewhere)
+                .ports(PlatformPorts.random())
+                .environment(environment)
+                .build()
+                .start();
+        Gateway there = new Gateway(moved.endpoints().gatewayUrl());
+        assertExactTotal(there, campaignId, restoredGifts);
+
+        // The new Kafka's offsets start at zero: new gifts still count, exactly once each.
+        Map<String, Long> afterTheMove = new HashMap<>(restoredGifts);
+        List<String> newGifts = new ArrayList<>();
+        for (long amount : List.of(17_00L, 19_00L)) {
+            Gateway.Answer gift = give(there, campaignId, amount);
+            assertThat(gift.status()).as(String.valueOf(gift.body())).isEqualTo(201);
+            afterTheMove.put(gift.text("id"), amount);
+            newGifts.add(gift.text("id"));
+        }
+        assertExactTotal(there, campaignId, afterTheMove);
+
+        // Each new donor is thanked; no donor thanked before the move is thanked again.
+        Gateway mail = new Gateway(moved.endpoints().mailWebUrl());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(texts(mail))
+                        .anySatisfy(text -> assertThat(text).contains(newGifts.get(0)))
+                        .anySatisfy(text -> assertThat(text).contains(newGifts.get(1))));
+        assertThat(texts(mail))
+                .allSatisfy(text -> assertThat(restoredGifts.keySet()).noneMatch(text::contains));
+    }
+
+    private static List<String> texts(Gateway mail) {
+        List<String> texts = new ArrayList<>();
+        mail.get("/api/messages")
+                .body()
+                .forEach(message -> texts.add(message.get("text").asString()));
+        return texts;
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName().toString()));
+            }
+        }
     }
 
     /** The gifts the platform behind {@code gateway} holds as confirmed, among those answered. */
