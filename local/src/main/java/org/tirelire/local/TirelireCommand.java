@@ -180,9 +180,11 @@ public final class TirelireCommand {
                   up          run the whole platform on this machine (gateway on http://localhost:8080)
                   up --demo   the same, with a demo organisation, campaigns, gifts and a collection page
                   status      from another terminal: each process's pid, port, health, uptime, restarts, memory
-                  backup [FILE]  one archive of every database, Kafka's log and the secrets' keys, taken while
+                  backup [FILE]
+                              one archive of every database, Kafka's log and the secrets' keys, taken while
                               the platform runs (or not); FILE defaults to tirelire-backup-<date>-<time>.zip
-                  restore FILE   fill an empty data directory (TIRELIRE_DATA_DIR) from a backup, every file checked
+                  restore FILE
+                              fill an empty data directory (TIRELIRE_DATA_DIR) from a backup, every file checked
                   migrate --mongodb URI --kafka BOOTSTRAP
                               move the stopped platform to a real MongoDB and Kafka, keeping totals exact
                   logs NAME   follow one process's log (gateway, campaign-service, kafka…)
