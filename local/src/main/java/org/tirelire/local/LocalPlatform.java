@@ -279,8 +279,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Writes a backup archive of this running platform without stopping it ({@link PlatformBackup}): what
-     * {@code ./tirelire backup} and the daily backups do.
+     * Writes a backup archive of this running platform without stopping it ({@link PlatformBackup}), as
+     * {@code ./tirelire backup} does from another process; the daily backups call it.
      */
     public BackupManifest backupTo(Path archive) throws IOException {
         Long kafkaPid = pids().get(KAFKA);

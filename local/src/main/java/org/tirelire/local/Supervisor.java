@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tirelire.local.process.ChildProcess;
+import org.tirelire.local.process.ProcessSignals;
 import org.tirelire.local.process.RestartPolicy;
 
 /**
@@ -39,6 +40,10 @@ public final class Supervisor implements AutoCloseable {
     private final Map<String, Instant> restartDue = new ConcurrentHashMap<>();
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
     private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
+    /** A part paused this long was left so by a backup that ended half-way (ADR 37). */
+    static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
+
+    private final Map<String, Instant> pausedSince = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watch =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tirelire-supervisor"));
     private final ExecutorService restarter = Executors.newCachedThreadPool(r -> daemon(r, "tirelire-restart"));
@@ -76,16 +81,41 @@ public final class Supervisor implements AutoCloseable {
                     return;
                 }
                 Optional<ChildProcess> process = platform.part(part);
-                if (process.isEmpty()
-                        || process.get().isAlive()
-                        || givenUp.contains(part)
-                        || restarting.contains(part)) {
+                if (process.isPresent() && process.get().isAlive()) {
+                    resumeIfPausedTooLong(part, process.get());
+                    continue;
+                }
+                if (process.isEmpty() || givenUp.contains(part) || restarting.contains(part)) {
                     continue;
                 }
                 exited(part, process.get());
             }
         } catch (RuntimeException unexpected) {
             log.error("The supervisor's look at the platform failed; it looks again in a second", unexpected);
+        }
+    }
+
+    /**
+     * A backup pauses Kafka for a moment (ADR 37); one killed in that moment cannot resume it, and a paused
+     * process looks alive. Past {@link #LONGEST_PAUSE} it is resumed here.
+     */
+    private void resumeIfPausedTooLong(String part, ChildProcess process) {
+        if (!ProcessSignals.isPaused(process.pid())) {
+            pausedSince.remove(part);
+            return;
+        }
+        Instant since = pausedSince.computeIfAbsent(part, paused -> clock.instant());
+        if (Duration.between(since, clock.instant()).compareTo(LONGEST_PAUSE) > 0) {
+            pausedSince.remove(part);
+            try {
+                ProcessSignals.resume(process.pid());
+                String resumed = "!!! " + part + " was paused for over " + LONGEST_PAUSE.toSeconds()
+                        + " s (a backup stopped half-way?): resumed";
+                say.accept(resumed);
+                log.warn(resumed);
+            } catch (java.io.IOException cannotResume) {
+                log.warn("{} is paused and could not be resumed: {}", part, cannotResume.getMessage());
+            }
         }
     }
 

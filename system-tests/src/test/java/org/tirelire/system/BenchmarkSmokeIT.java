@@ -60,6 +60,14 @@ class BenchmarkSmokeIT {
             assertThat(scenario.get("progressLagMs").get("giftsNeverShown").asLong())
                     .isZero();
             assertThat(scenario.get("processes")).hasSizeGreaterThanOrEqualTo(7);
+            // What each gift cost, from the services' CPU and the embedded MongoDB's own counters.
+            JsonNode cost = scenario.get("costPerGift");
+            assertThat(cost.get("gifts").asLong()).isEqualTo(100);
+            assertThat(cost.get("cpuMillisByProcess").get("donation-service").asDouble())
+                    .isPositive();
+            assertThat(cost.get("mongoOperationsByCommand").get("insert").asDouble())
+                    .as("each gift stores its donation at least")
+                    .isGreaterThanOrEqualTo(1.0);
         }
         assertThat(report.get("rawCeilings").get("kafkaRecordsPerSecond").asDouble())
                 .isPositive();

@@ -32,7 +32,7 @@ public final class DailyBackups implements AutoCloseable {
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    /** The archives this rotation owns: any other file of the folder is never deleted. */
+    /** The archives this rotation owns ({@link #archiveName}): any other file of the folder is never deleted. */
     private static final Pattern ARCHIVE = Pattern.compile("tirelire-backup-\\d{8}-\\d{6}\\.zip");
 
     private final Path folder;
@@ -73,7 +73,11 @@ public final class DailyBackups implements AutoCloseable {
         if (keep < 1) {
             throw new IllegalStateException("TIRELIRE_BACKUP_KEEP must keep at least 1 backup");
         }
-        DailyBackups backups = new DailyBackups(Path.of(folder).toAbsolutePath(), at, keep, taker, say);
+        // Relative to where ./tirelire was called from, as the user wrote it.
+        Path where = Path.of(environment.getOrDefault("TIRELIRE_WORKING_DIR", ""))
+                .resolve(folder)
+                .toAbsolutePath();
+        DailyBackups backups = new DailyBackups(where, at, keep, taker, say);
         backups.scheduleNext();
         return Optional.of(backups);
     }
@@ -84,6 +88,11 @@ public final class DailyBackups implements AutoCloseable {
 
     private void scheduleNext() {
         timer.schedule(this::takeOne, untilNext(at, ZonedDateTime.now()).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The name of a backup taken at {@code time}, as {@code ./tirelire backup} and this rotation name them. */
+    public static String archiveName(ZonedDateTime time) {
+        return "tirelire-backup-" + STAMP.format(time) + ".zip";
     }
 
     /** From now to the next {@code at}: later today, or tomorrow. */
@@ -98,7 +107,7 @@ public final class DailyBackups implements AutoCloseable {
     void takeOne() {
         try {
             Files.createDirectories(folder);
-            Path archive = folder.resolve("tirelire-backup-" + STAMP.format(ZonedDateTime.now()) + ".zip");
+            Path archive = folder.resolve(archiveName(ZonedDateTime.now()));
             BackupManifest manifest = taker.backupTo(archive);
             say.accept("Daily backup written: " + archive + " (" + manifest.documents() + " documents)");
             for (Path old : beyondTheNewest(folder, keep)) {

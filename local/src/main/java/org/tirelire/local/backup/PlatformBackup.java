@@ -20,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.tirelire.local.process.ProcessSignals;
 
 /**
  * Writes one archive of what a data directory's platform cannot lose: every service's database (the
@@ -35,8 +38,10 @@ import org.jspecify.annotations.Nullable;
  * is paused (SIGSTOP) while the store is copied and Kafka's files are read, then resumed. Paused, Kafka
  * neither takes an event nor acknowledges one, so every event it holds came from data the copy holds,
  * and every event the copy's data applied is in Kafka; what was still in an outbox is sent after a
- * restore, as after a crash. The pause lasts about as long as reading Kafka's log (milliseconds to
- * seconds); services wait for Kafka as they do for a network hiccup.
+ * restore, as after a crash. Services wait for Kafka meanwhile as they do for a network hiccup.
+ *
+ * <p>One backup of a data directory at a time ({@code run/backup.lock}): another one's resuming Kafka
+ * would end this one's pause half-way.
  */
 public final class PlatformBackup {
 
@@ -46,6 +51,8 @@ public final class PlatformBackup {
     static final String STORE = "mongo/tirelire.mv";
     static final String KAFKA = "kafka";
     static final String SECRETS = "secrets";
+    /** What identifies the embedded broker's process: its main class. */
+    private static final String KAFKA_MAIN_CLASS = "kafka.Kafka";
 
     private PlatformBackup() {}
 
@@ -54,70 +61,155 @@ public final class PlatformBackup {
      * @return the manifest written as the archive's first entry
      */
     public static BackupManifest write(Path dataDir, @Nullable RunningParts running, Path archive) throws IOException {
-        if (!Files.exists(dataDir.resolve(STORE))
-                || !Files.isDirectory(dataDir.resolve(KAFKA).resolve("data"))) {
-            throw new IllegalStateException("there is no platform data to back up in " + dataDir);
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path target = archive.toAbsolutePath().normalize();
+        if (!Files.exists(data.resolve(STORE))
+                || !Files.isDirectory(data.resolve(KAFKA).resolve("data"))) {
+            throw new IllegalStateException("there is no platform data to back up in " + data);
         }
-        if (Files.exists(archive)) {
-            throw new FileAlreadyExistsException(archive + " already exists: a backup never replaces a file");
+        if (target.startsWith(data)) {
+            throw new IllegalStateException("a backup goes outside the data directory it saves, not in " + data);
         }
-        Path folder = archive.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path staging = Files.createTempDirectory(folder, ".tirelire-backup-");
-        try {
-            long pausedMillis = running == null ? 0 : copyWhileKafkaPaused(dataDir, running, staging);
-            if (running == null) {
-                copyStore(dataDir.resolve(STORE), staging.resolve(STORE));
-                copyKafka(dataDir.resolve(KAFKA), staging.resolve(KAFKA));
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target + " already exists: a backup never replaces a file");
+        }
+        Files.createDirectories(data.resolve("run"));
+        try (FileChannel lockFile = FileChannel.open(
+                        data.resolve("run").resolve("backup.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock onlyBackup = lockFile.tryLock()) {
+            if (onlyBackup == null) {
+                throw new IllegalStateException("another backup of " + data + " is under way: try again in a moment");
             }
-            copyTree(dataDir.resolve(SECRETS), staging.resolve(SECRETS), path -> true);
-            BackupManifest manifest = new BackupManifest(
-                    BackupManifest.FORMAT,
-                    platformVersion(),
-                    Instant.now(),
-                    running != null,
-                    pausedMillis,
-                    clusterId(staging),
-                    StoreContents.documentsByCollection(staging.resolve(STORE)),
-                    describe(staging));
-            zip(staging, manifest, archive);
-            return manifest;
-        } finally {
+            // What an interrupted backup left (a copy of the store and the keys) goes first.
+            Path staging = data.resolve("run").resolve("backup-staging");
             deleteTree(staging);
+            Files.createDirectories(staging);
+            try {
+                long pausedMillis;
+                if (running != null) {
+                    pausedMillis = copyWhileKafkaPaused(data, running, staging);
+                } else {
+                    pausedMillis = 0;
+                    copyClosedStore(data.resolve(STORE), staging.resolve(STORE));
+                    copyKafka(data.resolve(KAFKA), staging.resolve(KAFKA));
+                }
+                copyTree(data.resolve(SECRETS), staging.resolve(SECRETS), path -> true);
+                BackupManifest manifest = new BackupManifest(
+                        BackupManifest.FORMAT,
+                        platformVersion(),
+                        Instant.now(),
+                        running != null,
+                        pausedMillis,
+                        clusterId(staging),
+                        StoreContents.documentsByCollection(staging.resolve(STORE)),
+                        describe(staging));
+                zip(staging, manifest, target);
+                return manifest;
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (OverlappingFileLockException sameProcess) {
+            throw new IllegalStateException("another backup of " + data + " is under way: try again in a moment");
         }
     }
 
-    private static long copyWhileKafkaPaused(Path dataDir, RunningParts running, Path staging) throws IOException {
+    private static long copyWhileKafkaPaused(Path data, RunningParts running, Path staging) throws IOException {
+        requireKafka(running.kafkaPid());
         Files.createDirectories(staging.resolve(STORE).getParent());
-        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + running.mongoPort())) {
+        // Never waits for ever: a MongoDB-wire server that does not answer ends the pause with an error.
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + running.mongoPort()
+                + "/?serverSelectionTimeoutMS=5000&connectTimeoutMS=5000&socketTimeoutMS=60000")) {
             MongoDatabase admin = mongo.getDatabase("admin");
             admin.runCommand(new Document("ping", 1)); // connected before Kafka pauses, not while
             long pausedAt = System.nanoTime();
-            signal("STOP", running.kafkaPid());
+            ProcessSignals.pause(running.kafkaPid());
+            // Whatever ends this process meanwhile (Ctrl-C, a kill) resumes Kafka on its way out.
+            Thread resumeOnExit = new Thread(() -> resumeQuietly(running.kafkaPid()), "resume-kafka");
+            Runtime.getRuntime().addShutdownHook(resumeOnExit);
             try {
-                admin.runCommand(new Document(
-                        "tirelireSnapshot",
-                        staging.resolve(STORE).toAbsolutePath().toString()));
-                copyKafka(dataDir.resolve(KAFKA), staging.resolve(KAFKA));
+                Path snapshot = staging.resolve("store-snapshot.zip");
+                Document copied = admin.runCommand(new Document("tirelireSnapshot", snapshot.toString()));
+                requireStoreOf(data, copied.getString("source"));
+                unzipTheStore(snapshot, staging.resolve(STORE));
+                copyKafka(data.resolve(KAFKA), staging.resolve(KAFKA));
+                if (!ProcessSignals.isPaused(running.kafkaPid())) {
+                    throw new IllegalStateException("Kafka was resumed during the copy (the launcher resumes a Kafka"
+                            + " paused for over a minute): the copy would not be consistent");
+                }
             } finally {
-                signal("CONT", running.kafkaPid());
+                ProcessSignals.resume(running.kafkaPid());
+                removeHook(resumeOnExit);
             }
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedAt);
         }
     }
 
+    /** The server's snapshot holds the store as its one entry; the archive holds it as a file of its own. */
+    private static void unzipTheStore(Path snapshot, Path store) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(snapshot))) {
+            if (zip.getNextEntry() == null) {
+                throw new IllegalStateException("the MongoDB-wire server's snapshot is empty");
+            }
+            Files.copy(zip, store);
+        }
+        Files.delete(snapshot);
+    }
+
+    /** The process to pause is this platform's Kafka, alive: never a process that took a dead one's id. */
+    private static void requireKafka(long pid) {
+        boolean kafka = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .flatMap(process -> process.info().arguments())
+                .map(arguments -> List.of(arguments).contains(KAFKA_MAIN_CLASS))
+                .orElse(false);
+        if (!kafka) {
+            throw new IllegalStateException("Kafka (process " + pid + ") is not running: see ./tirelire status");
+        }
+    }
+
+    /** The MongoDB-wire server that copied its store is this data directory's, not another platform's. */
+    private static void requireStoreOf(Path data, @Nullable String source) throws IOException {
+        if (source == null || !Files.isSameFile(Path.of(source), data.resolve(STORE))) {
+            throw new IllegalStateException("the MongoDB-wire server on that port keeps " + source
+                    + ", not this data directory's store: is TIRELIRE_MONGO_PORT the one Tirelire runs with?");
+        }
+    }
+
+    private static void resumeQuietly(long pid) {
+        try {
+            ProcessSignals.resume(pid);
+        } catch (IOException alreadyGone) {
+            // nothing left to resume
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway, and resumes a Kafka already resumed: harmless
+        }
+    }
+
     /**
-     * A closed store, copied as it is. A MongoDB-wire server holds its file locked: one still running
-     * without its launcher (stopping, or left behind) is never copied under its writes.
+     * A closed store, copied through the channel that holds its lock: a MongoDB-wire server still running
+     * without its launcher (stopping, or left behind) holds it, and its file is then not copied under its
+     * writes. (Opening the file a second time and closing it would release this process's lock.)
      */
-    private static void copyStore(Path store, Path copy) throws IOException {
+    private static void copyClosedStore(Path store, Path copy) throws IOException {
         Files.createDirectories(copy.getParent());
         try (FileChannel channel = FileChannel.open(store, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
+                FileLock lock = channel.tryLock();
+                FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             if (lock == null) {
                 throw storeInUse(store);
             }
-            Files.copy(store, copy);
+            long size = channel.size();
+            for (long copied = 0; copied < size; ) {
+                copied += channel.transferTo(copied, size - copied, out);
+            }
         } catch (OverlappingFileLockException openInThisProcess) {
             throw storeInUse(store);
         }
@@ -144,7 +236,7 @@ public final class PlatformBackup {
         });
     }
 
-    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep) throws IOException {
+    private static void copyTree(Path from, Path to, Predicate<Path> keep) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
@@ -157,21 +249,6 @@ public final class PlatformBackup {
                     Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
-        }
-    }
-
-    private static void signal(String signal, long pid) throws IOException {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .start();
-            String said = new String(kill.getInputStream().readAllBytes()).strip();
-            if (kill.waitFor() != 0) {
-                throw new IOException("could not " + signal + " Kafka (pid " + pid + "): " + said);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while pausing or resuming Kafka", interrupted);
         }
     }
 
@@ -190,6 +267,7 @@ public final class PlatformBackup {
 
     /** The manifest first, then each file; written aside and moved in place, readable by its owner only. */
     private static void zip(Path staging, BackupManifest manifest, Path archive) throws IOException {
+        Files.createDirectories(archive.getParent());
         Path partial = archive.resolveSibling(archive.getFileName() + ".part");
         Files.deleteIfExists(partial);
         Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -218,7 +296,7 @@ public final class PlatformBackup {
 
     /** An archive's entry names use '/', whatever the system. */
     static String entryName(Path root, Path file) {
-        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/");
     }
 
     static void deleteTree(Path root) throws IOException {

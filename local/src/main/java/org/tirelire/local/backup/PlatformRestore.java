@@ -106,7 +106,11 @@ public final class PlatformRestore {
             }
             Files.createDirectories(target.getParent());
             try (InputStream in = zip.getInputStream(entry)) {
-                Files.copy(in, target);
+                // Never more than the manifest says, whatever the entry claims: a crafted archive fills no disk.
+                if (Files.copy(new BoundedInputStream(in, expected.bytes() + 1), target) > expected.bytes()) {
+                    throw new IllegalStateException(
+                            "the archive is damaged: " + name + " is larger than its manifest says");
+                }
             }
             if (!BackupManifest.ArchivedFile.of(target).equals(expected)) {
                 throw new IllegalStateException("the archive is damaged: " + name + " does not match its checksum");
@@ -117,6 +121,40 @@ public final class PlatformRestore {
         missing.removeAll(seen);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the archive is incomplete: " + String.join(", ", missing) + " missing");
+        }
+    }
+
+    /** Reads at most {@code limit} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int read = super.read();
+            if (read >= 0) {
+                left--;
+            }
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, left));
+            if (read > 0) {
+                left -= read;
+            }
+            return read;
         }
     }
 

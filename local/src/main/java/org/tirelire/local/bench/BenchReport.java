@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -127,6 +128,7 @@ final class BenchReport {
                         after.peakResidentBytes() / (1024 * 1024)));
             });
         }
+        md.append(costPerGift(result));
         md.append(String.format(
                 Locale.ROOT,
                 "%n## Totals%n%nEvery campaign's total equals the sum of its gifts answered 201: **%s** "
@@ -135,6 +137,41 @@ final class BenchReport {
                 result.expectedCents(),
                 result.raisedCents()));
         return md.toString();
+    }
+
+    /**
+     * CPU milliseconds and MongoDB operations per gift, each scenario from its measure's start until every
+     * gift of it was confirmed, counted and shown.
+     */
+    static String costPerGift(Benchmark.Result result) {
+        StringBuilder md = new StringBuilder("\n## Cost per gift\n\n");
+        md.append("From the start of each measure until its totals were exact and its gifts shown: the work of"
+                + " taking, confirming, counting and announcing each gift.\n\n");
+        md.append("| scenario | gifts | CPU ms per gift, all processes | of which | MongoDB operations per gift |"
+                + " of which |\n|---|---|---|---|---|---|\n");
+        for (Benchmark.Scenario scenario : result.scenarios()) {
+            Benchmark.CostPerGift cost = scenario.cost();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %s | %s | %s |%n",
+                    scenario.name(),
+                    cost.gifts(),
+                    cost.totalCpuMillis(),
+                    breakdown(cost.cpuMillis()),
+                    cost.mongoOperations().isEmpty()
+                            ? "n/a (not counted by this MongoDB)"
+                            : String.format(Locale.ROOT, "%.1f", cost.totalMongoOperations()),
+                    breakdown(cost.mongoOperations())));
+        }
+        return md.toString();
+    }
+
+    /** The largest parts first: "donation-service 4.1, mongo 2.0, …". */
+    private static String breakdown(Map<String, Double> parts) {
+        return parts.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(part -> String.format(Locale.ROOT, "%s %.1f", part.getKey(), part.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static ObjectNode json(Benchmark.Result result) {
@@ -176,6 +213,16 @@ final class BenchReport {
                 p.put("cpuSeconds", before == null ? -1 : after.cpuSeconds() - before.cpuSeconds());
                 p.put("peakResidentBytes", after.peakResidentBytes());
             });
+            ObjectNode cost = node.putObject("costPerGift");
+            cost.put("gifts", scenario.cost().gifts());
+            cost.put("cpuMillis", scenario.cost().totalCpuMillis());
+            ObjectNode cpu = cost.putObject("cpuMillisByProcess");
+            scenario.cost().cpuMillis().forEach(cpu::put);
+            if (!scenario.cost().mongoOperations().isEmpty()) {
+                cost.put("mongoOperations", scenario.cost().totalMongoOperations());
+                ObjectNode operations = cost.putObject("mongoOperationsByCommand");
+                scenario.cost().mongoOperations().forEach(operations::put);
+            }
         }
         ObjectNode ceilings = root.putObject("rawCeilings");
         ceilings.put("kafkaRecordsPerSecond", result.ceilings().kafkaRecordsPerSecond());

@@ -56,7 +56,45 @@ public final class Benchmark {
             long giftsNeverShown,
             long unansweredThenRecorded,
             Map<String, ProcessUsage.Usage> usageBefore,
-            Map<String, ProcessUsage.Usage> usageAfter) {}
+            Map<String, ProcessUsage.Usage> usageAfter,
+            CostPerGift cost) {}
+
+    /**
+     * What the gifts of a scenario's measure cost, their confirmation and counting included: from the
+     * measure's start to the moment every total is exact and every gift shown.
+     *
+     * @param cpuMillis CPU milliseconds per gift, by process
+     * @param mongoOperations MongoDB data commands per gift, by command; empty on a real MongoDB
+     */
+    record CostPerGift(long gifts, Map<String, Double> cpuMillis, Map<String, Double> mongoOperations) {
+
+        static CostPerGift of(
+                long gifts,
+                Map<String, ProcessUsage.Usage> before,
+                Map<String, ProcessUsage.Usage> after,
+                Map<String, Long> operations) {
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            after.forEach((process, usage) -> {
+                ProcessUsage.Usage start = before.get(process);
+                if (gifts > 0 && start != null && start.cpuSeconds() >= 0 && usage.cpuSeconds() >= 0) {
+                    cpu.put(process, (usage.cpuSeconds() - start.cpuSeconds()) * 1000 / gifts);
+                }
+            });
+            Map<String, Double> perGift = new LinkedHashMap<>();
+            operations.forEach((command, count) -> perGift.put(command, gifts == 0 ? 0 : (double) count / gifts));
+            return new CostPerGift(gifts, cpu, perGift);
+        }
+
+        double totalCpuMillis() {
+            return cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        double totalMongoOperations() {
+            return mongoOperations.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+        }
+    }
 
     record Result(
             Options options,
@@ -127,6 +165,7 @@ public final class Benchmark {
                 say.accept("Scenario " + name + ": some progress streams did not open; their gifts count as unseen");
             }
             Map<String, ProcessUsage.Usage> before = ProcessUsage.of(target.pids());
+            Map<String, Long> operationsBefore = StoreOperations.read(target.mongoUri());
             say.accept("Scenario " + name + ": measuring " + options.duration().toSeconds() + " s at " + options.rate()
                     + " gifts/s…");
             OpenLoad.Outcome outcome =
@@ -140,9 +179,13 @@ public final class Benchmark {
             waitForExactTotals(campaigns, Duration.ofSeconds(60));
             // Gifts a stream never shows within the wait count as unseen in the report.
             watch.awaitEveryGiftShown(Duration.ofSeconds(10));
+            Map<String, ProcessUsage.Usage> settledUsage = ProcessUsage.of(target.pids());
+            Map<String, Long> operations =
+                    StoreOperations.between(operationsBefore, StoreOperations.read(target.mongoUri()));
             long[] unseen = new long[1];
             Histogram lags = watch.lags(unseen);
-            return new Scenario(name, campaigns.size(), outcome, lags, unseen[0], settled, before, after);
+            CostPerGift cost = CostPerGift.of(outcome.accepted() + settled, before, settledUsage, operations);
+            return new Scenario(name, campaigns.size(), outcome, lags, unseen[0], settled, before, after, cost);
         }
     }
 

@@ -11,13 +11,19 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.ZipOutputStream;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -28,20 +34,26 @@ import org.h2.mvstore.MVStore;
  * limit (docs/performance.md). Here such a query reads the one document and checks the rest of the
  * query on it, which is what MongoDB itself does.
  *
- * <p>It also answers {@code {tirelireSnapshot: "<file>"}} on the {@code admin} database, for {@code
+ * <p>It also answers, on the {@code admin} database, {@code {tirelireSnapshot: "<file.zip>"}} for {@code
  * ./tirelire backup}: a copy of the whole store, every database of every service, as of one instant
- * (ADR 37).
+ * (ADR 37); and {@code {tirelireOperations: 1}} for {@code ./tirelire bench}: the commands run so far.
  */
 final class IdLookupH2Backend extends H2Backend {
 
     /** The admin command that copies the store to a new file, named by the command's value. */
     static final String SNAPSHOT_COMMAND = "tirelireSnapshot";
 
+    /** The admin command that tells how many of each command the server has run since it started. */
+    static final String OPERATIONS_COMMAND = "tirelireOperations";
+
+    /** Commands run, by name: the benchmark's MongoDB operations per gift (a real MongoDB's opcounters). */
+    private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
+
     /**
      * Every command holds it shared; a snapshot holds it alone, so that it never copies a write half done
      * (a document stored, its index entry not yet).
      */
-    private final ReadWriteLock commands = new ReentrantReadWriteLock();
+    private final ReadWriteLock commandsOrSnapshot = new ReentrantReadWriteLock();
 
     /**
      * The one store of this process. A database opens its existing collections from its constructor,
@@ -65,37 +77,49 @@ final class IdLookupH2Backend extends H2Backend {
         if ("admin".equals(databaseName) && SNAPSHOT_COMMAND.equals(command)) {
             return snapshot(Path.of(String.valueOf(query.get(SNAPSHOT_COMMAND))));
         }
-        commands.readLock().lock();
+        if ("admin".equals(databaseName) && OPERATIONS_COMMAND.equals(command)) {
+            Document counts = new Document();
+            new TreeMap<>(operations).forEach((name, count) -> counts.put(name, count.sum()));
+            Document answer = new Document("ok", 1.0);
+            answer.put("operations", counts);
+            return answer;
+        }
+        operations.computeIfAbsent(command, name -> new LongAdder()).increment();
+        commandsOrSnapshot.readLock().lock();
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            commands.readLock().unlock();
+            commandsOrSnapshot.readLock().unlock();
         }
     }
 
     /**
-     * Writes every acknowledged write to the file, then copies the file while nothing writes to it. The
-     * commands wait meanwhile: a few milliseconds for an association's data.
+     * Writes every acknowledged write to the file, then copies the file while nothing writes to it, into a
+     * zip archive at {@code target} holding it as its one entry. The copy reads through the store's own
+     * channel (H2's online backup): opening the file again and closing it would release this process's lock
+     * on it. The commands wait meanwhile: milliseconds for an association's data.
      */
     private Document snapshot(Path target) {
-        commands.writeLock().lock();
+        commandsOrSnapshot.writeLock().lock();
         try {
             MVStore mvStore = getMvStore();
             mvStore.commit();
             Path source = Path.of(mvStore.getFileStore().getFileName());
             mvStore.executeFilestoreOperation(() -> {
-                try {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES); // never over a file
+                // CREATE_NEW: a snapshot never replaces a file
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
+                        ZipOutputStream zip = new ZipOutputStream(out)) {
+                    mvStore.getFileStore().backup(zip);
                 } catch (IOException cannotCopy) {
                     throw new UncheckedIOException(cannotCopy);
                 }
             });
             Document answer = new Document("ok", 1.0);
+            answer.put("source", source.toAbsolutePath().toString());
             answer.put("file", target.toString());
-            answer.put("version", mvStore.getCurrentVersion());
             return answer;
         } finally {
-            commands.writeLock().unlock();
+            commandsOrSnapshot.writeLock().unlock();
         }
     }
 

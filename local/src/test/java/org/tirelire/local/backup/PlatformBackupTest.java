@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -132,7 +135,26 @@ class PlatformBackupTest {
             stillRunning.shutdown();
         }
         assertThat(Files.exists(archive)).isFalse();
-        assertThat(Files.list(archive.getParent())).as("no staging left").isEmpty();
+        assertThat(dataDir.resolve("run/backup-staging"))
+                .as("no copy left behind")
+                .doesNotExist();
+    }
+
+    @Test
+    void one_backup_at_a_time_and_never_inside_the_data_directory_it_saves() throws IOException {
+        Files.createDirectories(dataDir.resolve("run"));
+        try (FileChannel lock = FileChannel.open(
+                        dataDir.resolve("run/backup.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.lock()) {
+            assertThatThrownBy(() -> PlatformBackup.write(dataDir, null, archive))
+                    .hasMessageContaining("another backup of")
+                    .hasMessageContaining("is under way");
+        }
+        assertThatThrownBy(() -> PlatformBackup.write(dataDir, null, dataDir.resolve("kafka/backup.zip")))
+                .hasMessageContaining("a backup goes outside the data directory it saves");
+        assertThat(Files.exists(archive)).isFalse();
+
+        assertThat(PlatformBackup.write(dataDir, null, archive).collections()).isNotEmpty();
     }
 
     @Test

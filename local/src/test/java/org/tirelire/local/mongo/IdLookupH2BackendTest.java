@@ -12,11 +12,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipInputStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,14 +102,20 @@ class IdLookupH2BackendTest {
         });
         writer.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> written.get() > 20);
-        Path copy = dir.resolve("copy.mv");
+        Path snapshot = dir.resolve("snapshot.zip");
 
         Document answer = client.getDatabase("admin")
-                .runCommand(new Document(IdLookupH2Backend.SNAPSHOT_COMMAND, copy.toString()));
+                .runCommand(new Document(IdLookupH2Backend.SNAPSHOT_COMMAND, snapshot.toString()));
         writing.set(false);
         writer.join();
 
         assertThat(answer.getDouble("ok")).isEqualTo(1.0);
+        assertThat(answer.getString("source")).isEqualTo(dir.resolve("data.mv").toString());
+        Path copy = dir.resolve("copy.mv");
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(snapshot))) {
+            assertThat(zip.getNextEntry()).isNotNull();
+            Files.copy(zip, copy);
+        }
         Map<String, Long> copied = StoreContents.documentsByCollection(copy);
         assertThat(copied).containsEntry("tirelire-other.campaigns", 1L);
         assertThat(copied.get("tirelire-test.donations"))
@@ -116,8 +124,34 @@ class IdLookupH2BackendTest {
         assertThat(donations.countDocuments()).isEqualTo(50L + written.get());
         // The server never writes over an existing file.
         assertThatThrownBy(() -> client.getDatabase("admin")
-                        .runCommand(new Document(IdLookupH2Backend.SNAPSHOT_COMMAND, copy.toString())))
+                        .runCommand(new Document(IdLookupH2Backend.SNAPSHOT_COMMAND, snapshot.toString())))
                 .isInstanceOf(MongoException.class);
         assertThat(StoreContents.documentsByCollection(copy)).isEqualTo(copied);
+    }
+
+    @Test
+    void the_server_counts_the_commands_it_runs_for_the_benchmark_s_cost_per_gift() {
+        Document before = operations();
+        donations.find(Filters.eq("_id", "don-1")).first();
+        donations.updateOne(Filters.eq("_id", "don-1"), Updates.set("status", "CONFIRMED"));
+        donations.updateOne(Filters.eq("_id", "don-2"), Updates.set("status", "CONFIRMED"));
+        Document after = operations();
+
+        assertThat(after.get("update", Number.class).longValue() - count(before, "update"))
+                .isEqualTo(2);
+        assertThat(after.get("find", Number.class).longValue() - count(before, "find"))
+                .isEqualTo(1);
+        assertThat(count(before, "insert")).as("the 50 inserts of the set-up").isEqualTo(50);
+    }
+
+    private Document operations() {
+        return client.getDatabase("admin")
+                .runCommand(new Document(IdLookupH2Backend.OPERATIONS_COMMAND, 1))
+                .get("operations", Document.class);
+    }
+
+    private static long count(Document operations, String command) {
+        Number count = operations.get(command, Number.class);
+        return count == null ? 0 : count.longValue();
     }
 }

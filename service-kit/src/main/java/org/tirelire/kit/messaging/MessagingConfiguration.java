@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -66,26 +67,38 @@ public class MessagingConfiguration {
         return new EventConsumers(codec, traces, epoch);
     }
 
-    /** The Kafka cluster records come from, asked of the brokers the services are given (ADR 36). */
+    /**
+     * The Kafka cluster records come from (ADR 36), asked with the connection settings the consumers have:
+     * the binder's brokers (else Spring's), Spring's raw client properties, then the binder's own
+     * ({@code security.protocol}, {@code sasl.*}, {@code ssl.*} for a managed Kafka).
+     */
     @Bean
     @ConditionalOnMissingBean
     KafkaEpoch kafkaEpoch(MongoTemplate mongo, Environment environment) {
-        Binder settings = Binder.get(environment);
-        List<String> brokers = settings.bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
-                .orElseGet(
-                        () -> settings.bind("spring.cloud.stream.kafka.binder.brokers", Bindable.listOf(String.class))
-                                .orElse(List.of("localhost:9092")));
-        return new StoredKafkaEpoch(mongo, () -> clusterId(brokers));
+        Map<String, Object> client = adminSettings(environment);
+        return new StoredKafkaEpoch(mongo, () -> clusterId(client));
     }
 
-    private static String clusterId(List<String> brokers) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                String.join(",", brokers),
-                CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG,
-                "none",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000))) {
+    static Map<String, Object> adminSettings(Environment environment) {
+        Binder settings = Binder.get(environment);
+        Bindable<Map<String, String>> raw = Bindable.mapOf(String.class, String.class);
+        Map<String, Object> client = new HashMap<>();
+        settings.bind("spring.kafka.properties", raw).ifBound(client::putAll);
+        settings.bind("spring.kafka.security.protocol", String.class)
+                .ifBound(protocol -> client.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol));
+        settings.bind("spring.cloud.stream.kafka.binder.configuration", raw).ifBound(client::putAll);
+        client.keySet().retainAll(AdminClientConfig.configNames());
+        List<String> brokers = settings.bind("spring.cloud.stream.kafka.binder.brokers", Bindable.listOf(String.class))
+                .orElseGet(() -> settings.bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
+                        .orElse(List.of("localhost:9092")));
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
+        client.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+        client.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return client;
+    }
+
+    private static String clusterId(Map<String, Object> client) {
+        try (Admin admin = Admin.create(client)) {
             return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException unanswered) {
             throw new IllegalStateException("Kafka did not say its cluster id: " + unanswered, unanswered);

@@ -19,7 +19,9 @@ import org.tirelire.kit.totals.KafkaEpoch;
  */
 public class StoredKafkaEpoch implements KafkaEpoch {
 
+    /** Also written by the launcher's {@code PlatformMigration}, under the same names. */
     public static final String COLLECTION = "kafka_epoch";
+
     public static final String FIRST_CLUSTER_ID = "first-cluster";
 
     private static final Logger log = LoggerFactory.getLogger(StoredKafkaEpoch.class);

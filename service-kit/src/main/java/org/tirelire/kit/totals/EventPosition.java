@@ -25,8 +25,9 @@ public record EventPosition(@Nullable String cluster, int partition, long offset
         return prefix() + "p" + partition;
     }
 
+    /** Apache Kafka's cluster ids are base64url; others may hold a dot, which a MongoDB field name cannot. */
     private String prefix() {
-        return cluster == null ? "" : cluster + ":";
+        return cluster == null ? "" : cluster.replaceAll("[^A-Za-z0-9_-]", "_") + ":";
     }
 
     @Override

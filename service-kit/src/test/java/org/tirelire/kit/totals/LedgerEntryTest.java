@@ -54,6 +54,9 @@ class LedgerEntryTest {
                 .as("the refund counts: it is not taken for the confirmation delivered again")
                 .isEqualTo(new LedgerEntry.Change("q1Sh-9_xTXqYs4wAbCdEfg:3@7", -25_00, -1));
         assertThat(sameOffsetElsewhere.partitionKey()).isEqualTo("q1Sh-9_xTXqYs4wAbCdEfg:p3");
+        assertThat(new EventPosition("redpanda.5f2c0e9a", 3, 7).partitionKey())
+                .as("a MongoDB field name holds no dot")
+                .isEqualTo("redpanda_5f2c0e9a:p3");
         assertThat(new EventPosition(3, 7).partitionKey())
                 .as("the first cluster's positions keep the form they always had")
                 .isEqualTo("p3");
