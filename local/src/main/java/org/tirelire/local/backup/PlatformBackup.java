@@ -159,12 +159,8 @@ public final class PlatformBackup {
 
     /** The process to pause is this platform's Kafka, alive: never a process that took a dead one's id. */
     private static void requireKafka(long pid) {
-        boolean kafka = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .flatMap(process -> process.info().arguments())
-                .map(arguments -> List.of(arguments).contains(KAFKA_MAIN_CLASS))
-                .orElse(false);
-        if (!kafka) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                || !ProcessSignals.arguments(pid).contains(KAFKA_MAIN_CLASS)) {
             throw new IllegalStateException("Kafka (process " + pid + ") is not running: see ./tirelire status");
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Pausing and resuming a process (SIGSTOP, SIGCONT), and telling whether one is paused (Linux's /proc). */
 public final class ProcessSignals {
@@ -26,6 +27,19 @@ public final class ProcessSignals {
             return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
         } catch (IOException | RuntimeException unknown) {
             return false;
+        }
+    }
+
+    /**
+     * The process's command line, word by word, from /proc (the JDK's own view leaves out the arguments of
+     * a command line as long as a JVM's class path); empty when unknown.
+     */
+    public static List<String> arguments(long pid) {
+        try {
+            byte[] commandLine = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return List.of(new String(commandLine, StandardCharsets.ISO_8859_1).split("\0"));
+        } catch (IOException | RuntimeException unknown) {
+            return List.of();
         }
     }
 
