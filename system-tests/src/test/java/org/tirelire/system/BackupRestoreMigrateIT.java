@@ -54,6 +54,8 @@ class BackupRestoreMigrateIT {
     private static String campaignId;
     /** The gifts the restored platform holds, donation id to amount. */
     private static Map<String, Long> restoredGifts;
+    /** The gifts given to the restored platform itself. */
+    private static final List<String> givenAfterRestore = new ArrayList<>();
 
     @AfterAll
     static void stopThePlatformsStartedHere() {
@@ -127,6 +129,7 @@ class BackupRestoreMigrateIT {
             Gateway.Answer gift = give(copy, campaignId, amount);
             assertThat(gift.status()).as(String.valueOf(gift.body())).isEqualTo(201);
             afterRestore.put(gift.text("id"), amount);
+            givenAfterRestore.add(gift.text("id"));
         }
         assertExactTotal(copy, campaignId, afterRestore);
         // Its organiser signs in there with the same password.
@@ -144,7 +147,11 @@ class BackupRestoreMigrateIT {
         assertThat(restored).as("the restored platform of the first scenario").isNotNull();
         Path from = restored.dataDir();
         // Emails still queued when the platform stops go out after the move; those already sent must not.
-        List<String> sentBefore = texts(new Gateway(restored.endpoints().mailWebUrl()));
+        Gateway restoredMail = new Gateway(restored.endpoints().mailWebUrl());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(givenAfterRestore)
+                        .allMatch(donation -> texts(restoredMail).stream().anyMatch(text -> text.contains(donation))));
+        List<String> sentBefore = texts(restoredMail);
         restored.stop();
         restored = null;
         Map<String, String> environment = new HashMap<>(System.getenv());

@@ -74,4 +74,50 @@ class BenchmarkSmokeIT {
         assertThat(report.get("rawCeilings").get("mongoInsertsPerSecond").asDouble())
                 .isPositive();
     }
+
+    @Test
+    void a_stepped_benchmark_finds_the_knee_against_its_bounds_and_draws_it() throws Exception {
+        Path out = Path.of("target", "bench-steps-smoke").toAbsolutePath();
+        List<String> printed = new ArrayList<>();
+        int exit = BenchCommand.run(
+                List.of(
+                        "--steps", "5,15",
+                        "--duration", "3",
+                        "--warm-up", "1",
+                        "--ceiling-records", "2000",
+                        "--out", out.toString()),
+                HOME,
+                SharedPlatform.environment(),
+                printed::add);
+
+        assertThat(exit).as(String.join("\n", printed)).isZero();
+        Path json;
+        try (Stream<Path> files = Files.list(out)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        JsonNode report = Gateway.parse(Files.readString(json));
+        assertThat(report.get("steps").valueStream().map(JsonNode::asInt)).containsExactly(5, 15);
+        assertThat(report.get("scenarios")).hasSize(2);
+        for (JsonNode step : report.get("scenarios")) {
+            assertThat(step.get("accepted").asLong()).isEqualTo(step.get("rate").asLong() * 3);
+            assertThat(step.get("holds").isBoolean()).isTrue();
+        }
+        // The knee is the highest step that held, or none: never a rate that did not.
+        JsonNode knee = report.get("knee");
+        if (!knee.isNull()) {
+            assertThat(report.get("scenarios")
+                            .valueStream()
+                            .filter(step -> step.get("rate").asInt() == knee.asInt())
+                            .findFirst()
+                            .orElseThrow()
+                            .get("holds")
+                            .asBoolean())
+                    .isTrue();
+        }
+        byte[] png = Files.readAllBytes(Path.of(json.toString().replace(".json", ".png")));
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(Files.readString(Path.of(json.toString().replace(".json", ".md"))))
+                .contains("## Knee")
+                .contains("![POST p99 and progress lag p99 by rate offered](");
+    }
 }

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformPorts;
 
 /**
- * {@code ./tirelire bench [--rate N] [--duration S] [--campaigns N] [--out DIR]} (and, for a short smoke run,
- * {@code --warm-up S --ceiling-records N}): benchmarks the platform
+ * {@code ./tirelire bench [--rate N | --steps N,N,…] [--duration S] [--campaigns N] [--out DIR]} (and, for a
+ * short smoke run, {@code --warm-up S --ceiling-records N}): benchmarks the platform
  * running on this machine ({@code ./tirelire up}), or, when none is, one it starts for the run with rate
  * limits off (a benchmark from one address would otherwise measure the rate limiter). Writes the report
  * to {@code bench-reports/} and prints where.
@@ -40,29 +41,21 @@ public final class BenchCommand {
             String option = arguments.get(i);
             String value = i + 1 < arguments.size() ? arguments.get(i + 1) : "";
             switch (option) {
-                case "--rate" -> options = withRate(options, Integer.parseInt(value));
-                case "--duration" -> options = withDuration(options, Duration.ofSeconds(Long.parseLong(value)));
-                case "--campaigns" -> options = withCampaigns(options, Integer.parseInt(value));
-                case "--warm-up" ->
-                    options = new Benchmark.Options(
-                            options.rate(),
-                            options.duration(),
-                            Duration.ofSeconds(Long.parseLong(value)),
-                            options.spreadCampaigns(),
-                            options.kafkaRecords(),
-                            options.mongoInserts());
-                case "--ceiling-records" ->
-                    options = new Benchmark.Options(
-                            options.rate(),
-                            options.duration(),
-                            options.warmUp(),
-                            options.spreadCampaigns(),
-                            Integer.parseInt(value),
-                            Integer.parseInt(value) / 20);
+                case "--rate" -> options = options.withRate(Integer.parseInt(value));
+                case "--duration" -> options = options.withDuration(Duration.ofSeconds(Long.parseLong(value)));
+                case "--campaigns" -> options = options.withSpreadCampaigns(Integer.parseInt(value));
+                case "--warm-up" -> options = options.withWarmUp(Duration.ofSeconds(Long.parseLong(value)));
+                case "--ceiling-records" -> options = options.withCeilingRecords(Integer.parseInt(value));
+                case "--steps" ->
+                    options = options.withSteps(Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .map(Integer::valueOf)
+                            .toList());
                 case "--out" -> out = Path.of(value);
                 default -> {
                     say.accept("Unknown option " + option
-                            + ". Usage: ./tirelire bench [--rate N] [--duration SECONDS] [--campaigns N] [--out DIR]");
+                            + ". Usage: ./tirelire bench [--rate N | --steps N,N,…] [--duration SECONDS] [--campaigns N]"
+                            + " [--out DIR]");
                     return 2;
                 }
             }
@@ -108,20 +101,6 @@ public final class BenchCommand {
         say.accept(BenchReport.markdown(result));
         say.accept("Report: " + report + " (and .json beside it)");
         return result.totalsExact() ? 0 : 1;
-    }
-
-    private static Benchmark.Options withRate(Benchmark.Options o, int rate) {
-        return new Benchmark.Options(
-                rate, o.duration(), o.warmUp(), o.spreadCampaigns(), o.kafkaRecords(), o.mongoInserts());
-    }
-
-    private static Benchmark.Options withDuration(Benchmark.Options o, Duration duration) {
-        return new Benchmark.Options(
-                o.rate(), duration, o.warmUp(), o.spreadCampaigns(), o.kafkaRecords(), o.mongoInserts());
-    }
-
-    private static Benchmark.Options withCampaigns(Benchmark.Options o, int campaigns) {
-        return new Benchmark.Options(o.rate(), o.duration(), o.warmUp(), campaigns, o.kafkaRecords(), o.mongoInserts());
     }
 
     private static boolean listens(int port) {

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,7 +28,10 @@ final class BenchReport {
                 .withZone(ZoneOffset.UTC)
                 .format(result.at());
         Path markdown = directory.resolve("bench-" + stamp + ".md");
-        Files.writeString(markdown, markdown(result));
+        if (result.scenarios().size() > 1 && !result.options().steps().isEmpty()) {
+            BenchChart.write(result, directory.resolve("bench-" + stamp + ".png"));
+        }
+        Files.writeString(markdown, markdown(result, "bench-" + stamp + ".png"));
         Files.writeString(
                 directory.resolve("bench-" + stamp + ".json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(result)));
@@ -34,15 +39,23 @@ final class BenchReport {
     }
 
     static String markdown(Benchmark.Result result) {
+        return markdown(result, null);
+    }
+
+    /** @param chart the chart's file name beside the report, when rates were stepped */
+    static String markdown(Benchmark.Result result, String chart) {
         StringBuilder md = new StringBuilder();
         Benchmark.Options options = result.options();
         md.append("# Tirelire benchmark, ").append(result.at()).append("\n\n");
+        md.append(knee(result, chart));
         md.append(String.format(
                 Locale.ROOT,
-                "Open model: %d gifts/s offered for %d s per scenario (after %d s of warm-up), through the gateway. "
+                "Open model: %s gifts/s offered for %d s per scenario (after %d s of warm-up), through the gateway. "
                         + "Machine: %d cores, Java %s. Latency is measured from each gift's intended start "
                         + "(no coordinated omission).%n%n",
-                options.rate(),
+                options.steps().isEmpty()
+                        ? String.valueOf(options.rate())
+                        : options.steps().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 options.duration().toSeconds(),
                 options.warmUp().toSeconds(),
                 Runtime.getRuntime().availableProcessors(),
@@ -90,7 +103,7 @@ final class BenchReport {
                         scenario.unansweredThenRecorded()));
             }
         }
-        if (result.scenarios().size() == 2) {
+        if (result.options().steps().isEmpty() && result.scenarios().size() == 2) {
             double spread = result.scenarios().get(0).load().acceptedPerSecond();
             double hot = result.scenarios().get(1).load().acceptedPerSecond();
             md.append(String.format(
@@ -140,6 +153,69 @@ final class BenchReport {
     }
 
     /**
+     * The headline of a stepped run: the highest rate that held every bound, its ratio to the raw ceilings,
+     * and each step against the bounds. Empty for a run at one rate.
+     */
+    static String knee(Benchmark.Result result, String chart) {
+        if (result.options().steps().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("## Knee\n\n");
+        Optional<Benchmark.Scenario> knee = result.knee();
+        if (knee.isPresent()) {
+            Benchmark.Scenario at = knee.get();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "**Knee: %d gifts/s** on one hot campaign (POST p99 %s, progress lag p99 %s, total exact %.1f s"
+                            + " after the last gift): %.4f of the raw Kafka producer's rate, %.3f of the raw MongoDB"
+                            + " inserts', same run.%n%n",
+                    at.rate(),
+                    ms(at.load().latencies(), 99),
+                    ms(at.progressLags(), 99),
+                    at.drain().toMillis() / 1000.0,
+                    at.rate() / result.ceilings().kafkaRecordsPerSecond(),
+                    at.rate() / result.ceilings().mongoInsertsPerSecond()));
+        } else {
+            md.append("**No rate offered held every bound.**\n\n");
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "A rate holds when no gift gets an error, POST p99 < %d ms, progress lag p99 < %d s, every gift is"
+                        + " shown, and the total is exact within %d s of the last gift.%n%n",
+                Benchmark.POST_P99_BOUND.toMillis(),
+                Benchmark.LAG_P99_BOUND.toSeconds(),
+                Benchmark.DRAIN_BOUND.toSeconds()));
+        md.append(
+                "| offered gifts/s | accepted gifts/s | errors | POST p50 | POST p99 | lag p99 | total exact after |"
+                        + " CPU ms per gift | MongoDB operations per gift | holds |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Benchmark.Scenario step : result.scenarios()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %.1f | %.2f %% | %s | %s | %s | %s | %.1f | %s | %s |%n",
+                    step.rate(),
+                    step.load().acceptedPerSecond(),
+                    step.load().errorRate() * 100,
+                    ms(step.load().latencies(), 50),
+                    ms(step.load().latencies(), 99),
+                    ms(step.progressLags(), 99),
+                    step.drain().toDays() > 0
+                            ? "over 60 s"
+                            : String.format(Locale.ROOT, "%.1f s", step.drain().toMillis() / 1000.0),
+                    step.cost().totalCpuMillis(),
+                    step.cost().mongoOperations().isEmpty()
+                            ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f", step.cost().totalMongoOperations()),
+                    step.holds() ? "yes" : "no"));
+        }
+        if (chart != null && result.scenarios().size() > 1) {
+            md.append("\n![POST p99 and progress lag p99 by rate offered](")
+                    .append(chart)
+                    .append(")\n");
+        }
+        return md.append("\n").toString();
+    }
+
+    /**
      * CPU milliseconds and MongoDB operations per gift, each scenario from its measure's start until every
      * gift of it was confirmed, counted and shown.
      */
@@ -180,11 +256,19 @@ final class BenchReport {
         root.put("rate", result.options().rate());
         root.put("durationSeconds", result.options().duration().toSeconds());
         root.put("cores", Runtime.getRuntime().availableProcessors());
+        if (!result.options().steps().isEmpty()) {
+            ArrayNode steps = root.putArray("steps");
+            result.options().steps().forEach(steps::add);
+            result.knee().ifPresentOrElse(knee -> root.put("knee", knee.rate()), () -> root.putNull("knee"));
+        }
         ArrayNode scenarios = root.putArray("scenarios");
         for (Benchmark.Scenario scenario : result.scenarios()) {
             ObjectNode node = scenarios.addObject();
             OpenLoad.Outcome load = scenario.load();
             node.put("name", scenario.name());
+            node.put("rate", scenario.rate());
+            node.put("drainMs", scenario.drain().toMillis());
+            node.put("holds", scenario.holds());
             node.put("campaigns", scenario.campaigns());
             node.put("sent", load.sent());
             node.put("accepted", load.accepted());

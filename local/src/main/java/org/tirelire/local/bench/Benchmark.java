@@ -7,9 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,20 +38,68 @@ public final class Benchmark {
      * @param duration how long each scenario is measured
      * @param warmUp how long each scenario runs before it is measured
      * @param spreadCampaigns how many campaigns share the gifts of the spread scenario
+     * @param steps rates to offer one after the other to the hot campaign, to find the knee; when empty,
+     *     the two scenarios at {@code rate}
      */
     public record Options(
-            int rate, Duration duration, Duration warmUp, int spreadCampaigns, int kafkaRecords, int mongoInserts) {
+            int rate,
+            Duration duration,
+            Duration warmUp,
+            int spreadCampaigns,
+            int kafkaRecords,
+            int mongoInserts,
+            List<Integer> steps) {
 
         public static Options defaults() {
-            return new Options(300, Duration.ofSeconds(30), Duration.ofSeconds(5), 20, 100_000, 5_000);
+            return new Options(300, Duration.ofSeconds(30), Duration.ofSeconds(5), 20, 100_000, 5_000, List.of());
+        }
+
+        public Options withRate(int gifts) {
+            return new Options(gifts, duration, warmUp, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+        }
+
+        public Options withDuration(Duration measured) {
+            return new Options(rate, measured, warmUp, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+        }
+
+        public Options withWarmUp(Duration warming) {
+            return new Options(rate, duration, warming, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+        }
+
+        public Options withSpreadCampaigns(int campaigns) {
+            return new Options(rate, duration, warmUp, campaigns, kafkaRecords, mongoInserts, steps);
+        }
+
+        /** The raw ceilings' Kafka records, and a twentieth as many MongoDB inserts. */
+        public Options withCeilingRecords(int records) {
+            return new Options(rate, duration, warmUp, spreadCampaigns, records, records / 20, steps);
+        }
+
+        public Options withSteps(List<Integer> rates) {
+            return new Options(rate, duration, warmUp, spreadCampaigns, kafkaRecords, mongoInserts, List.copyOf(rates));
         }
     }
+
+    /**
+     * What a rate must hold to be under the knee (the issue's bounds): no error, POST p99 under 500 ms,
+     * progress lag p99 under 2 s, every gift shown, and the total exact within 2 s of the last gift.
+     */
+    static final Duration POST_P99_BOUND = Duration.ofMillis(500);
+
+    static final Duration LAG_P99_BOUND = Duration.ofSeconds(2);
+    static final Duration DRAIN_BOUND = Duration.ofSeconds(2);
 
     /** Where the platform is: the gateway, its stores for the ceilings, its processes for CPU and memory. */
     public record Target(String gatewayUrl, String kafkaBootstrap, String mongoUri, Map<String, Long> pids) {}
 
+    /**
+     * @param rate gifts per second offered
+     * @param drain from the last gift sent to every total exact
+     */
     record Scenario(
             String name,
+            int rate,
+            Duration drain,
             int campaigns,
             OpenLoad.Outcome load,
             Histogram progressLags,
@@ -57,7 +107,19 @@ public final class Benchmark {
             long unansweredThenRecorded,
             Map<String, ProcessUsage.Usage> usageBefore,
             Map<String, ProcessUsage.Usage> usageAfter,
-            CostPerGift cost) {}
+            CostPerGift cost) {
+
+        /** Within every bound of the knee at its rate. */
+        boolean holds() {
+            return load.errorRate() == 0
+                    && load.latencies().getTotalCount() > 0
+                    && load.latencies().getValueAtPercentile(99) < POST_P99_BOUND.toNanos() / 1_000
+                    && progressLags.getTotalCount() > 0
+                    && progressLags.getValueAtPercentile(99) < LAG_P99_BOUND.toNanos() / 1_000
+                    && giftsNeverShown == 0
+                    && drain.compareTo(DRAIN_BOUND) <= 0;
+        }
+    }
 
     /**
      * What the gifts of a scenario's measure cost, their confirmation and counting included: from the
@@ -103,7 +165,16 @@ public final class Benchmark {
             RawCeilings.Ceilings ceilings,
             boolean totalsExact,
             long expectedCents,
-            long raisedCents) {}
+            long raisedCents) {
+
+        /** The highest rate stepped to that held every bound ({@link Scenario#holds}); empty without steps. */
+        Optional<Scenario> knee() {
+            if (options.steps().isEmpty()) {
+                return Optional.empty();
+            }
+            return scenarios.stream().filter(Scenario::holds).max(Comparator.comparingInt(Scenario::rate));
+        }
+    }
 
     private final Target target;
     private final Options options;
@@ -123,15 +194,21 @@ public final class Benchmark {
         Instant at = Instant.now();
         String token = organiser();
         List<String> spread = new ArrayList<>();
-        for (int i = 0; i < options.spreadCampaigns(); i++) {
+        for (int i = 0; options.steps().isEmpty() && i < options.spreadCampaigns(); i++) {
             spread.add(liveCampaign(token, "Banc d'essai " + (i + 1)));
         }
         // No wait for the publications to reach donation-service: a gift to a campaign it has not heard of
         // yet waits for it there, and each scenario's warm-up is not measured.
         String hot = liveCampaign(token, "Gala en direct");
         List<Scenario> scenarios = new ArrayList<>();
-        scenarios.add(scenario("spread over " + spread.size() + " campaigns", spread));
-        scenarios.add(scenario("one hot campaign", List.of(hot)));
+        if (options.steps().isEmpty()) {
+            scenarios.add(scenario("spread over " + spread.size() + " campaigns", spread, options.rate()));
+            scenarios.add(scenario("one hot campaign", List.of(hot), options.rate()));
+        } else {
+            for (int rate : options.steps()) {
+                scenarios.add(scenario("one hot campaign at " + rate + " gifts/s", List.of(hot), rate));
+            }
+        }
 
         say.accept("Waiting for every total to settle…");
         List<String> all = new ArrayList<>(spread);
@@ -148,12 +225,11 @@ public final class Benchmark {
         return new Result(options, at, scenarios, ceilings, exact, expected, raised);
     }
 
-    private Scenario scenario(String name, List<String> campaigns) throws Exception {
-        say.accept("Scenario " + name + ": warming up " + options.warmUp().toSeconds() + " s at " + options.rate()
-                + " gifts/s…");
+    private Scenario scenario(String name, List<String> campaigns, int rate) throws Exception {
+        say.accept("Scenario " + name + ": warming up " + options.warmUp().toSeconds() + " s at " + rate + " gifts/s…");
         OpenLoad load = new OpenLoad(http, target.gatewayUrl());
         OpenLoad.Outcome warmUp =
-                load.run(options.rate(), options.warmUp(), i -> gift(campaigns.get(i % campaigns.size()), null));
+                load.run(rate, options.warmUp(), i -> gift(campaigns.get(i % campaigns.size()), null));
         load.settle(warmUp.unanswered(), SETTLE_ATTEMPTS);
         waitForExactTotals(campaigns, Duration.ofSeconds(60));
 
@@ -166,17 +242,20 @@ public final class Benchmark {
             }
             Map<String, ProcessUsage.Usage> before = ProcessUsage.of(target.pids());
             Map<String, Long> operationsBefore = StoreOperations.read(target.mongoUri());
-            say.accept("Scenario " + name + ": measuring " + options.duration().toSeconds() + " s at " + options.rate()
+            say.accept("Scenario " + name + ": measuring " + options.duration().toSeconds() + " s at " + rate
                     + " gifts/s…");
             OpenLoad.Outcome outcome =
-                    load.run(options.rate(), options.duration(), i -> gift(campaigns.get(i % campaigns.size()), watch));
+                    load.run(rate, options.duration(), i -> gift(campaigns.get(i % campaigns.size()), watch));
+            long lastGiftSent = System.nanoTime();
             Map<String, ProcessUsage.Usage> after = ProcessUsage.of(target.pids());
             if (!outcome.unanswered().isEmpty()) {
                 say.accept("Scenario " + name + ": " + outcome.unanswered().size()
                         + " gifts got an error or no answer; sending each again with its Idempotency-Key…");
             }
             long settled = load.settle(outcome.unanswered(), SETTLE_ATTEMPTS);
-            waitForExactTotals(campaigns, Duration.ofSeconds(60));
+            boolean exact = waitForExactTotals(campaigns, Duration.ofSeconds(60));
+            // Past the wait, the drain counts as longer than any bound.
+            Duration drain = exact ? Duration.ofNanos(System.nanoTime() - lastGiftSent) : Duration.ofDays(1);
             // Gifts a stream never shows within the wait count as unseen in the report.
             watch.awaitEveryGiftShown(Duration.ofSeconds(10));
             Map<String, ProcessUsage.Usage> settledUsage = ProcessUsage.of(target.pids());
@@ -185,7 +264,8 @@ public final class Benchmark {
             long[] unseen = new long[1];
             Histogram lags = watch.lags(unseen);
             CostPerGift cost = CostPerGift.of(outcome.accepted() + settled, before, settledUsage, operations);
-            return new Scenario(name, campaigns.size(), outcome, lags, unseen[0], settled, before, after, cost);
+            return new Scenario(
+                    name, rate, drain, campaigns.size(), outcome, lags, unseen[0], settled, before, after, cost);
         }
     }
 
