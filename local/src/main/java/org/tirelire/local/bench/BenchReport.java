@@ -237,7 +237,16 @@ final class BenchReport {
                     cost.mongoOperations().isEmpty()
                             ? "n/a (not counted by this MongoDB)"
                             : String.format(Locale.ROOT, "%.1f", cost.totalMongoOperations()),
-                    breakdown(cost.mongoOperations())));
+                    breakdown(cost.mongoOperationsByCommand())));
+        }
+        // Where the store's work goes, for the last scenario (the hot campaign, or the highest rate).
+        Benchmark.Scenario last = result.scenarios().get(result.scenarios().size() - 1);
+        if (!last.cost().mongoOperations().isEmpty()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nMongoDB operations per gift by collection, %s: %s.%n",
+                    last.name(),
+                    breakdown(last.cost().mongoOperations())));
         }
         return md.toString();
     }
@@ -305,7 +314,9 @@ final class BenchReport {
             if (!scenario.cost().mongoOperations().isEmpty()) {
                 cost.put("mongoOperations", scenario.cost().totalMongoOperations());
                 ObjectNode operations = cost.putObject("mongoOperationsByCommand");
-                scenario.cost().mongoOperations().forEach(operations::put);
+                scenario.cost().mongoOperationsByCommand().forEach(operations::put);
+                ObjectNode collections = cost.putObject("mongoOperationsByCollection");
+                scenario.cost().mongoOperations().forEach(collections::put);
             }
         }
         ObjectNode ceilings = root.putObject("rawCeilings");

@@ -126,7 +126,8 @@ public final class Benchmark {
      * measure's start to the moment every total is exact and every gift shown.
      *
      * @param cpuMillis CPU milliseconds per gift, by process
-     * @param mongoOperations MongoDB data commands per gift, by command; empty on a real MongoDB
+     * @param mongoOperations MongoDB data commands per gift, by command and collection ({@code find
+     *     tirelire-donations.donations}); empty on a real MongoDB
      */
     record CostPerGift(long gifts, Map<String, Double> cpuMillis, Map<String, Double> mongoOperations) {
 
@@ -149,6 +150,14 @@ public final class Benchmark {
 
         double totalCpuMillis() {
             return cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** The operations per gift by command alone: find, insert, update… */
+        Map<String, Double> mongoOperationsByCommand() {
+            Map<String, Double> byCommand = new java.util.TreeMap<>();
+            mongoOperations.forEach(
+                    (counted, perGift) -> byCommand.merge(StoreOperations.commandOf(counted), perGift, Double::sum));
+            return byCommand;
         }
 
         double totalMongoOperations() {

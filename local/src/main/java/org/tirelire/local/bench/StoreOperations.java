@@ -33,7 +33,13 @@ final class StoreOperations {
         }
     }
 
-    /** Data commands run between two readings, by name; empty when either reading is. */
+    /** The command of a count's name: {@code find} of {@code find tirelire-donations.donations}. */
+    static String commandOf(String counted) {
+        int space = counted.indexOf(' ');
+        return space < 0 ? counted : counted.substring(0, space);
+    }
+
+    /** Data commands run between two readings, by command and collection; empty when either reading is. */
     static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> ran = new TreeMap<>();
         if (before.isEmpty() || after.isEmpty()) {
@@ -41,7 +47,7 @@ final class StoreOperations {
         }
         after.forEach((name, count) -> {
             long delta = count - before.getOrDefault(name, 0L);
-            if (DATA_COMMANDS.contains(name) && delta > 0) {
+            if (DATA_COMMANDS.contains(commandOf(name)) && delta > 0) {
                 ran.put(name, delta);
             }
         });

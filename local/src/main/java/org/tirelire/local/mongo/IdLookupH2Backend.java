@@ -84,13 +84,24 @@ final class IdLookupH2Backend extends H2Backend {
             answer.put("operations", counts);
             return answer;
         }
-        operations.computeIfAbsent(command, name -> new LongAdder()).increment();
+        operations
+                .computeIfAbsent(counted(databaseName, command, query), name -> new LongAdder())
+                .increment();
         commandsOrSnapshot.readLock().lock();
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             commandsOrSnapshot.readLock().unlock();
         }
+    }
+
+    /**
+     * A command with the collection it works on, where it names one ({@code find tirelire-donations.donations}):
+     * the benchmark tells from it where a gift's store operations go.
+     */
+    private static String counted(String databaseName, String command, Document query) {
+        Object collection = "getMore".equals(command) ? query.get("collection") : query.get(command);
+        return collection instanceof String name ? command + " " + databaseName + "." + name : command;
     }
 
     /**

@@ -137,11 +137,13 @@ class IdLookupH2BackendTest {
         donations.updateOne(Filters.eq("_id", "don-2"), Updates.set("status", "CONFIRMED"));
         Document after = operations();
 
-        assertThat(after.get("update", Number.class).longValue() - count(before, "update"))
+        assertThat(count(after, "update tirelire-test.donations") - count(before, "update tirelire-test.donations"))
                 .isEqualTo(2);
-        assertThat(after.get("find", Number.class).longValue() - count(before, "find"))
+        assertThat(count(after, "find tirelire-test.donations") - count(before, "find tirelire-test.donations"))
                 .isEqualTo(1);
-        assertThat(count(before, "insert")).as("the 50 inserts of the set-up").isEqualTo(50);
+        assertThat(count(before, "insert tirelire-test.donations"))
+                .as("the 50 inserts of the set-up")
+                .isEqualTo(50);
     }
 
     private Document operations() {
