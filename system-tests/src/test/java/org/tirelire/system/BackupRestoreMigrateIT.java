@@ -105,13 +105,7 @@ class BackupRestoreMigrateIT {
         assertThat(BackupCommand.restore(List.of(archive.toString()), environment, printed::add))
                 .as(String.join("\n", printed))
                 .isZero();
-        restored = LocalPlatform.builder()
-                .home(SharedPlatform.HOME)
-                .dataDir(elsewhere)
-                .ports(PlatformPorts.random())
-                .environment(environment)
-                .build()
-                .start();
+        restored = platformOn(elsewhere, environment);
         Gateway copy = new Gateway(restored.endpoints().gatewayUrl());
 
         for (String donationId : confirmedBefore.keySet()) {
@@ -191,13 +185,7 @@ class BackupRestoreMigrateIT {
 
         // The services on the new servers, with the keys of the old data directory, as the command says.
         copyTree(from.resolve("secrets"), elsewhere.resolve("secrets"));
-        moved = LocalPlatform.builder()
-                .home(SharedPlatform.HOME)
-                .dataDir(elsewhere)
-                .ports(PlatformPorts.random())
-                .environment(environment)
-                .build()
-                .start();
+        moved = platformOn(elsewhere, environment);
         Gateway there = new Gateway(moved.endpoints().gatewayUrl());
         assertExactTotal(there, campaignId, restoredGifts);
 
@@ -317,5 +305,16 @@ class BackupRestoreMigrateIT {
                 .text("id");
         gateway.post("/api/campaigns/" + id + "/publish", token, Map.of());
         return id;
+    }
+
+    /** The whole platform on a data directory, on ports of its own, as a second machine would run it. */
+    private static LocalPlatform platformOn(Path dataDir, Map<String, String> environment) throws Exception {
+        return LocalPlatform.builder()
+                .home(SharedPlatform.HOME)
+                .dataDir(dataDir)
+                .ports(PlatformPorts.random())
+                .environment(environment)
+                .build()
+                .start();
     }
 }

@@ -29,24 +29,18 @@ class BenchmarkSmokeIT {
     @Test
     void a_short_benchmark_writes_its_report_with_exact_totals() throws Exception {
         Path out = Path.of("target", "bench-smoke").toAbsolutePath();
-        List<String> printed = new ArrayList<>();
-        int exit = BenchCommand.run(
-                List.of(
-                        "--rate", "20",
-                        "--duration", "5",
-                        "--warm-up", "2",
-                        "--campaigns", "3",
-                        "--ceiling-records", "2000",
-                        "--out", out.toString()),
-                HOME,
-                SharedPlatform.environment(),
-                printed::add);
-
-        assertThat(exit).as(String.join("\n", printed)).isZero();
-        Path json;
-        try (Stream<Path> files = Files.list(out)) {
-            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
-        }
+        Path json = benchmark(
+                out,
+                "--rate",
+                "20",
+                "--duration",
+                "5",
+                "--warm-up",
+                "2",
+                "--campaigns",
+                "3",
+                "--ceiling-records",
+                "2000");
         assertThat(Path.of(json.toString().replace(".json", ".md"))).exists();
         JsonNode report = Gateway.parse(Files.readString(json));
         assertThat(report.get("totalsExact").asBoolean()).isTrue();
@@ -78,23 +72,7 @@ class BenchmarkSmokeIT {
     @Test
     void a_stepped_benchmark_finds_the_knee_against_its_bounds_and_draws_it() throws Exception {
         Path out = Path.of("target", "bench-steps-smoke").toAbsolutePath();
-        List<String> printed = new ArrayList<>();
-        int exit = BenchCommand.run(
-                List.of(
-                        "--steps", "5,15",
-                        "--duration", "3",
-                        "--warm-up", "1",
-                        "--ceiling-records", "2000",
-                        "--out", out.toString()),
-                HOME,
-                SharedPlatform.environment(),
-                printed::add);
-
-        assertThat(exit).as(String.join("\n", printed)).isZero();
-        Path json;
-        try (Stream<Path> files = Files.list(out)) {
-            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
-        }
+        Path json = benchmark(out, "--steps", "5,15", "--duration", "3", "--warm-up", "1", "--ceiling-records", "2000");
         JsonNode report = Gateway.parse(Files.readString(json));
         assertThat(report.get("steps").valueStream().map(JsonNode::asInt)).containsExactly(5, 15);
         assertThat(report.get("scenarios")).hasSize(2);
@@ -119,5 +97,17 @@ class BenchmarkSmokeIT {
         assertThat(Files.readString(Path.of(json.toString().replace(".json", ".md"))))
                 .contains("## Knee")
                 .contains("![POST p99 and progress lag p99 by rate offered](");
+    }
+
+    /** Runs {@code ./tirelire bench} with {@code options} on the shared platform; returns its JSON report. */
+    private static Path benchmark(Path out, String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.addAll(List.of("--out", out.toString()));
+        List<String> printed = new ArrayList<>();
+        int exit = BenchCommand.run(arguments, HOME, SharedPlatform.environment(), printed::add);
+        assertThat(exit).as(String.join("\n", printed)).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
     }
 }
