@@ -15,7 +15,7 @@ import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.donation.audit.AuditTrail;
 import org.tirelire.donation.campaign.CampaignSnapshot;
-import org.tirelire.donation.campaign.CampaignSnapshots;
+import org.tirelire.donation.campaign.LiveCampaigns;
 import org.tirelire.donation.payment.PaymentOutcome;
 import org.tirelire.donation.payment.PaymentOutcomes;
 import org.tirelire.donation.payment.PaymentProvider;
@@ -36,7 +36,7 @@ public class DonationLifecycle implements PaymentOutcomes {
     private final AggregateUpdates updates;
     private final PaymentProviders providers;
     private final RewardStocks rewardStocks;
-    private final CampaignSnapshots campaigns;
+    private final LiveCampaigns campaigns;
     private final DonationPages pages;
     private final AuditTrail auditTrail;
     private final Clock clock;
@@ -48,7 +48,7 @@ public class DonationLifecycle implements PaymentOutcomes {
             AggregateUpdates updates,
             PaymentProviders providers,
             RewardStocks rewardStocks,
-            CampaignSnapshots campaigns,
+            LiveCampaigns campaigns,
             DonationPages pages,
             AuditTrail auditTrail,
             GiftMetrics metrics,
@@ -71,7 +71,8 @@ public class DonationLifecycle implements PaymentOutcomes {
     }
 
     /**
-     * Hands a pending donation to the provider of its organisation; a decline fails it at once. A provider
+     * Hands a pending donation, as just read or written, to the provider of its organisation; a decline
+     * fails it at once. A provider
      * that hosts its own payment page gives its address, where the donor is sent next.
      */
     public Donation startPayment(Donation donation) {
@@ -90,28 +91,29 @@ public class DonationLifecycle implements PaymentOutcomes {
                                 donation.donor().email()),
                 donation.recurrence(),
                 donation.mandate()));
-        return update(donation.id(), pending -> {
-            if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
-                if (pending.fail(declined.reason(), clock.instant())) {
-                    releaseReward(pending);
-                }
-            } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
-                pending.awaitPayment(accepted.paymentReference(), accepted.redirect());
-            } else if (start instanceof PaymentProvider.PaymentStart.Paid paid) {
-                pending.awaitPayment(paid.paymentReference(), null);
-                if (paid.amount().equals(pending.amount())) {
-                    pending.confirm(paid.paymentReference(), clock.instant());
-                } else {
-                    log.error(
-                            "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
-                            paid.paymentReference(),
-                            pending.id(),
-                            paid.amount(),
-                            pending.amount());
-                }
-            }
-            return pending;
-        });
+        return updates.updateFrom(
+                donations, donation, donation.id(), () -> new DonationNotFound(donation.id()), pending -> {
+                    if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
+                        if (pending.fail(declined.reason(), clock.instant())) {
+                            releaseReward(pending);
+                        }
+                    } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
+                        pending.awaitPayment(accepted.paymentReference(), accepted.redirect());
+                    } else if (start instanceof PaymentProvider.PaymentStart.Paid paid) {
+                        pending.awaitPayment(paid.paymentReference(), null);
+                        if (paid.amount().equals(pending.amount())) {
+                            pending.confirm(paid.paymentReference(), clock.instant());
+                        } else {
+                            log.error(
+                                    "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
+                                    paid.paymentReference(),
+                                    pending.id(),
+                                    paid.amount(),
+                                    pending.amount());
+                        }
+                    }
+                    return pending;
+                });
     }
 
     /**
@@ -291,7 +293,7 @@ public class DonationLifecycle implements PaymentOutcomes {
 
     private String descriptionOf(Donation donation) {
         return campaigns
-                .findById(donation.campaignId())
+                .known(donation.campaignId())
                 .map(CampaignSnapshot::title)
                 .map(title -> "Don à « " + title + " »")
                 .orElse("Don");

@@ -21,7 +21,7 @@ import org.tirelire.kit.messaging.RecentlyPublished;
 
 /**
  * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
- * donation recorded as PENDING and its payment started. Repeating the request returns the same
+ * donation recorded as PENDING and its payment started from the copy just written. Repeating the request returns the same
  * donation, and finishes the work if the first attempt stopped half-way.
  */
 @Component
@@ -74,22 +74,35 @@ public class RecordDonation {
     public record Recorded(Donation donation, boolean firstTime) {}
 
     public Recorded give(String idempotencyKey, DonationRequest request) {
-        Optional<Donation> repeated = idempotencyKeys
-                .earlierClaim(idempotencyKey, request)
-                .flatMap(claim -> donations.findById(claim.donationId()));
-        if (repeated.isPresent()) {
-            return new Recorded(finishPayment(repeated.get(), request), false);
-        }
         Money amount = request.amount().toMoney();
-        CampaignSnapshot campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
-        PaymentProvider paymentProvider = paymentProviders.forOrganisation(campaign.organisationId());
-        check(request, amount, campaign, paymentProvider);
-        PostalAddress receiptAddress = request.receipt() == null
-                ? null
-                : request.receipt().checkedAddress(campaign.organisationId(), receipts);
+        CampaignSnapshot campaign;
+        PaymentProvider paymentProvider;
+        PostalAddress receiptAddress;
+        try {
+            campaign = acceptingCampaign(CampaignId.of(request.campaignId()));
+            paymentProvider = paymentProviders.forOrganisation(campaign.organisationId());
+            check(request, amount, campaign, paymentProvider);
+            receiptAddress = request.receipt() == null
+                    ? null
+                    : request.receipt().checkedAddress(campaign.organisationId(), receipts);
+        } catch (DonationRefused refused) {
+            // A repeated request is answered from its first attempt even if the campaign has closed since.
+            Optional<Donation> repeated = idempotencyKeys
+                    .earlierClaim(idempotencyKey, request)
+                    .flatMap(claim -> donations.findById(claim.donationId()));
+            if (repeated.isPresent()) {
+                return new Recorded(finishPayment(repeated.get(), request), false);
+            }
+            throw refused;
+        }
 
+        // Claimed only now, so that a refused request leaves its key free; one write in the usual case.
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
         if (!claim.firstUse()) {
+            Optional<Donation> repeated = donations.findById(claim.donationId());
+            if (repeated.isPresent()) {
+                return new Recorded(finishPayment(repeated.get(), request), false);
+            }
             // A twin request with the same key got there first and is recording the donation.
             Optional<Donation> twin =
                     RecentlyPublished.find(() -> donations.findById(claim.donationId()), publicationGrace);

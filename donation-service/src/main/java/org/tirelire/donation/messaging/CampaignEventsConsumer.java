@@ -12,7 +12,7 @@ import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.donation.campaign.CampaignSnapshot;
-import org.tirelire.donation.campaign.CampaignSnapshots;
+import org.tirelire.donation.campaign.LiveCampaigns;
 import org.tirelire.donation.donation.DonationLifecycle;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.donation.subscription.Subscriptions;
@@ -30,7 +30,7 @@ class CampaignEventsConsumer {
     @Bean
     Consumer<Message<byte[]>> campaignEvents(
             EventConsumers events,
-            CampaignSnapshots snapshots,
+            LiveCampaigns snapshots,
             RewardStocks rewardStocks,
             DonationLifecycle lifecycle,
             Subscriptions recurring) {
@@ -40,10 +40,7 @@ class CampaignEventsConsumer {
 
     /** What each campaign event changes here. */
     private record CampaignSnapshotsFollower(
-            CampaignSnapshots snapshots,
-            RewardStocks rewardStocks,
-            DonationLifecycle lifecycle,
-            Subscriptions recurring)
+            LiveCampaigns snapshots, RewardStocks rewardStocks, DonationLifecycle lifecycle, Subscriptions recurring)
             implements CampaignEvent.Handler {
 
         private static final Logger log = LoggerFactory.getLogger(CampaignEventsConsumer.class);
@@ -67,7 +64,7 @@ class CampaignEventsConsumer {
 
         @Override
         public void on(CampaignUpdated updated) {
-            snapshots.findById(updated.campaignId()).ifPresent(known -> {
+            snapshots.known(updated.campaignId()).ifPresent(known -> {
                 updated.rewards()
                         .forEach(reward -> rewardStocks.changeLimit(
                                 reward.rewardId(),
@@ -91,10 +88,7 @@ class CampaignEventsConsumer {
                         closed.outcome(),
                         stopped);
             }
-            snapshots
-                    .findById(closed.campaignId())
-                    .map(CampaignSnapshot::closed)
-                    .ifPresent(snapshots::save);
+            snapshots.known(closed.campaignId()).map(CampaignSnapshot::closed).ifPresent(snapshots::save);
             if (!closed.requiresRefunds()) {
                 // Once the campaign is seen closed, so that no charge goes to it after its donor was told.
                 int moved = recurring.passToGeneralFund(closed.campaignId(), closed.closedAt());

@@ -62,7 +62,7 @@ class RecordDonationTest {
 
     private MongoTemplate mongo;
     private DonationRepository donations;
-    private CampaignSnapshots campaigns;
+    private LiveCampaigns liveCampaigns;
     private RewardStocks rewardStocks;
     private final RecordingProvider provider = new RecordingProvider();
     private RecordDonation recordDonation;
@@ -86,7 +86,7 @@ class RecordDonationTest {
         mongo = new MongoTemplate(client, "record-donation-" + System.nanoTime());
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
         donations = repositories.getRepository(DonationRepository.class);
-        campaigns = repositories.getRepository(CampaignSnapshots.class);
+        CampaignSnapshots campaigns = repositories.getRepository(CampaignSnapshots.class);
         rewardStocks = new RewardStocks(mongo);
         Clock clock = Clock.systemUTC();
         AggregateUpdates updates = new AggregateUpdates(new OutboxRelay(mongo, null, List.of()) {
@@ -96,12 +96,13 @@ class RecordDonationTest {
             }
         });
         PaymentProviders providers = organisationId -> provider;
+        liveCampaigns = new LiveCampaigns(campaigns, Duration.ZERO, Duration.ofSeconds(2));
         DonationLifecycle lifecycle = new DonationLifecycle(
                 donations,
                 updates,
                 providers,
                 rewardStocks,
-                campaigns,
+                liveCampaigns,
                 new DonationPages("https://dons.example.org"),
                 new AuditTrail(repositories.getRepository(ReportedActions.class), updates, clock),
                 new GiftMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
@@ -111,7 +112,7 @@ class RecordDonationTest {
                         repositories.getRepository(IdempotencyRecords.class),
                         JsonMapper.builder().build(),
                         clock),
-                new LiveCampaigns(campaigns, Duration.ZERO),
+                liveCampaigns,
                 donations,
                 lifecycle,
                 providers,
@@ -124,7 +125,7 @@ class RecordDonationTest {
                 Duration.ZERO,
                 clock);
 
-        campaigns.save(new CampaignSnapshot(
+        liveCampaigns.save(new CampaignSnapshot(
                 CAMPAIGN,
                 "org-1",
                 "Rénovons la péniche",
@@ -166,12 +167,27 @@ class RecordDonationTest {
     }
 
     @Test
+    void a_gift_sent_again_after_its_campaign_closed_is_answered_from_its_first_attempt() {
+        Donation first =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+        liveCampaigns.save(new CampaignSnapshot(CAMPAIGN, "org-1", "Rénovons la péniche", "EUR", false, List.of()));
+
+        RecordDonation.Recorded again = recordDonation.give("key-1", gift(30_00, "EUR", null, "card"));
+
+        assertThat(again.firstTime()).isFalse();
+        assertThat(again.donation().id()).isEqualTo(first.id());
+        assertThat(provider.started).hasSize(1);
+        expectRefused(gift(30_00, "EUR", null, "card"), HttpStatus.CONFLICT, "campaignId");
+        assertThat(donations.count()).isEqualTo(1);
+    }
+
+    @Test
     void gifts_that_break_a_rule_are_refused_naming_the_field_and_nothing_is_stored() {
         expectRefused(gift(30_00, "CHF", null, "card"), HttpStatus.UNPROCESSABLE_CONTENT, "amount.currency");
         expectRefused(gift(99, "EUR", null, "card"), HttpStatus.UNPROCESSABLE_CONTENT, "amount.amount");
         expectRefused(gift(10_00, "EUR", REWARD, "card"), HttpStatus.UNPROCESSABLE_CONTENT, "amount.amount");
         expectRefused(gift(30_00, "EUR", null, "bitcoin"), HttpStatus.UNPROCESSABLE_CONTENT, "paymentMethod");
-        campaigns.save(new CampaignSnapshot(CAMPAIGN, "org-1", "Rénovons la péniche", "EUR", false, List.of()));
+        liveCampaigns.save(new CampaignSnapshot(CAMPAIGN, "org-1", "Rénovons la péniche", "EUR", false, List.of()));
         expectRefused(gift(30_00, "EUR", null, "card"), HttpStatus.CONFLICT, "campaignId");
 
         assertThat(donations.count()).isZero();

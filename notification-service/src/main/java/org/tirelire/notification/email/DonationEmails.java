@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.kit.messaging.RecentlyPublished;
-import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
+import org.tirelire.notification.campaign.KnownCampaigns;
 
 /** The emails a confirmed gift causes. A receipt goes out whatever the donor's news consent. */
 @Component
@@ -21,12 +21,11 @@ public class DonationEmails {
     private static final Duration CAMPAIGN_GRACE = Duration.ofSeconds(3);
 
     private final EmailOutbox outbox;
-    private final CampaignSummaries campaigns;
+    private final KnownCampaigns campaigns;
     private final EmailTemplates templates;
     private final EmailProperties properties;
 
-    DonationEmails(
-            EmailOutbox outbox, CampaignSummaries campaigns, EmailTemplates templates, EmailProperties properties) {
+    DonationEmails(EmailOutbox outbox, KnownCampaigns campaigns, EmailTemplates templates, EmailProperties properties) {
         this.outbox = outbox;
         this.campaigns = campaigns;
         this.templates = templates;
@@ -47,7 +46,7 @@ public class DonationEmails {
             campaignUrl = properties.publicBaseUrl() + "/";
         } else {
             // The campaign's publication comes on another topic: if it is just behind the gift, wait for it.
-            campaign = RecentlyPublished.find(() -> campaigns.findById(gift.campaignId()), CAMPAIGN_GRACE)
+            campaign = RecentlyPublished.find(() -> campaigns.find(gift.campaignId()), CAMPAIGN_GRACE)
                     .orElse(new CampaignSummary(
                             gift.campaignId(),
                             "",

@@ -33,8 +33,8 @@ import org.tirelire.contracts.events.SubscriptionMovedToGeneralFund;
 import org.tirelire.contracts.events.SubscriptionStarted;
 import org.tirelire.contracts.events.TirelireEvent;
 import org.tirelire.kit.messaging.EventConsumers;
-import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.campaign.CampaignSummary;
+import org.tirelire.notification.campaign.KnownCampaigns;
 import org.tirelire.notification.email.DonationEmails;
 import org.tirelire.notification.email.EmailOutbox;
 import org.tirelire.notification.email.OrganiserEmails;
@@ -60,7 +60,7 @@ class NotificationEventsConsumers {
     @Bean
     Consumer<Message<byte[]>> campaignEvents(
             EventConsumers events,
-            CampaignSummaries campaigns,
+            KnownCampaigns campaigns,
             NewsEmails news,
             OrganiserEmails organisers,
             SupporterEmails supporters,
@@ -87,7 +87,7 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(CampaignUpdated updated) {
                         campaigns
-                                .findById(updated.campaignId())
+                                .find(updated.campaignId())
                                 .map(known -> known.retitled(updated.title()))
                                 .ifPresent(campaigns::save);
                     }
@@ -96,7 +96,7 @@ class NotificationEventsConsumers {
                     public void on(CampaignClosed closed) {
                         toWebhooks(closed.organisationId());
                         campaigns
-                                .findById(closed.campaignId())
+                                .find(closed.campaignId())
                                 .map(CampaignSummary::closed)
                                 .ifPresent(campaigns::save);
                         organisers.campaignClosed(closed);

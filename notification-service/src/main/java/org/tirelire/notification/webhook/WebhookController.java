@@ -149,6 +149,7 @@ class WebhookController {
                 request.eventTypes().stream().distinct().toList(),
                 "whsec_" + HexFormat.of().formatHex(secret),
                 clock.instant()));
+        webhooks.webhooksChanged(organisationId);
         return new WebhookView(
                 webhook.id(), webhook.url(), webhook.eventTypes(), webhook.createdAt(), webhook.secret());
     }
@@ -166,7 +167,9 @@ class WebhookController {
 
     @DeleteMapping("/api/webhooks/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        subscriptions.delete(own(token, id));
+        WebhookSubscription removed = own(token, id);
+        subscriptions.delete(removed);
+        webhooks.webhooksChanged(removed.organisationId());
         return ResponseEntity.noContent().build();
     }
 

@@ -1,11 +1,14 @@
 package org.tirelire.notification.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
@@ -17,8 +20,9 @@ import org.tirelire.contracts.events.EventTypes;
 import org.tirelire.contracts.events.MilestoneReached;
 import org.tirelire.contracts.events.NewsPublished;
 import org.tirelire.contracts.ids.GeneralFund;
-import org.tirelire.notification.campaign.CampaignSummaries;
+import org.tirelire.kit.cache.RecentReads;
 import org.tirelire.notification.campaign.CampaignSummary;
+import org.tirelire.notification.campaign.KnownCampaigns;
 
 /**
  * Turns the platform's events into deliveries for the organisations' webhooks: each event of a type a
@@ -43,17 +47,23 @@ public class Webhooks {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
     private final WebhookDispatcher dispatcher;
-    private final CampaignSummaries campaigns;
+    private final KnownCampaigns campaigns;
     private final EventsAwaitingCampaign awaitingCampaign;
     private final Clock clock;
+    /** Each organisation's webhooks, and under {@link #ANY_ORGANISATION} whether any exists (ADR 38). */
+    private final RecentReads<String, List<WebhookSubscription>> recentSubscriptions;
+
+    private static final String ANY_ORGANISATION = "";
 
     Webhooks(
             WebhookSubscriptions subscriptions,
             WebhookDeliveries deliveries,
             WebhookDispatcher dispatcher,
-            CampaignSummaries campaigns,
+            KnownCampaigns campaigns,
             EventsAwaitingCampaign awaitingCampaign,
-            Clock clock) {
+            Clock clock,
+            @Value("${tirelire.notifications.webhook-cache:2s}") Duration cacheFor) {
+        this.recentSubscriptions = new RecentReads<>(cacheFor);
         this.campaigns = campaigns;
         this.awaitingCampaign = awaitingCampaign;
         this.subscriptions = subscriptions;
@@ -76,7 +86,7 @@ public class Webhooks {
             return;
         }
         boolean queued = false;
-        for (WebhookSubscription webhook : subscriptions.findByOrganisationIdOrderByCreatedAtAsc(organisationId)) {
+        for (WebhookSubscription webhook : webhooksOf(organisationId)) {
             if (webhook.wants(eventType)
                     && queue(WebhookDelivery.pending(webhook, eventId, eventType, body, clock.instant()))) {
                 queued = true;
@@ -85,6 +95,29 @@ public class Webhooks {
         if (queued) {
             dispatcher.wakeUp();
         }
+    }
+
+    /** An organisation added or removed a webhook: this replica sends it events at once, others within 2 s. */
+    void webhooksChanged(String organisationId) {
+        recentSubscriptions.forget(organisationId);
+        recentSubscriptions.forget(ANY_ORGANISATION);
+    }
+
+    private List<WebhookSubscription> webhooksOf(String organisationId) {
+        return recentSubscriptions
+                .get(organisationId, id -> Optional.of(subscriptions.findByOrganisationIdOrderByCreatedAtAsc(id)))
+                .orElseThrow();
+    }
+
+    /** Most platforms have no webhook at all: then a gift's event costs no further read. */
+    private boolean anyWebhook() {
+        return !recentSubscriptions
+                .get(
+                        ANY_ORGANISATION,
+                        any -> Optional.of(
+                                subscriptions.findAll(PageRequest.of(0, 1)).getContent()))
+                .orElseThrow()
+                .isEmpty();
     }
 
     void wakeUpDispatcher() {
@@ -98,14 +131,14 @@ public class Webhooks {
      * thank-you email and the page totals of the same event go on.
      */
     public void publishForCampaign(CloudEvent event, String body, String campaignId) {
-        if (!EVENT_TYPES.contains(event.type()) || subscriptions.count() == 0) {
+        if (!EVENT_TYPES.contains(event.type()) || !anyWebhook()) {
             return;
         }
         if (GeneralFund.is(campaignId)) {
             publish(event, body, GeneralFund.organisationOf(campaignId));
             return;
         }
-        Optional<CampaignSummary> campaign = campaigns.findById(campaignId);
+        Optional<CampaignSummary> campaign = campaigns.find(campaignId);
         if (campaign.isPresent()) {
             publish(event, body, campaign.get().organisationId());
             return;
@@ -113,7 +146,7 @@ public class Webhooks {
         awaitingCampaign.save(new EventAwaitingCampaign(event.id(), campaignId, event.type(), body, clock.instant()));
         log.info("Webhooks for {} {} wait for the publication of campaign {}", event.type(), event.id(), campaignId);
         // The publication may have been saved between our look and our save: then nobody else releases it.
-        campaigns.findById(campaignId).ifPresent(known -> campaignKnown(campaignId, known.organisationId()));
+        campaigns.find(campaignId).ifPresent(known -> campaignKnown(campaignId, known.organisationId()));
     }
 
     /**

@@ -25,8 +25,30 @@ public class AggregateUpdates {
             String id,
             Supplier<? extends RuntimeException> notFound,
             Function<T, R> change) {
+        return update(repository, repository.findById(id).orElseThrow(notFound), id, notFound, change);
+    }
+
+    /**
+     * The same, starting from a copy the caller has just read or written, which saves reading it again;
+     * a copy another writer has changed since is read afresh, as above.
+     */
+    public <T extends OutboxAggregate, R> R updateFrom(
+            CrudRepository<T, String> repository,
+            T latestCopy,
+            String id,
+            Supplier<? extends RuntimeException> notFound,
+            Function<T, R> change) {
+        return update(repository, latestCopy, id, notFound, change);
+    }
+
+    private <T extends OutboxAggregate, R> R update(
+            CrudRepository<T, String> repository,
+            T firstCopy,
+            String id,
+            Supplier<? extends RuntimeException> notFound,
+            Function<T, R> change) {
+        T aggregate = firstCopy;
         for (int attempt = 1; ; attempt++) {
-            T aggregate = repository.findById(id).orElseThrow(notFound);
             int pendingBefore = aggregate.outbox().size();
             R result = change.apply(aggregate);
             try {
@@ -35,6 +57,7 @@ public class AggregateUpdates {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw concurrentWrite;
                 }
+                aggregate = repository.findById(id).orElseThrow(notFound);
                 continue;
             }
             if (aggregate.outbox().size() > pendingBefore) {

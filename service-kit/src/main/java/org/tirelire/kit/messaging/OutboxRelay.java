@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -124,26 +125,73 @@ public class OutboxRelay implements DisposableBean {
      * ran in between, which may have published some of them already, is the document read again.
      */
     private void drainWritten() {
-        Written next;
-        while ((next = nextWritten()) != null) {
-            String collection = mongo.getCollectionName(next.source().documentType());
-            if (next.sweepsBefore() != sweeps.get()) {
-                Query byId = Query.query(Criteria.where("_id").is(next.id()));
-                byId.fields().include("outbox");
-                Document document = mongo.findOne(byId, Document.class, collection);
-                if (document != null) {
-                    publishOutbox(document, next.source(), collection);
+        PublishedEvents published = new PublishedEvents();
+        try {
+            Written next;
+            while ((next = nextWritten()) != null) {
+                String collection = mongo.getCollectionName(next.source().documentType());
+                if (next.sweepsBefore() != sweeps.get()) {
+                    Query byId = Query.query(Criteria.where("_id").is(next.id()));
+                    byId.fields().include("outbox");
+                    Document document = mongo.findOne(byId, Document.class, collection);
+                    if (document != null) {
+                        publishOutbox(document, next.source(), collection);
+                    }
+                    continue;
                 }
-                continue;
-            }
-            for (PendingEvent pending : next.events()) {
-                if (!recentlyPublished.contains(pending.eventId())) {
-                    publisher.publish(String.valueOf(next.id()), pending);
-                    recentlyPublished.add(pending.eventId());
+                for (PendingEvent pending : next.events()) {
+                    if (!recentlyPublished.contains(pending.eventId())) {
+                        publisher.publish(String.valueOf(next.id()), pending);
+                        recentlyPublished.add(pending.eventId());
+                    }
+                }
+                published.add(
+                        collection,
+                        next.id(),
+                        next.events().stream().map(PendingEvent::eventId).toList());
+                if (published.size() >= BATCH) {
+                    published.removeFromOutboxes();
                 }
             }
-            removePublished(
-                    next.id(), next.events().stream().map(PendingEvent::eventId).toList(), collection);
+        } finally {
+            // What Kafka acknowledged leaves its outbox even when a later send failed.
+            published.removeFromOutboxes();
+        }
+    }
+
+    /**
+     * Events Kafka has acknowledged, by document, taken out of their outboxes together: one command per
+     * collection for a pass, however many gifts it carried, rather than one per document.
+     */
+    private final class PublishedEvents {
+        private final Map<String, Map<Object, List<String>>> byCollection = new LinkedHashMap<>();
+        private int documents;
+
+        void add(String collection, Object id, List<String> eventIds) {
+            if (!eventIds.isEmpty()) {
+                byCollection
+                        .computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                        .put(id, eventIds);
+                documents++;
+            }
+        }
+
+        int size() {
+            return documents;
+        }
+
+        void removeFromOutboxes() {
+            byCollection.forEach((collection, documentsPublished) -> {
+                if (documentsPublished.size() == 1) {
+                    documentsPublished.forEach((id, eventIds) -> removePublished(id, eventIds, collection));
+                    return;
+                }
+                BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+                documentsPublished.forEach((id, eventIds) -> removals.updateOne(byId(id), removal(eventIds)));
+                removals.execute();
+            });
+            byCollection.clear();
+            documents = 0;
         }
     }
 
@@ -218,12 +266,17 @@ public class OutboxRelay implements DisposableBean {
         if (eventIds.isEmpty()) {
             return;
         }
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id)),
-                new Update()
-                        .pull("outbox", Query.query(Criteria.where("eventId").in(eventIds)))
-                        .inc("version", 1),
-                collection);
+        mongo.updateFirst(byId(id), removal(eventIds), collection);
+    }
+
+    private static Query byId(Object id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private static Update removal(List<String> eventIds) {
+        return new Update()
+                .pull("outbox", Query.query(Criteria.where("eventId").in(eventIds)))
+                .inc("version", 1);
     }
 
     @Override
