@@ -9,6 +9,7 @@ import org.tirelire.contracts.events.DonationEvent;
 import org.tirelire.contracts.events.DonationFailed;
 import org.tirelire.contracts.events.DonationRefunded;
 import org.tirelire.contracts.events.DonorErased;
+import org.tirelire.donation.admission.GiftAdmission;
 import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.donation.donation.GiftMetrics;
 import org.tirelire.donation.receipt.ReceiptRegister;
@@ -31,11 +32,15 @@ class OwnGiftEventsConsumer {
             ReceiptRegister register,
             Subscriptions subscriptions,
             DonationRepository donations,
-            GiftMetrics metrics) {
+            GiftMetrics metrics,
+            GiftAdmission admission) {
         DonationEvent.Handler handler = new DonationEvent.Handler() {
             @Override
             public void on(DonationConfirmed confirmed) {
                 metrics.confirmed(confirmed.amount());
+                if (confirmed.offlineMethod() == null) {
+                    admission.confirmationHeard(confirmed.confirmedAt());
+                }
                 donations.findById(confirmed.donationId()).ifPresent(gift -> {
                     register.issueForGift(gift);
                     subscriptions.chargeSucceeded(gift);

@@ -95,7 +95,7 @@ final class BenchReport {
             if (!scenario.load().unanswered().isEmpty()) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "%n%s: of the %d gifts that got an error or no answer, %d were recorded "
+                        "%n%s: of the %d gifts shed, refused with an error or left unanswered, %d were recorded "
                                 + "(then, or when sent again with the same Idempotency-Key after the measure); "
                                 + "the totals below count them.%n",
                         scenario.name(),
@@ -180,21 +180,24 @@ final class BenchReport {
         }
         md.append(String.format(
                 Locale.ROOT,
-                "A rate holds when no gift gets an error, POST p99 < %d ms, progress lag p99 < %d s, every gift is"
+                "A rate holds when no gift gets an error or is shed, POST p99 < %d ms, progress lag p99 < %d s, every gift is"
                         + " shown, and the total is exact within %d s of the last gift.%n%n",
                 Benchmark.POST_P99_BOUND.toMillis(),
                 Benchmark.LAG_P99_BOUND.toSeconds(),
                 Benchmark.DRAIN_BOUND.toSeconds()));
         md.append(
-                "| offered gifts/s | accepted gifts/s | errors | POST p50 | POST p99 | lag p99 | total exact after |"
-                        + " CPU ms per gift | MongoDB operations per gift | holds |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                "| offered gifts/s | accepted gifts/s | errors | shed | shed answer p99 | POST p50 | POST p99 | lag p99 |"
+                        + " total exact after | CPU ms per gift | MongoDB operations per gift | holds |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Benchmark.Scenario step : result.scenarios()) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %d | %.1f | %.2f %% | %s | %s | %s | %s | %.1f | %s | %s |%n",
+                    "| %d | %.1f | %.2f %% | %.2f %% | %s | %s | %s | %s | %s | %.1f | %s | %s |%n",
                     step.rate(),
                     step.load().acceptedPerSecond(),
                     step.load().errorRate() * 100,
+                    step.load().shedRate() * 100,
+                    step.load().shed() == 0 ? "–" : ms(step.load().shedLatencies(), 99),
                     ms(step.load().latencies(), 50),
                     ms(step.load().latencies(), 99),
                     ms(step.progressLags(), 99),
@@ -207,6 +210,21 @@ final class BenchReport {
                             : String.format(Locale.ROOT, "%.1f", step.cost().totalMongoOperations()),
                     step.holds() ? "yes" : "no"));
         }
+        result.overload()
+                .ifPresent(overload -> md.append(String.format(
+                        Locale.ROOT,
+                        "%nAt %d gifts/s, %s the knee: %.1f gifts/s taken, %.2f %% shed (answered in %s at p99), progress"
+                                + " lag p99 %s. Overload %s: it holds when no gift gets an error, the lag p99 stays"
+                                + " under %d s and a shed gift is answered within %d ms.%n",
+                        overload.rate(),
+                        overload.rate() == 2 * result.knee().orElseThrow().rate() ? "twice" : "over twice",
+                        overload.load().acceptedPerSecond(),
+                        overload.load().shedRate() * 100,
+                        overload.load().shed() == 0 ? "–" : ms(overload.load().shedLatencies(), 99),
+                        ms(overload.progressLags(), 99),
+                        overload.overloadHolds() ? "**holds**" : "**does not hold**",
+                        Benchmark.OVERLOAD_LAG_P99_BOUND.toSeconds(),
+                        Benchmark.SHED_P99_BOUND.toMillis())));
         if (chart != null && result.scenarios().size() > 1) {
             md.append("\n![POST p99 and progress lag p99 by rate offered](")
                     .append(chart)
@@ -283,6 +301,8 @@ final class BenchReport {
             node.put("accepted", load.accepted());
             node.put("acceptedPerSecond", load.acceptedPerSecond());
             node.put("errorRate", load.errorRate());
+            node.put("shed", load.shed());
+            node.put("shedAnswerP99Ms", load.shed() == 0 ? 0 : millis(load.shedLatencies(), 99));
             ObjectNode statuses = node.putObject("statuses");
             load.statuses().forEach((status, count) -> statuses.put(String.valueOf(status), count));
             node.put("connectionFailures", load.failures());

@@ -89,6 +89,14 @@ public final class Benchmark {
     static final Duration LAG_P99_BOUND = Duration.ofSeconds(2);
     static final Duration DRAIN_BOUND = Duration.ofSeconds(2);
 
+    /**
+     * What overload must hold, at twice the knee or more: progress lag p99 under 5 s for the gifts taken, no
+     * error, and each gift that cannot be taken in time asked to come back within 50 ms (p99).
+     */
+    static final Duration OVERLOAD_LAG_P99_BOUND = Duration.ofSeconds(5);
+
+    static final Duration SHED_P99_BOUND = Duration.ofMillis(50);
+
     /** Where the platform is: the gateway, its stores for the ceilings, its processes for CPU and memory. */
     public record Target(String gatewayUrl, String kafkaBootstrap, String mongoUri, Map<String, Long> pids) {}
 
@@ -109,9 +117,19 @@ public final class Benchmark {
             Map<String, ProcessUsage.Usage> usageAfter,
             CostPerGift cost) {
 
-        /** Within every bound of the knee at its rate. */
+        /** Overload honest: every gift taken is counted in time, the others asked at once to come back. */
+        boolean overloadHolds() {
+            return load.errorRate() == 0
+                    && progressLags.getTotalCount() > 0
+                    && progressLags.getValueAtPercentile(99) < OVERLOAD_LAG_P99_BOUND.toNanos() / 1_000
+                    && (load.shed() == 0
+                            || load.shedLatencies().getValueAtPercentile(99) < SHED_P99_BOUND.toNanos() / 1_000);
+        }
+
+        /** Within every bound of the knee at its rate, every gift taken (none shed). */
         boolean holds() {
             return load.errorRate() == 0
+                    && load.shed() == 0
                     && load.latencies().getTotalCount() > 0
                     && load.latencies().getValueAtPercentile(99) < POST_P99_BOUND.toNanos() / 1_000
                     && progressLags.getTotalCount() > 0
@@ -182,6 +200,13 @@ public final class Benchmark {
                 return Optional.empty();
             }
             return scenarios.stream().filter(Scenario::holds).max(Comparator.comparingInt(Scenario::rate));
+        }
+
+        /** The lowest rate stepped to at twice the knee or more, for the overload bounds. */
+        Optional<Scenario> overload() {
+            return knee().flatMap(knee -> scenarios.stream()
+                    .filter(step -> step.rate() >= 2 * knee.rate())
+                    .min(Comparator.comparingInt(Scenario::rate)));
         }
     }
 
@@ -259,7 +284,7 @@ public final class Benchmark {
             Map<String, ProcessUsage.Usage> after = ProcessUsage.of(target.pids());
             if (!outcome.unanswered().isEmpty()) {
                 say.accept("Scenario " + name + ": " + outcome.unanswered().size()
-                        + " gifts got an error or no answer; sending each again with its Idempotency-Key…");
+                        + " gifts were shed, got an error or no answer; sending each again with its Idempotency-Key…");
             }
             long settled = load.settle(outcome.unanswered(), SETTLE_ATTEMPTS);
             boolean exact = waitForExactTotals(campaigns, Duration.ofSeconds(60));

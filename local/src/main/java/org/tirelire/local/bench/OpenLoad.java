@@ -12,6 +12,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -50,15 +52,32 @@ final class OpenLoad {
             Map<Integer, String> refusals,
             long failures,
             Duration elapsed,
-            List<Shot> unanswered) {
+            List<Shot> unanswered,
+            long shed,
+            Histogram shedLatencies) {
 
         double acceptedPerSecond() {
             return accepted / (elapsed.toNanos() / 1e9);
         }
 
+        /** Gifts neither taken nor asked to come back: a 4xx, a 5xx or no answer. */
         double errorRate() {
-            return sent == 0 ? 0 : (double) (sent - accepted) / sent;
+            return sent == 0 ? 0 : (double) (sent - accepted - shed) / sent;
         }
+
+        double shedRate() {
+            return sent == 0 ? 0 : (double) shed / sent;
+        }
+    }
+
+    /**
+     * The platform asked this gift to come back in a moment (503 with {@code Retry-After}, before anything
+     * was stored): shed, not an error. The donor's page sends it again with the same key; here {@link
+     * #settle} does, after the measure.
+     */
+    static boolean shed(HttpResponse<?> response) {
+        return response.statusCode() == 503
+                && response.headers().firstValue("Retry-After").isPresent();
     }
 
     private final HttpClient http;
@@ -72,6 +91,8 @@ final class OpenLoad {
     /** Sends {@code rate} requests a second for {@code duration}, the i-th one made by {@code shots}. */
     Outcome run(int rate, Duration duration, IntFunction<Shot> shots) throws InterruptedException {
         Recorder recorder = new Recorder(3);
+        Recorder shedRecorder = new Recorder(3);
+        AtomicLong shed = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
@@ -91,7 +112,15 @@ final class OpenLoad {
             inFlight[i] = http.sendAsync(request(shot), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         long answered = System.nanoTime();
-                        recorder.recordValue(Math.max(1, (answered - intended) / 1_000));
+                        long micros = Math.max(1, (answered - intended) / 1_000);
+                        if (failure == null && shed(response)) {
+                            shedRecorder.recordValue(micros);
+                            shed.incrementAndGet();
+                            statuses.merge(response.statusCode(), 1L, Long::sum);
+                            unanswered.add(shot);
+                            return;
+                        }
+                        recorder.recordValue(micros);
                         if (failure != null) {
                             failures.incrementAndGet();
                             unanswered.add(shot);
@@ -120,7 +149,9 @@ final class OpenLoad {
                 Map.copyOf(refusals),
                 failures.get(),
                 elapsed,
-                List.copyOf(unanswered));
+                List.copyOf(unanswered),
+                shed.get(),
+                shedRecorder.getIntervalHistogram());
     }
 
     /**
@@ -132,28 +163,54 @@ final class OpenLoad {
      * @return how many of them ended recorded
      */
     long settle(List<Shot> shots, int attempts) throws InterruptedException {
-        long recorded = 0;
-        for (Shot shot : shots) {
-            for (int attempt = 1; attempt <= attempts; attempt++) {
-                int status;
-                try {
-                    status = http.send(request(shot), HttpResponse.BodyHandlers.discarding())
-                            .statusCode();
-                } catch (IOException unreachable) {
-                    status = 0;
-                }
-                if (status == 201) {
-                    shot.onRecorded().run();
-                    recorded++;
-                    break;
-                }
-                if (status >= 400 && status < 500) {
-                    break; // refused, so never recorded
-                }
+        AtomicLong recorded = new AtomicLong();
+        // A few donors at a time, as pages would: thousands of shed gifts are sent again in seconds.
+        ExecutorService donors = Executors.newFixedThreadPool(SETTLING_DONORS);
+        try {
+            for (Shot shot : shots) {
+                donors.execute(() -> {
+                    if (sendUntilAnswered(shot, attempts)) {
+                        shot.onRecorded().run();
+                        recorded.incrementAndGet();
+                    }
+                });
+            }
+        } finally {
+            donors.shutdown();
+            donors.awaitTermination(1, TimeUnit.HOURS);
+        }
+        return recorded.get();
+    }
+
+    private static final int SETTLING_DONORS = 8;
+
+    /** True once answered 201; false when refused (never recorded) or after every attempt. */
+    private boolean sendUntilAnswered(Shot shot, int attempts) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            int status;
+            try {
+                status = http.send(request(shot), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            } catch (IOException unreachable) {
+                status = 0;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (status == 201) {
+                return true;
+            }
+            if (status >= 400 && status < 500) {
+                return false; // refused, so never recorded
+            }
+            try {
                 Thread.sleep(500);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
-        return recorded;
+        return false;
     }
 
     private HttpRequest request(Shot shot) {

@@ -1,12 +1,15 @@
 package org.tirelire.web.giving;
 
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +28,13 @@ import org.tirelire.web.page.PagePolicy;
 import org.tirelire.web.page.Referral;
 import org.tirelire.web.platform.CampaignApi;
 import org.tirelire.web.platform.DonationApi;
+import org.tirelire.web.platform.PlatformBusy;
 import org.tirelire.web.platform.PlatformRefusal;
 import org.tirelire.web.platform.PlatformViews.Campaign;
 import org.tirelire.web.platform.PlatformViews.Donation;
 import org.tirelire.web.platform.PlatformViews.Reward;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Giving, without JavaScript: a plain form posted to the gateway, which records the gift through
@@ -38,6 +43,21 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class GivingPages {
+
+    /**
+     * Many people giving at once: donation-service sheds the gifts it cannot confirm in time, before doing
+     * anything, and asks for them again in a moment. The page sends the gift again, with the same
+     * Idempotency-Key, as long as the donor would wait for a page (about 6 s), then says so.
+     */
+    static final Retry SENT_AGAIN_WHILE_BUSY = Retry.from(attempts -> attempts.concatMap(attempt -> {
+        if (!(attempt.failure() instanceof PlatformBusy busy) || attempt.totalRetries() >= 4) {
+            return Mono.error(attempt.failure());
+        }
+        Duration wait =
+                busy.retryAfter().compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : busy.retryAfter();
+        // Spread over a second, so that the donors shed together do not all come back together.
+        return Mono.delay(wait.plusMillis(ThreadLocalRandom.current().nextLong(500)));
+    }));
 
     /** Where a service's field name shows in the form. */
     private static final Map<String, String> FORM_FIELDS = Map.ofEntries(
@@ -158,10 +178,22 @@ class GivingPages {
             Money gift = Money.of(amount.orElseThrow(), campaign.goal().currency());
             return donations
                     .give(form.key(), form.toDonation(campaign.id(), gift, LanguageSelection.languageOf(exchange)))
+                    .retryWhen(SENT_AGAIN_WHILE_BUSY)
                     .map(GivingPages::whereTheDonorGoesNext)
                     .onErrorResume(PlatformRefusal.class, refusal -> {
                         exchange.getResponse().setStatusCode(HttpStatus.valueOf(refusal.status()));
                         return show(campaign, form, errorsOf(refusal), exchange, model);
+                    })
+                    .onErrorResume(PlatformBusy.class, busy -> {
+                        // Still shed after every attempt: the form comes back with the same key, so that
+                        // pressing the button again can never give twice.
+                        exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+                        exchange.getResponse()
+                                .getHeaders()
+                                .set(
+                                        HttpHeaders.RETRY_AFTER,
+                                        String.valueOf(busy.retryAfter().toSeconds()));
+                        return show(campaign, form, Map.of("form", "give.error.busy"), exchange, model);
                     });
         });
     }

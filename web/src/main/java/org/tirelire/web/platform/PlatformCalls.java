@@ -4,7 +4,9 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -21,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * service's circuit breaker (the same ones as the API routes), tries the next instance when one refused
  * the connection, and turns the answer into what the pages handle: a 4xx becomes a {@link
  * PlatformRefusal} carrying the problem's fields; no answer, a 5xx or an open breaker a {@link
- * PlatformUnavailable}. Only a failure of the service counts against its breaker, never a refusal.
+ * PlatformUnavailable}; a 503 with {@code Retry-After} (a busy service that shed the call) a {@link
+ * PlatformBusy}. Only a failure of the service counts against its breaker, never a refusal or a shed call.
  *
  * <p>It sits before the load balancer, so the request's host is still the service's name.
  */
@@ -42,7 +45,7 @@ final class PlatformCalls implements ExchangeFilterFunction {
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
         String service = request.url().getHost();
         Mono<ClientResponse> answered = next.exchange(withItsTimeout(request))
-                .flatMap(response -> response.statusCode().is5xxServerError()
+                .flatMap(response -> response.statusCode().is5xxServerError() && retryAfter(response) == null
                         ? response.releaseBody()
                                 .then(Mono.error(
                                         new IllegalStateException(service + " answered " + response.statusCode())))
@@ -52,7 +55,28 @@ final class PlatformCalls implements ExchangeFilterFunction {
                 answered.retryWhen(Retry.max(2).filter(PlatformCalls::connectionRefused));
         return breakers.create(service)
                 .run(onAnInstanceThatIsUp, failure -> Mono.error(new PlatformUnavailable(service, failure)))
-                .flatMap(response -> response.statusCode().isError() ? refusal(response) : Mono.just(response));
+                .flatMap(response -> {
+                    Duration comeBackIn = retryAfter(response);
+                    if (comeBackIn != null) {
+                        return response.releaseBody().then(Mono.error(new PlatformBusy(service, comeBackIn)));
+                    }
+                    return response.statusCode().isError() ? refusal(response) : Mono.just(response);
+                });
+    }
+
+    /**
+     * How long a busy service asked to wait (a 503 with {@code Retry-After} in seconds), or null: it shed
+     * the request before doing anything, which is no failure of the service.
+     */
+    private static @Nullable Duration retryAfter(ClientResponse response) {
+        if (response.statusCode().value() != 503) {
+            return null;
+        }
+        String seconds = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        if (seconds == null || !seconds.strip().matches("\\d{1,4}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(seconds.strip()));
     }
 
     /**

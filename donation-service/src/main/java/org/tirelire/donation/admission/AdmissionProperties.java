@@ -1,0 +1,16 @@
+package org.tirelire.donation.admission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tirelire.donations.admission.*}: shedding gifts while confirmations run late (ADR 39).
+ *
+ * @param enabled false takes every gift, however late confirmations run
+ * @param targetLag how late confirmations may run before gifts are shed
+ */
+@ConfigurationProperties("tirelire.donations.admission")
+public record AdmissionProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1s") Duration targetLag) {}

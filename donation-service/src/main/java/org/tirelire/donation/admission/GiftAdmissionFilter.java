@@ -1,0 +1,62 @@
+package org.tirelire.donation.admission;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A gift over {@link GiftAdmission}'s limit is answered 503 with {@code Retry-After} before any other
+ * filter runs (security, tracing, the controller): the refusal costs next to nothing, reads and writes
+ * nothing, and the same request with the same {@code Idempotency-Key} may come back in a second.
+ */
+@Configuration
+@EnableConfigurationProperties(AdmissionProperties.class)
+class GiftAdmissionFilter {
+
+    /** What the donor's page, or an API client, reads: a second later is a good time to send it again. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    static final String BUSY = """
+            {"type":"about:blank","title":"Many people are giving right now","status":503,\
+            "detail":"Your gift was not taken yet and nothing was charged: send it again in a second with the same Idempotency-Key.",\
+            "busy":true}""";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> shedGiftsOverTheLimit(GiftAdmission admission) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !("POST".equals(request.getMethod()) && "/api/donations".equals(request.getRequestURI()));
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (admission.admit()) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.getOutputStream().write(BUSY.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/api/donations");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
