@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled false takes every gift, however late confirmations run
  * @param targetLag how late confirmations may run before gifts are shed
+ * @param window how often the lag is looked at and the limit moved
  */
 @ConfigurationProperties("tirelire.donations.admission")
 public record AdmissionProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1s") Duration targetLag) {}
+        @DefaultValue("1s") Duration targetLag,
+        @DefaultValue("500ms") Duration window) {}

@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +27,11 @@ import org.springframework.stereotype.Component;
  * the limit rises again by a twentieth, and goes once it no longer binds. A gift over the limit is refused at
  * once, before anything is read or written, and the donor's page sends it again with the same key.
  *
- * <p>No confirmation heard means no change: with Kafka away, gifts are still taken and wait in their
- * outboxes, as they always have.
+ * <p>No confirmation heard means no measure: with Kafka away, gifts are still taken and wait in their
+ * outboxes, as they always have, and a limit left from before goes after five seconds without one.
  */
 @Component
-public class GiftAdmission {
+public class GiftAdmission implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GiftAdmission.class);
 
@@ -46,6 +49,9 @@ public class GiftAdmission {
      * pressing at once, a batch of events read again) is not an overload.
      */
     static final int LATE_WINDOWS_BEFORE_SHEDDING = 2;
+
+    /** Windows in a row without a confirmation heard before the limit goes: without a measure, no limit. */
+    static final int SILENT_WINDOWS_BEFORE_LIFTING = 10;
 
     /** Longer than this, it is not the lag of a busy moment. */
     private static final Duration NOT_A_LAG = Duration.ofMinutes(10);
@@ -66,6 +72,8 @@ public class GiftAdmission {
     private final List<Long> lagsInWindow = new ArrayList<>();
     private long previousLagMillis;
     private int lateWindows;
+    private int silentWindows;
+    private ScheduledExecutorService windows;
     private final Clock clock;
 
     @Autowired
@@ -123,8 +131,34 @@ public class GiftAdmission {
         }
     }
 
-    /** Looks at the last window's lag and moves the limit. */
-    @Scheduled(fixedDelayString = "${tirelire.donations.admission.window:500ms}")
+    /**
+     * Looks at the last window's lag and moves the limit, on a thread of its own: the shared scheduler's
+     * tasks (the outbox sweep, recurring charges) run longest exactly when the limit must move.
+     */
+    @Override
+    public void start() {
+        long every = properties.window().toMillis();
+        windows = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gift-admission");
+            thread.setDaemon(true);
+            return thread;
+        });
+        windows.scheduleWithFixedDelay(this::adjust, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (windows != null) {
+            windows.shutdownNow();
+            windows = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return windows != null;
+    }
+
     void adjust() {
         synchronized (lock) {
             long now = nanoTime.getAsLong();
@@ -135,8 +169,15 @@ public class GiftAdmission {
             windowStartedNanos = now;
             lagsInWindow.clear();
             if (!heardAny) {
+                // Nothing heard for a while (Kafka away, no gift any more, this instance's partitions gone
+                // to another): no measure, so no limit either.
+                if (++silentWindows >= SILENT_WINDOWS_BEFORE_LIFTING && limit != Double.POSITIVE_INFINITY) {
+                    limit = Double.POSITIVE_INFINITY;
+                    log.info("No confirmation heard for a while: every gift is taken");
+                }
                 return;
             }
+            silentWindows = 0;
             boolean lateUnderLoad = lag > targetLagMillis && admittedPerSecond >= LOWEST_LIMIT;
             lateWindows = lateUnderLoad ? lateWindows + 1 : 0;
             if (lateUnderLoad && lag >= previousLagMillis && lateWindows >= LATE_WINDOWS_BEFORE_SHEDDING) {

@@ -15,10 +15,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tirelire.contracts.http.Shed;
 
 /**
- * A gift over {@link GiftAdmission}'s limit is answered 503 with {@code Retry-After} before any other
- * filter runs (security, tracing, the controller): the refusal costs next to nothing, reads and writes
+ * A gift over {@link GiftAdmission}'s limit is answered 503 with {@code Retry-After} and {@link Shed#HEADER}
+ * before any other filter but the correlation id's runs (security, tracing, the controller): the refusal costs next to nothing, reads and writes
  * nothing, and the same request with the same {@code Idempotency-Key} may come back in a second.
  */
 @Configuration
@@ -35,7 +36,15 @@ class GiftAdmissionFilter {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> shedGiftsOverTheLimit(GiftAdmission admission) {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter(admission));
+        registration.addUrlPatterns("/api/donations");
+        // Right after the correlation id's filter (the shed answer carries it too), before all the others.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    static OncePerRequestFilter filter(GiftAdmission admission) {
+        return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 return !("POST".equals(request.getMethod()) && "/api/donations".equals(request.getRequestURI()));
@@ -50,13 +59,10 @@ class GiftAdmissionFilter {
                 }
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                response.setHeader(Shed.HEADER, Shed.VALUE);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.getOutputStream().write(BUSY.getBytes(StandardCharsets.UTF_8));
             }
         };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/api/donations");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 }

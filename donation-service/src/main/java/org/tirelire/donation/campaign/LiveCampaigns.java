@@ -11,10 +11,10 @@ import org.tirelire.kit.messaging.RecentlyPublished;
 /**
  * Answers "may this campaign receive gifts?" from the local snapshots of campaign events (ADR 7).
  *
- * <p>Every gift reads its campaign twice (to accept it, then to describe its payment): the snapshots
- * are kept in memory for {@code tirelire.donations.campaign-cache} (2 s). The replica that hears a
- * campaign event writes through here and sees the change at once; another replica sees it within that
- * time, on top of the event's own way there (ADR 38).
+ * <p>Whether a campaign takes gifts is always read from the store: the instance that hears a campaign's
+ * end refunds its gifts when it must, and a gift another instance took from an older copy would escape
+ * that. What only describes the campaign (its title, on the payment) comes from the copy the same gift
+ * just read, kept {@code tirelire.donations.campaign-cache} (2 s, ADR 38).
  */
 @Component
 public class LiveCampaigns {
@@ -32,20 +32,33 @@ public class LiveCampaigns {
         this.recent = new RecentReads<>(cacheFor);
     }
 
-    /** The campaign's snapshot, waiting briefly for one published a moment ago (its event may be on its way). */
+    /**
+     * The campaign's snapshot as stored now, waiting briefly for one published a moment ago (its event may be
+     * on its way).
+     */
     public Optional<CampaignSnapshot> find(CampaignId campaignId) {
-        return recent.get(
-                campaignId.value(), id -> RecentlyPublished.find(() -> snapshots.findById(id), publicationGrace));
+        return stored(campaignId.value(), publicationGrace);
     }
 
-    /** The campaign's snapshot as stored, without waiting for one on its way. */
-    public Optional<CampaignSnapshot> known(String campaignId) {
+    /** The campaign's snapshot as stored now, without waiting: what an event's change starts from. */
+    public Optional<CampaignSnapshot> stored(String campaignId) {
+        return stored(campaignId, Duration.ZERO);
+    }
+
+    /** The campaign as read a moment ago, for what only describes it (its title): at most 2 s old. */
+    public Optional<CampaignSnapshot> recentCopy(String campaignId) {
         return recent.get(campaignId, snapshots::findById);
     }
 
-    /** Stores what a campaign event changed; this replica answers from it at once. */
+    /** Stores what a campaign event changed. */
     public void save(CampaignSnapshot changed) {
         snapshots.save(changed);
         recent.put(changed.campaignId(), changed);
+    }
+
+    private Optional<CampaignSnapshot> stored(String campaignId, Duration grace) {
+        Optional<CampaignSnapshot> read = RecentlyPublished.find(() -> snapshots.findById(campaignId), grace);
+        read.ifPresent(snapshot -> recent.put(campaignId, snapshot));
+        return read;
     }
 }

@@ -293,7 +293,7 @@ public class DonationLifecycle implements PaymentOutcomes {
 
     private String descriptionOf(Donation donation) {
         return campaigns
-                .known(donation.campaignId())
+                .recentCopy(donation.campaignId())
                 .map(CampaignSnapshot::title)
                 .map(title -> "Don à « " + title + " »")
                 .orElse("Don");

@@ -85,23 +85,24 @@ public class RecordDonation {
             receiptAddress = request.receipt() == null
                     ? null
                     : request.receipt().checkedAddress(campaign.organisationId(), receipts);
-        } catch (DonationRefused refused) {
-            // A repeated request is answered from its first attempt even if the campaign has closed since.
-            Optional<Donation> repeated = idempotencyKeys
+        } catch (RuntimeException refused) {
+            // A repeated request is answered from its first attempt even if the campaign has closed since,
+            // or its provider cannot be reached now.
+            Optional<Recorded> repeated = idempotencyKeys
                     .earlierClaim(idempotencyKey, request)
-                    .flatMap(claim -> donations.findById(claim.donationId()));
+                    .flatMap(claim -> recordedBefore(claim.donationId(), request));
             if (repeated.isPresent()) {
-                return new Recorded(finishPayment(repeated.get(), request), false);
+                return repeated.get();
             }
             throw refused;
         }
 
-        // Claimed only now, so that a refused request leaves its key free; one write in the usual case.
+        // Claimed after the checks, so that a request they refuse leaves its key free: one write.
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
         if (!claim.firstUse()) {
-            Optional<Donation> repeated = donations.findById(claim.donationId());
+            Optional<Recorded> repeated = recordedBefore(claim.donationId(), request);
             if (repeated.isPresent()) {
-                return new Recorded(finishPayment(repeated.get(), request), false);
+                return repeated.get();
             }
             // A twin request with the same key got there first and is recording the donation.
             Optional<Donation> twin =
@@ -157,6 +158,11 @@ public class RecordDonation {
             recurring.start(pending, request.frequencyOrOnce());
         }
         return new Recorded(lifecycle.startPayment(pending), claim.firstUse());
+    }
+
+    /** The gift a first attempt with this key recorded, if any, its payment started if it had not. */
+    private Optional<Recorded> recordedBefore(String donationId, DonationRequest request) {
+        return donations.findById(donationId).map(first -> new Recorded(finishPayment(first, request), false));
     }
 
     /** A repeated request whose first attempt stopped before the payment started starts it now. */

@@ -64,7 +64,7 @@ class CampaignEventsConsumer {
 
         @Override
         public void on(CampaignUpdated updated) {
-            snapshots.known(updated.campaignId()).ifPresent(known -> {
+            snapshots.stored(updated.campaignId()).ifPresent(known -> {
                 updated.rewards()
                         .forEach(reward -> rewardStocks.changeLimit(
                                 reward.rewardId(),
@@ -88,7 +88,7 @@ class CampaignEventsConsumer {
                         closed.outcome(),
                         stopped);
             }
-            snapshots.known(closed.campaignId()).map(CampaignSnapshot::closed).ifPresent(snapshots::save);
+            snapshots.stored(closed.campaignId()).map(CampaignSnapshot::closed).ifPresent(snapshots::save);
             if (!closed.requiresRefunds()) {
                 // Once the campaign is seen closed, so that no charge goes to it after its donor was told.
                 int moved = recurring.passToGeneralFund(closed.campaignId(), closed.closedAt());

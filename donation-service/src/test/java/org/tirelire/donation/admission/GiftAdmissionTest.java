@@ -17,8 +17,8 @@ class GiftAdmissionTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-05T20:00:00Z"), ZoneOffset.UTC);
     private final AtomicLong nanos = new AtomicLong();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final GiftAdmission admission =
-            new GiftAdmission(new AdmissionProperties(true, Duration.ofSeconds(1)), registry, clock, nanos::get);
+    private final GiftAdmission admission = new GiftAdmission(
+            new AdmissionProperties(true, Duration.ofSeconds(1), WINDOW), registry, clock, nanos::get);
 
     @Test
     void gifts_are_all_taken_while_confirmations_are_on_time() {
@@ -60,6 +60,21 @@ class GiftAdmissionTest {
             admitted(60);
             nanos.addAndGet(WINDOW.toNanos());
             admission.adjust();
+        }
+
+        assertThat(admitted(100)).isEqualTo(100);
+    }
+
+    @Test
+    void a_limit_left_when_confirmations_stop_coming_goes_after_five_seconds_without_a_measure() {
+        window(60, Duration.ofSeconds(3));
+        window(60, Duration.ofSeconds(3));
+        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        assertThat(admitted(100)).as("shedding").isLessThan(100);
+
+        for (int silent = 0; silent < GiftAdmission.SILENT_WINDOWS_BEFORE_LIFTING; silent++) {
+            nanos.addAndGet(WINDOW.toNanos());
+            admission.adjust(); // Kafka went away: nothing is heard any more
         }
 
         assertThat(admitted(100)).isEqualTo(100);

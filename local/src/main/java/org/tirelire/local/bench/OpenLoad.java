@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.tirelire.contracts.http.Shed;
 
 /**
  * An open-model load: requests start at a constant rate whatever the answers do, as donors arrive
@@ -71,13 +72,14 @@ final class OpenLoad {
     }
 
     /**
-     * The platform asked this gift to come back in a moment (503 with {@code Retry-After}, before anything
-     * was stored): shed, not an error. The donor's page sends it again with the same key; here {@link
+     * The platform asked this gift to come back in a moment (503 with {@code Retry-After} and {@link
+     * Shed#HEADER}, before anything was stored): shed, not an error. The donor's page sends it again with the same key; here {@link
      * #settle} does, after the measure.
      */
     static boolean shed(HttpResponse<?> response) {
-        return response.statusCode() == 503
-                && response.headers().firstValue("Retry-After").isPresent();
+        return Shed.is(
+                response.statusCode(),
+                response.headers().firstValue(Shed.HEADER).orElse(null));
     }
 
     private final HttpClient http;

@@ -23,8 +23,16 @@ public class KnownCampaigns {
         this.recent = new RecentReads<>(cacheFor);
     }
 
+    /** The campaign as read a moment ago (its organisation, its title): at most 2 s old. */
     public Optional<CampaignSummary> find(String campaignId) {
         return recent.get(campaignId, summaries::findById);
+    }
+
+    /** The campaign as stored now: what an event's change starts from. */
+    public Optional<CampaignSummary> stored(String campaignId) {
+        Optional<CampaignSummary> read = summaries.findById(campaignId);
+        read.ifPresent(summary -> recent.put(campaignId, summary));
+        return read;
     }
 
     /** Stores what a campaign event changed; this replica answers from it at once. */

@@ -87,7 +87,7 @@ class NotificationEventsConsumers {
                     @Override
                     public void on(CampaignUpdated updated) {
                         campaigns
-                                .find(updated.campaignId())
+                                .stored(updated.campaignId())
                                 .map(known -> known.retitled(updated.title()))
                                 .ifPresent(campaigns::save);
                     }
@@ -96,7 +96,7 @@ class NotificationEventsConsumers {
                     public void on(CampaignClosed closed) {
                         toWebhooks(closed.organisationId());
                         campaigns
-                                .find(closed.campaignId())
+                                .stored(closed.campaignId())
                                 .map(CampaignSummary::closed)
                                 .ifPresent(campaigns::save);
                         organisers.campaignClosed(closed);

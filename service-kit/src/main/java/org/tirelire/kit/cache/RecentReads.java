@@ -22,6 +22,7 @@ public final class RecentReads<K, V> {
     private final long keepNanos;
     private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
 
+    /** A copy read from {@code readFromNanos} on; a null value marks a key forgotten then. */
     private record Kept<V>(V value, long readFromNanos) {}
 
     /** @param keepFor how long a copy answers; zero reads the store every time */
@@ -33,7 +34,7 @@ public final class RecentReads<K, V> {
     public Optional<V> get(K key, Function<K, Optional<V>> read) {
         Kept<V> copy = kept.get(key);
         long now = System.nanoTime();
-        if (copy != null && now - copy.readFromNanos() < keepNanos) {
+        if (copy != null && copy.value() != null && now - copy.readFromNanos() < keepNanos) {
             return Optional.of(copy.value());
         }
         Optional<V> found = read.apply(key);
@@ -46,9 +47,9 @@ public final class RecentReads<K, V> {
         keep(key, value, System.nanoTime());
     }
 
-    /** Forgets {@code key}: the next read goes to the store. */
+    /** Forgets {@code key}: the next read goes to the store, and a read started before now is not kept. */
     public void forget(K key) {
-        kept.remove(key);
+        keep(key, null, System.nanoTime());
     }
 
     private void keep(K key, V value, long readFromNanos) {
@@ -60,7 +61,7 @@ public final class RecentReads<K, V> {
         }
         kept.compute(
                 key,
-                (k, earlier) -> earlier != null && earlier.readFromNanos() - readFromNanos > 0
+                (k, earlier) -> earlier != null && earlier.readFromNanos() - readFromNanos >= 0
                         ? earlier
                         : new Kept<>(value, readFromNanos));
     }

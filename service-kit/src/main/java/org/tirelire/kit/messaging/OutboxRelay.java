@@ -154,26 +154,37 @@ public class OutboxRelay implements DisposableBean {
                 }
             }
         } finally {
-            // What Kafka acknowledged leaves its outbox even when a later send failed.
-            published.removeFromOutboxes();
+            // What Kafka acknowledged leaves its outbox even when a later send failed; should this fail too,
+            // the sweep publishes those events again (consumers deduplicate) and the first failure is told.
+            try {
+                published.removeFromOutboxes();
+            } catch (RuntimeException removalFailed) {
+                log.warn("Published events stay in their outboxes until the next sweep: {}", removalFailed.toString());
+            }
         }
     }
 
     /**
      * Events Kafka has acknowledged, by document, taken out of their outboxes together: one command per
-     * collection for a pass, however many gifts it carried, rather than one per document.
+     * collection for a pass of written documents, however many gifts it carried, rather than one per
+     * document (the timed sweep still removes document by document).
      */
     private final class PublishedEvents {
         private final Map<String, Map<Object, List<String>>> byCollection = new LinkedHashMap<>();
         private int documents;
 
         void add(String collection, Object id, List<String> eventIds) {
-            if (!eventIds.isEmpty()) {
-                byCollection
-                        .computeIfAbsent(collection, c -> new LinkedHashMap<>())
-                        .put(id, eventIds);
-                documents++;
+            if (eventIds.isEmpty()) {
+                return;
             }
+            // A document written again during the pass comes twice: both copies' events leave its outbox.
+            List<String> published = byCollection
+                    .computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                    .computeIfAbsent(id, d -> {
+                        documents++;
+                        return new java.util.ArrayList<>();
+                    });
+            eventIds.stream().filter(eventId -> !published.contains(eventId)).forEach(published::add);
         }
 
         int size() {

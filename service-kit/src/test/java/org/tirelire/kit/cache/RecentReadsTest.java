@@ -43,6 +43,20 @@ class RecentReadsTest {
     }
 
     @Test
+    void a_read_started_before_a_key_was_forgotten_is_not_kept() {
+        RecentReads<String, String> recent = new RecentReads<>(Duration.ofMinutes(1));
+
+        // An organisation's webhooks are read while it adds one; the read ends after the addition.
+        recent.get("org-1", key -> {
+            recent.forget(key);
+            return Optional.of("no webhook");
+        });
+
+        assertThat(recent.get("org-1", this::store)).contains("stored org-1");
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
     void nothing_found_is_not_kept_and_a_forgotten_key_is_read_again() {
         RecentReads<String, String> recent = new RecentReads<>(Duration.ofMinutes(1));
 

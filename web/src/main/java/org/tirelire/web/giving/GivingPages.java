@@ -55,7 +55,7 @@ class GivingPages {
         }
         Duration wait =
                 busy.retryAfter().compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : busy.retryAfter();
-        // Spread over a second, so that the donors shed together do not all come back together.
+        // Spread over half a second, so that the donors shed together do not all come back together.
         return Mono.delay(wait.plusMillis(ThreadLocalRandom.current().nextLong(500)));
     }));
 

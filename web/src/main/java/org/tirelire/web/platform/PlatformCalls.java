@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.tirelire.contracts.http.Shed;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.retry.Retry;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service's circuit breaker (the same ones as the API routes), tries the next instance when one refused
  * the connection, and turns the answer into what the pages handle: a 4xx becomes a {@link
  * PlatformRefusal} carrying the problem's fields; no answer, a 5xx or an open breaker a {@link
- * PlatformUnavailable}; a 503 with {@code Retry-After} (a busy service that shed the call) a {@link
+ * PlatformUnavailable}; a gift shed by a busy donation-service (503 with {@link Shed#HEADER}) a {@link
  * PlatformBusy}. Only a failure of the service counts against its breaker, never a refusal or a shed call.
  *
  * <p>It sits before the load balancer, so the request's host is still the service's name.
@@ -65,18 +66,20 @@ final class PlatformCalls implements ExchangeFilterFunction {
     }
 
     /**
-     * How long a busy service asked to wait (a 503 with {@code Retry-After} in seconds), or null: it shed
-     * the request before doing anything, which is no failure of the service.
+     * How long a busy donation-service asked to wait before the gift comes again (a 503 with {@link
+     * Shed#HEADER} and {@code Retry-After} in seconds, at least one), or null: it shed the gift before doing
+     * anything, which is no failure of the service. Any other 503 is one.
      */
     private static @Nullable Duration retryAfter(ClientResponse response) {
-        if (response.statusCode().value() != 503) {
+        HttpHeaders headers = response.headers().asHttpHeaders();
+        if (!Shed.is(response.statusCode().value(), headers.getFirst(Shed.HEADER))) {
             return null;
         }
-        String seconds = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
         if (seconds == null || !seconds.strip().matches("\\d{1,4}")) {
-            return null;
+            return Duration.ofSeconds(1);
         }
-        return Duration.ofSeconds(Long.parseLong(seconds.strip()));
+        return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.strip())));
     }
 
     /**
