@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * once, before anything is read or written, and the donor's page sends it again with the same key.
  *
  * <p>No confirmation heard means no measure: with Kafka away, gifts are still taken and wait in their
- * outboxes, as they always have, and a limit left from before goes after five seconds without one.
+ * outboxes, as they always have, and a limit left from before goes after a minute without one
+ * (not sooner: under overload, the consumer that hears them may itself be starved for seconds).
  */
 @Component
 public class GiftAdmission implements SmartLifecycle {
@@ -51,7 +52,7 @@ public class GiftAdmission implements SmartLifecycle {
     static final int LATE_WINDOWS_BEFORE_SHEDDING = 2;
 
     /** Windows in a row without a confirmation heard before the limit goes: without a measure, no limit. */
-    static final int SILENT_WINDOWS_BEFORE_LIFTING = 10;
+    static final int SILENT_WINDOWS_BEFORE_LIFTING = 120;
 
     /** Longer than this, it is not the lag of a busy moment. */
     private static final Duration NOT_A_LAG = Duration.ofMinutes(10);
