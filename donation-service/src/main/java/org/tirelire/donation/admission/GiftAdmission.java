@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * the limit rises again by a twentieth, and goes once it no longer binds. A gift over the limit is refused at
  * once, before anything is read or written, and the donor's page sends it again with the same key.
  *
+ * <p>Off unless {@code tirelire.donations.admission.enabled}: on two cores, shedding has not paid yet
+ * (docs/performance.md).
+ *
  * <p>No confirmation heard means no measure: with Kafka away, gifts are still taken and wait in their
  * outboxes, as they always have, and a limit left from before goes after a minute without one
  * (not sooner: under overload, the consumer that hears them may itself be starved for seconds).
