@@ -72,8 +72,8 @@ public class DonationLifecycle implements PaymentOutcomes {
 
     /**
      * Hands a pending donation, as just read or written, to the provider of its organisation; a decline
-     * fails it at once. A provider
-     * that hosts its own payment page gives its address, where the donor is sent next.
+     * fails it at once. A provider that hosts its own payment page gives its address, where the donor is
+     * sent next.
      */
     public Donation startPayment(Donation donation) {
         PaymentProvider provider = providerOf(donation);

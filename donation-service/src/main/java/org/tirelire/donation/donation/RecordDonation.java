@@ -21,8 +21,8 @@ import org.tirelire.kit.messaging.RecentlyPublished;
 
 /**
  * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
- * donation recorded as PENDING and its payment started from the copy just written. Repeating the request returns the same
- * donation, and finishes the work if the first attempt stopped half-way.
+ * donation recorded as PENDING and its payment started from the copy just written. Repeating the request
+ * returns the same donation, and finishes the work if the first attempt stopped half-way.
  */
 @Component
 public class RecordDonation {

@@ -25,7 +25,7 @@ public class AggregateUpdates {
             String id,
             Supplier<? extends RuntimeException> notFound,
             Function<T, R> change) {
-        return update(repository, repository.findById(id).orElseThrow(notFound), id, notFound, change);
+        return updateFrom(repository, repository.findById(id).orElseThrow(notFound), id, notFound, change);
     }
 
     /**
@@ -38,16 +38,7 @@ public class AggregateUpdates {
             String id,
             Supplier<? extends RuntimeException> notFound,
             Function<T, R> change) {
-        return update(repository, latestCopy, id, notFound, change);
-    }
-
-    private <T extends OutboxAggregate, R> R update(
-            CrudRepository<T, String> repository,
-            T firstCopy,
-            String id,
-            Supplier<? extends RuntimeException> notFound,
-            Function<T, R> change) {
-        T aggregate = firstCopy;
+        T aggregate = latestCopy;
         for (int attempt = 1; ; attempt++) {
             int pendingBefore = aggregate.outbox().size();
             R result = change.apply(aggregate);

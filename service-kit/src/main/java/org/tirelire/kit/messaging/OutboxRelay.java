@@ -1,5 +1,6 @@
 package org.tirelire.kit.messaging;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,9 +132,9 @@ public class OutboxRelay implements DisposableBean {
             while ((next = nextWritten()) != null) {
                 String collection = mongo.getCollectionName(next.source().documentType());
                 if (next.sweepsBefore() != sweeps.get()) {
-                    Query byId = Query.query(Criteria.where("_id").is(next.id()));
-                    byId.fields().include("outbox");
-                    Document document = mongo.findOne(byId, Document.class, collection);
+                    Query outboxById = byId(next.id());
+                    outboxById.fields().include("outbox");
+                    Document document = mongo.findOne(outboxById, Document.class, collection);
                     if (document != null) {
                         publishOutbox(document, next.source(), collection);
                     }
@@ -171,7 +172,6 @@ public class OutboxRelay implements DisposableBean {
      */
     private final class PublishedEvents {
         private final Map<String, Map<Object, List<String>>> byCollection = new LinkedHashMap<>();
-        private int documents;
 
         void add(String collection, Object id, List<String> eventIds) {
             if (eventIds.isEmpty()) {
@@ -180,29 +180,22 @@ public class OutboxRelay implements DisposableBean {
             // A document written again during the pass comes twice: both copies' events leave its outbox.
             List<String> published = byCollection
                     .computeIfAbsent(collection, c -> new LinkedHashMap<>())
-                    .computeIfAbsent(id, d -> {
-                        documents++;
-                        return new java.util.ArrayList<>();
-                    });
+                    .computeIfAbsent(id, d -> new ArrayList<>());
             eventIds.stream().filter(eventId -> !published.contains(eventId)).forEach(published::add);
         }
 
+        /** Documents whose events wait to leave their outboxes. */
         int size() {
-            return documents;
+            return byCollection.values().stream().mapToInt(Map::size).sum();
         }
 
         void removeFromOutboxes() {
             byCollection.forEach((collection, documentsPublished) -> {
-                if (documentsPublished.size() == 1) {
-                    documentsPublished.forEach((id, eventIds) -> removePublished(id, eventIds, collection));
-                    return;
-                }
                 BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
                 documentsPublished.forEach((id, eventIds) -> removals.updateOne(byId(id), removal(eventIds)));
                 removals.execute();
             });
             byCollection.clear();
-            documents = 0;
         }
     }
 
@@ -258,7 +251,7 @@ public class OutboxRelay implements DisposableBean {
         if (outbox == null) {
             return;
         }
-        List<String> published = new java.util.ArrayList<>();
+        List<String> published = new ArrayList<>();
         for (Document entry : outbox) {
             PendingEvent pending = mongo.getConverter().read(PendingEvent.class, entry);
             publisher.publish(subject, pending);
