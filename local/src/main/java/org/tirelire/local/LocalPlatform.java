@@ -20,6 +20,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -38,6 +42,7 @@ import org.tirelire.local.process.RestartPolicy;
 import org.tirelire.local.secrets.DataDirectoryKeys;
 import org.tirelire.local.services.Service;
 import org.tirelire.local.services.ServiceEnvironment;
+import org.tirelire.local.services.StartupArchive;
 
 /**
  * The whole platform on one machine without Docker: a Kafka broker, a MongoDB-wire server, a mail
@@ -119,20 +124,21 @@ public final class LocalPlatform implements AutoCloseable {
         ledger.stopLeftovers();
         Path logs = dataDir.resolve("logs");
         List<String> watchParent = List.of(ParentWatch.jvmFlag(dataDir.resolve("run")));
+        List<String> jit = JavaCommand.jit(userEnvironment);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), watchParent);
+            kafka = new KafkaBroker(
+                    dataDir.resolve("kafka"),
+                    ports.kafka(),
+                    ports.kafkaController(),
+                    JavaCommand.flags(jit, watchParent));
             ChildProcess broker = track(kafka.start(logs));
             ChildProcess mongo = track(new ChildProcess(
                             MONGO,
                             JavaCommand.mainClass(
                                     JavaCommand.flags(
-                                            List.of(
-                                                    "-Xmx192m",
-                                                    "-XX:+UseSerialGC",
-                                                    "-XX:TieredStopAtLevel=1",
-                                                    "-Xss512k"),
-                                            watchParent),
+                                            List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k"),
+                                            JavaCommand.flags(jit, watchParent)),
                                     MongoWireServerMain.class.getName(),
                                     List.of(
                                             String.valueOf(ports.mongo()),
@@ -184,6 +190,12 @@ public final class LocalPlatform implements AutoCloseable {
                     userEnvironment,
                     DataDirectoryKeys.paymentsCredentials(dataDir),
                     DataDirectoryKeys.signInSecrets(dataDir));
+            List<String> serviceFlags =
+                    JavaCommand.flags(JavaCommand.SERVICE_FLAGS, JavaCommand.flags(jit, watchParent));
+            // A build's first start trains each service once; the deadline is for the start, not for that.
+            long trainingStarted = System.nanoTime();
+            Map<Service, StartupArchive.Launch> launches = launches(jars.keySet(), environment, logs);
+            deadline += System.nanoTime() - trainingStarted;
             Map<ChildProcess, BooleanSupplier> services = new LinkedHashMap<>();
             for (Service service : Service.values()) {
                 List<Integer> instancePorts = new ArrayList<>();
@@ -195,9 +207,7 @@ public final class LocalPlatform implements AutoCloseable {
                     serviceProcessPorts.put(name, port);
                     ChildProcess process = track(new ChildProcess(
                                     name,
-                                    JavaCommand.executableJar(
-                                            jars.get(service),
-                                            JavaCommand.flags(JavaCommand.SERVICE_FLAGS, watchParent)),
+                                    launches.get(service).command(serviceFlags),
                                     environmentOf(environment, service, port),
                                     logs.resolve(name + ".log"))
                             .start());
@@ -447,6 +457,45 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** A service instance's environment; the gateway's actuator gets its own loopback port. */
+    /**
+     * How each service starts: from its startup archive (ADR 40), made first, all services at once, where
+     * this build and this Java have none yet; from its executable jar where archives are turned off.
+     */
+    private Map<Service, StartupArchive.Launch> launches(
+            Set<Service> services, ServiceEnvironment environment, Path logs) throws IOException, InterruptedException {
+        boolean archives = !"false".equalsIgnoreCase(userEnvironment.getOrDefault("TIRELIRE_STARTUP_ARCHIVES", ""));
+        Map<Service, StartupArchive.Launch> launches = new EnumMap<>(Service.class);
+        Map<Service, Future<StartupArchive.Launch>> training = new EnumMap<>(Service.class);
+        ExecutorService trainers = Executors.newCachedThreadPool();
+        try {
+            for (Service service : services) {
+                StartupArchive archive = StartupArchive.of(service, home, JavaCommand.SERVICE_FLAGS);
+                Optional<StartupArchive.Launch> ready =
+                        archives ? archive.ready() : Optional.of(archive.withoutArchive());
+                if (ready.isPresent()) {
+                    launches.put(service, ready.get());
+                } else {
+                    Map<String, String> env = environmentOf(environment, service, portOf(service));
+                    Path log = logs.resolve(service.module() + ".log");
+                    // Without the parent watch: a Java agent keeps the JVM from archiving, and the training ends by
+                    // itself.
+                    training.put(service, trainers.submit(() -> archive.prepare(env, log, startTimeout)));
+                }
+            }
+            if (!training.isEmpty()) {
+                log.info("Making the startup archives of {} (once per build)…", training.keySet());
+            }
+            for (Map.Entry<Service, Future<StartupArchive.Launch>> trained : training.entrySet()) {
+                launches.put(trained.getKey(), trained.getValue().get());
+            }
+        } catch (ExecutionException unexpected) {
+            throw new IllegalStateException(unexpected.getCause());
+        } finally {
+            trainers.shutdownNow();
+        }
+        return launches;
+    }
+
     private Map<String, String> environmentOf(ServiceEnvironment environment, Service service, int port) {
         Map<String, String> env = environment.instance(service, port);
         if (service == Service.GATEWAY) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformEndpoints;
+import org.tirelire.local.services.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -104,6 +106,28 @@ class PlatformJourneyIT {
         assertThat(gateway.get("/actuator/prometheus").status())
                 .as("the gateway faces the public: no figures on its public port")
                 .isIn(401, 403, 404);
+    }
+
+    /**
+     * Each service starts from the classes its build's first start loaded and linked (ADR 40), which is
+     * what brings a killed service back sooner. The JVM maps the archive it uses and silently runs
+     * without one it cannot use, so the test looks for the mapping, not for the flag.
+     */
+    @Test
+    @Order(0)
+    void every_service_runs_from_its_startup_archive() throws IOException {
+        Map<String, Long> pids = SharedPlatform.platform().pids();
+        for (Service service : Service.values()) {
+            Path startup = SharedPlatform.HOME.resolve(service.module()).resolve("target/startup");
+            String archive = startup.resolve(
+                            service.module() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"))
+                    .toString();
+            String mapped = Files.readString(Path.of("/proc", String.valueOf(pids.get(service.module())), "maps"));
+            assertThat(mapped).as(service.module() + " maps " + archive).contains(archive);
+            assertThat(Files.readString(startup.resolve("stamp")))
+                    .as("the archive says which jar it was made from")
+                    .contains("jar " + Files.size(service.executableJar(SharedPlatform.HOME)) + " ");
+        }
     }
 
     private static String dashboard() {

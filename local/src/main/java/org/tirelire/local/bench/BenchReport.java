@@ -51,7 +51,7 @@ final class BenchReport {
         md.append(String.format(
                 Locale.ROOT,
                 "Open model: %s gifts/s offered for %d s per scenario (after %d s of warm-up), through the gateway. "
-                        + "Machine: %d cores, Java %s. Latency is measured from each gift's intended start "
+                        + "Machine: %d cores, Java %s (services: %s). Latency is measured from each gift's intended start "
                         + "(no coordinated omission).%n%n",
                 options.steps().isEmpty()
                         ? String.valueOf(options.rate())
@@ -59,7 +59,8 @@ final class BenchReport {
                 options.duration().toSeconds(),
                 options.warmUp().toSeconds(),
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version")));
+                System.getProperty("java.version"),
+                result.servicesRun()));
         md.append(
                 "| scenario | accepted gifts/s | errors | POST p50 | p99 | p99.9 | max | progress lag p50 | p99 | gifts never shown |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -283,6 +284,8 @@ final class BenchReport {
         root.put("rate", result.options().rate());
         root.put("durationSeconds", result.options().duration().toSeconds());
         root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("java", System.getProperty("java.version"));
+        root.put("servicesRun", result.servicesRun());
         if (!result.options().steps().isEmpty()) {
             ArrayNode steps = root.putArray("steps");
             result.options().steps().forEach(steps::add);

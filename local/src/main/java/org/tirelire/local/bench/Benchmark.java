@@ -185,9 +185,11 @@ public final class Benchmark {
         }
     }
 
+    /** @param servicesRun the services' JIT and startup archive ({@link ProcessUsage#howServicesRun}) */
     record Result(
             Options options,
             Instant at,
+            String servicesRun,
             List<Scenario> scenarios,
             RawCeilings.Ceilings ceilings,
             boolean totalsExact,
@@ -256,7 +258,8 @@ public final class Benchmark {
                 + " MongoDB inserts…");
         RawCeilings.Ceilings ceilings = RawCeilings.measure(
                 target.kafkaBootstrap(), target.mongoUri(), options.kafkaRecords(), options.mongoInserts());
-        return new Result(options, at, scenarios, ceilings, exact, expected, raised);
+        return new Result(
+                options, at, ProcessUsage.howServicesRun(target.pids()), scenarios, ceilings, exact, expected, raised);
     }
 
     private Scenario scenario(String name, List<String> campaigns, int rate) throws Exception {

@@ -22,6 +22,27 @@ final class ProcessUsage {
         return usage;
     }
 
+    /**
+     * How donation-service's JVM runs, from its command line: "full JIT" or "C1 only", and its startup
+     * archive if any; "unknown" where /proc cannot tell.
+     */
+    static String howServicesRun(Map<String, Long> pids) {
+        Long pid = pids.get("donation-service");
+        try {
+            String command = pid == null ? "" : Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"));
+            if (command.isEmpty()) {
+                return "unknown";
+            }
+            String jit = command.contains("-XX:TieredStopAtLevel=1") ? "C1 only" : "full JIT";
+            String archive = command.contains("-XX:AOTCache=")
+                    ? "AOT cache"
+                    : command.contains("-XX:SharedArchiveFile=") ? "CDS archive" : "no startup archive";
+            return jit + ", " + archive;
+        } catch (IOException unreadable) {
+            return "unknown";
+        }
+    }
+
     private static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -43,12 +43,8 @@ public final class KafkaBroker {
             "tirelire.audit-events");
     public static final int PARTITIONS = 4;
 
-    private static final List<String> JVM_FLAGS = List.of(
-            "-Xmx512m",
-            "-Xms128m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", // C1 only: the broker starts sooner and stays smaller
-            "-Dlogback.configurationFile=logback-kafka.xml");
+    private static final List<String> JVM_FLAGS =
+            List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback-kafka.xml");
 
     private final Path directory;
     private final int port;
@@ -58,7 +54,7 @@ public final class KafkaBroker {
 
     /**
      * @param directory the broker's own folder in the data directory
-     * @param extraJvmFlags added to the broker's command line (the parent watch)
+     * @param extraJvmFlags added to the broker's command line (the parent watch, the JIT)
      */
     public KafkaBroker(Path directory, int port, int controllerPort, List<String> extraJvmFlags) {
         this.directory = directory;

@@ -3,27 +3,43 @@ package org.tirelire.local.process;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Command lines for child JVMs: the same Java as the launcher, with small-footprint flags. */
 public final class JavaCommand {
 
     /**
-     * Flags that keep a service near 250 MB resident and quick to start on two cores: C1 only, serial
-     * GC, a heap that starts small and gives memory back. Tuned for a laptop, not for load.
+     * Flags that keep a service small on two cores: serial GC, a heap that starts small and gives memory
+     * back. The JIT is apart ({@link #jit}).
      */
     public static final List<String> SERVICE_FLAGS = List.of(
             "-XX:+UseSerialGC",
             "-Xss512k",
-            "-XX:TieredStopAtLevel=1",
             "-Xms32m",
             "-Xmx256m",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
             "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m",
-            "-Xshare:auto");
+            "-XX:ReservedCodeCacheSize=64m");
+
+    /** C1 only: a JVM that starts sooner and stays smaller, at about twice the CPU per gift once warm. */
+    public static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1");
 
     private JavaCommand() {}
+
+    /**
+     * The JIT flags for the platform's long-running processes (Kafka, MongoDB, the services): the full
+     * tiered JIT by default, for a platform that runs for days; {@code TIRELIRE_JIT=quick}, C1 only, for
+     * one that lives minutes (the system tests). docs/performance.md has the figures.
+     */
+    public static List<String> jit(Map<String, String> environment) {
+        String jit = environment.getOrDefault("TIRELIRE_JIT", "full").strip();
+        return switch (jit) {
+            case "full", "" -> List.of();
+            case "quick" -> QUICK_JIT;
+            default -> throw new IllegalArgumentException("TIRELIRE_JIT is full or quick, not " + jit);
+        };
+    }
 
     public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -42,11 +58,16 @@ public final class JavaCommand {
     }
 
     public static List<String> executableJar(Path jar, List<String> jvmFlags) {
+        return executableJar(jar, jvmFlags, List.of());
+    }
+
+    public static List<String> executableJar(Path jar, List<String> jvmFlags, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmFlags);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(args);
         return command;
     }
 
