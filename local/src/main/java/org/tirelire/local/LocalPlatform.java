@@ -63,6 +63,9 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final String KAFKA = "kafka";
     private static final String MONGO = "mongo";
+    /** The four trainings took two minutes on two cores shared with another platform's start. */
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+
     private static final String MAIL = "mail";
 
     private final Path home;
@@ -479,7 +482,7 @@ public final class LocalPlatform implements AutoCloseable {
                     Path log = logs.resolve(service.module() + ".log");
                     // Without the parent watch: a Java agent keeps the JVM from archiving, and the training ends by
                     // itself.
-                    training.put(service, trainers.submit(() -> archive.prepare(env, log, startTimeout)));
+                    training.put(service, trainers.submit(() -> archive.prepare(env, log, TRAINING_TIMEOUT)));
                 }
             }
             if (!training.isEmpty()) {

@@ -72,9 +72,28 @@ class BenchmarkSmokeIT {
     @Test
     void a_stepped_benchmark_finds_the_knee_against_its_bounds_and_draws_it() throws Exception {
         Path out = Path.of("target", "bench-steps-smoke").toAbsolutePath();
-        Path json = benchmark(out, "--steps", "5,15", "--duration", "3", "--warm-up", "1", "--ceiling-records", "2000");
+        Path json = benchmark(
+                out,
+                "--steps",
+                "5,15",
+                "--duration",
+                "3",
+                "--warm-up",
+                "1",
+                "--prime",
+                "2",
+                "--ceiling-records",
+                "2000");
         JsonNode report = Gateway.parse(Files.readString(json));
         assertThat(report.get("steps").valueStream().map(JsonNode::asInt)).containsExactly(5, 15);
+        assertThat(report.get("primeSeconds").asLong()).isEqualTo(2);
+        assertThat(report.get("totalsExact").asBoolean())
+                .as("the priming's gifts count in the totals too")
+                .isTrue();
+        assertThat(report.get("servicesRun").asString())
+                .as("the system tests' services: C1 (TIRELIRE_JIT=quick), from their startup archives")
+                .startsWith("C1 only, ")
+                .doesNotEndWith("no startup archive");
         assertThat(report.get("scenarios")).hasSize(2);
         for (JsonNode step : report.get("scenarios")) {
             assertThat(step.get("accepted").asLong()).isEqualTo(step.get("rate").asLong() * 3);

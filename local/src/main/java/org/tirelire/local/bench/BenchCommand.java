@@ -15,7 +15,7 @@ import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformPorts;
 
 /**
- * {@code ./tirelire bench [--rate N | --steps N,N,…] [--duration S] [--campaigns N] [--out DIR]} (and, for a
+ * {@code ./tirelire bench [--rate N | --steps N,N,…] [--duration S] [--campaigns N] [--prime S] [--out DIR]} (and, for a
  * short smoke run, {@code --warm-up S --ceiling-records N}): benchmarks the platform
  * running on this machine ({@code ./tirelire up}), or, when none is, one it starts for the run with rate
  * limits off (a benchmark from one address would otherwise measure the rate limiter). Writes the report
@@ -45,6 +45,7 @@ public final class BenchCommand {
                 case "--duration" -> options = options.withDuration(Duration.ofSeconds(Long.parseLong(value)));
                 case "--campaigns" -> options = options.withSpreadCampaigns(Integer.parseInt(value));
                 case "--warm-up" -> options = options.withWarmUp(Duration.ofSeconds(Long.parseLong(value)));
+                case "--prime" -> options = options.withPrime(Duration.ofSeconds(Long.parseLong(value)));
                 case "--ceiling-records" -> options = options.withCeilingRecords(Integer.parseInt(value));
                 case "--steps" ->
                     options = options.withSteps(Arrays.stream(value.split(","))
@@ -55,7 +56,7 @@ public final class BenchCommand {
                 default -> {
                     say.accept("Unknown option " + option
                             + ". Usage: ./tirelire bench [--rate N | --steps N,N,…] [--duration SECONDS] [--campaigns N]"
-                            + " [--out DIR]");
+                            + " [--prime SECONDS] [--out DIR]");
                     return 2;
                 }
             }

@@ -50,7 +50,8 @@ final class BenchReport {
         md.append(knee(result, chart));
         md.append(String.format(
                 Locale.ROOT,
-                "Open model: %s gifts/s offered for %d s per scenario (after %d s of warm-up), through the gateway. "
+                "Open model: %s gifts/s offered for %d s per scenario (after %d s of warm-up; the platform primed %d s"
+                        + " before), through the gateway. "
                         + "Machine: %d cores, Java %s (services: %s). Latency is measured from each gift's intended start "
                         + "(no coordinated omission).%n%n",
                 options.steps().isEmpty()
@@ -58,6 +59,7 @@ final class BenchReport {
                         : options.steps().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 options.duration().toSeconds(),
                 options.warmUp().toSeconds(),
+                options.prime().toSeconds(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 result.servicesRun()));
@@ -283,6 +285,7 @@ final class BenchReport {
         root.put("at", result.at().toString());
         root.put("rate", result.options().rate());
         root.put("durationSeconds", result.options().duration().toSeconds());
+        root.put("primeSeconds", result.options().prime().toSeconds());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("java", System.getProperty("java.version"));
         root.put("servicesRun", result.servicesRun());

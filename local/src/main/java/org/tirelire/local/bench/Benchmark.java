@@ -37,6 +37,9 @@ public final class Benchmark {
      * @param rate gifts per second to send (open model: whatever the answers)
      * @param duration how long each scenario is measured
      * @param warmUp how long each scenario runs before it is measured
+     * @param prime how long the hot campaign gets gifts, at the lowest rate asked, before the first
+     *     scenario: a platform on the full JIT (ADR 41) compiles a gift's path in its first minutes of load,
+     *     whatever the rate, and a rate it keeps up with leaves no backlog to the first step
      * @param spreadCampaigns how many campaigns share the gifts of the spread scenario
      * @param steps rates to offer one after the other to the hot campaign, to find the knee; when empty,
      *     the two scenarios at {@code rate}
@@ -45,38 +48,50 @@ public final class Benchmark {
             int rate,
             Duration duration,
             Duration warmUp,
+            Duration prime,
             int spreadCampaigns,
             int kafkaRecords,
             int mongoInserts,
             List<Integer> steps) {
 
         public static Options defaults() {
-            return new Options(300, Duration.ofSeconds(30), Duration.ofSeconds(5), 20, 100_000, 5_000, List.of());
+            return new Options(
+                    300, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ZERO, 20, 100_000, 5_000, List.of());
         }
 
         public Options withRate(int gifts) {
-            return new Options(gifts, duration, warmUp, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+            return new Options(gifts, duration, warmUp, prime, spreadCampaigns, kafkaRecords, mongoInserts, steps);
         }
 
         public Options withDuration(Duration measured) {
-            return new Options(rate, measured, warmUp, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+            return new Options(rate, measured, warmUp, prime, spreadCampaigns, kafkaRecords, mongoInserts, steps);
         }
 
         public Options withWarmUp(Duration warming) {
-            return new Options(rate, duration, warming, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+            return new Options(rate, duration, warming, prime, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+        }
+
+        public Options withPrime(Duration priming) {
+            return new Options(rate, duration, warmUp, priming, spreadCampaigns, kafkaRecords, mongoInserts, steps);
+        }
+
+        /** The rate the platform is primed at: the lowest step, or the rate of the two scenarios. */
+        int primeRate() {
+            return steps.stream().mapToInt(Integer::intValue).min().orElse(rate);
         }
 
         public Options withSpreadCampaigns(int campaigns) {
-            return new Options(rate, duration, warmUp, campaigns, kafkaRecords, mongoInserts, steps);
+            return new Options(rate, duration, warmUp, prime, campaigns, kafkaRecords, mongoInserts, steps);
         }
 
         /** The raw ceilings' Kafka records, and a twentieth as many MongoDB inserts. */
         public Options withCeilingRecords(int records) {
-            return new Options(rate, duration, warmUp, spreadCampaigns, records, records / 20, steps);
+            return new Options(rate, duration, warmUp, prime, spreadCampaigns, records, records / 20, steps);
         }
 
         public Options withSteps(List<Integer> rates) {
-            return new Options(rate, duration, warmUp, spreadCampaigns, kafkaRecords, mongoInserts, List.copyOf(rates));
+            return new Options(
+                    rate, duration, warmUp, prime, spreadCampaigns, kafkaRecords, mongoInserts, List.copyOf(rates));
         }
     }
 
@@ -236,6 +251,14 @@ public final class Benchmark {
         // No wait for the publications to reach donation-service: a gift to a campaign it has not heard of
         // yet waits for it there, and each scenario's warm-up is not measured.
         String hot = liveCampaign(token, "Gala en direct");
+        if (!options.prime().isZero()) {
+            say.accept("Priming: " + options.prime().toSeconds() + " s at " + options.primeRate()
+                    + " gifts/s to the hot campaign, not measured…");
+            OpenLoad load = new OpenLoad(http, target.gatewayUrl());
+            OpenLoad.Outcome priming = load.run(options.primeRate(), options.prime(), i -> gift(hot, null));
+            load.settle(priming.unanswered(), SETTLE_ATTEMPTS);
+            waitForExactTotals(List.of(hot), Duration.ofSeconds(120));
+        }
         List<Scenario> scenarios = new ArrayList<>();
         if (options.steps().isEmpty()) {
             scenarios.add(scenario("spread over " + spread.size() + " campaigns", spread, options.rate()));
