@@ -127,21 +127,16 @@ public final class LocalPlatform implements AutoCloseable {
         ledger.stopLeftovers();
         Path logs = dataDir.resolve("logs");
         List<String> watchParent = List.of(ParentWatch.jvmFlag(dataDir.resolve("run")));
-        List<String> jit = JavaCommand.jit(userEnvironment);
+        // Kafka, MongoDB and the services: the JIT asked for, and the watch that stops them with the launcher.
+        List<String> longRunning = JavaCommand.flags(JavaCommand.jit(userEnvironment), watchParent);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            kafka = new KafkaBroker(
-                    dataDir.resolve("kafka"),
-                    ports.kafka(),
-                    ports.kafkaController(),
-                    JavaCommand.flags(jit, watchParent));
+            kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), longRunning);
             ChildProcess broker = track(kafka.start(logs));
             ChildProcess mongo = track(new ChildProcess(
                             MONGO,
                             JavaCommand.mainClass(
-                                    JavaCommand.flags(
-                                            List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k"),
-                                            JavaCommand.flags(jit, watchParent)),
+                                    JavaCommand.flags(List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k"), longRunning),
                                     MongoWireServerMain.class.getName(),
                                     List.of(
                                             String.valueOf(ports.mongo()),
@@ -193,11 +188,10 @@ public final class LocalPlatform implements AutoCloseable {
                     userEnvironment,
                     DataDirectoryKeys.paymentsCredentials(dataDir),
                     DataDirectoryKeys.signInSecrets(dataDir));
-            List<String> serviceFlags =
-                    JavaCommand.flags(JavaCommand.SERVICE_FLAGS, JavaCommand.flags(jit, watchParent));
+            List<String> serviceFlags = JavaCommand.flags(JavaCommand.SERVICE_FLAGS, longRunning);
             // A build's first start trains each service once; the deadline is for the start, not for that.
             long trainingStarted = System.nanoTime();
-            Map<Service, StartupArchive.Launch> launches = launches(jars.keySet(), environment, logs);
+            Map<Service, StartupArchive.Launch> launches = launches(jars, environment, logs);
             deadline += System.nanoTime() - trainingStarted;
             Map<ChildProcess, BooleanSupplier> services = new LinkedHashMap<>();
             for (Service service : Service.values()) {
@@ -459,20 +453,19 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** A service instance's environment; the gateway's actuator gets its own loopback port. */
     /**
      * How each service starts: from its startup archive (ADR 40), made first, all services at once, where
      * this build and this Java have none yet; from its executable jar where archives are turned off.
      */
     private Map<Service, StartupArchive.Launch> launches(
-            Set<Service> services, ServiceEnvironment environment, Path logs) throws IOException, InterruptedException {
+            Map<Service, Path> jars, ServiceEnvironment environment, Path logs) throws InterruptedException {
         boolean archives = !"false".equalsIgnoreCase(userEnvironment.getOrDefault("TIRELIRE_STARTUP_ARCHIVES", ""));
         Map<Service, StartupArchive.Launch> launches = new EnumMap<>(Service.class);
         Map<Service, Future<StartupArchive.Launch>> training = new EnumMap<>(Service.class);
         ExecutorService trainers = Executors.newCachedThreadPool();
         try {
-            for (Service service : services) {
-                StartupArchive archive = StartupArchive.of(service, home, JavaCommand.SERVICE_FLAGS);
+            for (Service service : jars.keySet()) {
+                StartupArchive archive = StartupArchive.of(service, jars.get(service), JavaCommand.SERVICE_FLAGS);
                 Optional<StartupArchive.Launch> ready =
                         archives ? archive.ready() : Optional.of(archive.withoutArchive());
                 if (ready.isPresent()) {
@@ -480,13 +473,13 @@ public final class LocalPlatform implements AutoCloseable {
                 } else {
                     Map<String, String> env = environmentOf(environment, service, portOf(service));
                     Path log = logs.resolve(service.module() + ".log");
-                    // Without the parent watch: a Java agent keeps the JVM from archiving, and the training ends by
-                    // itself.
+                    // Trained without the parent watch: a Java agent keeps the JVM from archiving, and the training
+                    // ends by itself.
                     training.put(service, trainers.submit(() -> archive.prepare(env, log, TRAINING_TIMEOUT)));
                 }
             }
             if (!training.isEmpty()) {
-                log.info("Making the startup archives of {} (once per build)…", training.keySet());
+                log.info("Making the startup archives of {} (once per build and Java)…", training.keySet());
             }
             for (Map.Entry<Service, Future<StartupArchive.Launch>> trained : training.entrySet()) {
                 launches.put(trained.getKey(), trained.getValue().get());
@@ -499,6 +492,7 @@ public final class LocalPlatform implements AutoCloseable {
         return launches;
     }
 
+    /** A service instance's environment; the gateway's actuator gets its own loopback port. */
     private Map<String, String> environmentOf(ServiceEnvironment environment, Service service, int port) {
         Map<String, String> env = environment.instance(service, port);
         if (service == Service.GATEWAY) {

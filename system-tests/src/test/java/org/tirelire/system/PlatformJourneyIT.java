@@ -119,14 +119,11 @@ class PlatformJourneyIT {
         Map<String, Long> pids = SharedPlatform.platform().pids();
         for (Service service : Service.values()) {
             Path startup = SharedPlatform.HOME.resolve(service.module()).resolve("target/startup");
-            String archive = startup.resolve(
-                            service.module() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"))
-                    .toString();
             String mapped = Files.readString(Path.of("/proc", String.valueOf(pids.get(service.module())), "maps"));
-            assertThat(mapped).as(service.module() + " maps " + archive).contains(archive);
-            assertThat(Files.readString(startup.resolve("stamp")))
-                    .as("the archive says which jar it was made from")
-                    .contains("jar " + Files.size(service.executableJar(SharedPlatform.HOME)) + " ");
+            assertThat(mapped)
+                    .as(service.module() + " maps an archive of its own under " + startup)
+                    .containsPattern(
+                            Pattern.quote(startup.toString()) + "/[0-9a-f]{16}/" + service.module() + "\\.(jsa|aot)");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,14 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
     private final ScheduledExecutorService webhooks =
             Executors.newScheduledThreadPool(WEBHOOK_SENDERS, r -> new Thread(r, "sandbox-webhooks"));
 
+    /**
+     * Payments whose webhook this instance has scheduled or is sending. A follow-up sends again only a
+     * webhook that is not on its way: under load, confirmations ran more than the follow-up's 10 s late,
+     * and sending every waiting gift's webhook again at each pass multiplied the work that was already
+     * late, until nothing was confirmed any more (docs/performance.md, finding 11).
+     */
+    private final Set<String> onTheirWay = ConcurrentHashMap.newKeySet();
+
     private volatile URI webhookUri;
 
     SandboxPaymentProvider(SandboxProperties properties, JsonMapper json, Clock clock) {
@@ -78,8 +87,12 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
 
     @EventListener
     void onServerStarted(WebServerInitializedEvent event) {
-        webhookUri =
-                URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/api/payments/webhooks/" + NAME);
+        sendWebhooksTo(
+                URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/api/payments/webhooks/" + NAME));
+    }
+
+    void sendWebhooksTo(URI webhookUri) {
+        this.webhookUri = webhookUri;
     }
 
     @Override
@@ -104,8 +117,9 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
         // Unlike a real provider, the sandbox sends its webhook within the gift's trace, so that a gift on a
         // laptop is one trace from the giving form to the thank-you email.
         String trace = Traces.currentTraceparent();
+        onTheirWay.add(reference);
         webhooks.schedule(
-                () -> sendSucceeded(request.donationId(), reference, trace),
+                () -> deliver(request.donationId(), reference, trace),
                 properties.confirmDelay().toMillis(),
                 TimeUnit.MILLISECONDS);
         return new PaymentStart.Accepted(reference, null);
@@ -126,8 +140,8 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
     /** Like a real provider, the webhook of a payment still pending after a while (after a crash, say) comes again. */
     @Override
     public Optional<PaymentOutcome> followUp(DonationId donationId, String paymentReference) {
-        if (paymentReference.startsWith(REFERENCE_PREFIX)) {
-            webhooks.execute(() -> sendSucceeded(donationId, paymentReference, null));
+        if (paymentReference.startsWith(REFERENCE_PREFIX) && onTheirWay.add(paymentReference)) {
+            webhooks.execute(() -> deliver(donationId, paymentReference, null));
         }
         return Optional.empty();
     }
@@ -150,6 +164,15 @@ public class SandboxPaymentProvider implements PaymentProvider, PaymentWebhooks,
                     null));
         } catch (RuntimeException unreadable) {
             throw new InvalidWebhook("The webhook body is not a sandbox payment event");
+        }
+    }
+
+    /** Sends the webhook; once it is answered or lost, a follow-up may send it again. */
+    private void deliver(DonationId donationId, String reference, @Nullable String traceparent) {
+        try {
+            sendSucceeded(donationId, reference, traceparent);
+        } finally {
+            onTheirWay.remove(reference);
         }
     }
 

@@ -286,6 +286,7 @@ final class BenchReport {
         root.put("rate", result.options().rate());
         root.put("durationSeconds", result.options().duration().toSeconds());
         root.put("primeSeconds", result.options().prime().toSeconds());
+        root.put("primedGifts", result.primedGifts());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("java", System.getProperty("java.version"));
         root.put("servicesRun", result.servicesRun());

@@ -200,11 +200,15 @@ public final class Benchmark {
         }
     }
 
-    /** @param servicesRun the services' JIT and startup archive ({@link ProcessUsage#howServicesRun}) */
+    /**
+     * @param servicesRun the services' JIT and startup archive ({@link ProcessUsage#howServicesRun})
+     * @param primedGifts gifts recorded while priming, before the first scenario
+     */
     record Result(
             Options options,
             Instant at,
             String servicesRun,
+            long primedGifts,
             List<Scenario> scenarios,
             RawCeilings.Ceilings ceilings,
             boolean totalsExact,
@@ -251,12 +255,13 @@ public final class Benchmark {
         // No wait for the publications to reach donation-service: a gift to a campaign it has not heard of
         // yet waits for it there, and each scenario's warm-up is not measured.
         String hot = liveCampaign(token, "Gala en direct");
+        long primedGifts = 0;
         if (!options.prime().isZero()) {
             say.accept("Priming: " + options.prime().toSeconds() + " s at " + options.primeRate()
                     + " gifts/s to the hot campaign, not measured…");
             OpenLoad load = new OpenLoad(http, target.gatewayUrl());
             OpenLoad.Outcome priming = load.run(options.primeRate(), options.prime(), i -> gift(hot, null));
-            load.settle(priming.unanswered(), SETTLE_ATTEMPTS);
+            primedGifts = priming.accepted() + load.settle(priming.unanswered(), SETTLE_ATTEMPTS);
             waitForExactTotals(List.of(hot), Duration.ofSeconds(120));
         }
         List<Scenario> scenarios = new ArrayList<>();
@@ -282,7 +287,15 @@ public final class Benchmark {
         RawCeilings.Ceilings ceilings = RawCeilings.measure(
                 target.kafkaBootstrap(), target.mongoUri(), options.kafkaRecords(), options.mongoInserts());
         return new Result(
-                options, at, ProcessUsage.howServicesRun(target.pids()), scenarios, ceilings, exact, expected, raised);
+                options,
+                at,
+                ProcessUsage.howServicesRun(target.pids()),
+                primedGifts,
+                scenarios,
+                ceilings,
+                exact,
+                expected,
+                raised);
     }
 
     private Scenario scenario(String name, List<String> campaigns, int rate) throws Exception {

@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** CPU time and peak memory of the platform's processes, read from /proc (Linux). */
 final class ProcessUsage {
 
     /** Clock ticks per second of /proc/[pid]/stat times: 100 on every Linux this runs on. */
     private static final long TICKS_PER_SECOND = 100;
+
+    /** The launcher's startup archives (ADR 40), not the JDK's own {@code classes.jsa}, which every JVM maps. */
+    private static final Pattern STARTUP_ARCHIVE =
+            Pattern.compile("/target/startup/[0-9a-f]{16}/[^/\\s]+\\.(jsa|aot)$", Pattern.MULTILINE);
 
     record Usage(double cpuSeconds, long peakResidentBytes) {}
 
@@ -23,21 +29,24 @@ final class ProcessUsage {
     }
 
     /**
-     * How donation-service's JVM runs, from its command line: "full JIT" or "C1 only", and its startup
-     * archive if any; "unknown" where /proc cannot tell.
+     * How donation-service's JVM runs: "full JIT" or "C1 only", from its command line, and the startup
+     * archive it maps, if any (a JVM runs without an archive it cannot use, whatever its flags say);
+     * "unknown" where /proc cannot tell.
      */
     static String howServicesRun(Map<String, Long> pids) {
         Long pid = pids.get("donation-service");
         try {
-            String command = pid == null ? "" : Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"));
+            Path process = Path.of("/proc", String.valueOf(pid));
+            String command = pid == null ? "" : Files.readString(process.resolve("cmdline"));
             if (command.isEmpty()) {
                 return "unknown";
             }
             String jit = command.contains("-XX:TieredStopAtLevel=1") ? "C1 only" : "full JIT";
-            String archive = command.contains("-XX:AOTCache=")
-                    ? "AOT cache"
-                    : command.contains("-XX:SharedArchiveFile=") ? "CDS archive" : "no startup archive";
-            return jit + ", " + archive;
+            Matcher archive = STARTUP_ARCHIVE.matcher(Files.readString(process.resolve("maps")));
+            if (!archive.find()) {
+                return jit + ", no startup archive";
+            }
+            return jit + ", " + (archive.group(1).equals("aot") ? "AOT cache" : "CDS archive");
         } catch (IOException unreadable) {
             return "unknown";
         }

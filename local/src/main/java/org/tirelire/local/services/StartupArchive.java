@@ -1,19 +1,26 @@
 package org.tirelire.local.services;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tirelire.local.process.ChildProcess;
@@ -26,35 +33,38 @@ import org.tirelire.local.process.JavaCommand;
  * Spring Boot's extracted form ({@code -Djarmode=tools extract}): classes from jars nested in a jar
  * cannot be archived.
  *
- * <p>Everything lives beside the jar, in {@code <module>/target/startup/}: a stamp names the jar (size
- * and time) and the Java it was made for, so a rebuilt jar or another Java makes it again, and
- * {@code ./mvnw clean} takes it away with the jar. A failed training only costs the faster start: the
- * service then runs from its executable jar as before.
+ * <p>Everything lives beside the jar, in {@code <module>/target/startup/<key>/}, the key a digest of
+ * the jar's content, the Java and the flags: a jar rebuilt with other content, or another Java, trains
+ * into a directory of its own, so a platform still running from the previous one keeps its files (the
+ * oldest are removed beyond {@link #KEPT}), and {@code ./mvnw clean} takes them all away with the jar. A
+ * failed training only costs the faster start: the service then runs from its executable jar as before.
  */
 public final class StartupArchive {
 
     private static final Logger log = LoggerFactory.getLogger(StartupArchive.class);
     /** Two platforms started at once from the same jars (the system tests' two lanes) train once. */
     private static final Map<Path, ReentrantLock> TRAINING_IN_THIS_JVM = new ConcurrentHashMap<>();
+    /** Archives kept per service: this build's and the one before, which a running platform may use. */
+    static final int KEPT = 2;
 
     private final Service service;
     private final Path executableJar;
     private final List<String> jvmFlags;
-    private final Path directory;
+    private final Path startup;
 
     private StartupArchive(Service service, Path executableJar, List<String> jvmFlags) {
         this.service = service;
         this.executableJar = executableJar;
         this.jvmFlags = List.copyOf(jvmFlags);
-        this.directory = executableJar.getParent().resolve("startup");
+        this.startup = executableJar.getParent().resolve("startup");
     }
 
     /**
      * @param jvmFlags the service's flags, the same for the training and every start: an archive is
      *     refused by a JVM that runs with another garbage collector, for one
      */
-    public static StartupArchive of(Service service, Path repositoryRoot, List<String> jvmFlags) {
-        return new StartupArchive(service, service.requireExecutableJar(repositoryRoot), jvmFlags);
+    public static StartupArchive of(Service service, Path executableJar, List<String> jvmFlags) {
+        return new StartupArchive(service, executableJar, jvmFlags);
     }
 
     /** What to start the service from: a jar, and the JVM flags that map its archive, if any. */
@@ -70,37 +80,45 @@ public final class StartupArchive {
         return new Launch(executableJar, List.of());
     }
 
-    /** The extracted jar and its archive when both were made for this jar, these flags and this Java. */
-    public Optional<Launch> ready() throws IOException {
-        Path stamp = directory.resolve("stamp");
-        if (!Files.isRegularFile(archive()) || !Files.isRegularFile(stamp)) {
-            return Optional.empty();
+    /**
+     * The extracted jar and its archive when both were made for this jar's content, these flags and this
+     * Java; empty when they were not, or cannot be read.
+     */
+    public Optional<Launch> ready() {
+        try {
+            Path made = startup.resolve(key());
+            if (Files.isRegularFile(archiveIn(made)) && Files.isRegularFile(extractedJarIn(made))) {
+                return Optional.of(launchFrom(made));
+            }
+        } catch (IOException unreadable) {
+            log.warn("{}: its startup archive cannot be read ({})", service.module(), unreadable.toString());
         }
-        if (!Files.readString(stamp).equals(currentStamp())) {
-            return Optional.empty();
-        }
-        return Optional.of(new Launch(extractedJar(), List.of(useFlag())));
+        return Optional.empty();
     }
 
     /**
-     * Returns the archive, making it first if needed: extracts the jar, then starts the service with
-     * {@code environment} until its application context is refreshed (Spring's
-     * {@code spring.context.exit=onRefresh}: every singleton made, no port opened, no message read) and
+     * The launch from this jar's archive, made first if needed: extracts the jar, then starts the service
+     * with {@code environment} until its application context is refreshed (Spring's
+     * {@code spring.context.exit=onRefresh}: every singleton made, no port opened, no message read), and
      * lets the JVM write what it loaded. Falls back to {@link #withoutArchive()} on any failure.
+     *
+     * @param timeout for the extraction and the training together
      */
     public Launch prepare(Map<String, String> environment, Path logFile, Duration timeout) throws InterruptedException {
-        ReentrantLock inThisJvm = TRAINING_IN_THIS_JVM.computeIfAbsent(directory, path -> new ReentrantLock());
-        inThisJvm.lock();
+        ReentrantLock inThisJvm = TRAINING_IN_THIS_JVM.computeIfAbsent(startup, path -> new ReentrantLock());
+        inThisJvm.lockInterruptibly();
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(startup);
             try (FileChannel lockFile = FileChannel.open(
-                            directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                            startup.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock betweenLaunchers = lockFile.lock()) {
                 Optional<Launch> madeMeanwhile = ready();
                 if (madeMeanwhile.isPresent()) {
                     return madeMeanwhile.get();
                 }
-                return train(environment, logFile, timeout);
+                Launch trained = train(environment, logFile, System.nanoTime() + timeout.toNanos());
+                removeOldArchives();
+                return trained;
             }
         } catch (IOException | RuntimeException failure) {
             log.warn(
@@ -113,64 +131,81 @@ public final class StartupArchive {
         }
     }
 
-    private Launch train(Map<String, String> environment, Path logFile, Duration timeout)
+    /** Trains into the directory of the key read before: a jar rebuilt meanwhile gets a directory of its own. */
+    private Launch train(Map<String, String> environment, Path logFile, long deadline)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Files.deleteIfExists(directory.resolve("stamp"));
-        // An archive made for the other kind of Java (.jsa or .aot) is of no use any more.
-        Files.deleteIfExists(directory.resolve(service.module() + ".jsa"));
-        Files.deleteIfExists(directory.resolve(service.module() + ".aot"));
-        Path extracted = directory.resolve("extracted");
-        deleteRecursively(extracted);
+        Path made = startup.resolve(key());
+        deleteRecursively(made); // what a training that failed halfway left
         run(
                 "extract",
                 JavaCommand.executableJar(
                         executableJar,
                         List.of("-Djarmode=tools"),
-                        List.of("extract", "--destination", extracted.toString())),
+                        List.of(
+                                "extract",
+                                "--destination",
+                                made.resolve("extracted").toString())),
                 Map.of(),
                 logFile,
-                timeout);
-        Path partial = directory.resolve(archive().getFileName() + ".partial");
-        Files.deleteIfExists(partial);
+                deadline);
+        Path partial = made.resolve("archive.partial");
         List<String> trainingFlags = new ArrayList<>(jvmFlags);
-        trainingFlags.addAll(JavaCommand.QUICK_JIT); // it only starts; an archive serves either JIT
+        // It only starts: C1 loads the same classes sooner. An archive's classes serve either JIT; on Java 25,
+        // methods' profiles (JEP 515) are not recorded, and a start is not what they would be useful for.
+        trainingFlags.addAll(JavaCommand.QUICK_JIT);
         trainingFlags.addAll(writeFlags(partial));
         trainingFlags.add("-Dspring.context.exit=onRefresh");
-        run("training", JavaCommand.executableJar(extractedJar(), trainingFlags), environment, logFile, timeout);
+        run("training", JavaCommand.executableJar(extractedJarIn(made), trainingFlags), environment, logFile, deadline);
         if (!Files.isRegularFile(partial)) {
             throw new IOException("the training start wrote no archive; see " + logFile);
         }
-        Files.move(partial, archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(directory.resolve("stamp"), currentStamp());
+        Files.move(partial, archiveIn(made), StandardCopyOption.ATOMIC_MOVE);
         log.info(
                 "{}: startup archive made in {} s ({} MB)",
                 service.module(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                Files.size(archive()) / (1024 * 1024));
-        return new Launch(extractedJar(), List.of(useFlag()));
+                Files.size(archiveIn(made)) / (1024 * 1024));
+        return launchFrom(made);
     }
 
-    private void run(String step, List<String> command, Map<String, String> environment, Path logFile, Duration timeout)
+    private void run(String step, List<String> command, Map<String, String> environment, Path logFile, long deadline)
             throws IOException, InterruptedException {
         ChildProcess process = new ChildProcess(service.module() + " " + step, command, environment, logFile).start();
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         try {
-            process.awaitExit(timeout); // fails, naming the step, on a timeout or an exit code other than 0
+            process.awaitExit(left); // fails, naming the step, on a timeout or an exit code other than 0
         } finally {
-            process.killHard(); // only does something if this thread was interrupted
+            process.killHard(); // a step cut short by an interruption leaves nothing running
         }
     }
 
-    private Path extractedJar() {
-        return directory.resolve("extracted").resolve(executableJar.getFileName());
+    /** Keeps the {@link #KEPT} newest archives of this service; older ones belong to jars long rebuilt. */
+    private void removeOldArchives() throws IOException {
+        List<Path> made;
+        try (Stream<Path> entries = Files.list(startup)) {
+            made = entries.filter(Files::isDirectory)
+                    .sorted(Comparator.comparing(StartupArchive::modified).reversed())
+                    .toList();
+        }
+        for (Path old : made.subList(Math.min(KEPT, made.size()), made.size())) {
+            deleteRecursively(old);
+        }
     }
 
-    private Path archive() {
-        return directory.resolve(aotCache() ? service.module() + ".aot" : service.module() + ".jsa");
+    private Launch launchFrom(Path made) {
+        Path archive = archiveIn(made);
+        return new Launch(
+                extractedJarIn(made),
+                List.of(aotCache() ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive));
     }
 
-    private String useFlag() {
-        return aotCache() ? "-XX:AOTCache=" + archive() : "-XX:SharedArchiveFile=" + archive();
+    private Path extractedJarIn(Path made) {
+        return made.resolve("extracted").resolve(executableJar.getFileName());
+    }
+
+    private Path archiveIn(Path made) {
+        return made.resolve(service.module() + (aotCache() ? ".aot" : ".jsa"));
     }
 
     /**
@@ -185,24 +220,74 @@ public final class StartupArchive {
     }
 
     /** JEP 514's one-step AOT cache came with Java 25; Java 24's took two runs, so it keeps the CDS archive. */
-    private static boolean aotCache() {
+    static boolean aotCache() {
         return Runtime.version().feature() >= 25;
     }
 
-    private String currentStamp() throws IOException {
-        return "jar " + Files.size(executableJar) + " "
-                + Files.getLastModifiedTime(executableJar).toMillis()
-                + "\njava " + System.getProperty("java.home") + " " + Runtime.version()
-                + "\nflags " + String.join(" ", jvmFlags) + "\ntraining " + String.join(" ", writeFlags(archive()))
-                + "\n";
+    /** What the archive depends on: the jar's content, the Java, the service's flags, how it is trained. */
+    private String key() throws IOException {
+        String inputs = jarDigest() + "\n" + System.getProperty("java.home") + " " + Runtime.version() + "\n"
+                + String.join(" ", jvmFlags) + "\n" + String.join(" ", writeFlags(Path.of("archive.partial")));
+        return HexFormat.of()
+                .formatHex(sha256(inputs.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
+    }
+
+    /**
+     * The jar's SHA-256, read again only when its size or time changed: the launcher's script touches every
+     * jar after a build, and a jar rebuilt with the same content keeps its archive.
+     */
+    private String jarDigest() throws IOException {
+        Path remembered = startup.resolve("jar-digest");
+        String seen = Files.size(executableJar) + " "
+                + Files.getLastModifiedTime(executableJar).toMillis();
+        if (Files.isRegularFile(remembered)) {
+            String[] line = Files.readString(remembered).strip().split(" ");
+            if (line.length == 3 && seen.equals(line[0] + " " + line[1])) {
+                return line[2];
+            }
+        }
+        MessageDigest digest = newSha256();
+        try (InputStream jar = Files.newInputStream(executableJar)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = jar.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        String jarDigest = HexFormat.of().formatHex(digest.digest());
+        Files.createDirectories(startup);
+        Path partial = Files.createTempFile(startup, "jar-digest", ".partial");
+        Files.writeString(partial, seen + " " + jarDigest);
+        Files.move(partial, remembered, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return jarDigest;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return newSha256().digest(bytes);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    }
+
+    private static long modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     private static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

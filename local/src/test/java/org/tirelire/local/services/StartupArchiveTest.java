@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -35,9 +39,9 @@ class StartupArchiveTest {
     Path home;
 
     @Test
-    void a_service_trained_once_then_starts_from_its_archive_until_its_jar_is_rebuilt() throws Exception {
-        Path jar = serviceJar(MiniService.class);
-        StartupArchive archive = StartupArchive.of(Service.DONATION, home, List.of("-Xmx64m"));
+    void a_service_trained_once_then_starts_from_its_archive_until_its_jar_changes() throws Exception {
+        Path jar = serviceJar(MiniService.class, "first build");
+        StartupArchive archive = StartupArchive.of(Service.DONATION, jar, List.of("-Xmx64m"));
         assertThat(archive.ready()).as("nothing trained yet").isEmpty();
 
         StartupArchive.Launch launch = archive.prepare(Map.of(), home.resolve("training.log"), TIMEOUT);
@@ -50,7 +54,40 @@ class StartupArchiveTest {
                 .containsPattern(MiniService.class.getName().replace("$", "\\$") + " source: shared objects file");
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
-        assertThat(archive.ready()).as("a rebuilt jar needs a new archive").isEmpty();
+        assertThat(archive.ready())
+                .as("a jar built again with the same content, as the launcher's script touches it, keeps its archive")
+                .contains(launch);
+
+        serviceJar(MiniService.class, "second build");
+        assertThat(archive.ready())
+                .as("a jar with other content needs a new archive")
+                .isEmpty();
+        StartupArchive.Launch rebuilt = archive.prepare(Map.of(), home.resolve("training.log"), TIMEOUT);
+        assertThat(rebuilt.jar()).isNotEqualTo(launch.jar());
+        assertThat(launch.jar())
+                .as("the previous build's files stay for a platform that still runs from them")
+                .exists();
+    }
+
+    @Test
+    void two_launchers_starting_at_once_train_once() throws Exception {
+        Path jar = serviceJar(MiniService.class, "one build");
+        Path log = home.resolve("training.log");
+        ExecutorService launchers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<StartupArchive.Launch>> launches = launchers.invokeAll(List.of(
+                    () -> StartupArchive.of(Service.DONATION, jar, List.of("-Xmx64m"))
+                            .prepare(Map.of(), log, TIMEOUT),
+                    () -> StartupArchive.of(Service.DONATION, jar, List.of("-Xmx64m"))
+                            .prepare(Map.of(), log, TIMEOUT)));
+            assertThat(launches.get(0).get()).isEqualTo(launches.get(1).get());
+            assertThat(launches.get(0).get().archiveFlags()).hasSize(1);
+        } finally {
+            launchers.shutdownNow();
+        }
+        assertThat(Files.readString(log).split("donation-service training starting", -1))
+                .as("one training")
+                .hasSize(2);
     }
 
     @Test
@@ -58,7 +95,7 @@ class StartupArchiveTest {
         Path jar = home.resolve("donation-service/target/donation-service-exec.jar");
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "not a jar");
-        StartupArchive archive = StartupArchive.of(Service.DONATION, home, List.of("-Xmx64m"));
+        StartupArchive archive = StartupArchive.of(Service.DONATION, jar, List.of("-Xmx64m"));
 
         StartupArchive.Launch launch = archive.prepare(Map.of(), home.resolve("training.log"), TIMEOUT);
 
@@ -84,8 +121,11 @@ class StartupArchiveTest {
         return output;
     }
 
-    /** Writes a jar where the launcher looks for donation-service's, its main class {@code main}. */
-    private Path serviceJar(Class<?> main) throws IOException {
+    /**
+     * Writes a jar where the launcher looks for donation-service's, its main class {@code main}, and
+     * {@code build} in an entry of its own: another build is another content.
+     */
+    private Path serviceJar(Class<?> main, String build) throws IOException {
         Path jar = home.resolve("donation-service/target/donation-service-exec.jar");
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
@@ -97,6 +137,9 @@ class StartupArchiveTest {
                 InputStream classFile = main.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("build.txt"));
+            out.write(build.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
         return jar;
