@@ -63,10 +63,9 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final String KAFKA = "kafka";
     private static final String MONGO = "mongo";
+    private static final String MAIL = "mail";
     /** The four trainings took two minutes on two cores shared with another platform's start. */
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
-
-    private static final String MAIL = "mail";
 
     private final Path home;
     private final Path dataDir;
