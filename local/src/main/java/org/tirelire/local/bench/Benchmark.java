@@ -259,10 +259,12 @@ public final class Benchmark {
         if (!options.prime().isZero()) {
             say.accept("Priming: " + options.prime().toSeconds() + " s at " + options.primeRate()
                     + " gifts/s to the hot campaign, not measured…");
-            OpenLoad load = new OpenLoad(http, target.gatewayUrl());
-            OpenLoad.Outcome priming = load.run(options.primeRate(), options.prime(), i -> gift(hot, null));
-            primedGifts = priming.accepted() + load.settle(priming.unanswered(), SETTLE_ATTEMPTS);
-            waitForExactTotals(List.of(hot), Duration.ofSeconds(120));
+            primedGifts = unmeasured(
+                    new OpenLoad(http, target.gatewayUrl()),
+                    options.primeRate(),
+                    options.prime(),
+                    List.of(hot),
+                    Duration.ofSeconds(120));
         }
         List<Scenario> scenarios = new ArrayList<>();
         if (options.steps().isEmpty()) {
@@ -298,13 +300,23 @@ public final class Benchmark {
                 raised);
     }
 
+    /**
+     * Gifts that are not measured (the priming, a scenario's warm-up): sent at {@code rate} for
+     * {@code duration}, those left unanswered sent again with their key, then the totals awaited for up to
+     * {@code settleWithin}. Returns how many were recorded.
+     */
+    private long unmeasured(OpenLoad load, int rate, Duration duration, List<String> campaigns, Duration settleWithin)
+            throws Exception {
+        OpenLoad.Outcome sent = load.run(rate, duration, i -> gift(campaigns.get(i % campaigns.size()), null));
+        long recorded = sent.accepted() + load.settle(sent.unanswered(), SETTLE_ATTEMPTS);
+        waitForExactTotals(campaigns, settleWithin);
+        return recorded;
+    }
+
     private Scenario scenario(String name, List<String> campaigns, int rate) throws Exception {
         say.accept("Scenario " + name + ": warming up " + options.warmUp().toSeconds() + " s at " + rate + " gifts/s…");
         OpenLoad load = new OpenLoad(http, target.gatewayUrl());
-        OpenLoad.Outcome warmUp =
-                load.run(rate, options.warmUp(), i -> gift(campaigns.get(i % campaigns.size()), null));
-        load.settle(warmUp.unanswered(), SETTLE_ATTEMPTS);
-        waitForExactTotals(campaigns, Duration.ofSeconds(60));
+        unmeasured(load, rate, options.warmUp(), campaigns, Duration.ofSeconds(60));
 
         List<String> watched = campaigns.subList(0, Math.min(10, campaigns.size()));
         Map<String, Long> baseline = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tirelire.local.process.JavaCommand;
 
 /** CPU time and peak memory of the platform's processes, read from /proc (Linux). */
 final class ProcessUsage {
@@ -41,7 +42,7 @@ final class ProcessUsage {
             if (command.isEmpty()) {
                 return "unknown";
             }
-            String jit = command.contains("-XX:TieredStopAtLevel=1") ? "C1 only" : "full JIT";
+            String jit = command.contains(JavaCommand.QUICK_JIT.get(0)) ? "C1 only" : "full JIT";
             Matcher archive = STARTUP_ARCHIVE.matcher(Files.readString(process.resolve("maps")));
             if (!archive.find()) {
                 return jit + ", no startup archive";

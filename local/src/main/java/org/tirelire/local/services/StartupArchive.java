@@ -220,7 +220,7 @@ public final class StartupArchive {
     }
 
     /** JEP 514's one-step AOT cache came with Java 25; Java 24's took two runs, so it keeps the CDS archive. */
-    static boolean aotCache() {
+    private static boolean aotCache() {
         return Runtime.version().feature() >= 25;
     }
 
@@ -229,7 +229,7 @@ public final class StartupArchive {
         String inputs = jarDigest() + "\n" + System.getProperty("java.home") + " " + Runtime.version() + "\n"
                 + String.join(" ", jvmFlags) + "\n" + String.join(" ", writeFlags(Path.of("archive.partial")));
         return HexFormat.of()
-                .formatHex(sha256(inputs.getBytes(StandardCharsets.UTF_8)))
+                .formatHex(newSha256().digest(inputs.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 16);
     }
 
@@ -260,10 +260,6 @@ public final class StartupArchive {
         Files.writeString(partial, seen + " " + jarDigest);
         Files.move(partial, remembered, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return jarDigest;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return newSha256().digest(bytes);
     }
 
     private static MessageDigest newSha256() {
