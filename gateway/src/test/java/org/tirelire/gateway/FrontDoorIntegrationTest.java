@@ -2,10 +2,21 @@ package org.tirelire.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,9 +32,10 @@ import org.tirelire.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway's own protections, with the services out of reach: limits, fallbacks, headers. It runs as
- * deployed behind a TLS-terminating proxy (as its README describes), which changes nothing for a visitor
- * who comes without the proxy's headers.
+ * The gateway's own protections, with campaign- and donation-service out of reach: limits, fallbacks,
+ * headers. In notification-service's place, a socket that resets a request's first connection, which no
+ * real service does on demand. It runs as deployed behind a TLS-terminating proxy (as its README
+ * describes), which changes nothing for a visitor who comes without the proxy's headers.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,8 +54,10 @@ class FrontDoorIntegrationTest {
         TestInfrastructure.register(registry, "gateway-front-door-it");
         registry.add("tirelire.services.campaign-uri", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
         registry.add("tirelire.services.donation-uri", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
-        registry.add("tirelire.services.notification-uri", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+        registry.add("tirelire.services.notification-uri", () -> "http://127.0.0.1:" + RESETS_FIRST_ATTEMPT.port());
     }
+
+    private static final ResetsFirstAttempt RESETS_FIRST_ATTEMPT = ResetsFirstAttempt.start();
 
     @LocalServerPort
     int port;
@@ -73,6 +87,24 @@ class FrontDoorIntegrationTest {
         assertThat(campaigns.getHeaders().getFirst("Retry-After")).isNotBlank();
         assertThat(donation.getStatusCode().value()).isEqualTo(503);
         assertThat(donation.getBody().get("service").asString()).isEqualTo("donation-service");
+    }
+
+    @Test
+    void a_write_with_an_idempotency_key_whose_connection_was_reset_is_sent_again_with_its_own_body() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"displayName\":\"Course de Léa\",\"goal\":{\"amount\":50000,\"currency\":\"EUR\"},\"key\":\""
+                + key + "\"}";
+
+        ResponseEntity<String> created = http.post()
+                .uri("/api/campaigns/c1/fundraisers")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(RESETS_FIRST_ATTEMPT.bodiesReceived(key)).containsExactly(body, body);
     }
 
     @Test
@@ -211,6 +243,84 @@ class FrontDoorIntegrationTest {
                 .isEqualTo("max-age=31536000 ; includeSubDomains");
         assertThat(overHttp.getHeaders().containsHeader("Strict-Transport-Security"))
                 .isFalse();
+    }
+
+    /**
+     * Answers 201 to every request but the first with a given Idempotency-Key, whose connection it resets
+     * once the request is read: the gift sent on a pooled connection to an instance that has just died.
+     */
+    private record ResetsFirstAttempt(ServerSocket socket, Map<String, List<String>> bodies) {
+
+        static ResetsFirstAttempt start() {
+            try {
+                ResetsFirstAttempt service = new ResetsFirstAttempt(
+                        new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), new ConcurrentHashMap<>());
+                Thread serving = new Thread(service::serve, "resets-first-attempt");
+                serving.setDaemon(true);
+                serving.start();
+                return service;
+            } catch (IOException cannotListen) {
+                throw new UncheckedIOException(cannotListen);
+            }
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        List<String> bodiesReceived(String key) {
+            return bodies.getOrDefault(key, List.of());
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (Socket connection = socket.accept()) {
+                    answer(connection);
+                } catch (IOException nextOne) {
+                    // the gateway went away: wait for the next connection
+                }
+            }
+        }
+
+        private void answer(Socket connection) throws IOException {
+            DataInputStream in = new DataInputStream(connection.getInputStream());
+            Map<String, String> headers = new HashMap<>();
+            String line = readLine(in); // the request line
+            while (!(line = readLine(in)).isEmpty()) {
+                int colon = line.indexOf(':');
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
+            }
+            byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+            in.readFully(body);
+            String key = headers.getOrDefault("idempotency-key", "");
+            List<String> received = bodies.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+            received.add(new String(body, StandardCharsets.UTF_8));
+            if (received.size() == 1) {
+                connection.setSoLinger(true, 0); // close with a reset, as a process that died
+                return;
+            }
+            connection
+                    .getOutputStream()
+                    .write(
+                            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                                    .getBytes(StandardCharsets.US_ASCII));
+        }
+
+        private static String readLine(DataInputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new EOFException("connection closed in the headers");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
     }
 
     private static int closedPort() {

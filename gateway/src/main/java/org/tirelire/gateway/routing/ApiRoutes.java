@@ -49,7 +49,7 @@ class ApiRoutes {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
     /** No legitimate API call sends more; larger bodies are refused with 413 before reaching a service. */
-    private static final DataSize MAX_BODY = DataSize.ofKilobytes(64);
+    static final DataSize MAX_BODY = DataSize.ofKilobytes(64);
 
     @Bean
     RouteLocator apiRouteLocator(RouteLocatorBuilder routes, LastKnownProgress lastKnownProgress) {
