@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.tirelire.local.FileTrees;
 import org.tirelire.local.process.ProcessSignals;
 
 /**
@@ -84,7 +84,7 @@ public final class PlatformBackup {
             }
             // What an interrupted backup left (a copy of the store and the keys) goes first.
             Path staging = data.resolve("run").resolve("backup-staging");
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
             Files.createDirectories(staging);
             try {
                 long pausedMillis;
@@ -108,7 +108,7 @@ public final class PlatformBackup {
                 zip(staging, manifest, target);
                 return manifest;
             } finally {
-                deleteTree(staging);
+                FileTrees.deleteTree(staging);
             }
         } catch (OverlappingFileLockException sameProcess) {
             throw new IllegalStateException("another backup of " + data + " is under way: try again in a moment");
@@ -293,17 +293,6 @@ public final class PlatformBackup {
     /** An archive's entry names use '/', whatever the system. */
     static String entryName(Path root, Path file) {
         return root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/");
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     static String platformVersion() {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.tirelire.local.FileTrees;
 
 /**
  * Puts a backup archive's data into an empty data directory, where {@code ./tirelire up} then finds it.
@@ -50,7 +51,7 @@ public final class PlatformRestore {
             keepSecretsPrivate(dataDir.resolve(PlatformBackup.SECRETS));
             return manifest;
         } finally {
-            PlatformBackup.deleteTree(staging);
+            FileTrees.deleteTree(staging);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.tirelire.local.FileTrees;
 import org.tirelire.local.LocalPlatform;
 import org.tirelire.local.PlatformPorts;
 
@@ -80,6 +81,7 @@ public final class BenchCommand {
         Map<String, String> benchEnvironment = new HashMap<>(environment);
         benchEnvironment.put("TIRELIRE_RATE_LIMITS_ENABLED", "false");
         Path dataDir = Files.createTempDirectory("tirelire-bench-");
+        int exitCode = 1;
         try (LocalPlatform platform = LocalPlatform.builder()
                 .home(home)
                 .dataDir(dataDir)
@@ -92,8 +94,17 @@ public final class BenchCommand {
                     platform.endpoints().kafkaBootstrapServers(),
                     platform.endpoints().mongoUri(),
                     platform.pids());
-            return report(new Benchmark(target, options, say).run(), out, say);
+            exitCode = report(new Benchmark(target, options, say).run(), out, say);
+        } finally {
+            // Half a gigabyte after a long run: kept only when something is to be looked into.
+            if (exitCode == 0) {
+                FileTrees.deleteTree(dataDir);
+            } else {
+                say.accept("The benchmark platform's data and logs are kept in " + dataDir
+                        + " (start it again with TIRELIRE_DATA_DIR=" + dataDir + " ./tirelire up).");
+            }
         }
+        return exitCode;
     }
 
     private static int report(Benchmark.Result result, Path out, Consumer<String> say) throws IOException {

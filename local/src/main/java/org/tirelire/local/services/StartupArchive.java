@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tirelire.local.FileTrees;
 import org.tirelire.local.process.ChildProcess;
 import org.tirelire.local.process.JavaCommand;
 
@@ -136,7 +137,7 @@ public final class StartupArchive {
             throws IOException, InterruptedException {
         long started = System.nanoTime();
         Path made = startup.resolve(key());
-        deleteRecursively(made); // what a training that failed halfway left
+        FileTrees.deleteTree(made); // what a training that failed halfway left
         run(
                 "extract",
                 JavaCommand.executableJar(
@@ -189,7 +190,7 @@ public final class StartupArchive {
                     .toList();
         }
         for (Path old : made.subList(Math.min(KEPT, made.size()), made.size())) {
-            deleteRecursively(old);
+            FileTrees.deleteTree(old);
         }
     }
 
@@ -275,17 +276,6 @@ public final class StartupArchive {
             return Files.getLastModifiedTime(path).toMillis();
         } catch (IOException gone) {
             return 0;
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
