@@ -132,10 +132,12 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             kafka = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), longRunning);
             ChildProcess broker = track(kafka.start(logs));
+            // The MongoDB-wire server's heap holds the store's page cache and what waits to be written: at 192 MB,
+            // a primed bench filled it and every young collection took 90 ms (ADR 42).
             ChildProcess mongo = track(new ChildProcess(
                             MONGO,
                             JavaCommand.mainClass(
-                                    JavaCommand.flags(List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k"), longRunning),
+                                    JavaCommand.flags(List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k"), longRunning),
                                     MongoWireServerMain.class.getName(),
                                     List.of(
                                             String.valueOf(ports.mongo()),
