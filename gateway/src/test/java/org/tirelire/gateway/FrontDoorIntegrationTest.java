@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +59,11 @@ class FrontDoorIntegrationTest {
     }
 
     private static final ResetsFirstAttempt RESETS_FIRST_ATTEMPT = ResetsFirstAttempt.start();
+
+    @AfterAll
+    static void stopTheStandIn() throws IOException {
+        RESETS_FIRST_ATTEMPT.stop();
+    }
 
     @LocalServerPort
     int port;
@@ -275,11 +281,16 @@ class FrontDoorIntegrationTest {
         private void serve() {
             while (!socket.isClosed()) {
                 try (Socket connection = socket.accept()) {
+                    connection.setSoTimeout(10_000); // a connection the gateway keeps idle does not hold the others
                     answer(connection);
-                } catch (IOException nextOne) {
-                    // the gateway went away: wait for the next connection
+                } catch (IOException | RuntimeException nextOne) {
+                    // the gateway went away, or sent what this stand-in does not read: on to the next connection
                 }
             }
+        }
+
+        void stop() throws IOException {
+            socket.close();
         }
 
         private void answer(Socket connection) throws IOException {

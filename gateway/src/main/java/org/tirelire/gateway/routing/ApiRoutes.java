@@ -48,8 +48,14 @@ class ApiRoutes {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
-    /** No legitimate API call sends more; larger bodies are refused with 413 before reaching a service. */
+    /**
+     * No legitimate API call sends more; larger bodies are refused with 413 before reaching a service, by
+     * {@link OwnCopyOfRequestBody}, which reads the body first.
+     */
     static final DataSize MAX_BODY = DataSize.ofKilobytes(64);
+
+    /** The receipt settings, with the signature's image: the service takes up to 400 000 characters of it. */
+    static final DataSize MAX_RECEIPT_SETTINGS_BODY = DataSize.ofKilobytes(512);
 
     @Bean
     RouteLocator apiRouteLocator(RouteLocatorBuilder routes, LastKnownProgress lastKnownProgress) {
@@ -118,8 +124,8 @@ class ApiRoutes {
 
     private static Function<GatewayFilterSpec, UriSpec> resilient(String service) {
         // Retries inside the breaker: it sees a failure only once every attempt has failed.
-        return filters -> retries(filters.setRequestSize(MAX_BODY)
-                .circuitBreaker(breaker -> breaker.setName(service).setFallbackUri("forward:/unavailable/" + service)));
+        return filters -> retries(filters.circuitBreaker(
+                breaker -> breaker.setName(service).setFallbackUri("forward:/unavailable/" + service)));
     }
 
     /**

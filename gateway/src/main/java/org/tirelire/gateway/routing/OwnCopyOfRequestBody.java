@@ -1,6 +1,7 @@
 package org.tirelire.gateway.routing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -9,59 +10,69 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every attempt to send a routed request's body a fresh buffer over bytes the gateway copied for
- * itself, instead of slices of the pooled buffer Spring Cloud Gateway keeps for retries.
+ * Copies a routed request's body into bytes of the gateway's own, and gives every attempt to send it a
+ * fresh buffer over them; a body larger than the API takes is refused here with a 413 problem.
  *
- * <p>That pooled buffer is released in full when the exchange ends, also when it ends by a timeout while
- * an attempt is still on its way; its memory then goes back to Netty's pool and holds the next request's
- * body, which the late attempt sends under its own headers. Under load, a gift was recorded with another
- * donor's amount and name under the first donor's Idempotency-Key (docs/performance.md, finding 12).
- * Bytes of our own cannot be reused by anyone: a late attempt sends its own body or nothing.
+ * <p>Without it, Spring Cloud Gateway keeps the body, for retries, in the pooled buffer it was received
+ * in, and releases it in full when the exchange ends, also when it ends by a timeout while an attempt is
+ * still on its way; the pool then hands that memory to the next request's body, which the late attempt
+ * sends under its own headers. Under load, a gift was recorded with another donor's amount and name under
+ * the first donor's Idempotency-Key (docs/performance.md, finding 12). Running just before that cache,
+ * this filter makes it keep our copy, which it does not release and the pool cannot reuse: a late attempt
+ * sends its own body or nothing.
  */
 @Component
 class OwnCopyOfRequestBody implements GlobalFilter, Ordered {
 
-    /** Just after Spring Cloud Gateway's own body caching, before any route filter (retries included). */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1001;
+    /** Just before Spring Cloud Gateway's body cache ({@code AdaptCachedBodyGlobalFilter}), so that it keeps our copy. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 999;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!mayHaveBody(request)) {
+        HttpHeaders headers = request.getHeaders();
+        boolean hasBody = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (!hasBody) {
             return chain.filter(exchange);
         }
-        long declaredLength = request.getHeaders().getContentLength();
-        if (declaredLength > ApiRoutes.MAX_BODY.toBytes()) {
-            return chain.filter(exchange); // the route's size limit refuses it, without reading it
+        int limit = (int) limitFor(request).toBytes();
+        if (headers.getContentLength() > limit) {
+            return payloadTooLarge(exchange, limit); // not read: it says so itself
         }
-        return DataBufferUtils.join(request.getBody(), (int) ApiRoutes.MAX_BODY.toBytes())
+        return DataBufferUtils.join(request.getBody(), limit)
                 .map(OwnCopyOfRequestBody::copyAndRelease)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> chain.filter(
-                        exchange.mutate().request(withBody(request, body)).build()))
-                .onErrorResume(DataBufferLimitException.class, tooLarge -> payloadTooLarge(exchange));
+                .map(Optional::of)
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(Optional.empty()))
+                .flatMap(body -> body.isPresent()
+                        ? chain.filter(exchange.mutate()
+                                .request(withBody(request, body.get()))
+                                .build())
+                        : payloadTooLarge(exchange, limit));
     }
 
-    private static boolean mayHaveBody(ServerHttpRequest request) {
-        HttpMethod method = request.getMethod();
-        boolean writes = HttpMethod.POST.equals(method)
-                || HttpMethod.PUT.equals(method)
-                || HttpMethod.PATCH.equals(method)
-                || HttpMethod.DELETE.equals(method);
-        HttpHeaders headers = request.getHeaders();
-        return writes && (headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING));
+    /** The receipt settings carry the signature's image (the service takes up to 400 000 characters of it). */
+    static DataSize limitFor(ServerHttpRequest request) {
+        return RECEIPT_SETTINGS.matches(request.getPath().pathWithinApplication())
+                ? ApiRoutes.MAX_RECEIPT_SETTINGS_BODY
+                : ApiRoutes.MAX_BODY;
     }
+
+    private static final PathPattern RECEIPT_SETTINGS =
+            PathPatternParser.defaultInstance.parse("/api/organisations/me/receipts");
 
     private static byte[] copyAndRelease(DataBuffer joined) {
         try {
@@ -85,13 +96,13 @@ class OwnCopyOfRequestBody implements GlobalFilter, Ordered {
         };
     }
 
-    private static Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
+    private static Mono<Void> payloadTooLarge(ServerWebExchange exchange, int limit) {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] problem = """
                 {"type":"about:blank","title":"Request too large","status":413,\
-                "detail":"The request's body is larger than the %d KB the API takes."}""".formatted(ApiRoutes.MAX_BODY.toKilobytes()).getBytes(StandardCharsets.UTF_8);
+                "detail":"The request's body is larger than the %d KB the API takes."}""".formatted(limit / 1024).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(problem.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(problem)));
     }
