@@ -96,15 +96,26 @@ public final class BenchCommand {
                     platform.pids());
             exitCode = report(new Benchmark(target, options, say).run(), out, say);
         } finally {
-            // Half a gigabyte after a long run: kept only when something is to be looked into.
-            if (exitCode == 0) {
-                FileTrees.deleteTree(dataDir);
-            } else {
-                say.accept("The benchmark platform's data and logs are kept in " + dataDir
-                        + " (start it again with TIRELIRE_DATA_DIR=" + dataDir + " ./tirelire up).");
-            }
+            keepOnlyToLookInto(dataDir, exitCode == 0, say);
         }
         return exitCode;
+    }
+
+    /**
+     * The data of the platform started for the run, half a gigabyte after a long one: removed when every
+     * total came out exact, kept (and said where) when something is to be looked into.
+     */
+    private static void keepOnlyToLookInto(Path dataDir, boolean allExact, Consumer<String> say) {
+        if (allExact) {
+            try {
+                FileTrees.deleteTree(dataDir);
+                return;
+            } catch (IOException stillInUse) {
+                say.accept("Could not remove the benchmark platform's data (" + stillInUse + ").");
+            }
+        }
+        say.accept("The benchmark platform's data and logs are in " + dataDir
+                + " (start it again with TIRELIRE_DATA_DIR=" + dataDir + " ./tirelire up).");
     }
 
     private static int report(Benchmark.Result result, Path out, Consumer<String> say) throws IOException {
