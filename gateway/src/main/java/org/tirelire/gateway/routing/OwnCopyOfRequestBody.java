@@ -40,6 +40,10 @@ class OwnCopyOfRequestBody implements GlobalFilter, Ordered {
     /** Just before Spring Cloud Gateway's body cache ({@code AdaptCachedBodyGlobalFilter}), so that it keeps our copy. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 999;
 
+    /** The receipt settings, whose body may be larger: it carries the signature's image. */
+    private static final PathPattern RECEIPT_SETTINGS =
+            PathPatternParser.defaultInstance.parse("/api/organisations/me/receipts");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
@@ -64,15 +68,12 @@ class OwnCopyOfRequestBody implements GlobalFilter, Ordered {
                         : payloadTooLarge(exchange, limit));
     }
 
-    /** The receipt settings carry the signature's image (the service takes up to 400 000 characters of it). */
+    /** How large this request's body may be. */
     static DataSize limitFor(ServerHttpRequest request) {
         return RECEIPT_SETTINGS.matches(request.getPath().pathWithinApplication())
                 ? ApiRoutes.MAX_RECEIPT_SETTINGS_BODY
                 : ApiRoutes.MAX_BODY;
     }
-
-    private static final PathPattern RECEIPT_SETTINGS =
-            PathPatternParser.defaultInstance.parse("/api/organisations/me/receipts");
 
     private static byte[] copyAndRelease(DataBuffer joined) {
         try {
