@@ -309,6 +309,12 @@ public final class Benchmark {
             throws Exception {
         OpenLoad.Outcome sent = load.run(rate, duration, i -> gift(campaigns.get(i % campaigns.size()), null));
         long recorded = sent.accepted() + load.settle(sent.unanswered(), SETTLE_ATTEMPTS);
+        if (recorded < sent.sent()) {
+            // Not measured, but a gift refused is worth knowing about: say how, and the first answer of each kind.
+            say.accept(
+                    "  " + (sent.sent() - recorded) + " of these " + sent.sent() + " gifts were not recorded; answers "
+                            + sent.statuses() + ", the first of each: " + sent.refusals());
+        }
         waitForExactTotals(campaigns, settleWithin);
         return recorded;
     }
