@@ -3,7 +3,6 @@ package org.tirelire.gateway.ratelimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +22,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.tirelire.gateway.edge.EdgeProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -126,22 +125,17 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     private static Mono<Void> tooManyRequests(ServerWebExchange exchange, String what, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set("Retry-After", String.valueOf(seconds));
-        String body = """
-                {"type":"about:blank","title":"Too many requests","status":429,\
-                "detail":"Too many %s from your address: please wait %d s and try again."}""".formatted(what, seconds);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().setContentLength(bytes.length);
+        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
         // Read the request body to its end first: answering before it is consumed makes some clients
         // see a reset connection instead of the 429.
         return exchange.getRequest()
                 .getBody()
                 .doOnNext(DataBufferUtils::release)
-                .then(Mono.defer(() ->
-                        response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)))));
+                .then(Mono.defer(() -> EdgeProblem.write(
+                        exchange,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        "Too many %s from your address: please wait %d s and try again.".formatted(what, seconds))));
     }
 
     @Override

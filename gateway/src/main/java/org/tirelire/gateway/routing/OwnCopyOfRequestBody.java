@@ -1,6 +1,5 @@
 package org.tirelire.gateway.routing;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -11,7 +10,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -19,6 +17,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.tirelire.gateway.edge.EdgeProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -98,14 +97,11 @@ class OwnCopyOfRequestBody implements GlobalFilter, Ordered {
     }
 
     private static Mono<Void> payloadTooLarge(ServerWebExchange exchange, int limit) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] problem = """
-                {"type":"about:blank","title":"Request too large","status":413,\
-                "detail":"The request's body is larger than the %d KB the API takes."}""".formatted(limit / 1024).getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().setContentLength(problem.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(problem)));
+        return EdgeProblem.write(
+                exchange,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request too large",
+                "The request's body is larger than the %d KB the API takes.".formatted(limit / 1024));
     }
 
     @Override

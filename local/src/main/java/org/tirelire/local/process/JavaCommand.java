@@ -11,7 +11,7 @@ public final class JavaCommand {
     /**
      * Flags that keep a service small on two cores: serial GC, a heap that starts small and grows with the
      * load, up to 256 MB, with the JVM's own free ratios: held to 10–30 % free, the old generation stayed
-     * nearly full under load and was collected in full every few seconds (ADR 42). The JIT is apart
+     * nearly full under load and was collected in full about every 12 s (ADR 42). The JIT is apart
      * ({@link #jit}).
      */
     public static final List<String> SERVICE_FLAGS = List.of(
