@@ -12,6 +12,22 @@ public final class Shed {
 
     public static final String VALUE = "gift";
 
+    /**
+     * On every answer to a new gift while donation-service sheds: the gifts per second it admits, a decimal
+     * number. The gateway refuses what is over it at the door, where a refusal costs least, and takes the
+     * header off before the answer leaves the platform. An answer without it says that nothing is shed.
+     */
+    public static final String LIMIT_HEADER = "Tirelire-Gift-Limit";
+
+    /** {@code Retry-After} of a shed gift, in seconds: a second later is a good time to send it again. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
+    /** The problem document of a shed gift, whichever part of the platform shed it. */
+    public static final String PROBLEM = """
+            {"type":"about:blank","title":"Many people are giving right now","status":503,\
+            "detail":"Your gift was not taken yet and nothing was charged: send it again in a second with the same Idempotency-Key.",\
+            "busy":true}""";
+
     private Shed() {}
 
     /** Whether an answer with this status and header value is a shed gift. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +125,13 @@ public class GiftAdmission implements SmartLifecycle {
         return false;
     }
 
+    /** Gifts per second admitted while gifts are shed; empty while every gift is taken. */
+    public OptionalDouble limit() {
+        synchronized (lock) {
+            return limit == Double.POSITIVE_INFINITY ? OptionalDouble.empty() : OptionalDouble.of(limit);
+        }
+    }
+
     /** A gift's confirmation, confirmed at {@code confirmedAt}, has just been heard back from Kafka. */
     public void confirmationHeard(Instant confirmedAt) {
         if (!properties.enabled()) {
@@ -220,9 +228,7 @@ public class GiftAdmission implements SmartLifecycle {
     }
 
     private double limitOrMinusOne() {
-        synchronized (lock) {
-            return limit == Double.POSITIVE_INFINITY ? -1 : limit;
-        }
+        return limit().orElse(-1);
     }
 
     /** Sorts the window's lags in place: they are cleared right after. */

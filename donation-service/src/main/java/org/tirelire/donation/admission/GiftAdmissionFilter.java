@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,19 +22,13 @@ import org.tirelire.contracts.http.Shed;
 /**
  * A gift over {@link GiftAdmission}'s limit is answered 503 with {@code Retry-After} and {@link Shed#HEADER}
  * before any other filter but the correlation id's runs (security, tracing, the controller): the refusal costs next to nothing, reads and writes
- * nothing, and the same request with the same {@code Idempotency-Key} may come back in a second.
+ * nothing, and the same request with the same {@code Idempotency-Key} may come back in a second. While gifts
+ * are shed, every answer to a new gift carries the limit ({@link Shed#LIMIT_HEADER}), from which the gateway
+ * refuses the gifts over it before they cross to this service.
  */
 @Configuration
 @EnableConfigurationProperties(AdmissionProperties.class)
 class GiftAdmissionFilter {
-
-    /** What the donor's page, or an API client, reads: a second later is a good time to send it again. */
-    static final String RETRY_AFTER_SECONDS = "1";
-
-    static final String BUSY = """
-            {"type":"about:blank","title":"Many people are giving right now","status":503,\
-            "detail":"Your gift was not taken yet and nothing was charged: send it again in a second with the same Idempotency-Key.",\
-            "busy":true}""";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> shedGiftsOverTheLimit(GiftAdmission admission) {
@@ -53,16 +49,26 @@ class GiftAdmissionFilter {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (admission.admit()) {
+                boolean admitted = admission.admit();
+                // Set before the controller writes anything: the gateway sheds at the door from it.
+                admission.limit().ifPresent(limit -> response.setHeader(Shed.LIMIT_HEADER, limitHeader(limit)));
+                if (admitted) {
                     chain.doFilter(request, response);
                     return;
                 }
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Shed.RETRY_AFTER_SECONDS);
                 response.setHeader(Shed.HEADER, Shed.VALUE);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getOutputStream().write(BUSY.getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(Shed.PROBLEM.getBytes(StandardCharsets.UTF_8));
             }
         };
+    }
+
+    /** One decimal is precise enough for a rate, and never written with a locale's comma. */
+    static String limitHeader(double giftsPerSecond) {
+        return BigDecimal.valueOf(giftsPerSecond)
+                .setScale(1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -68,6 +69,44 @@ class GiftAdmissionFilterTest {
         filter.doFilter(new MockHttpServletRequest("POST", "/api/donations"), new MockHttpServletResponse(), chain);
 
         assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void while_gifts_are_shed_every_answer_to_a_new_gift_tells_the_gateway_the_limit() throws Exception {
+        overloaded();
+        MockHttpServletResponse shedAnswer = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/donations"), shedAnswer, new MockFilterChain());
+        // Half a second later, half a second of permits: this gift is taken.
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        MockHttpServletResponse takenAnswer = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/donations"), takenAnswer, chain);
+
+        // 120 gifts a second admitted, cut by a tenth: 108.
+        assertThat(shedAnswer.getHeader(Shed.LIMIT_HEADER)).isEqualTo("108.0");
+        assertThat(chain.getRequest()).as("taken").isNotNull();
+        assertThat(takenAnswer.getHeader(Shed.LIMIT_HEADER)).isEqualTo("108.0");
+    }
+
+    @Test
+    void while_every_gift_is_taken_no_limit_is_told() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/donations"), response, new MockFilterChain());
+
+        assertThat(response.getHeader(Shed.LIMIT_HEADER)).isNull();
+    }
+
+    @Test
+    void the_limit_is_written_with_a_point_whatever_the_locale() {
+        java.util.Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.FRANCE);
+            assertThat(GiftAdmissionFilter.limitHeader(42.25)).isEqualTo("42.3");
+            assertThat(GiftAdmissionFilter.limitHeader(30)).isEqualTo("30.0");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     /** Two half seconds of 120 gifts a second whose confirmations came 3 s late. */

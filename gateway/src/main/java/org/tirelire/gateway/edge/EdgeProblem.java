@@ -1,6 +1,8 @@
 package org.tirelire.gateway.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,12 +17,28 @@ public final class EdgeProblem {
     private EdgeProblem() {}
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        return write(exchange, status, """
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}""".formatted(title, status.value(), detail));
+    }
+
+    /** A problem document written as it is given (one with members of its own). */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String problemDocument) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] problem = """
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}""".formatted(title, status.value(), detail).getBytes(StandardCharsets.UTF_8);
+        byte[] problem = problemDocument.getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(problem.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(problem)));
+    }
+
+    /**
+     * The answer, once the request's body has been read to its end: answering a write before its body is
+     * consumed makes some clients see a reset connection instead of the answer.
+     */
+    public static Mono<Void> afterTheBody(ServerWebExchange exchange, Supplier<Mono<Void>> answer) {
+        return exchange.getRequest()
+                .getBody()
+                .doOnNext(DataBufferUtils::release)
+                .then(Mono.defer(answer));
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -126,16 +125,13 @@ public class RateLimitFilter implements WebFilter, Ordered {
     private static Mono<Void> tooManyRequests(ServerWebExchange exchange, String what, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
-        // Read the request body to its end first: answering before it is consumed makes some clients
-        // see a reset connection instead of the 429.
-        return exchange.getRequest()
-                .getBody()
-                .doOnNext(DataBufferUtils::release)
-                .then(Mono.defer(() -> EdgeProblem.write(
+        return EdgeProblem.afterTheBody(
+                exchange,
+                () -> EdgeProblem.write(
                         exchange,
                         HttpStatus.TOO_MANY_REQUESTS,
                         "Too many requests",
-                        "Too many %s from your address: please wait %d s and try again.".formatted(what, seconds))));
+                        "Too many %s from your address: please wait %d s and try again.".formatted(what, seconds)));
     }
 
     @Override
