@@ -21,10 +21,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes no more gifts than the platform confirms and counts in time (ADR 39). The measure is the later of
- * two lags: from a gift's confirmation here to its event heard back from Kafka, the path every campaign
- * total and live feed waits on; and from the confirmation of the latest gift campaign-service counted to
- * its progress heard here, the lag a thermometer shows. While it grows past the target for a second and gifts are what
+ * Takes no more gifts than the platform confirms and counts in time (ADR 39). The measure is the
+ * confirmation lag: from a gift's confirmation here to its event heard back from Kafka, the path every
+ * campaign total and live feed waits on. While it grows past the target for a second and gifts are what
  * loads the machine, the gifts admitted per second are cut by a tenth each half second; while it is under the target,
  * the limit rises again by a twentieth, and goes once it no longer binds. A gift over the limit is refused at
  * once, before anything is read or written, and the donor's page sends it again with the same key.
@@ -76,7 +75,6 @@ public class GiftAdmission implements SmartLifecycle {
     private int admittedInWindow;
     private long windowStartedNanos;
     private final List<Long> lagsInWindow = new ArrayList<>();
-    private final List<Long> countLagsInWindow = new ArrayList<>();
     private long previousLagMillis;
     private int lateWindows;
     private int silentWindows;
@@ -136,18 +134,6 @@ public class GiftAdmission implements SmartLifecycle {
 
     /** A gift's confirmation, confirmed at {@code confirmedAt}, has just been heard back from Kafka. */
     public void confirmationHeard(Instant confirmedAt) {
-        heard(confirmedAt, lagsInWindow);
-    }
-
-    /**
-     * campaign-service has counted gifts, the latest of them confirmed at {@code confirmedAt}: the lag a
-     * thermometer shows. It includes the confirmation's, and runs longer when counting is what falls behind.
-     */
-    public void countHeard(Instant confirmedAt) {
-        heard(confirmedAt, countLagsInWindow);
-    }
-
-    private void heard(Instant confirmedAt, List<Long> lags) {
         if (!properties.enabled()) {
             return;
         }
@@ -156,7 +142,7 @@ public class GiftAdmission implements SmartLifecycle {
             return; // an old event read again, or the test clock moved on: nothing gifts coming now change
         }
         synchronized (lock) {
-            lags.add(Math.max(0, lagMillis));
+            lagsInWindow.add(Math.max(0, lagMillis));
         }
     }
 
@@ -195,13 +181,11 @@ public class GiftAdmission implements SmartLifecycle {
         synchronized (lock) {
             long now = nanoTime.getAsLong();
             double admittedPerSecond = admittedInWindow / Math.max(1e-3, (now - windowStartedNanos) / 1e9);
-            // The later of the two paths: a count is heard once per batch of gifts, a confirmation per gift.
-            long lag = Math.max(percentile90(lagsInWindow), percentile90(countLagsInWindow));
-            boolean heardAny = !lagsInWindow.isEmpty() || !countLagsInWindow.isEmpty();
+            long lag = percentile90(lagsInWindow);
+            boolean heardAny = !lagsInWindow.isEmpty();
             admittedInWindow = 0;
             windowStartedNanos = now;
             lagsInWindow.clear();
-            countLagsInWindow.clear();
             if (!heardAny) {
                 // Nothing heard for a while (Kafka away, no gift any more, this instance's partitions gone
                 // to another): no measure, so no limit either.

@@ -91,39 +91,6 @@ class GiftAdmissionTest {
         assertThat(shed()).isZero();
     }
 
-    @Test
-    void counting_that_falls_behind_sheds_gifts_even_while_their_confirmations_are_heard_on_time() {
-        for (int late = 0; late < 2; late++) {
-            admitted(60); // 120 gifts/s
-            for (int i = 0; i < 60; i++) {
-                admission.confirmationHeard(clock.instant().minusMillis(200));
-            }
-            // Two counts heard in the half second, the thermometer 4 s behind.
-            admission.countHeard(clock.instant().minusSeconds(4));
-            admission.countHeard(clock.instant().minusSeconds(4));
-            nanos.addAndGet(WINDOW.toNanos());
-            admission.adjust();
-        }
-
-        nanos.addAndGet(Duration.ofMillis(100).toNanos());
-        assertThat(admitted(30)).isEqualTo(10);
-        assertThat(registry.get("tirelire.gifts.admission.limit").gauge().value())
-                .isEqualTo(108.0);
-    }
-
-    @Test
-    void counts_heard_on_time_shed_nothing() {
-        for (int window = 0; window < 3; window++) {
-            admitted(60);
-            admission.countHeard(clock.instant().minusMillis(400));
-            nanos.addAndGet(WINDOW.toNanos());
-            admission.adjust();
-        }
-
-        assertThat(admitted(100)).isEqualTo(100);
-        assertThat(shed()).isZero();
-    }
-
     /** Half a second in which {@code gifts} come and each confirmation is heard {@code lag} late. */
     private void window(int gifts, Duration lag) {
         admitted(gifts);
