@@ -131,6 +131,10 @@ class FrontDoorIntegrationTest {
                 refused++;
                 retryAfter = response.getHeaders().getFirst("Retry-After");
                 assertThat(response.getBody().get("title").asString()).isEqualTo("Too many requests");
+                // Refused after the security chain: the refusal carries its headers like any answer.
+                assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+                assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+                        .contains("frame-ancestors 'none'");
             }
         }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -95,18 +94,6 @@ class GiftAdmissionFilterTest {
         filter.doFilter(new MockHttpServletRequest("POST", "/api/donations"), response, new MockFilterChain());
 
         assertThat(response.getHeader(Shed.LIMIT_HEADER)).isNull();
-    }
-
-    @Test
-    void the_limit_is_written_with_a_point_whatever_the_locale() {
-        java.util.Locale before = Locale.getDefault();
-        try {
-            Locale.setDefault(Locale.FRANCE);
-            assertThat(GiftAdmissionFilter.limitHeader(42.25)).isEqualTo("42.3");
-            assertThat(GiftAdmissionFilter.limitHeader(30)).isEqualTo("30.0");
-        } finally {
-            Locale.setDefault(before);
-        }
     }
 
     /** Two half seconds of 120 gifts a second whose confirmations came 3 s late. */

@@ -32,8 +32,9 @@ public final class EdgeProblem {
     }
 
     /**
-     * The answer, once the request's body has been read to its end: answering a write before its body is
-     * consumed makes some clients see a reset connection instead of the answer.
+     * The answer, once the request's body has been read to its end and let go: answering a write before its
+     * body is consumed makes some clients see a reset connection instead of the answer. Nothing is kept, so no
+     * size limit applies; the filters that use it run before any body is copied.
      */
     public static Mono<Void> afterTheBody(ServerWebExchange exchange, Supplier<Mono<Void>> answer) {
         return exchange.getRequest()

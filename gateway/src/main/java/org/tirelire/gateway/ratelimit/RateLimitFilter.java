@@ -21,6 +21,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.tirelire.gateway.edge.EdgeFilterOrder;
 import org.tirelire.gateway.edge.EdgeProblem;
 import reactor.core.publisher.Mono;
 
@@ -134,8 +135,9 @@ public class RateLimitFilter implements WebFilter, Ordered {
                         "Too many %s from your address: please wait %d s and try again.".formatted(what, seconds)));
     }
 
+    /** Right after the security chain, so that a 429 carries the security headers and, for an allowed origin, CORS's. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 10;
+        return EdgeFilterOrder.RATE_LIMIT;
     }
 }
