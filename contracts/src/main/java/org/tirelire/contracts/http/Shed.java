@@ -1,8 +1,9 @@
 package org.tirelire.contracts.http;
 
 /**
- * How a busy donation-service says it shed a gift (ADR 39): a {@code 503} with {@code Retry-After} and this
- * header, answered before anything was read or written. Only such an answer is to be sent again with the
+ * How the platform says it shed a gift (ADR 39), whether donation-service refused it or the gateway did from
+ * the limit the service told it (ADR 43): a {@code 503} with {@code Retry-After} and this header, answered
+ * before anything was read or written. Only such an answer is to be sent again with the
  * same {@code Idempotency-Key}; any other 503 is a failure (a provider away, the gateway's breaker open).
  */
 public final class Shed {
