@@ -58,6 +58,11 @@ class ApiDocumentIT {
         assertThat(give.path("responses").path("201").isMissingNode()).isFalse();
         assertThat(give.path("parameters").toString()).contains("Idempotency-Key");
         assertThat(give.path("requestBody").toString()).contains("\"examples\"").contains("paymentMethod");
+        // A gift shed while many give says so, and how to send it again.
+        JsonNode shed = give.path("responses").path("503");
+        assertThat(shed.path("headers").has("Tirelire-Shed")).isTrue();
+        assertThat(shed.path("headers").has("Retry-After")).isTrue();
+        assertThat(shed.path("description").asString()).contains("same Idempotency-Key");
         JsonNode create = document.path("paths").path("/api/campaigns").path("post");
         assertThat(create.path("security").toString()).contains("bearerAuth");
         for (String status : List.of("400", "401", "403", "503")) {

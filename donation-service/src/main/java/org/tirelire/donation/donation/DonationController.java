@@ -1,6 +1,7 @@
 package org.tirelire.donation.donation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tirelire.contracts.access.Capability;
+import org.tirelire.contracts.http.Shed;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.kit.security.Organiser;
 
@@ -75,6 +78,23 @@ class DonationController {
     @ApiResponse(
             responseCode = "422",
             description = "The Idempotency-Key was used with another body, or the amount or currency is refused",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "503",
+            description = "With " + Shed.HEADER + ": " + Shed.VALUE + ", many people are giving and this gift was"
+                    + " shed before anything was stored (ADR 39): send the same request, with the same"
+                    + " Idempotency-Key, after Retry-After. Without it, donations are unavailable for now and"
+                    + " nothing was changed.",
+            headers = {
+                @Header(
+                        name = HttpHeaders.RETRY_AFTER,
+                        description = "Seconds to wait before sending the gift again",
+                        schema = @Schema(type = "integer")),
+                @Header(
+                        name = Shed.HEADER,
+                        description = "\"" + Shed.VALUE + "\" when the gift was shed, absent otherwise",
+                        schema = @Schema(type = "string"))
+            },
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<DonationView> give(
             @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 255) String idempotencyKey,
