@@ -1,5 +1,10 @@
 package org.tirelire.contracts.http;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the platform says it shed a gift (ADR 39), whether donation-service refused it or the gateway did from
  * the limit the service told it (ADR 43): a {@code 503} with {@code Retry-After} and this header, answered
@@ -30,6 +35,26 @@ public final class Shed {
             "busy":true}""";
 
     private Shed() {}
+
+    /** {@link #LIMIT_HEADER}'s value for a limit: one decimal, never written with a locale's comma. */
+    public static String limitHeaderValue(double giftsPerSecond) {
+        return BigDecimal.valueOf(giftsPerSecond)
+                .setScale(1, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** The limit a {@link #LIMIT_HEADER} value says; empty when absent, or not a positive finite number. */
+    public static OptionalDouble limitFrom(@Nullable String headerValue) {
+        if (headerValue == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double limit = Double.parseDouble(headerValue.strip());
+            return Double.isFinite(limit) && limit > 0 ? OptionalDouble.of(limit) : OptionalDouble.empty();
+        } catch (NumberFormatException notANumber) {
+            return OptionalDouble.empty();
+        }
+    }
 
     /** Whether an answer with this status and header value is a shed gift. */
     public static boolean is(int status, String headerValue) {

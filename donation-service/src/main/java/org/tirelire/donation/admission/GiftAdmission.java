@@ -127,6 +127,9 @@ public class GiftAdmission implements SmartLifecycle {
 
     /** Gifts per second admitted while gifts are shed; empty while every gift is taken. */
     public OptionalDouble limit() {
+        if (!properties.enabled()) {
+            return OptionalDouble.empty(); // asked on every gift: no lock while nothing can be shed
+        }
         synchronized (lock) {
             return limit == Double.POSITIVE_INFINITY ? OptionalDouble.empty() : OptionalDouble.of(limit);
         }

@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -51,7 +49,9 @@ class GiftAdmissionFilter {
                     throws ServletException, IOException {
                 boolean admitted = admission.admit();
                 // Set before the controller writes anything: the gateway sheds at the door from it.
-                admission.limit().ifPresent(limit -> response.setHeader(Shed.LIMIT_HEADER, limitHeader(limit)));
+                admission
+                        .limit()
+                        .ifPresent(limit -> response.setHeader(Shed.LIMIT_HEADER, Shed.limitHeaderValue(limit)));
                 if (admitted) {
                     chain.doFilter(request, response);
                     return;
@@ -63,12 +63,5 @@ class GiftAdmissionFilter {
                 response.getOutputStream().write(Shed.PROBLEM.getBytes(StandardCharsets.UTF_8));
             }
         };
-    }
-
-    /** One decimal is precise enough for a rate, and never written with a locale's comma. */
-    static String limitHeader(double giftsPerSecond) {
-        return BigDecimal.valueOf(giftsPerSecond)
-                .setScale(1, RoundingMode.HALF_UP)
-                .toPlainString();
     }
 }

@@ -135,11 +135,11 @@ public class GiftSheddingFilter implements WebFilter, Ordered {
 
     /** What an instance's answer said of its limit: gifts per second, or nothing (it sheds nothing). */
     void instanceSaid(String instance, @Nullable String limitHeader) {
-        double said = giftsPerSecond(limitHeader);
+        OptionalDouble said = Shed.limitFrom(limitHeader);
         synchronized (lock) {
             long now = nanoTime.getAsLong();
-            if (said > 0) {
-                saidByInstance.put(instance, new SaidLimit(said, now));
+            if (said.isPresent()) {
+                saidByInstance.put(instance, new SaidLimit(said.getAsDouble(), now));
             } else {
                 saidByInstance.remove(instance);
             }
@@ -167,18 +167,6 @@ public class GiftSheddingFilter implements WebFilter, Ordered {
         return saidByInstance.values().stream()
                 .mapToDouble(SaidLimit::giftsPerSecond)
                 .sum();
-    }
-
-    private static double giftsPerSecond(@Nullable String value) {
-        if (value == null) {
-            return -1;
-        }
-        try {
-            double parsed = Double.parseDouble(value.strip());
-            return Double.isFinite(parsed) ? parsed : -1;
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
     }
 
     private static boolean isNewGift(ServerHttpRequest request) {
