@@ -635,7 +635,9 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
                 confirmed.confirmedAt(),
                 null,
                 pollOption,
-                sponsorMatch);
+                sponsorMatch,
+                false,
+                null);
         kafka.send(
                 Topics.DONATION_EVENTS,
                 campaignId,

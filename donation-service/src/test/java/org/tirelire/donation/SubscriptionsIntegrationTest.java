@@ -447,6 +447,9 @@ class SubscriptionsIntegrationTest extends DonationServiceTest {
                             assertThat(confirmed.manageUrl())
                                     .as("every charge's thank-you links to the donor's page")
                                     .contains("/subscriptions/" + id + "?token=");
+                            assertThat(confirmed.subscriptionId())
+                                    .as("the charge says which recurring gift it is, for the receipt's follow-up")
+                                    .isEqualTo(id);
                         }));
         assertThat(eventsAbout(id))
                 .as("told once, though the campaign's end was heard twice and a charge followed")

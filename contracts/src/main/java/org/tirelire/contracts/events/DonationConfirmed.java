@@ -16,6 +16,10 @@ import org.tirelire.contracts.money.Money;
  *     it votes for none (absent from events published before polls)
  * @param sponsorMatch for a sponsor's payment of their pledge, the match it settles: the campaign counts
  *     the payment in place of what the match had matched; null for any other gift
+ * @param receiptWanted whether the donor asked for a tax receipt; null on events published before it was
+ *     added, which say nothing either way
+ * @param subscriptionId for a charge of a recurring gift, that gift's id (ADR 27); null for a one-off gift,
+ *     and on events published before it was added
  */
 public record DonationConfirmed(
         String donationId,
@@ -31,10 +35,15 @@ public record DonationConfirmed(
         Instant confirmedAt,
         @Nullable String manageUrl,
         @Nullable String pollOption,
-        @Nullable String sponsorMatch)
+        @Nullable String sponsorMatch,
+        @Nullable Boolean receiptWanted,
+        @Nullable String subscriptionId)
         implements DonationEvent {
 
-    /** A one-off gift's confirmation: no recurring gift to manage, no vote, no sponsor's pledge paid. */
+    /**
+     * A one-off gift's confirmation: no recurring gift to manage, no vote, no sponsor's pledge paid, no tax
+     * receipt asked for.
+     */
     public DonationConfirmed(
             String donationId,
             String campaignId,
@@ -61,6 +70,8 @@ public record DonationConfirmed(
                 confirmedAt,
                 null,
                 null,
+                null,
+                false,
                 null);
     }
 

@@ -187,9 +187,9 @@ class CampaignDonationsController {
                 request.donor() == null ? null : request.donor().toDonor(),
                 request.method(),
                 request.sponsorMatch(),
+                receiptAddress,
                 clock.instant());
-        return OrganiserDonationView.of(
-                lifecycle.record(receiptAddress == null ? gift : gift.withReceiptTo(receiptAddress)));
+        return OrganiserDonationView.of(lifecycle.record(gift));
     }
 
     /** What anyone may see: who gave (or "Anonymous"), how much, and their message. Never an email. */

@@ -185,12 +185,14 @@ public class Donation implements OutboxAggregate {
             @Nullable Donor donor,
             OfflineMethod method,
             Instant now) {
-        return offline(id, campaignId, organisationId, amount, donor, method, null, now);
+        return offline(id, campaignId, organisationId, amount, donor, method, null, null, now);
     }
 
     /**
      * A gift the organiser collected by hand, which may be a sponsor's payment of their match: it counts as
      * soon as it is recorded.
+     *
+     * @param receiptTo the address of the tax receipt the donor asked for; null for none
      */
     public static Donation offline(
             String id,
@@ -200,6 +202,7 @@ public class Donation implements OutboxAggregate {
             @Nullable Donor donor,
             OfflineMethod method,
             @Nullable String sponsorMatch,
+            @Nullable PostalAddress receiptTo,
             Instant now) {
         Donation donation = new Donation(
                 id,
@@ -225,6 +228,9 @@ public class Donation implements OutboxAggregate {
                 List.of(),
                 null);
         donation.sponsorMatch = sponsorMatch;
+        if (receiptTo != null) {
+            donation.withReceiptTo(receiptTo); // before the confirmation, which says a receipt follows
+        }
         donation.confirm("offline-" + method.name().toLowerCase(java.util.Locale.ROOT), now);
         return donation;
     }
@@ -314,7 +320,9 @@ public class Donation implements OutboxAggregate {
                         at,
                         manageUrl,
                         pollOption,
-                        sponsorMatch),
+                        sponsorMatch,
+                        receiptWanted(),
+                        subscriptionId),
                 at));
         return true;
     }

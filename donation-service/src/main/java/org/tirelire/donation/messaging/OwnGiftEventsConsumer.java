@@ -20,7 +20,8 @@ import org.tirelire.kit.messaging.EventConsumers;
  * What this service does after its own gifts' events, in a consumer group of its own: a confirmation
  * stored is handled even if the process stops right after storing it, since the event stays on Kafka
  * until this consumer has handled it. Tax receipts are issued and cancelled (ADR 25); a recurring gift
- * hears of its charges' outcomes, and of its donor's erasure (ADR 27). All of it is idempotent; the gifts'
+ * hears of its charges' outcomes, and of its donor's erasure (ADR 27). A confirmation that asks for
+ * neither costs no read. All of it is idempotent; the gifts'
  * figures for Prometheus are counted here too ({@link GiftMetrics}).
  */
 @Configuration
@@ -41,10 +42,12 @@ class OwnGiftEventsConsumer {
                 if (confirmed.offlineMethod() == null) {
                     admission.confirmationHeard(confirmed.confirmedAt());
                 }
-                donations.findById(confirmed.donationId()).ifPresent(gift -> {
-                    register.issueForGift(gift);
-                    subscriptions.chargeSucceeded(gift);
-                });
+                if (followsUp(confirmed)) {
+                    donations.findById(confirmed.donationId()).ifPresent(gift -> {
+                        register.issueForGift(gift);
+                        subscriptions.chargeSucceeded(gift);
+                    });
+                }
             }
 
             @Override
@@ -67,5 +70,14 @@ class OwnGiftEventsConsumer {
             }
         };
         return events.of(DonationEvent.class, heard -> heard.event().dispatchTo(handler));
+    }
+
+    /**
+     * Whether a confirmed gift has something to follow up here, a tax receipt or a recurring gift's
+     * charge: only then is it read again, which spares most gifts a read. An event published before it
+     * said so is read, as before.
+     */
+    static boolean followsUp(DonationConfirmed confirmed) {
+        return !Boolean.FALSE.equals(confirmed.receiptWanted()) || confirmed.subscriptionId() != null;
     }
 }

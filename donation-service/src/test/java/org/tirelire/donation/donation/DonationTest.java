@@ -2,8 +2,10 @@ package org.tirelire.donation.donation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationRefunded;
@@ -44,6 +46,24 @@ class DonationTest {
                         .isInstanceOfSatisfying(
                                 DonationConfirmed.class,
                                 e -> assertThat(e.fundraiserSlug()).isEqualTo("lea-court")));
+    }
+
+    @Test
+    void a_confirmation_says_whether_a_tax_receipt_or_a_recurring_gift_follows_it() {
+        Donation oneOff = pending();
+        Donation withReceipt =
+                pending().withReceiptTo(new PostalAddress("1 rue de la Paix", null, "75002", "Paris", "FR"));
+        Donation charge = pending();
+        charge.chargeOf("sub-1", 0, 0);
+
+        for (Donation gift : List.of(oneOff, withReceipt, charge)) {
+            gift.confirm("sbx_1", NOW);
+        }
+
+        assertThat(List.of(oneOff, withReceipt, charge))
+                .extracting(gift -> (DonationConfirmed) gift.outbox().get(0).event())
+                .extracting(DonationConfirmed::receiptWanted, DonationConfirmed::subscriptionId)
+                .containsExactly(tuple(false, null), tuple(true, null), tuple(false, "sub-1"));
     }
 
     @Test
