@@ -51,6 +51,15 @@ public class ContributionLedger {
             String fundraiserSlug,
             UnaryOperator<LedgerEntry> transition,
             EventPosition position) {
+        // Most events are their donation's first: its entry is inserted without a read. Only when one is
+        // stored already (a refund after its confirmation, an event delivered again) is it read.
+        LedgerEntry first = transition.apply(LedgerEntry.unknown(donationId, campaignId, amount, fundraiserSlug));
+        try {
+            mongo.insert(first, COLLECTION);
+            return first.lastChange();
+        } catch (DuplicateKeyException known) {
+            // read below
+        }
         while (true) {
             LedgerEntry stored = mongo.findById(donationId, LedgerEntry.class, COLLECTION);
             LedgerEntry current =
