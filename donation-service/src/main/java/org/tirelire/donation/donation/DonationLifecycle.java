@@ -3,6 +3,7 @@ package org.tirelire.donation.donation;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,7 @@ public class DonationLifecycle implements PaymentOutcomes {
     private final LiveCampaigns campaigns;
     private final DonationPages pages;
     private final AuditTrail auditTrail;
+    private final AwaitedPayments awaitedPayments;
     private final Clock clock;
 
     private final GiftMetrics metrics;
@@ -51,8 +53,10 @@ public class DonationLifecycle implements PaymentOutcomes {
             LiveCampaigns campaigns,
             DonationPages pages,
             AuditTrail auditTrail,
+            AwaitedPayments awaitedPayments,
             GiftMetrics metrics,
             Clock clock) {
+        this.awaitedPayments = awaitedPayments;
         this.metrics = metrics;
         this.donations = donations;
         this.updates = updates;
@@ -91,7 +95,7 @@ public class DonationLifecycle implements PaymentOutcomes {
                                 donation.donor().email()),
                 donation.recurrence(),
                 donation.mandate()));
-        return updates.updateFrom(
+        Donation started = updates.updateFrom(
                 donations, donation, donation.id(), () -> new DonationNotFound(donation.id()), pending -> {
                     if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
                         if (pending.fail(declined.reason(), clock.instant())) {
@@ -114,16 +118,23 @@ public class DonationLifecycle implements PaymentOutcomes {
                     }
                     return pending;
                 });
+        if (started.status() == DonationStatus.PENDING && started.paymentReference() != null) {
+            awaitedPayments.keep(started);
+        }
+        return started;
     }
 
     /**
      * What the provider says becomes the gift's state, whatever order it comes in. A payment whose amount
      * or currency is not the gift's never confirms it: the gift stays pending and the mismatch is logged
-     * for the organiser to look into with the provider.
+     * for the organiser to look into with the provider. A gift whose payment this instance started is
+     * settled from the copy it wrote then ({@link AwaitedPayments}), which spares the webhook a read.
      */
     @Override
     public void settle(PaymentOutcome outcome) {
-        update(outcome.donationId().value(), donation -> {
+        String donationId = outcome.donationId().value();
+        Optional<Donation> copyAtStart = awaitedPayments.take(donationId);
+        Function<Donation, Donation> settlement = donation -> {
             if (outcome.succeeded() && outcome.paid() != null && !outcome.paid().equals(donation.amount())) {
                 log.error(
                         "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
@@ -153,7 +164,13 @@ public class DonationLifecycle implements PaymentOutcomes {
                 releaseReward(donation);
             }
             return donation;
-        });
+        };
+        if (copyAtStart.isPresent()) {
+            updates.updateFrom(
+                    donations, copyAtStart.get(), donationId, () -> new DonationNotFound(donationId), settlement);
+        } else {
+            update(donationId, settlement);
+        }
     }
 
     /**

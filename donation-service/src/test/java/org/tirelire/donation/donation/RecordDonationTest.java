@@ -7,12 +7,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +69,8 @@ class RecordDonationTest {
     private LiveCampaigns liveCampaigns;
     private RewardStocks rewardStocks;
     private final RecordingProvider provider = new RecordingProvider();
+    private final AtomicInteger donationReads = new AtomicInteger();
+    private DonationLifecycle lifecycle;
     private RecordDonation recordDonation;
 
     @BeforeAll
@@ -85,7 +91,7 @@ class RecordDonationTest {
     void aLiveCampaignWithALimitedReward() {
         mongo = new MongoTemplate(client, "record-donation-" + System.nanoTime());
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
-        donations = repositories.getRepository(DonationRepository.class);
+        donations = countingReads(repositories.getRepository(DonationRepository.class));
         CampaignSnapshots campaigns = repositories.getRepository(CampaignSnapshots.class);
         rewardStocks = new RewardStocks(mongo);
         Clock clock = Clock.systemUTC();
@@ -97,7 +103,7 @@ class RecordDonationTest {
         });
         PaymentProviders providers = organisationId -> provider;
         liveCampaigns = new LiveCampaigns(campaigns, Duration.ZERO, Duration.ofSeconds(2));
-        DonationLifecycle lifecycle = new DonationLifecycle(
+        lifecycle = new DonationLifecycle(
                 donations,
                 updates,
                 providers,
@@ -105,6 +111,7 @@ class RecordDonationTest {
                 liveCampaigns,
                 new DonationPages("https://dons.example.org"),
                 new AuditTrail(repositories.getRepository(ReportedActions.class), updates, clock),
+                new AwaitedPayments(),
                 new GiftMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 clock);
         recordDonation = new RecordDonation(
@@ -211,6 +218,56 @@ class RecordDonationTest {
         assertThat(declined.status()).isEqualTo(DonationStatus.FAILED);
         assertThat(declined.outbox()).extracting(PendingEvent::event).hasExactlyElementsOfTypes(DonationFailed.class);
         assertThat(rewardStocks.remaining(REWARD)).isEqualTo(1);
+    }
+
+    @Test
+    void a_webhook_confirms_from_the_copy_written_at_the_payment_start_and_a_copy_changed_since_is_read_again() {
+        Donation untouched =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+        Donation erasedMeanwhile =
+                recordDonation.give("key-2", gift(40_00, "EUR", null, "card")).donation();
+        // Another instance erases the second donor's data before the provider's webhook comes.
+        Donation elsewhere = donations.findById(erasedMeanwhile.id()).orElseThrow();
+        elsewhere.eraseDonor(Instant.now());
+        donations.save(elsewhere);
+        donationReads.set(0);
+
+        lifecycle.settle(succeeded(untouched));
+        int readsForTheUntouchedGift = donationReads.get();
+        lifecycle.settle(succeeded(erasedMeanwhile));
+
+        assertThat(readsForTheUntouchedGift)
+                .as("confirmed from the copy written at the start")
+                .isZero();
+        assertThat(donations.findById(untouched.id()).orElseThrow().status()).isEqualTo(DonationStatus.CONFIRMED);
+        Donation stored = donations.findById(erasedMeanwhile.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(DonationStatus.CONFIRMED);
+        assertThat(stored.donorErasedAt()).isNotNull();
+        assertThat(stored.donor())
+                .as("the stale copy did not bring the donor's data back")
+                .isNull();
+    }
+
+    private static PaymentOutcome succeeded(Donation gift) {
+        return PaymentOutcome.succeeded(
+                "evt-" + gift.id(), DonationId.of(gift.id()), gift.paymentReference(), gift.amount());
+    }
+
+    /** The gifts' repository, counting its reads. */
+    private DonationRepository countingReads(DonationRepository repository) {
+        return (DonationRepository) Proxy.newProxyInstance(
+                DonationRepository.class.getClassLoader(),
+                new Class<?>[] {DonationRepository.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("find")) {
+                        donationReads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(repository, args);
+                    } catch (InvocationTargetException thrown) {
+                        throw thrown.getCause();
+                    }
+                });
     }
 
     private void expectRefused(DonationRequest request, HttpStatus status, String field) {
