@@ -3,13 +3,18 @@ package org.tirelire.donation.donation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.stereotype.Component;
 
 /**
  * The copy of each gift this instance wrote when its payment started, so that the provider's webhook
- * confirms it without reading it again. A copy is handed out once: two webhooks for one payment never
- * change the same object. A copy changed since by anyone (the outbox relay, another instance, an erasure)
- * fails the save's version check and is read afresh, so a stale one costs only the read it meant to save.
+ * settles it without reading it again (ADR 44). A copy changed since by anyone (the outbox relay, another
+ * instance, an erasure) fails the save's version check and is read afresh.
+ *
+ * <p>Each copy is kept as the document the store would hold, made by the store's own mapping so that no
+ * field is left out, and handed out once as an object of its own: the object the payment's start answers
+ * from, and two webhooks for one payment, never share one.
  */
 @Component
 class AwaitedPayments {
@@ -17,18 +22,37 @@ class AwaitedPayments {
     /** Past this many gifts the oldest go: a bound on memory (a few MB), far more than a webhook's delay needs. */
     static final int MAX_KEPT = 4_096;
 
-    private final Map<String, Donation> copies = new LinkedHashMap<>() {
+    private final MongoConverter mapping;
+
+    private final Map<String, Document> copies = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Donation> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
             return size() > MAX_KEPT;
         }
     };
 
-    synchronized void keep(Donation awaitingPayment) {
-        copies.put(awaitingPayment.id(), awaitingPayment);
+    AwaitedPayments(MongoConverter mapping) {
+        this.mapping = mapping;
     }
 
-    synchronized Optional<Donation> take(String donationId) {
-        return Optional.ofNullable(copies.remove(donationId));
+    void keep(Donation awaitingPayment) {
+        Document copy = new Document();
+        mapping.write(awaitingPayment, copy);
+        synchronized (this) {
+            copies.put(awaitingPayment.id(), copy);
+        }
+    }
+
+    Optional<Donation> take(String donationId) {
+        Document copy;
+        synchronized (this) {
+            copy = copies.remove(donationId);
+        }
+        return Optional.ofNullable(copy).map(document -> mapping.read(Donation.class, document));
+    }
+
+    /** Drops a gift's copy: after an erasure, no copy keeps its donor's data. */
+    synchronized void forget(String donationId) {
+        copies.remove(donationId);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,29 +96,28 @@ public class DonationLifecycle implements PaymentOutcomes {
                                 donation.donor().email()),
                 donation.recurrence(),
                 donation.mandate()));
-        Donation started = updates.updateFrom(
-                donations, donation, donation.id(), () -> new DonationNotFound(donation.id()), pending -> {
-                    if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
-                        if (pending.fail(declined.reason(), clock.instant())) {
-                            releaseReward(pending);
-                        }
-                    } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
-                        pending.awaitPayment(accepted.paymentReference(), accepted.redirect());
-                    } else if (start instanceof PaymentProvider.PaymentStart.Paid paid) {
-                        pending.awaitPayment(paid.paymentReference(), null);
-                        if (paid.amount().equals(pending.amount())) {
-                            pending.confirm(paid.paymentReference(), clock.instant());
-                        } else {
-                            log.error(
-                                    "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
-                                    paid.paymentReference(),
-                                    pending.id(),
-                                    paid.amount(),
-                                    pending.amount());
-                        }
-                    }
-                    return pending;
-                });
+        EndingGivesRewardBack starting = new EndingGivesRewardBack(pending -> {
+            if (start instanceof PaymentProvider.PaymentStart.Declined declined) {
+                return pending.fail(declined.reason(), clock.instant());
+            } else if (start instanceof PaymentProvider.PaymentStart.Accepted accepted) {
+                pending.awaitPayment(accepted.paymentReference(), accepted.redirect());
+            } else if (start instanceof PaymentProvider.PaymentStart.Paid paid) {
+                pending.awaitPayment(paid.paymentReference(), null);
+                if (paid.amount().equals(pending.amount())) {
+                    pending.confirm(paid.paymentReference(), clock.instant());
+                } else {
+                    log.error(
+                            "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
+                            paid.paymentReference(),
+                            pending.id(),
+                            paid.amount(),
+                            pending.amount());
+                }
+            }
+            return false;
+        });
+        Donation started = starting.savedThrough(updates.updateFrom(
+                donations, donation, donation.id(), () -> new DonationNotFound(donation.id()), starting));
         if (started.status() == DonationStatus.PENDING && started.paymentReference() != null) {
             awaitedPayments.keep(started);
         }
@@ -134,7 +134,7 @@ public class DonationLifecycle implements PaymentOutcomes {
     public void settle(PaymentOutcome outcome) {
         String donationId = outcome.donationId().value();
         Optional<Donation> copyAtStart = awaitedPayments.take(donationId);
-        Function<Donation, Donation> settlement = donation -> {
+        EndingGivesRewardBack settlement = new EndingGivesRewardBack(donation -> {
             if (outcome.succeeded() && outcome.paid() != null && !outcome.paid().equals(donation.amount())) {
                 log.error(
                         "Payment {} for donation {} took {}, not the gift's {}: not confirmed",
@@ -142,9 +142,7 @@ public class DonationLifecycle implements PaymentOutcomes {
                         donation.id(),
                         outcome.paid(),
                         donation.amount());
-                return donation;
-            }
-            if (outcome.succeeded() && donation.status() == DonationStatus.FAILED) {
+            } else if (outcome.succeeded() && donation.status() == DonationStatus.FAILED) {
                 // Providers do not take money after saying they would not; if one ever does, a person must look.
                 log.error(
                         "Payment {} for donation {} succeeded after the gift failed: refund it from the provider",
@@ -160,17 +158,20 @@ public class DonationLifecycle implements PaymentOutcomes {
                         "Donation {} is {}: the failure reported now changes nothing",
                         donation.id(),
                         donation.status());
-            } else if (donation.fail(outcome.reason(), clock.instant())) {
-                releaseReward(donation);
+            } else {
+                return donation.fail(outcome.reason(), clock.instant());
             }
-            return donation;
-        };
-        if (copyAtStart.isPresent()) {
-            updates.updateFrom(
-                    donations, copyAtStart.get(), donationId, () -> new DonationNotFound(donationId), settlement);
-        } else {
-            update(donationId, settlement);
-        }
+            return false;
+        });
+        settlement.savedThrough(
+                copyAtStart.isPresent()
+                        ? updates.updateFrom(
+                                donations,
+                                copyAtStart.get(),
+                                donationId,
+                                () -> new DonationNotFound(donationId),
+                                settlement)
+                        : update(donationId, settlement));
     }
 
     /**
@@ -178,15 +179,14 @@ public class DonationLifecycle implements PaymentOutcomes {
      * fails, so that its reward's unit is offered again; a payment started meanwhile keeps it.
      */
     void abandonUnstarted(String donationId) {
-        update(donationId, donation -> {
-            if (donation.status() == DonationStatus.PENDING
-                    && donation.paymentReference() == null
-                    && donation.fail("The payment never started: the provider did not answer", clock.instant())) {
-                log.info("Donation {} failed: its payment never started", donation.id());
-                releaseReward(donation);
-            }
-            return donation;
-        });
+        EndingGivesRewardBack abandoning =
+                new EndingGivesRewardBack(donation -> donation.status() == DonationStatus.PENDING
+                        && donation.paymentReference() == null
+                        && donation.fail("The payment never started: the provider did not answer", clock.instant()));
+        abandoning.savedThrough(update(donationId, abandoning));
+        if (abandoning.ended) {
+            log.info("Donation {} failed: its payment never started", donationId);
+        }
     }
 
     /**
@@ -250,19 +250,17 @@ public class DonationLifecycle implements PaymentOutcomes {
         if (donation.offlineMethod() == null) {
             providerFor(donation).refund(DonationId.of(donation.id()), donation.paymentReference(), donation.amount());
         }
-        Donation refunded = update(donation.id(), confirmed -> {
-            if (confirmed.refund(clock.instant()) && by != null) {
+        EndingGivesRewardBack refunding = new EndingGivesRewardBack(confirmed -> {
+            boolean refundedNow = confirmed.refund(clock.instant());
+            if (refundedNow && by != null) {
                 confirmed.report(auditTrail.taken(
                         by,
                         AuditAction.GIFT_REFUNDED,
                         "gift " + confirmed.id() + " of " + AuditTrail.amount(confirmed.amount())));
             }
-            return confirmed;
+            return refundedNow;
         });
-        if (donation.status() == DonationStatus.CONFIRMED) {
-            releaseReward(refunded);
-        }
-        return refunded;
+        return refunding.savedThrough(update(donation.id(), refunding));
     }
 
     /**
@@ -276,6 +274,7 @@ public class DonationLifecycle implements PaymentOutcomes {
         String organisationId = by.organisationId();
         int erased = 0;
         for (Donation gift : donations.findByOrganisationIdAndDonorEmailIgnoreCase(organisationId, email.strip())) {
+            awaitedPayments.forget(gift.id());
             Donation updated = update(gift.id(), donation -> {
                 donation.eraseDonor(clock.instant());
                 return donation;
@@ -314,6 +313,36 @@ public class DonationLifecycle implements PaymentOutcomes {
                 .map(CampaignSnapshot::title)
                 .map(title -> "Don à « " + title + " »")
                 .orElse("Don");
+    }
+
+    /**
+     * A change that may end a gift (fail or refund it). Its reward's unit is given back once that is saved,
+     * from what was saved: an attempt the store refused (another writer got there first) is made again on a
+     * fresh copy, and only the saved attempt counts.
+     */
+    private final class EndingGivesRewardBack implements Function<Donation, Donation> {
+
+        /** Makes the change; true when it ended the gift. */
+        private final Predicate<Donation> endsTheGift;
+
+        private boolean ended;
+
+        EndingGivesRewardBack(Predicate<Donation> endsTheGift) {
+            this.endsTheGift = endsTheGift;
+        }
+
+        @Override
+        public Donation apply(Donation donation) {
+            ended = endsTheGift.test(donation);
+            return donation;
+        }
+
+        Donation savedThrough(Donation saved) {
+            if (ended) {
+                releaseReward(saved);
+            }
+            return saved;
+        }
     }
 
     /** A gift that failed or was refunded gives its reward's unit back for someone else. */

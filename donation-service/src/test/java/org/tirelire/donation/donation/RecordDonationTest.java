@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +112,7 @@ class RecordDonationTest {
                 liveCampaigns,
                 new DonationPages("https://dons.example.org"),
                 new AuditTrail(repositories.getRepository(ReportedActions.class), updates, clock),
-                new AwaitedPayments(),
+                new AwaitedPayments(mongo.getConverter()),
                 new GiftMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 clock);
         recordDonation = new RecordDonation(
@@ -226,10 +227,7 @@ class RecordDonationTest {
                 recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
         Donation erasedMeanwhile =
                 recordDonation.give("key-2", gift(40_00, "EUR", null, "card")).donation();
-        // Another instance erases the second donor's data before the provider's webhook comes.
-        Donation elsewhere = donations.findById(erasedMeanwhile.id()).orElseThrow();
-        elsewhere.eraseDonor(Instant.now());
-        donations.save(elsewhere);
+        changedByAnotherInstance(erasedMeanwhile, gift -> gift.eraseDonor(Instant.now()));
         donationReads.set(0);
 
         lifecycle.settle(succeeded(untouched));
@@ -239,6 +237,9 @@ class RecordDonationTest {
         assertThat(readsForTheUntouchedGift)
                 .as("confirmed from the copy written at the start")
                 .isZero();
+        assertThat(untouched.status())
+                .as("the object the start answered from is not the copy the webhook changed")
+                .isEqualTo(DonationStatus.PENDING);
         assertThat(donations.findById(untouched.id()).orElseThrow().status()).isEqualTo(DonationStatus.CONFIRMED);
         Donation stored = donations.findById(erasedMeanwhile.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(DonationStatus.CONFIRMED);
@@ -246,6 +247,45 @@ class RecordDonationTest {
         assertThat(stored.donor())
                 .as("the stale copy did not bring the donor's data back")
                 .isNull();
+    }
+
+    @Test
+    void a_failure_heard_from_a_stale_copy_gives_the_reward_back_once_and_never_after_a_confirmation() {
+        Donation erasedMeanwhile =
+                recordDonation.give("key-1", gift(25_00, "EUR", REWARD, "card")).donation();
+        changedByAnotherInstance(erasedMeanwhile, gift -> gift.eraseDonor(Instant.now()));
+
+        lifecycle.settle(failed(erasedMeanwhile));
+
+        assertThat(donations.findById(erasedMeanwhile.id()).orElseThrow().status())
+                .isEqualTo(DonationStatus.FAILED);
+        assertThat(rewardStocks.remaining(REWARD))
+                .as("given back once, not once per attempt")
+                .isEqualTo(1);
+
+        Donation confirmedElsewhere =
+                recordDonation.give("key-2", gift(25_00, "EUR", REWARD, "card")).donation();
+        changedByAnotherInstance(confirmedElsewhere, gift -> gift.confirm(gift.paymentReference(), Instant.now()));
+
+        lifecycle.settle(failed(confirmedElsewhere));
+
+        assertThat(donations.findById(confirmedElsewhere.id()).orElseThrow().status())
+                .isEqualTo(DonationStatus.CONFIRMED);
+        assertThat(rewardStocks.remaining(REWARD))
+                .as("a confirmed gift keeps its unit")
+                .isZero();
+    }
+
+    /** Another instance reads the gift, changes it and saves it: the copy this one kept is stale. */
+    private void changedByAnotherInstance(Donation gift, Consumer<Donation> change) {
+        Donation elsewhere = donations.findById(gift.id()).orElseThrow();
+        change.accept(elsewhere);
+        donations.save(elsewhere);
+    }
+
+    private static PaymentOutcome failed(Donation gift) {
+        return PaymentOutcome.failed(
+                "evt-" + gift.id(), DonationId.of(gift.id()), gift.paymentReference(), "card declined");
     }
 
     private static PaymentOutcome succeeded(Donation gift) {
