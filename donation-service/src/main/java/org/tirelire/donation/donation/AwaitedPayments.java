@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AwaitedPayments {
 
-    /** Past this many gifts the oldest go: a bound on memory (a few MB), far more than a webhook's delay needs. */
-    static final int MAX_KEPT = 4_096;
+    /**
+     * Past this many gifts the oldest go: a bound on memory (a few MB). The sandbox's webhook comes within a
+     * second; a donor who takes minutes on a provider's page while many others give is read as before.
+     */
+    static final int MAX_KEPT = 1_024;
 
     private final MongoConverter mapping;
 
