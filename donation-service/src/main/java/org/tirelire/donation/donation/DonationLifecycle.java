@@ -3,10 +3,10 @@ package org.tirelire.donation.donation;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +133,6 @@ public class DonationLifecycle implements PaymentOutcomes {
     @Override
     public void settle(PaymentOutcome outcome) {
         String donationId = outcome.donationId().value();
-        Optional<Donation> copyAtStart = awaitedPayments.take(donationId);
         EndingGivesRewardBack settlement = new EndingGivesRewardBack(donation -> {
             if (outcome.succeeded() && outcome.paid() != null && !outcome.paid().equals(donation.amount())) {
                 log.error(
@@ -163,15 +162,11 @@ public class DonationLifecycle implements PaymentOutcomes {
             }
             return false;
         });
-        settlement.savedThrough(
-                copyAtStart.isPresent()
-                        ? updates.updateFrom(
-                                donations,
-                                copyAtStart.get(),
-                                donationId,
-                                () -> new DonationNotFound(donationId),
-                                settlement)
-                        : update(donationId, settlement));
+        Supplier<DonationNotFound> notFound = () -> new DonationNotFound(donationId);
+        Donation latest = awaitedPayments
+                .take(donationId)
+                .orElseGet(() -> donations.findById(donationId).orElseThrow(notFound));
+        settlement.savedThrough(updates.updateFrom(donations, latest, donationId, notFound, settlement));
     }
 
     /**
