@@ -362,12 +362,19 @@ class FaultToleranceIT {
                     assertThat(setClock(offsetDays).status()).isEqualTo(200);
                 }
                 int chargesEach = month + 1;
+                // A failure names the gift's start and next date, to tell a schedule gone wrong from a clock.
                 await().atMost(Duration.ofSeconds(60))
-                        .untilAsserted(() -> pages.values()
-                                .forEach(page -> assertThat(
-                                                gateway.get(page).body().get("charges"))
-                                        .as("month %d of %s", chargesEach - 1, page)
-                                        .hasSize(chargesEach)));
+                        .untilAsserted(() -> pages.values().forEach(page -> {
+                            JsonNode subscription = gateway.get(page).body();
+                            assertThat(subscription.get("charges"))
+                                    .as(
+                                            "month %d of %s, started %s, next charge %s",
+                                            chargesEach - 1,
+                                            page,
+                                            subscription.get("startedAt"),
+                                            subscription.get("nextChargeAt"))
+                                    .hasSize(chargesEach);
+                        }));
             }
             // Counted while the clock is still a year on: a charge whose payment the killed instance left
             // pending is followed up on that clock (put back first, the payment would seem a year ahead).

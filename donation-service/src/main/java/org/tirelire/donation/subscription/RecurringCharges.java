@@ -27,8 +27,9 @@ import org.tirelire.kit.messaging.AggregateUpdates;
  * <ol>
  *   <li>the period's charge is claimed in {@code subscription_charges}, under an id made of the
  *       subscription, the period and the attempt: one instance wins, the other moves on;
- *   <li>the subscription is read again, and only a charge it still waits for goes on (a cancellation
- *       between the claim and the charge stops it);
+ *   <li>the subscription is read again, and only a charge it still waits for, and whose day has come, goes
+ *       on (a cancellation between the claim and the charge stops it, and so does a period charged
+ *       meanwhile, which makes the next one awaited but not yet due);
  *   <li>the charge is recorded as a donation whose id is derived from the claim, and its payment started;
  *   <li>the subscription moves to its next period.
  * </ol>
@@ -105,7 +106,7 @@ public class RecurringCharges {
                         SubscriptionStatus.ACTIVE, now, PageRequest.of(0, BATCH));
                 int before = charged;
                 for (Subscription subscription : due) {
-                    charged += charge(subscription, subscription.nextPeriod(), 0) ? 1 : 0;
+                    charged += charge(subscription, subscription.nextPeriod(), 0, now) ? 1 : 0;
                 }
                 if (charged == before) {
                     break; // what is left is another instance's to finish
@@ -113,7 +114,7 @@ public class RecurringCharges {
             } while (!due.isEmpty());
             for (Subscription retried : subscriptions.findByStatusAndRetryAtLessThanEqualOrderByRetryAtAsc(
                     SubscriptionStatus.ACTIVE, now, PageRequest.of(0, BATCH))) {
-                charged += charge(retried, retried.retryPeriod(), retried.retryAttempt()) ? 1 : 0;
+                charged += charge(retried, retried.retryPeriod(), retried.retryAttempt(), now) ? 1 : 0;
             }
             if (charged > 0) {
                 log.info("{} recurring charges made", charged);
@@ -124,8 +125,8 @@ public class RecurringCharges {
         }
     }
 
-    /** @return whether this call made the charge (false: another instance has it, or it is not due) */
-    boolean charge(Subscription due, int period, int attempt) {
+    /** @return whether this call made the charge (false: another instance has it, or it is not due by now) */
+    boolean charge(Subscription due, int period, int attempt, Instant now) {
         String claimId = ChargeClaim.idOf(due.id(), period, attempt);
         ChargeClaim claim =
                 new ChargeClaim(claimId, due.id(), period, attempt, ChargeClaim.donationIdOf(claimId), clock.instant());
@@ -139,7 +140,7 @@ public class RecurringCharges {
             claim = earlier; // left half-way: finish it, with its donation id
         }
         Subscription subscription = subscriptions.findById(due.id()).orElse(null);
-        if (subscription == null || !subscription.awaits(period, attempt)) {
+        if (subscription == null || !subscription.dueBy(period, attempt, now)) {
             return false; // cancelled, paused or charged meanwhile
         }
         // A campaign counts the charges it receives while live; after, they support the general fund (ADR 28).
@@ -182,6 +183,14 @@ public class RecurringCharges {
             charge = lifecycle.startPayment(charge);
         }
         String donationId = charge.id();
+        log.info(
+                "Subscription {}: period {} (attempt {}), due {}, charged at {} as donation {}",
+                subscription.id(),
+                period,
+                attempt,
+                attempt == 0 ? subscription.nextChargeAt() : subscription.retryAt(),
+                now,
+                donationId);
         updates.update(subscriptions, subscription.id(), IllegalStateException::new, charged -> {
             charged.charged(period, attempt, donationId);
             return charged;

@@ -172,6 +172,18 @@ public class Subscription implements OutboxAggregate {
                 : retryPeriod != null && retryPeriod == period && retryAttempt == attempt && retryAt != null;
     }
 
+    /**
+     * Whether this period's charge, at this attempt, is the one awaited and its day has come by {@code now}:
+     * a charge is never taken before its day, whatever list of due gifts it was found in.
+     */
+    boolean dueBy(int period, int attempt, Instant now) {
+        if (!awaits(period, attempt)) {
+            return false;
+        }
+        Instant due = attempt == 0 ? nextChargeAt : retryAt;
+        return due != null && !due.isAfter(now);
+    }
+
     /** The charge of this period and attempt was made: the next period falls due, or the retry is spent. */
     void charged(int period, int attempt, String donationId) {
         if (!awaits(period, attempt)) {

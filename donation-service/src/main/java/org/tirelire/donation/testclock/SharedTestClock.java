@@ -28,14 +28,18 @@ class SharedTestClock {
         return TestClockConfiguration.storedOffset(mongo);
     }
 
-    /** Stored first, so that this instance's own following never puts it back to the previous offset. */
-    void moveTo(Duration offset) {
+    /**
+     * Stored first, then applied. Moving and {@link #follow following} take turns: a follow that read the
+     * previous offset just before the move would otherwise put this instance's clock back for a second,
+     * and its charges and claims would carry a time a month old.
+     */
+    synchronized void moveTo(Duration offset) {
         mongo.save(new TestClockConfiguration.ClockOffset(TestClockConfiguration.OFFSET, offset.toSeconds()));
         clock.resetTo(offset);
     }
 
     @Scheduled(fixedDelayString = "${tirelire.test-clock.follow-every:1s}")
-    void follow() {
+    synchronized void follow() {
         clock.resetTo(stored());
     }
 }

@@ -31,6 +31,26 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_period_is_charged_on_its_day_and_not_before_even_when_it_is_the_one_awaited() {
+        Subscription gift = monthly();
+        Instant firstDue = ChargeSchedule.dueAt(START, Frequency.MONTHLY, 1);
+
+        assertThat(gift.dueBy(1, 0, firstDue.minusSeconds(1))).isFalse();
+        assertThat(gift.dueBy(1, 0, firstDue)).isTrue();
+        gift.charged(1, 0, "c1");
+        assertThat(gift.dueBy(2, 0, firstDue.plus(Duration.ofDays(20))))
+                .as("the next period is awaited from now on, and due a month after the last")
+                .isFalse();
+        assertThat(gift.dueBy(2, 0, ChargeSchedule.dueAt(START, Frequency.MONTHLY, 2)))
+                .isTrue();
+
+        gift.chargeFailed("c1", 1, 0, "link", firstDue);
+        Instant retry = gift.retryAt();
+        assertThat(gift.dueBy(1, 1, retry.minusSeconds(1))).isFalse();
+        assertThat(gift.dueBy(1, 1, retry)).isTrue();
+    }
+
+    @Test
     void a_failed_charge_is_retried_on_day_3_and_day_7_then_the_gift_is_suspended() {
         Subscription gift = monthly();
         Instant due = ChargeSchedule.dueAt(START, Frequency.MONTHLY, 1);
