@@ -28,8 +28,8 @@ import org.tirelire.kit.messaging.AggregateUpdates;
  *   <li>the period's charge is claimed in {@code subscription_charges}, under an id made of the
  *       subscription, the period and the attempt: one instance wins, the other moves on;
  *   <li>the subscription is read again, and only a charge it still waits for, and whose day has come, goes
- *       on (a cancellation between the claim and the charge stops it, and so does a period charged
- *       meanwhile, which makes the next one awaited but not yet due);
+ *       on (a cancellation between the claim and the charge stops it; a period is never charged before its
+ *       day, whatever list of due gifts it was found in);
  *   <li>the charge is recorded as a donation whose id is derived from the claim, and its payment started;
  *   <li>the subscription moves to its next period.
  * </ol>
