@@ -54,6 +54,9 @@ class BenchmarkSmokeIT {
             assertThat(scenario.get("progressLagMs").get("giftsNeverShown").asLong())
                     .isZero();
             assertThat(scenario.get("processes")).hasSizeGreaterThanOrEqualTo(7);
+            assertThat(scenario.get("thankYousQueuedMs").isNumber())
+                    .as("every gift's thank-you queued within the minute the report waits for")
+                    .isTrue();
             // What each gift cost, from the services' CPU and the embedded MongoDB's own counters.
             JsonNode cost = scenario.get("costPerGift");
             assertThat(cost.get("gifts").asLong()).isEqualTo(100);

@@ -190,12 +190,13 @@ final class BenchReport {
                 Benchmark.DRAIN_BOUND.toSeconds()));
         md.append(
                 "| offered gifts/s | accepted gifts/s | errors | shed | shed answer p99 | POST p50 | POST p99 | lag p99 |"
-                        + " total exact after | CPU ms per gift | MongoDB operations per gift | holds |\n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " total exact after | thank-yous queued after | CPU ms per gift | MongoDB operations per gift |"
+                        + " holds |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Benchmark.Scenario step : result.scenarios()) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %d | %.1f | %.2f %% | %.2f %% | %s | %s | %s | %s | %s | %.1f | %s | %s |%n",
+                    "| %d | %.1f | %.2f %% | %.2f %% | %s | %s | %s | %s | %s | %s | %.1f | %s | %s |%n",
                     step.rate(),
                     step.load().acceptedPerSecond(),
                     step.load().errorRate() * 100,
@@ -207,6 +208,12 @@ final class BenchReport {
                     step.drain().toDays() > 0
                             ? "over 60 s"
                             : String.format(Locale.ROOT, "%.1f s", step.drain().toMillis() / 1000.0),
+                    step.thankYousQueued() == null
+                            ? "over 60 s"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.1f s",
+                                    step.thankYousQueued().toMillis() / 1000.0),
                     step.cost().totalCpuMillis(),
                     step.cost().mongoOperations().isEmpty()
                             ? "n/a"
@@ -242,8 +249,9 @@ final class BenchReport {
      */
     static String costPerGift(Benchmark.Result result) {
         StringBuilder md = new StringBuilder("\n## Cost per gift\n\n");
-        md.append("From the start of each measure until its totals were exact and its gifts shown: the work of"
-                + " taking, confirming, counting and announcing each gift.\n\n");
+        md.append("From the start of each measure until its totals were exact, its gifts shown and their thank-you"
+                + " emails queued: the work of taking, confirming, counting, announcing and thanking each gift. The"
+                + " thank-yous of earlier gifts are queued before a measure starts.\n\n");
         md.append("| scenario | gifts | CPU ms per gift, all processes | of which | MongoDB operations per gift |"
                 + " of which |\n|---|---|---|---|---|---|\n");
         for (Benchmark.Scenario scenario : result.scenarios()) {
@@ -302,6 +310,11 @@ final class BenchReport {
             node.put("name", scenario.name());
             node.put("rate", scenario.rate());
             node.put("drainMs", scenario.drain().toMillis());
+            if (scenario.thankYousQueued() == null) {
+                node.putNull("thankYousQueuedMs");
+            } else {
+                node.put("thankYousQueuedMs", scenario.thankYousQueued().toMillis());
+            }
             node.put("holds", scenario.holds());
             node.put("campaigns", scenario.campaigns());
             node.put("sent", load.sent());

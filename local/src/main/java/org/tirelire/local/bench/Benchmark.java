@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,11 +119,14 @@ public final class Benchmark {
     /**
      * @param rate gifts per second offered
      * @param drain from the last gift sent to every total exact
+     * @param thankYousQueued from the last gift sent to every gift's thank-you email queued; null when the
+     *     queue could not be counted or did not get there within a minute
      */
     record Scenario(
             String name,
             int rate,
             Duration drain,
+            @Nullable Duration thankYousQueued,
             int campaigns,
             OpenLoad.Outcome load,
             Histogram progressLags,
@@ -155,8 +159,8 @@ public final class Benchmark {
     }
 
     /**
-     * What the gifts of a scenario's measure cost, their confirmation and counting included: from the
-     * measure's start to the moment every total is exact and every gift shown.
+     * What the gifts of a scenario's measure cost, their confirmation, counting and thank-you included: from
+     * the measure's start to the moment every total is exact, every gift shown and every thank-you queued.
      *
      * @param cpuMillis CPU milliseconds per gift, by process
      * @param mongoOperations MongoDB data commands per gift, by command and collection ({@code find
@@ -238,6 +242,10 @@ public final class Benchmark {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** What each campaign must show at the end: the sum of its gifts answered 201. */
     private final Map<String, AtomicLong> expectedCents = new ConcurrentHashMap<>();
+    /** Gifts recorded since the run began, each of which is thanked by one email. */
+    private final AtomicLong giftsRecorded = new AtomicLong();
+    /** The emails queued before the run's first gift. */
+    private long emailsBefore;
 
     public Benchmark(Target target, Options options, Consumer<String> say) {
         this.target = target;
@@ -246,6 +254,12 @@ public final class Benchmark {
     }
 
     public Result run() throws Exception {
+        try (QueuedEmails emails = new QueuedEmails(target.mongoUri())) {
+            return run(emails);
+        }
+    }
+
+    private Result run(QueuedEmails emails) throws Exception {
         Instant at = Instant.now();
         String token = organiser();
         List<String> spread = new ArrayList<>();
@@ -255,6 +269,7 @@ public final class Benchmark {
         // No wait for the publications to reach donation-service: a gift to a campaign it has not heard of
         // yet waits for it there, and each scenario's warm-up is not measured.
         String hot = liveCampaign(token, "Gala en direct");
+        emailsBefore = emails.count();
         long primedGifts = 0;
         if (!options.prime().isZero()) {
             say.accept("Priming: " + options.prime().toSeconds() + " s at " + options.primeRate()
@@ -268,11 +283,11 @@ public final class Benchmark {
         }
         List<Scenario> scenarios = new ArrayList<>();
         if (options.steps().isEmpty()) {
-            scenarios.add(scenario("spread over " + spread.size() + " campaigns", spread, options.rate()));
-            scenarios.add(scenario("one hot campaign", List.of(hot), options.rate()));
+            scenarios.add(scenario("spread over " + spread.size() + " campaigns", spread, options.rate(), emails));
+            scenarios.add(scenario("one hot campaign", List.of(hot), options.rate(), emails));
         } else {
             for (int rate : options.steps()) {
-                scenarios.add(scenario("one hot campaign at " + rate + " gifts/s", List.of(hot), rate));
+                scenarios.add(scenario("one hot campaign at " + rate + " gifts/s", List.of(hot), rate, emails));
             }
         }
 
@@ -309,6 +324,7 @@ public final class Benchmark {
             throws Exception {
         OpenLoad.Outcome sent = load.run(rate, duration, i -> gift(campaigns.get(i % campaigns.size()), null));
         long recorded = sent.accepted() + load.settle(sent.unanswered(), SETTLE_ATTEMPTS);
+        giftsRecorded.addAndGet(recorded);
         if (recorded < sent.sent()) {
             // Not measured, but a gift refused is worth knowing about: say how, and the first answer of each kind.
             say.accept(
@@ -319,10 +335,14 @@ public final class Benchmark {
         return recorded;
     }
 
-    private Scenario scenario(String name, List<String> campaigns, int rate) throws Exception {
+    private Scenario scenario(String name, List<String> campaigns, int rate, QueuedEmails emails) throws Exception {
         say.accept("Scenario " + name + ": warming up " + options.warmUp().toSeconds() + " s at " + rate + " gifts/s…");
         OpenLoad load = new OpenLoad(http, target.gatewayUrl());
         unmeasured(load, rate, options.warmUp(), campaigns, Duration.ofSeconds(60));
+        // The thank-yous of earlier gifts are queued first: their work is not this measure's.
+        if (!emails.awaitAtLeast(emailsBefore + giftsRecorded.get(), Duration.ofSeconds(120))) {
+            say.accept("Scenario " + name + ": the thank-yous of earlier gifts are still being queued");
+        }
 
         List<String> watched = campaigns.subList(0, Math.min(10, campaigns.size()));
         Map<String, Long> baseline = new LinkedHashMap<>();
@@ -333,6 +353,7 @@ public final class Benchmark {
             }
             Map<String, ProcessUsage.Usage> before = ProcessUsage.of(target.pids());
             Map<String, Long> operationsBefore = StoreOperations.read(target.mongoUri());
+            long countsBefore = emails.asked();
             say.accept("Scenario " + name + ": measuring " + options.duration().toSeconds() + " s at " + rate
                     + " gifts/s…");
             OpenLoad.Outcome outcome =
@@ -344,19 +365,34 @@ public final class Benchmark {
                         + " gifts were shed, got an error or no answer; sending each again with its Idempotency-Key…");
             }
             long settled = load.settle(outcome.unanswered(), SETTLE_ATTEMPTS);
+            giftsRecorded.addAndGet(outcome.accepted() + settled);
             boolean exact = waitForExactTotals(campaigns, Duration.ofSeconds(60));
             // Past the wait, the drain counts as longer than any bound.
             Duration drain = exact ? Duration.ofNanos(System.nanoTime() - lastGiftSent) : Duration.ofDays(1);
             // Gifts a stream never shows within the wait count as unseen in the report.
             watch.awaitEveryGiftShown(Duration.ofSeconds(10));
+            Duration thankYousQueued = emails.awaitAtLeast(emailsBefore + giftsRecorded.get(), Duration.ofSeconds(60))
+                    ? Duration.ofNanos(System.nanoTime() - lastGiftSent)
+                    : null;
             Map<String, ProcessUsage.Usage> settledUsage = ProcessUsage.of(target.pids());
-            Map<String, Long> operations =
-                    StoreOperations.between(operationsBefore, StoreOperations.read(target.mongoUri()));
+            Map<String, Long> operations = StoreOperations.between(
+                    operationsBefore, emails.withoutOwn(StoreOperations.read(target.mongoUri()), countsBefore));
             long[] unseen = new long[1];
             Histogram lags = watch.lags(unseen);
             CostPerGift cost = CostPerGift.of(outcome.accepted() + settled, before, settledUsage, operations);
             return new Scenario(
-                    name, rate, drain, campaigns.size(), outcome, lags, unseen[0], settled, before, after, cost);
+                    name,
+                    rate,
+                    drain,
+                    thankYousQueued,
+                    campaigns.size(),
+                    outcome,
+                    lags,
+                    unseen[0],
+                    settled,
+                    before,
+                    after,
+                    cost);
         }
     }
 

@@ -1,0 +1,73 @@
+package org.tirelire.local.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+
+/**
+ * The emails notification-service has queued ({@code outgoing_emails}), counted to know when every gift's
+ * thank-you is queued. A gift is done for its donor only then; a measure that ended before would leave
+ * that work, and its cost, to the next one. The queue only grows: a sent or erased email stays in it.
+ */
+final class QueuedEmails implements AutoCloseable {
+
+    static final String DATABASE = "tirelire-notifications";
+    static final String COLLECTION = "outgoing_emails";
+
+    /** How this counter's own {@code count} commands are named in the embedded server's counts. */
+    static final String OWN_COMMAND = "count " + DATABASE + "." + COLLECTION;
+
+    private final MongoClient mongo;
+    private final MongoCollection<Document> emails;
+    private long asked;
+
+    QueuedEmails(String mongoUri) {
+        this.mongo = MongoClients.create(mongoUri);
+        this.emails = mongo.getDatabase(DATABASE).getCollection(COLLECTION);
+    }
+
+    /** @return how many emails were ever queued, or -1 when the store does not answer */
+    long count() {
+        asked++;
+        try {
+            return emails.estimatedDocumentCount();
+        } catch (RuntimeException unavailable) {
+            return -1;
+        }
+    }
+
+    /** @return whether at least {@code expected} emails were queued within {@code timeout} */
+    boolean awaitAtLeast(long expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count() >= expected) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    /** The operations the platform ran, without this counter's own, asked since {@code askedBefore}. */
+    Map<String, Long> withoutOwn(Map<String, Long> operations, long askedBefore) {
+        Map<String, Long> platformOnly = new TreeMap<>(operations);
+        platformOnly.computeIfPresent(OWN_COMMAND, (command, count) -> {
+            long left = count - (asked - askedBefore);
+            return left > 0 ? left : null;
+        });
+        return platformOnly;
+    }
+
+    long asked() {
+        return asked;
+    }
+
+    @Override
+    public void close() {
+        mongo.close();
+    }
+}
