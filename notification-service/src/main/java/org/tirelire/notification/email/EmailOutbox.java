@@ -1,27 +1,58 @@
 package org.tirelire.notification.email;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Queues emails durably; the {@link EmailDispatcher} sends them, whenever the SMTP server is there. */
+/**
+ * Queues emails durably; the {@link EmailDispatcher} sends them, whenever the SMTP server is there. The
+ * emails of a batch of events ({@link #queueTogether}) are inserted in one command at its end: one write
+ * for a poll's thank-yous rather than one a gift.
+ */
 @Component
 public class EmailOutbox {
 
     private final OutgoingEmails emails;
+    private final MongoTemplate mongo;
     private final EmailDispatcher dispatcher;
     private final Clock clock;
+    /** The emails of the batch this thread is handling, if it handles one. */
+    private final ThreadLocal<List<OutgoingEmail>> batch = new ThreadLocal<>();
 
-    EmailOutbox(OutgoingEmails emails, EmailDispatcher dispatcher, Clock clock) {
+    EmailOutbox(OutgoingEmails emails, MongoTemplate mongo, EmailDispatcher dispatcher, Clock clock) {
         this.emails = emails;
+        this.mongo = mongo;
         this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
-    /** @return false when this email was queued before (the event was delivered again) */
+    /**
+     * Runs the handling of a batch of events, and queues the emails it asked for together at its end, in
+     * one insert. One queued before (the event delivered again) stays as it was, as with {@link #enqueue}.
+     * If the handling fails, none is queued, and the batch comes again.
+     */
+    public void queueTogether(Runnable handling) {
+        List<OutgoingEmail> queued = new ArrayList<>();
+        batch.set(queued);
+        try {
+            handling.run();
+        } finally {
+            batch.remove();
+        }
+        insertAll(queued);
+    }
+
+    /** @return false when this email was queued before (the event was delivered again); true within {@link #queueTogether} */
     public boolean enqueue(String id, String to, RenderedEmail email) {
         return enqueue(id, to, email, Map.of());
     }
@@ -41,7 +72,11 @@ public class EmailOutbox {
         return enqueue(id, to, email, headers, attachments, null);
     }
 
-    /** @param sender the association a donor's email comes from; null for the platform's own emails */
+    /**
+     * @param sender the association a donor's email comes from; null for the platform's own emails
+     * @return false when this email was queued before; always true within {@link #queueTogether}, where that
+     *     is known only at the batch's end
+     */
     public boolean enqueue(
             String id,
             String to,
@@ -49,8 +84,14 @@ public class EmailOutbox {
             Map<String, String> headers,
             List<OutgoingEmail.Attachment> attachments,
             OutgoingEmail.@Nullable Sender sender) {
+        OutgoingEmail pending = OutgoingEmail.pending(id, to, email, headers, attachments, sender, clock.instant());
+        List<OutgoingEmail> together = batch.get();
+        if (together != null) {
+            together.add(pending);
+            return true;
+        }
         try {
-            emails.insert(OutgoingEmail.pending(id, to, email, headers, attachments, sender, clock.instant()));
+            emails.insert(pending);
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }
@@ -58,13 +99,50 @@ public class EmailOutbox {
         return true;
     }
 
+    /** Unordered, so that an email queued before does not keep the others out. */
+    private void insertAll(List<OutgoingEmail> queued) {
+        if (queued.isEmpty()) {
+            return;
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutgoingEmail.class)
+                    .insert(queued)
+                    .execute();
+        } catch (BulkOperationException someQueuedBefore) {
+            rethrowUnlessOnlyQueuedBefore(someQueuedBefore.getErrors(), someQueuedBefore);
+        } catch (DuplicateKeyException someQueuedBefore) {
+            if (!(someQueuedBefore.getCause() instanceof MongoBulkWriteException bulk)) {
+                throw someQueuedBefore;
+            }
+            rethrowUnlessOnlyQueuedBefore(bulk.getWriteErrors(), someQueuedBefore);
+        }
+        dispatcher.wakeUp();
+    }
+
+    private static void rethrowUnlessOnlyQueuedBefore(List<BulkWriteError> errors, RuntimeException failure) {
+        boolean onlyQueuedBefore = errors.stream()
+                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        if (!onlyQueuedBefore) {
+            throw failure;
+        }
+    }
+
     /**
      * Forgets every email to an address whose owner had their personal data erased; one still waiting
      * is not sent. Emails to the address queued later (a new gift) are kept.
      */
     public int eraseRecipient(String emailSha256) {
+        int erasedInBatch = 0;
+        List<OutgoingEmail> together = batch.get();
+        // An email asked for earlier in the same batch is not stored yet: it is stored erased.
+        for (int i = 0; together != null && i < together.size(); i++) {
+            if (emailSha256.equals(together.get(i).toSha256())) {
+                together.set(i, together.get(i).erased(clock.instant()));
+                erasedInBatch++;
+            }
+        }
         List<OutgoingEmail> toErase = emails.findByToSha256(emailSha256);
         toErase.forEach(email -> emails.save(email.erased(clock.instant())));
-        return toErase.size();
+        return toErase.size() + erasedInBatch;
     }
 }
