@@ -165,84 +165,84 @@ class NotificationEventsConsumers {
             SubscriptionEmails subscriptions,
             Webhooks webhooks) {
         // Gifts' events, and donation-service's news of an organisation: its payment account, its receipts.
-        // A poll's records at once, their emails queued together at the end (one insert, not one a gift).
-        return events.batchesOf(
+        // A poll's records, each in its own trace as if alone, their emails queued together at the poll's end.
+        return events.pollsOf(
                 TirelireEvent.class,
-                batch -> outbox.queueTogether(() ->
-                        batch.forEach(heard -> heard.event().dispatchTo(new TirelireEvent.Handler() {
-                            @Override
-                            public void on(DonationConfirmed confirmed) {
-                                pages.on(confirmed, heard.position());
-                                emails.thankDonor(confirmed);
-                                supporters.giftThroughPage(confirmed);
-                                news.rememberConsent(confirmed);
-                                toWebhooks(confirmed);
-                            }
+                outbox::queueTogether,
+                heard -> heard.event().dispatchTo(new TirelireEvent.Handler() {
+                    @Override
+                    public void on(DonationConfirmed confirmed) {
+                        pages.on(confirmed, heard.position());
+                        emails.thankDonor(confirmed);
+                        supporters.giftThroughPage(confirmed);
+                        news.rememberConsent(confirmed);
+                        toWebhooks(confirmed);
+                    }
 
-                            @Override
-                            public void on(DonationRefunded refunded) {
-                                pages.on(refunded, heard.position());
-                                toWebhooks(refunded);
-                            }
+                    @Override
+                    public void on(DonationRefunded refunded) {
+                        pages.on(refunded, heard.position());
+                        toWebhooks(refunded);
+                    }
 
-                            @Override
-                            public void on(DonationFailed failed) {
-                                toWebhooks(failed);
-                            }
+                    @Override
+                    public void on(DonationFailed failed) {
+                        toWebhooks(failed);
+                    }
 
-                            @Override
-                            public void on(DonorErased erased) {
-                                news.forget(erased);
-                                if (erased.donorEmailSha256() != null) {
-                                    int forgotten = outbox.eraseRecipient(erased.donorEmailSha256());
-                                    log.info("Donor of {} erased: {} emails forgotten", erased.donationId(), forgotten);
-                                }
-                            }
+                    @Override
+                    public void on(DonorErased erased) {
+                        news.forget(erased);
+                        if (erased.donorEmailSha256() != null) {
+                            int forgotten = outbox.eraseRecipient(erased.donorEmailSha256());
+                            log.info("Donor of {} erased: {} emails forgotten", erased.donationId(), forgotten);
+                        }
+                    }
 
-                            @Override
-                            public void on(PaymentAccountChanged changed) {
-                                organisationMembers.paymentAccountChanged(changed);
-                            }
+                    @Override
+                    public void on(PaymentAccountChanged changed) {
+                        organisationMembers.paymentAccountChanged(changed);
+                    }
 
-                            @Override
-                            public void on(SubscriptionStarted started) {
-                                subscriptions.started(started);
-                            }
+                    @Override
+                    public void on(SubscriptionStarted started) {
+                        subscriptions.started(started);
+                    }
 
-                            @Override
-                            public void on(SubscriptionChargeFailed failed) {
-                                subscriptions.chargeFailed(failed);
-                            }
+                    @Override
+                    public void on(SubscriptionChargeFailed failed) {
+                        subscriptions.chargeFailed(failed);
+                    }
 
-                            @Override
-                            public void on(SubscriptionLinkSent sent) {
-                                subscriptions.linkSent(sent);
-                            }
+                    @Override
+                    public void on(SubscriptionLinkSent sent) {
+                        subscriptions.linkSent(sent);
+                    }
 
-                            @Override
-                            public void on(SubscriptionChargeUpcoming upcoming) {
-                                subscriptions.chargeUpcoming(upcoming);
-                            }
+                    @Override
+                    public void on(SubscriptionChargeUpcoming upcoming) {
+                        subscriptions.chargeUpcoming(upcoming);
+                    }
 
-                            @Override
-                            public void on(SubscriptionMovedToGeneralFund moved) {
-                                subscriptions.movedToGeneralFund(moved);
-                            }
+                    @Override
+                    public void on(SubscriptionMovedToGeneralFund moved) {
+                        subscriptions.movedToGeneralFund(moved);
+                    }
 
-                            @Override
-                            public void on(ReceiptIssued issued) {
-                                receipts.issued(issued);
-                            }
+                    @Override
+                    public void on(ReceiptIssued issued) {
+                        receipts.issued(issued);
+                    }
 
-                            @Override
-                            public void on(ReceiptCancelled cancelled) {
-                                receipts.cancelled(cancelled);
-                            }
+                    @Override
+                    public void on(ReceiptCancelled cancelled) {
+                        receipts.cancelled(cancelled);
+                    }
 
-                            /** A gift's news goes to its campaign's organisation's webhooks. */
-                            private void toWebhooks(DonationEvent gift) {
-                                webhooks.publishForCampaign(heard.envelope(), heard.payloadText(), gift.campaignId());
-                            }
-                        }))));
+                    /** A gift's news goes to its campaign's organisation's webhooks. */
+                    private void toWebhooks(DonationEvent gift) {
+                        webhooks.publishForCampaign(heard.envelope(), heard.payloadText(), gift.campaignId());
+                    }
+                }));
     }
 }

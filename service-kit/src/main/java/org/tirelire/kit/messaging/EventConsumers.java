@@ -64,17 +64,31 @@ public class EventConsumers {
                     headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
                     headers.get(KafkaHeaders.OFFSET, Long.class));
             read(family, message.getPayload(), headers.get(KafkaHeaders.RECEIVED_TOPIC, String.class), position)
-                    .ifPresent(heard -> {
-                        try (var ignored = MDC.putCloseable(
-                                Correlation.LOG_KEY, heard.envelope().correlationid())) {
-                            traces.continuing(
-                                    heard.envelope().traceparent(), processing(heard), Span.Kind.CONSUMER, () -> {
-                                        handler.accept(heard);
-                                        return null;
-                                    });
-                        }
-                    });
+                    .ifPresent(heard -> handleOne(heard, handler));
         };
+    }
+
+    /**
+     * A consumer of the records one poll brought, each handled as {@link #of} handles one (its correlation
+     * id in the logging context, its trace continued in a span of its own), the whole poll inside {@code
+     * aroundPoll}: what the records ask to be written can then be written together once all are handled.
+     */
+    public <E extends TirelireEvent> Consumer<Message<List<byte[]>>> pollsOf(
+            Class<E> family, Consumer<Runnable> aroundPoll, Consumer<HeardEvent<E>> handler) {
+        return message -> {
+            List<HeardEvent<E>> records = readAll(family, message);
+            aroundPoll.accept(() -> records.forEach(heard -> handleOne(heard, handler)));
+        };
+    }
+
+    private <E extends TirelireEvent> void handleOne(HeardEvent<E> heard, Consumer<HeardEvent<E>> handler) {
+        try (var ignored =
+                MDC.putCloseable(Correlation.LOG_KEY, heard.envelope().correlationid())) {
+            traces.continuing(heard.envelope().traceparent(), processing(heard), Span.Kind.CONSUMER, () -> {
+                handler.accept(heard);
+                return null;
+            });
+        }
     }
 
     /**
@@ -85,20 +99,7 @@ public class EventConsumers {
     public <E extends TirelireEvent> Consumer<Message<List<byte[]>>> batchesOf(
             Class<E> family, Consumer<List<HeardEvent<E>>> handler) {
         return message -> {
-            List<byte[]> payloads = message.getPayload();
-            MessageHeaders headers = message.getHeaders();
-            List<?> topics = headers.get(KafkaHeaders.RECEIVED_TOPIC, List.class);
-            List<?> partitions = headers.get(KafkaHeaders.RECEIVED_PARTITION, List.class);
-            List<?> offsets = headers.get(KafkaHeaders.OFFSET, List.class);
-            List<HeardEvent<E>> batch = new ArrayList<>(payloads.size());
-            for (int i = 0; i < payloads.size(); i++) {
-                EventPosition position = new EventPosition(
-                        epoch.currentCluster(),
-                        ((Number) partitions.get(i)).intValue(),
-                        ((Number) offsets.get(i)).longValue());
-                String topic = topics == null ? null : String.valueOf(topics.get(i));
-                read(family, payloads.get(i), topic, position).ifPresent(batch::add);
-            }
+            List<HeardEvent<E>> batch = readAll(family, message);
             // Each record's trace gets a span for the batch it was handled in.
             Traces.Batch spans = traces.batch();
             batch.forEach(heard -> spans.add(heard.envelope().traceparent(), processing(heard), Span.Kind.CONSUMER));
@@ -110,6 +111,25 @@ public class EventConsumers {
             }
             spans.end(null);
         };
+    }
+
+    /** The records of a poll that can be read and are of {@code family}, in partition order. */
+    private <E extends TirelireEvent> List<HeardEvent<E>> readAll(Class<E> family, Message<List<byte[]>> message) {
+        List<byte[]> payloads = message.getPayload();
+        MessageHeaders headers = message.getHeaders();
+        List<?> topics = headers.get(KafkaHeaders.RECEIVED_TOPIC, List.class);
+        List<?> partitions = headers.get(KafkaHeaders.RECEIVED_PARTITION, List.class);
+        List<?> offsets = headers.get(KafkaHeaders.OFFSET, List.class);
+        List<HeardEvent<E>> records = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            EventPosition position = new EventPosition(
+                    epoch.currentCluster(),
+                    ((Number) partitions.get(i)).intValue(),
+                    ((Number) offsets.get(i)).longValue());
+            String topic = topics == null ? null : String.valueOf(topics.get(i));
+            read(family, payloads.get(i), topic, position).ifPresent(records::add);
+        }
+        return records;
     }
 
     private static String processing(HeardEvent<?> heard) {

@@ -135,6 +135,32 @@ class EventConsumersTest {
         assertThat(positions).containsExactly(new EventPosition(1, 10), new EventPosition(1, 12));
     }
 
+    @Test
+    void a_poll_s_records_are_each_handled_as_if_alone_inside_what_wraps_the_poll() {
+        List<String> happened = new ArrayList<>();
+        Message<List<byte[]>> poll = MessageBuilder.withPayload(
+                        List.of(encode(confirmed("don-1"), "corr-1"), encode(refunded("don-2"), "corr-2")))
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of(TOPIC, TOPIC))
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(0, 0))
+                .setHeader(KafkaHeaders.OFFSET, List.of(5L, 6L))
+                .build();
+
+        consumers
+                .pollsOf(
+                        DonationEvent.class,
+                        handling -> {
+                            happened.add("poll starts");
+                            handling.run();
+                            happened.add("poll ends");
+                        },
+                        heard -> happened.add(heard.event().donationId() + " at " + heard.position() + " for "
+                                + MDC.get(Correlation.LOG_KEY)))
+                .accept(poll);
+
+        assertThat(happened)
+                .containsExactly("poll starts", "don-1 at 0@5 for corr-1", "don-2 at 0@6 for corr-2", "poll ends");
+    }
+
     private byte[] encode(TirelireEvent event, String correlationId) {
         return codec.encode(codec.wrap(event, "/test", event.partitionKey(), Instant.now(), correlationId));
     }
