@@ -127,6 +127,9 @@ public class RecurringCharges {
 
     /** @return whether this call made the charge (false: another instance has it, or it is not due by now) */
     boolean charge(Subscription due, int period, int attempt, Instant now) {
+        if (!due.dueBy(period, attempt, now)) {
+            return false; // not yet: no claim, which would hold the period for stalled-claim-after once due
+        }
         String claimId = ChargeClaim.idOf(due.id(), period, attempt);
         ChargeClaim claim =
                 new ChargeClaim(claimId, due.id(), period, attempt, ChargeClaim.donationIdOf(claimId), clock.instant());
@@ -141,7 +144,7 @@ public class RecurringCharges {
         }
         Subscription subscription = subscriptions.findById(due.id()).orElse(null);
         if (subscription == null || !subscription.dueBy(period, attempt, now)) {
-            return false; // cancelled, paused or charged meanwhile
+            return false; // cancelled, paused or charged meanwhile, or not yet due
         }
         // A campaign counts the charges it receives while live; after, they support the general fund (ADR 28).
         boolean campaignLive = campaigns

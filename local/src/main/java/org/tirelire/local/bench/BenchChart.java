@@ -79,8 +79,10 @@ final class BenchChart {
         result.knee().ifPresent(knee -> {
             ValueMarker marker = new ValueMarker(knee.rate(), new Color(0x2c, 0xa0, 0x2c), new BasicStroke(1.5f));
             marker.setLabel("knee " + knee.rate() + "/s");
-            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            // On the side with room: the knee may be the lowest rate or the highest, at an edge of the chart.
+            boolean atTheRightEdge = result.scenarios().stream().allMatch(step -> step.rate() <= knee.rate());
+            marker.setLabelAnchor(atTheRightEdge ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(atTheRightEdge ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);
         });
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);

@@ -3,38 +3,43 @@ package org.tirelire.local.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
- * The emails notification-service has queued ({@code outgoing_emails}), counted to know when every gift's
- * thank-you is queued. A gift is done for its donor only then; a measure that ended before would leave
- * that work, and its cost, to the next one. The queue only grows: a sent or erased email stays in it.
+ * The thank-you emails notification-service has queued ({@code outgoing_emails}, ids {@code thank-you:…}),
+ * counted to know when every gift's thank-you is queued. A gift is done for its donor only then; a measure
+ * that ended before would leave that work, and its cost, to the next one. The queue only grows: a sent or
+ * erased email stays in it.
  */
 final class QueuedEmails implements AutoCloseable {
 
     static final String DATABASE = "tirelire-notifications";
     static final String COLLECTION = "outgoing_emails";
 
-    /** How this counter's own {@code count} commands are named in the embedded server's counts. */
-    static final String OWN_COMMAND = "count " + DATABASE + "." + COLLECTION;
+    /** How this counter's own commands are named in the embedded server's counts ({@code countDocuments}). */
+    static final String OWN_COMMAND = "aggregate " + DATABASE + "." + COLLECTION;
+
+    private static final Bson THANK_YOUS = Filters.regex("_id", "^thank-you:");
 
     private final MongoClient mongo;
     private final MongoCollection<Document> emails;
-    private long asked;
+    private long countsSent;
 
     QueuedEmails(String mongoUri) {
         this.mongo = MongoClients.create(mongoUri);
         this.emails = mongo.getDatabase(DATABASE).getCollection(COLLECTION);
     }
 
-    /** @return how many emails were ever queued, or -1 when the store does not answer */
+    /** @return how many thank-yous were ever queued, or -1 when the store does not answer */
     long count() {
-        asked++;
+        countsSent++;
         try {
-            return emails.estimatedDocumentCount();
+            return emails.countDocuments(THANK_YOUS);
         } catch (RuntimeException unavailable) {
             return -1;
         }
@@ -52,18 +57,18 @@ final class QueuedEmails implements AutoCloseable {
         return false;
     }
 
-    /** The operations the platform ran, without this counter's own, asked since {@code askedBefore}. */
-    Map<String, Long> withoutOwn(Map<String, Long> operations, long askedBefore) {
+    /** The operations the platform ran, without this counter's own sent since {@code countsBefore}. */
+    Map<String, Long> withoutOwn(Map<String, Long> operations, long countsBefore) {
         Map<String, Long> platformOnly = new TreeMap<>(operations);
         platformOnly.computeIfPresent(OWN_COMMAND, (command, count) -> {
-            long left = count - (asked - askedBefore);
+            long left = count - (countsSent - countsBefore);
             return left > 0 ? left : null;
         });
         return platformOnly;
     }
 
-    long asked() {
-        return asked;
+    long countsSent() {
+        return countsSent;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EmailOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
 
     private final OutgoingEmails emails;
     private final MongoTemplate mongo;
@@ -42,6 +46,10 @@ public class EmailOutbox {
      * If the handling fails, none is queued, and the batch comes again.
      */
     public void queueTogether(Runnable handling) {
+        if (batch.get() != null) {
+            handling.run(); // already inside a poll: its emails join that poll's
+            return;
+        }
         List<OutgoingEmail> queued = new ArrayList<>();
         batch.set(queued);
         try {
@@ -52,7 +60,10 @@ public class EmailOutbox {
         insertAll(queued);
     }
 
-    /** @return false when this email was queued before (the event was delivered again); true within {@link #queueTogether} */
+    /**
+     * @return false when this email was queued before (the event was delivered again); always true within
+     *     {@link #queueTogether}, whose end says how many it queued
+     */
     public boolean enqueue(String id, String to, RenderedEmail email) {
         return enqueue(id, to, email, Map.of());
     }
@@ -104,27 +115,28 @@ public class EmailOutbox {
         if (queued.isEmpty()) {
             return;
         }
+        int queuedBefore = 0;
         try {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutgoingEmail.class)
                     .insert(queued)
                     .execute();
-        } catch (BulkOperationException someQueuedBefore) {
-            rethrowUnlessOnlyQueuedBefore(someQueuedBefore.getErrors(), someQueuedBefore);
-        } catch (DuplicateKeyException someQueuedBefore) {
-            if (!(someQueuedBefore.getCause() instanceof MongoBulkWriteException bulk)) {
-                throw someQueuedBefore;
+        } catch (BulkOperationException | DuplicateKeyException failed) {
+            // Unordered: the others were inserted all the same. Anything but emails queued before is a failure.
+            if (!(failed.getCause() instanceof MongoBulkWriteException bulk)
+                    || bulk.getWriteConcernError() != null
+                    || !onlyDuplicates(bulk.getWriteErrors())) {
+                throw failed;
             }
-            rethrowUnlessOnlyQueuedBefore(bulk.getWriteErrors(), someQueuedBefore);
+            queuedBefore = bulk.getWriteErrors().size();
         }
+        log.debug("{} emails queued together, {} of them queued before", queued.size(), queuedBefore);
         dispatcher.wakeUp();
     }
 
-    private static void rethrowUnlessOnlyQueuedBefore(List<BulkWriteError> errors, RuntimeException failure) {
-        boolean onlyQueuedBefore = errors.stream()
-                .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-        if (!onlyQueuedBefore) {
-            throw failure;
-        }
+    private static boolean onlyDuplicates(List<BulkWriteError> errors) {
+        return !errors.isEmpty()
+                && errors.stream()
+                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 
     /**

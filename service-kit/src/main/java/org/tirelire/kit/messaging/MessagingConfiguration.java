@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +33,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.tirelire.contracts.events.EventCodec;
@@ -168,7 +171,7 @@ public class MessagingConfiguration {
     }
 
     /**
-     * A record that fails (MongoDB away, say) is retried with backoff for as long as it takes, never
+     * A record that fails (MongoDB away, say), or for a consumer of whole polls the poll, is retried with backoff for as long as it takes, never
      * skipped: skipping a donation event would break a total. The container seeks back rather than
      * blocking in the poll loop, so the consumer keeps its partitions while it waits. Records that
      * cannot be read at all are skipped by the consumers themselves, before they get here.
@@ -182,14 +185,28 @@ public class MessagingConfiguration {
             backOff.setMaxElapsedTime(Long.MAX_VALUE);
             DefaultErrorHandler errorHandler =
                     new DefaultErrorHandler((record, failure) -> log.error("Gave up on {}", record, failure), backOff);
-            errorHandler.setRetryListeners((record, failure, attempt) -> log.warn(
+            errorHandler.setRetryListeners(new LoggedRetries());
+            container.setCommonErrorHandler(errorHandler);
+        };
+    }
+
+    /** Each failed attempt is logged, of one record or, for a consumer of whole polls, of the poll. */
+    private static final class LoggedRetries implements RetryListener {
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+            log.warn(
                     "Attempt {} at {}-{}@{} failed: {}",
                     attempt,
                     record.topic(),
                     record.partition(),
                     record.offset(),
-                    failure.toString()));
-            container.setCommonErrorHandler(errorHandler);
-        };
+                    failure.toString());
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {
+            log.warn("Attempt {} at a poll of {} records failed: {}", attempt, records.count(), failure.toString());
+        }
     }
 }
