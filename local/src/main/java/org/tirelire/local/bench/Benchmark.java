@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -243,7 +244,7 @@ public final class Benchmark {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** What each campaign must show at the end: the sum of its gifts answered 201. */
     private final Map<String, AtomicLong> expectedCents = new ConcurrentHashMap<>();
-    /** Gifts recorded since the run began, each of which is thanked by one email. */
+    /** Gifts recorded since the run began (answered 201, or settled), each thanked by one email. */
     private final AtomicLong giftsRecorded = new AtomicLong();
     /** The emails queued before the run's first gift. */
     private long emailsBefore;
@@ -325,7 +326,6 @@ public final class Benchmark {
             throws Exception {
         OpenLoad.Outcome sent = load.run(rate, duration, i -> gift(campaigns.get(i % campaigns.size()), null));
         long recorded = sent.accepted() + load.settle(sent.unanswered(), SETTLE_ATTEMPTS);
-        giftsRecorded.addAndGet(recorded);
         if (recorded < sent.sent()) {
             // Not measured, but a gift refused is worth knowing about: say how, and the first answer of each kind.
             say.accept(
@@ -341,7 +341,7 @@ public final class Benchmark {
         OpenLoad load = new OpenLoad(http, target.gatewayUrl());
         unmeasured(load, rate, options.warmUp(), campaigns, Duration.ofSeconds(60));
         // The thank-yous of earlier gifts are queued first: their work is not this measure's.
-        if (emailsBefore >= 0 && !emails.awaitAtLeast(emailsBefore + giftsRecorded.get(), Duration.ofSeconds(120))) {
+        if (!everyThankYouQueued(emails, Duration.ofSeconds(120))) {
             say.accept("Scenario " + name + ": the thank-yous of earlier gifts are still being queued");
         }
 
@@ -366,17 +366,15 @@ public final class Benchmark {
                         + " gifts were shed, got an error or no answer; sending each again with its Idempotency-Key…");
             }
             long settled = load.settle(outcome.unanswered(), SETTLE_ATTEMPTS);
-            giftsRecorded.addAndGet(outcome.accepted() + settled);
             boolean exact = waitForExactTotals(campaigns, Duration.ofSeconds(60));
             // Past the wait, the drain counts as longer than any bound.
             Duration drain = exact ? Duration.ofNanos(System.nanoTime() - lastGiftSent) : Duration.ofDays(1);
             // Gifts a stream never shows within the wait count as unseen in the report.
             watch.awaitEveryGiftShown(Duration.ofSeconds(10));
             // Checked once the totals are exact and the gifts shown: at most this long, never less than the drain.
-            Duration thankYousQueued =
-                    emailsBefore >= 0 && emails.awaitAtLeast(emailsBefore + giftsRecorded.get(), Duration.ofSeconds(60))
-                            ? Duration.ofNanos(System.nanoTime() - lastGiftSent)
-                            : null;
+            Duration thankYousQueued = everyThankYouQueued(emails, Duration.ofSeconds(60))
+                    ? Duration.ofNanos(System.nanoTime() - lastGiftSent)
+                    : null;
             Map<String, ProcessUsage.Usage> settledUsage = ProcessUsage.of(target.pids());
             Map<String, Long> operations = StoreOperations.between(
                     operationsBefore, emails.withoutOwn(StoreOperations.read(target.mongoUri()), countsBefore));
@@ -405,9 +403,10 @@ public final class Benchmark {
         String body = "{\"campaignId\":\"" + campaignId + "\",\"amount\":{\"amount\":" + amount
                 + ",\"currency\":\"EUR\"},\"donor\":{\"firstName\":\"Banc\",\"lastName\":\"Essai\",\"email\":\"banc-"
                 + key + "@example.org\"},\"paymentMethod\":\"pm_sandbox_ok\"}";
-        Runnable recorded = () -> expectedCents
-                .computeIfAbsent(campaignId, id -> new AtomicLong())
-                .addAndGet(amount);
+        Runnable recorded = () -> {
+            expectedCents.computeIfAbsent(campaignId, id -> new AtomicLong()).addAndGet(amount);
+            giftsRecorded.incrementAndGet();
+        };
         return new OpenLoad.Shot(
                 "/api/donations", body, Map.of("Idempotency-Key", key), recorded, (answered, response) -> {
                     if (watch != null && watch.watches(campaignId)) {
@@ -417,13 +416,25 @@ public final class Benchmark {
     }
 
     private boolean waitForExactTotals(List<String> campaigns, Duration timeout) throws InterruptedException {
+        return within(
+                timeout,
+                () -> campaigns.stream()
+                        .allMatch(id -> raised(id)
+                                == expectedCents
+                                        .computeIfAbsent(id, k -> new AtomicLong())
+                                        .get()));
+    }
+
+    /** Whether every gift recorded so far has its thank-you queued within {@code timeout}; false if uncounted. */
+    private boolean everyThankYouQueued(QueuedEmails emails, Duration timeout) throws InterruptedException {
+        return emailsBefore >= 0 && within(timeout, () -> emails.count() >= emailsBefore + giftsRecorded.get());
+    }
+
+    /** Asks the platform every 250 ms until the condition holds, at most {@code timeout}. */
+    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (campaigns.stream()
-                    .allMatch(id -> raised(id)
-                            == expectedCents
-                                    .computeIfAbsent(id, k -> new AtomicLong())
-                                    .get())) {
+            if (condition.getAsBoolean()) {
                 return true;
             }
             Thread.sleep(250);

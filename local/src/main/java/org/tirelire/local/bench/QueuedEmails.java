@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
@@ -43,18 +42,6 @@ final class QueuedEmails implements AutoCloseable {
         } catch (RuntimeException unavailable) {
             return -1;
         }
-    }
-
-    /** @return whether at least {@code expected} emails were queued within {@code timeout} */
-    boolean awaitAtLeast(long expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (count() >= expected) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
     }
 
     /** The operations the platform ran, without this counter's own sent since {@code countsBefore}. */
