@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
@@ -27,9 +28,13 @@ import org.tirelire.kit.messaging.PendingEvent;
  * REFUNDED. Each transition puts its event in the {@link #outbox} of the same document, so a state is
  * never stored without its event, nor an event published for a state that was not stored.
  */
-@Document("donations")
+@Document(Donation.COLLECTION)
 @CompoundIndex(name = "by_campaign", def = "{'campaignId': 1, 'createdAt': -1}")
 public class Donation implements OutboxAggregate {
+
+    static final String COLLECTION = "donations";
+    /** The unique index on {@link #idempotencyKey}, named as auto-index creation names it. */
+    static final String KEY_INDEX = "idempotencyKey";
 
     @Id
     private final String id;
@@ -80,6 +85,14 @@ public class Donation implements OutboxAggregate {
     private @Nullable String pollOption;
     /** For a sponsor's payment of their pledge, the match it settles (ADR 33). */
     private @Nullable String sponsorMatch;
+    /**
+     * The Idempotency-Key of the request that gave it, unique among gifts: recording the gift claims the key
+     * in the same write (ADR 45). Null for gifts given without one (offline, recurring charges).
+     */
+    @Indexed(name = KEY_INDEX, unique = true, sparse = true)
+    private @Nullable String idempotencyKey;
+    /** The fingerprint of that request's body: the key sent again with another body is refused. */
+    private @Nullable String requestFingerprint;
 
     private List<PendingEvent> outbox;
 
@@ -261,6 +274,13 @@ public class Donation implements OutboxAggregate {
         return this;
     }
 
+    /** The request that gave it came with this Idempotency-Key and body; said before the gift is first stored. */
+    public Donation requestedWith(String key, String fingerprint) {
+        this.idempotencyKey = key;
+        this.requestFingerprint = fingerprint;
+        return this;
+    }
+
     /** A repeat charge is taken with the method the donor saved; said before the gift is first stored. */
     public Donation takenWith(@Nullable String savedMethod) {
         this.mandate = savedMethod;
@@ -378,6 +398,7 @@ public class Donation implements OutboxAggregate {
         anonymous = true;
         message = null;
         newsConsent = false;
+        requestFingerprint = null; // made from the donor's name and address; the key alone stays claimed
         donorErasedAt = at;
         outbox.add(PendingEvent.of(new DonorErased(id, campaignId, emailSha256, at), at));
         return true;
@@ -415,6 +436,14 @@ public class Donation implements OutboxAggregate {
     /** The message as the public may read it: none while it is held or once the organisation hid it. */
     public @Nullable String publicMessage() {
         return messageHiddenAt == null ? message : null;
+    }
+
+    public @Nullable String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public @Nullable String requestFingerprint() {
+        return requestFingerprint;
     }
 
     public @Nullable String sponsorMatch() {

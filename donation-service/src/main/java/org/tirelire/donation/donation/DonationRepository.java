@@ -2,11 +2,15 @@ package org.tirelire.donation.donation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface DonationRepository extends MongoRepository<Donation, String> {
+
+    /** The gift a request with this Idempotency-Key made, if any (ADR 45). */
+    Optional<Donation> findByIdempotencyKey(String idempotencyKey);
 
     /** Every gift an address made to one organisation's campaigns, however the donor typed its case. */
     List<Donation> findByOrganisationIdAndDonorEmailIgnoreCase(String organisationId, String email);

@@ -3,6 +3,7 @@ package org.tirelire.donation.donation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,9 @@ import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.campaign.CampaignSnapshot;
 import org.tirelire.donation.campaign.LiveCampaigns;
 import org.tirelire.donation.fundraiser.FundraiserPageRefs;
+import org.tirelire.donation.idempotency.IdempotencyKeyReused;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
+import org.tirelire.donation.idempotency.KeysClaimedApart;
 import org.tirelire.donation.moderation.MessageModeration;
 import org.tirelire.donation.payment.PaymentProvider;
 import org.tirelire.donation.payment.PaymentProviders;
@@ -20,14 +23,16 @@ import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.RecentlyPublished;
 
 /**
- * A donor gives. Every check runs before anything is stored; then the idempotency key is claimed, the
- * donation recorded as PENDING and its payment started from the copy just written. Repeating the request
- * returns the same donation, and finishes the work if the first attempt stopped half-way.
+ * A donor gives. Every check runs before anything is stored; then the donation is recorded as PENDING with
+ * its idempotency key, which that one insert claims (ADR 45), and its payment started from the copy just
+ * written. Repeating the request returns the same donation, and finishes the work if the first attempt
+ * stopped half-way.
  */
 @Component
 public class RecordDonation {
 
     private final IdempotencyKeys idempotencyKeys;
+    private final KeysClaimedApart keysClaimedApart;
     private final LiveCampaigns liveCampaigns;
     private final DonationRepository donations;
     private final DonationLifecycle lifecycle;
@@ -43,6 +48,7 @@ public class RecordDonation {
 
     RecordDonation(
             IdempotencyKeys idempotencyKeys,
+            KeysClaimedApart keysClaimedApart,
             LiveCampaigns liveCampaigns,
             DonationRepository donations,
             DonationLifecycle lifecycle,
@@ -57,6 +63,7 @@ public class RecordDonation {
             Clock clock) {
         this.moderation = moderation;
         this.idempotencyKeys = idempotencyKeys;
+        this.keysClaimedApart = keysClaimedApart;
         this.liveCampaigns = liveCampaigns;
         this.donations = donations;
         this.lifecycle = lifecycle;
@@ -75,6 +82,7 @@ public class RecordDonation {
 
     public Recorded give(String idempotencyKey, DonationRequest request) {
         Money amount = request.amount().toMoney();
+        String fingerprint = idempotencyKeys.fingerprint(request);
         CampaignSnapshot campaign;
         PaymentProvider paymentProvider;
         PostalAddress receiptAddress;
@@ -88,52 +96,45 @@ public class RecordDonation {
         } catch (RuntimeException refused) {
             // A repeated request is answered from its first attempt even if the campaign has closed since,
             // or its provider cannot be reached now.
-            Optional<Recorded> repeated = idempotencyKeys
-                    .earlierClaim(idempotencyKey, request)
-                    .flatMap(claim -> recordedBefore(claim.donationId(), request));
+            Optional<Recorded> repeated =
+                    givenBefore(idempotencyKey, fingerprint, Optional.empty()).map(first -> repeated(first, request));
             if (repeated.isPresent()) {
                 return repeated.get();
             }
             throw refused;
         }
 
-        // Claimed after the checks, so that a request they refuse leaves its key free: one write.
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, request);
-        if (!claim.firstUse()) {
-            Optional<Recorded> repeated = recordedBefore(claim.donationId(), request);
-            if (repeated.isPresent()) {
-                return repeated.get();
+        // Nothing is read before the gift's insert, which claims its key (ADR 45), but when a repeat must not
+        // claim a reward's unit, or the key may have been claimed apart, under another id, before an upgrade.
+        Optional<String> claimedApart = keysClaimedApart.giftIdClaimedFor(idempotencyKey, fingerprint);
+        if (claimedApart.isPresent() || request.rewardId() != null) {
+            Optional<Donation> first = givenBefore(idempotencyKey, fingerprint, claimedApart);
+            if (first.isPresent()) {
+                return repeated(first.get(), request);
             }
-            // A twin request with the same key got there first and is recording the donation.
-            Optional<Donation> twin =
-                    RecentlyPublished.find(() -> donations.findById(claim.donationId()), publicationGrace);
-            if (twin.isPresent()) {
-                return new Recorded(twin.get(), false);
-            }
-            // The first attempt stopped before recording: carry on, with the id it was given.
         }
         // The last unit of a limited reward goes to one donor only; the other is refused before paying.
         if (request.rewardId() != null && !rewardStocks.claim(request.rewardId())) {
             throw new DonationRefused(
                     HttpStatus.CONFLICT, "rewardId", "This reward is sold out: choose another one, or none");
         }
-        // Also reached when a first attempt claimed the key and stopped before recording: its id is reused.
         Donation pending;
         try {
             Donation gift = Donation.pending(
-                    claim.donationId(),
-                    campaign.campaignId(),
-                    campaign.organisationId(),
-                    amount,
-                    request.toDonor(),
-                    Boolean.TRUE.equals(request.anonymous()),
-                    blankToNull(request.message()),
-                    blankToNull(request.rewardId()),
-                    blankToNull(request.fundraiser()),
-                    Boolean.TRUE.equals(request.newsConsent()),
-                    request.paymentMethod(),
-                    paymentProvider.kind(),
-                    clock.instant());
+                            claimedApart.orElseGet(() -> UUID.randomUUID().toString()),
+                            campaign.campaignId(),
+                            campaign.organisationId(),
+                            amount,
+                            request.toDonor(),
+                            Boolean.TRUE.equals(request.anonymous()),
+                            blankToNull(request.message()),
+                            blankToNull(request.rewardId()),
+                            blankToNull(request.fundraiser()),
+                            Boolean.TRUE.equals(request.newsConsent()),
+                            request.paymentMethod(),
+                            paymentProvider.kind(),
+                            clock.instant())
+                    .requestedWith(idempotencyKey, fingerprint);
             if (receiptAddress != null) {
                 gift.withReceiptTo(receiptAddress);
             }
@@ -147,32 +148,49 @@ public class RecordDonation {
                 gift.managedAt(recurring.manageLinkFor(gift));
             }
             pending = lifecycle.record(gift);
-        } catch (DuplicateKeyException concurrentTwin) {
+        } catch (DuplicateKeyException keyClaimed) {
             if (request.rewardId() != null) {
-                rewardStocks.release(request.rewardId()); // the twin holds the unit for this gift
+                rewardStocks.release(request.rewardId()); // the first gift with this key holds the unit
             }
-            // A concurrent request with the same key recorded it a moment ago and is starting its payment.
-            return new Recorded(donations.findById(claim.donationId()).orElseThrow(), false);
+            // A twin request with this key recorded its gift a moment ago, or a first attempt did before it
+            // stopped: either way that gift is the answer.
+            return givenBefore(idempotencyKey, fingerprint, claimedApart)
+                    .map(first -> repeated(first, request))
+                    .orElseThrow(() -> keyClaimed);
         }
         if (request.frequencyOrOnce().recurring()) {
             recurring.start(pending, request.frequencyOrOnce());
         }
-        return new Recorded(lifecycle.startPayment(pending), claim.firstUse());
+        return new Recorded(lifecycle.startPayment(pending), true);
     }
 
-    /** The gift a first attempt with this key recorded, if any, its payment started if it had not. */
-    private Optional<Recorded> recordedBefore(String donationId, DonationRequest request) {
-        return donations.findById(donationId).map(first -> new Recorded(finishPayment(first, request), false));
-    }
-
-    /** A repeated request whose first attempt stopped before the payment started starts it now. */
-    private Donation finishPayment(Donation donation, DonationRequest request) {
-        if (donation.subscriptionId() != null) {
-            recurring.start(donation, request.frequencyOrOnce()); // in case the first attempt stopped before
+    /**
+     * The gift an earlier request with this key made, if any: kept under the key, or under the id the key was
+     * claimed apart for.
+     *
+     * @throws IdempotencyKeyReused when the key first came with another body
+     */
+    private Optional<Donation> givenBefore(String key, String fingerprint, Optional<String> claimedApart) {
+        Optional<Donation> first = donations.findByIdempotencyKey(key);
+        first.ifPresent(gift -> IdempotencyKeys.requireSameRequest(key, gift.requestFingerprint(), fingerprint));
+        if (first.isPresent()) {
+            return first;
         }
-        boolean paymentNeverStarted =
-                donation.status() == DonationStatus.PENDING && donation.paymentReference() == null;
-        return paymentNeverStarted ? lifecycle.startPayment(donation) : donation;
+        Optional<String> claimedId =
+                claimedApart.isPresent() ? claimedApart : keysClaimedApart.giftIdClaimedFor(key, fingerprint);
+        return claimedId.flatMap(donations::findById);
+    }
+
+    /**
+     * A repeated request is answered with its first attempt's gift, its payment started if that attempt
+     * stopped before (starting a payment twice is harmless: providers are asked with the gift's own key).
+     */
+    private Recorded repeated(Donation first, DonationRequest request) {
+        if (first.subscriptionId() != null) {
+            recurring.start(first, request.frequencyOrOnce()); // in case the first attempt stopped before
+        }
+        boolean paymentNeverStarted = first.status() == DonationStatus.PENDING && first.paymentReference() == null;
+        return new Recorded(paymentNeverStarted ? lifecycle.startPayment(first) : first, false);
     }
 
     private CampaignSnapshot acceptingCampaign(CampaignId campaignId) {

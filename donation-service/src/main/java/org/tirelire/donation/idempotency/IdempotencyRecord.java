@@ -6,9 +6,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An {@code Idempotency-Key} as first used: the fingerprint of the request it came with, and the
- * donation it created. Written before the donation, so two concurrent requests with one key race on
- * this document's unique id and only one donation id ever exists for a key. Kept for 48 hours.
+ * An {@code Idempotency-Key} as Tirelire claimed it before gifts kept their own key (ADR 45): the
+ * fingerprint of the request it came with, and the donation it created, written before the donation.
+ * Only read now, and moved onto its gift ({@link KeysClaimedApart}); the store expires any left after 48 hours.
  */
 @Document("idempotency_keys")
 public record IdempotencyRecord(

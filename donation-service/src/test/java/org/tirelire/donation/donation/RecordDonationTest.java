@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.http.HttpStatus;
 import org.tirelire.contracts.events.DonationFailed;
@@ -36,7 +39,9 @@ import org.tirelire.donation.campaign.LiveCampaigns;
 import org.tirelire.donation.fundraiser.FundraiserPageRefs;
 import org.tirelire.donation.idempotency.IdempotencyKeyReused;
 import org.tirelire.donation.idempotency.IdempotencyKeys;
+import org.tirelire.donation.idempotency.IdempotencyRecord;
 import org.tirelire.donation.idempotency.IdempotencyRecords;
+import org.tirelire.donation.idempotency.KeysClaimedApart;
 import org.tirelire.donation.moderation.HeldWordsRepository;
 import org.tirelire.donation.moderation.MessageModeration;
 import org.tirelire.donation.payment.PaymentOutcome;
@@ -73,6 +78,8 @@ class RecordDonationTest {
     private final AtomicInteger donationReads = new AtomicInteger();
     private DonationLifecycle lifecycle;
     private RecordDonation recordDonation;
+    private IdempotencyRecords claimsApart;
+    private KeysClaimedApart keysClaimedApart;
 
     @BeforeAll
     static void startTheStore() {
@@ -115,11 +122,12 @@ class RecordDonationTest {
                 new AwaitedPayments(mongo.getConverter()),
                 new GiftMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 clock);
+        new DonationIndexes(mongo);
+        claimsApart = repositories.getRepository(IdempotencyRecords.class);
+        keysClaimedApart = new KeysClaimedApart(claimsApart, mongo, clock);
         recordDonation = new RecordDonation(
-                new IdempotencyKeys(
-                        repositories.getRepository(IdempotencyRecords.class),
-                        JsonMapper.builder().build(),
-                        clock),
+                new IdempotencyKeys(JsonMapper.builder().build()),
+                keysClaimedApart,
                 liveCampaigns,
                 donations,
                 lifecycle,
@@ -172,6 +180,90 @@ class RecordDonationTest {
         assertThat(provider.started).hasSize(1);
         assertThatThrownBy(() -> recordDonation.give("key-1", gift(31_00, "EUR", null, "card")))
                 .isInstanceOf(IdempotencyKeyReused.class);
+    }
+
+    @Test
+    void a_gift_is_recorded_by_one_insert_that_claims_its_key_without_a_read_before() {
+        keysClaimedApart.moveOntoGifts(); // an upgraded platform whose earlier claims have all moved
+        donationReads.set(0);
+
+        Donation given =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+
+        assertThat(donationReads.get()).as("gifts read to record one").isZero();
+        Donation stored = donations.findById(given.id()).orElseThrow();
+        assertThat(stored.idempotencyKey()).isEqualTo("key-1");
+        assertThat(stored.requestFingerprint()).isNotBlank();
+    }
+
+    @Test
+    void a_request_sent_again_after_its_first_attempt_stopped_before_paying_gets_that_gift_paid_now() {
+        Donation first =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+        storedWithout(first, "paymentReference"); // as if the attempt stopped before the payment started
+        provider.started.clear();
+
+        RecordDonation.Recorded again = recordDonation.give("key-1", gift(30_00, "EUR", null, "card"));
+
+        assertThat(again.firstTime()).isFalse();
+        assertThat(again.donation().id()).isEqualTo(first.id());
+        assertThat(again.donation().paymentReference()).isNotNull();
+        assertThat(provider.started)
+                .singleElement()
+                .satisfies(request -> assertThat(request.donationId().value()).isEqualTo(first.id()));
+        assertThat(donations.count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_gift_whose_donor_was_erased_cannot_be_given_again_with_its_key() {
+        Donation first =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+        changedByAnotherInstance(first, gift -> gift.eraseDonor(Instant.now()));
+
+        assertThatThrownBy(() -> recordDonation.give("key-1", gift(30_00, "EUR", null, "card")))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(donations.count()).isEqualTo(1);
+        assertThat(donations.findById(first.id()).orElseThrow().requestFingerprint())
+                .as("made from the donor's name and address")
+                .isNull();
+    }
+
+    @Test
+    void keys_claimed_apart_before_an_upgrade_still_name_their_gift_until_moved_onto_it() {
+        // As the earlier version left them: a gift recorded with its key claimed apart, and a claim whose gift
+        // was never recorded (its request stopped half-way).
+        Donation before =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+        storedWithout(before, "idempotencyKey", "requestFingerprint");
+        String fingerprint =
+                new IdempotencyKeys(JsonMapper.builder().build()).fingerprint(gift(30_00, "EUR", null, "card"));
+        claimsApart.insert(new IdempotencyRecord("key-1", fingerprint, before.id(), Instant.now()));
+        claimsApart.insert(new IdempotencyRecord("key-2", fingerprint, "stopped-half-way", Instant.now()));
+
+        RecordDonation.Recorded again = recordDonation.give("key-1", gift(30_00, "EUR", null, "card"));
+        RecordDonation.Recorded finished = recordDonation.give("key-2", gift(30_00, "EUR", null, "card"));
+
+        assertThat(again.firstTime()).isFalse();
+        assertThat(again.donation().id()).isEqualTo(before.id());
+        assertThat(finished.donation().id())
+                .as("recorded under the id claimed for it")
+                .isEqualTo("stopped-half-way");
+        assertThat(donations.count()).isEqualTo(2);
+        assertThatThrownBy(() -> recordDonation.give("key-1", gift(31_00, "EUR", null, "card")))
+                .isInstanceOf(IdempotencyKeyReused.class);
+
+        keysClaimedApart.moveOntoGifts();
+
+        assertThat(claimsApart.count()).isZero();
+        assertThat(donations.findById(before.id()).orElseThrow().idempotencyKey())
+                .isEqualTo("key-1");
+        keysClaimedApart.moveOntoGifts(); // finds none: gifts stop asking
+        assertThat(recordDonation
+                        .give("key-1", gift(30_00, "EUR", null, "card"))
+                        .donation()
+                        .id())
+                .isEqualTo(before.id());
+        assertThat(donations.count()).isEqualTo(2);
     }
 
     @Test
@@ -274,6 +366,15 @@ class RecordDonationTest {
         assertThat(rewardStocks.remaining(REWARD))
                 .as("a confirmed gift keeps its unit")
                 .isZero();
+    }
+
+    /** The gift as stored without these fields, as an earlier attempt or version left it. */
+    private void storedWithout(Donation gift, String... fields) {
+        Update unset = new Update();
+        for (String field : fields) {
+            unset.unset(field);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(gift.id())), unset, Donation.class);
     }
 
     /** Another instance reads the gift, changes it and saves it: the copy this one kept is stale. */
