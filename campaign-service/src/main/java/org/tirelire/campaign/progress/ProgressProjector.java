@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -97,57 +96,59 @@ public class ProgressProjector {
     }
 
     /**
-     * Counts a batch of donation events, in their order, with one campaign write per campaign rather than
-     * one per gift: a campaign receiving many gifts at once (a live stream) is read, changed and announced
-     * once per batch. Step 1 runs for each event; step 2 for each campaign with the changes of all its
-     * events. A second event about the same donation first lets step 2 catch up, so that the ledger never
-     * records a donation's next change before its campaign has applied the previous one (what makes a
-     * redelivery after a crash add up, see the class comment).
+     * Counts a batch of donation events, in their order, with one ledger insert for the batch's new gifts and
+     * one campaign write per campaign rather than one each: a campaign receiving many gifts at once (a live
+     * stream) is read, changed and announced once per batch. A second event about the same donation first
+     * lets step 2 catch up, so that the ledger never records a donation's next change before its campaign
+     * has applied the previous one (what makes a redelivery after a crash add up, see the class comment).
      */
     public void on(List<Heard> batch) {
-        Map<CampaignId, List<Campaign.Contribution>> pending = new LinkedHashMap<>();
-        Set<DonationId> donationsPending = new HashSet<>();
+        List<Heard> differentDonations = new ArrayList<>();
+        Set<DonationId> donations = new HashSet<>();
         for (Heard heard : batch) {
-            if (!donationsPending.add(heard.donationId())) {
-                applyAll(pending);
-                pending.clear();
-                donationsPending.clear();
-                donationsPending.add(heard.donationId());
+            if (!donations.add(heard.donationId())) {
+                count(differentDonations);
+                differentDonations.clear();
+                donations.clear();
+                donations.add(heard.donationId());
             }
-            record(heard)
-                    .ifPresent(
-                            contribution -> pending.computeIfAbsent(heard.campaignId(), campaign -> new ArrayList<>())
-                                    .add(contribution));
+            differentDonations.add(heard);
         }
-        applyAll(pending);
+        count(differentDonations);
     }
 
-    /** Step 1: the ledger's change for this event, if it changes anything. */
-    private Optional<Campaign.Contribution> record(Heard heard) {
-        LedgerEntry.Change change = heard.refund()
-                ? ledger.refunded(
-                        heard.donationId().value(),
-                        heard.campaignId().value(),
-                        heard.amount(),
-                        heard.fundraiserSlug(),
-                        heard.position())
-                : ledger.confirmed(
-                        heard.donationId().value(),
-                        heard.campaignId().value(),
-                        heard.amount(),
-                        heard.fundraiserSlug(),
-                        heard.position());
-        if (change.countDelta() == 0) {
-            return Optional.empty();
+    /** Steps 1 and 2 for events about different donations. */
+    private void count(List<Heard> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        return Optional.of(new Campaign.Contribution(
-                heard.donationId().value(),
-                new Money(change.amountDelta(), heard.amount().currency()),
-                change.countDelta(),
-                heard.position(),
-                heard.at(),
-                heard.pollOption(),
-                heard.sponsorMatch()));
+        List<LedgerEntry.Change> changes = ledger.recordAll(events.stream()
+                .map(heard -> new ContributionLedger.DonationEvent(
+                        heard.donationId().value(),
+                        heard.campaignId().value(),
+                        heard.amount(),
+                        heard.fundraiserSlug(),
+                        heard.refund(),
+                        heard.position()))
+                .toList());
+        Map<CampaignId, List<Campaign.Contribution>> byCampaign = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            Heard heard = events.get(i);
+            LedgerEntry.Change change = changes.get(i);
+            if (change.countDelta() != 0) {
+                byCampaign
+                        .computeIfAbsent(heard.campaignId(), campaign -> new ArrayList<>())
+                        .add(new Campaign.Contribution(
+                                heard.donationId().value(),
+                                new Money(change.amountDelta(), heard.amount().currency()),
+                                change.countDelta(),
+                                heard.position(),
+                                heard.at(),
+                                heard.pollOption(),
+                                heard.sponsorMatch()));
+            }
+        }
+        applyAll(byCampaign);
     }
 
     /** Step 2, for each campaign of the batch. */

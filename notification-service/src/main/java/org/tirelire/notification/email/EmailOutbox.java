@@ -1,8 +1,5 @@
 package org.tirelire.notification.email;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import org.tirelire.kit.store.NewDocuments;
 
 /**
  * Queues emails durably; the {@link EmailDispatcher} sends them, whenever the SMTP server is there. The
@@ -115,28 +111,11 @@ public class EmailOutbox {
         if (queued.isEmpty()) {
             return;
         }
-        int queuedBefore = 0;
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutgoingEmail.class)
-                    .insert(queued)
-                    .execute();
-        } catch (BulkOperationException | DuplicateKeyException failed) {
-            // Unordered: the others were inserted all the same. Anything but emails queued before is a failure.
-            if (!(failed.getCause() instanceof MongoBulkWriteException bulk)
-                    || bulk.getWriteConcernError() != null
-                    || !onlyDuplicates(bulk.getWriteErrors())) {
-                throw failed;
-            }
-            queuedBefore = bulk.getWriteErrors().size();
-        }
+        int queuedBefore = NewDocuments.insert(
+                        mongo, OutgoingEmail.class, mongo.getCollectionName(OutgoingEmail.class), queued)
+                .size();
         log.debug("{} emails queued together, {} of them queued before", queued.size(), queuedBefore);
         dispatcher.wakeUp();
-    }
-
-    private static boolean onlyDuplicates(List<BulkWriteError> errors) {
-        return !errors.isEmpty()
-                && errors.stream()
-                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 
     /**

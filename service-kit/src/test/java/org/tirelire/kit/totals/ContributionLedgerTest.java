@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,5 +69,29 @@ class ContributionLedgerTest {
         assertThat(ledger.confirmed("don-2", "camp-1", GIFT, null, new EventPosition(1, 21)))
                 .isEqualTo(new LedgerEntry.Change("1@21", 0, 0));
         assertThat(ledger.entriesOf("camp-1")).noneMatch(LedgerEntry::counts);
+    }
+
+    @Test
+    void a_poll_s_events_are_recorded_together_each_with_its_own_change_and_an_entry_inserted_so_changes_later() {
+        ledger.confirmed("don-1", "camp-1", GIFT, null, new EventPosition(0, 10));
+
+        List<LedgerEntry.Change> changes = ledger.recordAll(List.of(
+                new ContributionLedger.DonationEvent("don-2", "camp-1", GIFT, null, false, new EventPosition(0, 11)),
+                new ContributionLedger.DonationEvent("don-1", "camp-1", GIFT, null, false, new EventPosition(0, 10)),
+                new ContributionLedger.DonationEvent(
+                        "don-3", "camp-2", GIFT, "page-1", false, new EventPosition(1, 5))));
+
+        assertThat(changes)
+                .containsExactly(
+                        new LedgerEntry.Change("0@11", 25_00, 1),
+                        new LedgerEntry.Change("0@10", 25_00, 1), // don-1 delivered again: its own change back
+                        new LedgerEntry.Change("1@5", 25_00, 1));
+        assertThat(ledger.entriesOf("camp-1")).hasSize(2).allMatch(LedgerEntry::counts);
+        assertThat(ledger.refunded("don-2", "camp-1", GIFT, null, new EventPosition(0, 12)))
+                .as("an entry inserted with the others is saved over like any other")
+                .isEqualTo(new LedgerEntry.Change("0@12", -25_00, -1));
+        assertThat(ledger.entriesOf("camp-2"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.fundraiserSlug()).isEqualTo("page-1"));
     }
 }
