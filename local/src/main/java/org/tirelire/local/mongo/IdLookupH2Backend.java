@@ -34,6 +34,8 @@ import org.h2.mvstore.MVStore;
  * limit (docs/performance.md). Here such a query reads the one document and checks the rest of the
  * query on it, which is what MongoDB itself does.
  *
+ * <p>Its documents are stored as BSON ({@link BsonDocuments}), not through Java serialization.
+ *
  * <p>It also answers, on the {@code admin} database, {@code {tirelireSnapshot: "<file.zip>"}} for {@code
  * ./tirelire backup}: a copy of the whole store, every database of every service, as of one instant
  * (ADR 37); and {@code {tirelireOperations: 1}} for {@code ./tirelire bench}: the commands run so far.
@@ -69,6 +71,7 @@ final class IdLookupH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         store = getMvStore(); // before the database, which opens its existing collections at once
+        BsonDocuments.keepIn(store);
         return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
@@ -148,7 +151,7 @@ final class IdLookupH2Backend extends H2Backend {
                     this,
                     collectionName,
                     options,
-                    store.openMap("databases." + namespace),
+                    BsonDocuments.open(store, "databases." + namespace),
                     store.openMap("meta." + namespace),
                     cursorRegistry);
         }

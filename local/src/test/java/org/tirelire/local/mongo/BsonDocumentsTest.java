@@ -1,0 +1,116 @@
+package org.tirelire.local.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store keeps documents as BSON, and a file written the earlier way is rewritten once, losing nothing. */
+class BsonDocumentsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Document GIFT = new Document("_id", "don-1")
+            .append("version", 3L)
+            .append("amount", new Document("amount", 30_00L).append("currency", "EUR"))
+            .append("count", 2)
+            .append("share", 0.25)
+            .append("anonymous", false)
+            .append("createdAt", Date.from(Instant.parse("2026-12-02T10:15:30.123Z")))
+            .append("message", null)
+            .append("outbox", List.of(new Document("eventId", "evt-1").append("type", "DonationConfirmed")))
+            .append("signature", new Binary(new byte[] {1, 2, 3}))
+            .append("exact", Decimal128.parse("12.34"))
+            .append("ref", new ObjectId("64b7f0c2a1b2c3d4e5f60718"));
+
+    @Test
+    void documents_of_every_kind_read_back_as_written_after_a_restart() {
+        Path file = dir.resolve("data.mv");
+        withServer(
+                new IdLookupH2Backend(file.toString()),
+                client -> collection(client).insertOne(GIFT));
+
+        withServer(
+                new IdLookupH2Backend(file.toString()),
+                client -> assertThat(collection(client)
+                                .find(Filters.eq("_id", "don-1"))
+                                .first())
+                        .isEqualTo(GIFT));
+        assertThat(formatOf(file)).isEqualTo("bson");
+    }
+
+    @Test
+    void a_file_written_with_java_serialization_is_rewritten_once_and_every_document_kept() {
+        Path file = dir.resolve("data.mv");
+        List<Document> written = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            written.add(new Document(GIFT).append("_id", "don-" + i).append("rank", i));
+        }
+        withServer(new H2Backend(file.toString()), client -> {
+            collection(client).insertMany(written);
+            client.getDatabase("tirelire-campaigns").getCollection("campaigns").insertOne(new Document("_id", "c-1"));
+        });
+        assertThat(formatOf(file)).as("the earlier format").isNull();
+
+        withServer(new IdLookupH2Backend(file.toString()), client -> {
+            assertThat(collection(client).find().sort(new Document("rank", 1)).into(new ArrayList<>()))
+                    .isEqualTo(written);
+            assertThat(collection(client).countDocuments()).isEqualTo(500);
+            collection(client).insertOne(new Document("_id", "don-new"));
+        });
+        withServer(new IdLookupH2Backend(file.toString()), client -> {
+            assertThat(collection(client).countDocuments())
+                    .as("read again, not rewritten twice")
+                    .isEqualTo(501);
+            assertThat(client.getDatabase("tirelire-campaigns")
+                            .getCollection("campaigns")
+                            .find()
+                            .first())
+                    .isEqualTo(new Document("_id", "c-1"));
+        });
+        assertThat(formatOf(file)).isEqualTo("bson");
+    }
+
+    private static com.mongodb.client.MongoCollection<Document> collection(MongoClient client) {
+        return client.getDatabase("tirelire-donations").getCollection("donations");
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoClient> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            work.accept(client);
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    private static String formatOf(Path file) {
+        MVStore store = MVStore.open(file.toString());
+        try {
+            return store.hasMap("tirelire.format")
+                    ? store.<String, String>openMap("tirelire.format").get("documents")
+                    : null;
+        } finally {
+            store.close();
+        }
+    }
+}
