@@ -113,10 +113,14 @@ public class RecordDonation {
                 return repeated(first.get(), request);
             }
         }
-        // The last unit of a limited reward goes to one donor only; the other is refused before paying.
+        // The last unit of a limited reward goes to one donor only; the other is refused before paying, unless
+        // it is a twin request with this key, whose gift took the unit a moment ago.
         if (request.rewardId() != null && !rewardStocks.claim(request.rewardId())) {
-            throw new DonationRefused(
-                    HttpStatus.CONFLICT, "rewardId", "This reward is sold out: choose another one, or none");
+            return RecentlyPublished.find(
+                            () -> givenBefore(idempotencyKey, fingerprint, claimedApart), publicationGrace)
+                    .map(twins -> repeated(twins, request))
+                    .orElseThrow(() -> new DonationRefused(
+                            HttpStatus.CONFLICT, "rewardId", "This reward is sold out: choose another one, or none"));
         }
         Donation pending;
         try {
@@ -178,19 +182,35 @@ public class RecordDonation {
         }
         Optional<String> claimedId =
                 claimedApart.isPresent() ? claimedApart : keysClaimedApart.giftIdClaimedFor(key, fingerprint);
-        return claimedId.flatMap(donations::findById);
+        Optional<Donation> claimedFor = claimedId.flatMap(donations::findById);
+        if (claimedFor.isPresent() && claimedFor.get().donorErasedAt() != null) {
+            throw new IdempotencyKeyReused(key); // as for a gift that kept its key: its fingerprint went with its donor
+        }
+        return claimedFor;
     }
 
     /**
      * A repeated request is answered with its first attempt's gift, its payment started if that attempt
-     * stopped before (starting a payment twice is harmless: providers are asked with the gift's own key).
+     * stopped before. A gift recorded a moment ago is a twin request's, which is starting its payment: its
+     * start is awaited, not made twice (a provider may refuse a second start while the first runs).
      */
     private Recorded repeated(Donation first, DonationRequest request) {
+        if (paymentNeverStarted(first)
+                && first.createdAt().isAfter(clock.instant().minus(publicationGrace))) {
+            Optional<Donation> started = RecentlyPublished.find(
+                    () -> donations.findById(first.id()).filter(gift -> !paymentNeverStarted(gift)), publicationGrace);
+            if (started.isPresent()) {
+                return new Recorded(started.get(), false);
+            }
+        }
         if (first.subscriptionId() != null) {
             recurring.start(first, request.frequencyOrOnce()); // in case the first attempt stopped before
         }
-        boolean paymentNeverStarted = first.status() == DonationStatus.PENDING && first.paymentReference() == null;
-        return new Recorded(paymentNeverStarted ? lifecycle.startPayment(first) : first, false);
+        return new Recorded(paymentNeverStarted(first) ? lifecycle.startPayment(first) : first, false);
+    }
+
+    private static boolean paymentNeverStarted(Donation gift) {
+        return gift.status() == DonationStatus.PENDING && gift.paymentReference() == null;
     }
 
     private CampaignSnapshot acceptingCampaign(CampaignId campaignId) {

@@ -30,7 +30,7 @@ public class KeysClaimedApart {
     private static final int PASS = 1_000;
     /** A claim whose gift is still not recorded after this was left by a request that stopped half-way. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
-    /** Where gifts are kept, and the fields that carry their key (Donation's, named here as stored). */
+    /** Where gifts are kept; their fields are named below as Donation stores them. */
     private static final String GIFTS = "donations";
 
     private final IdempotencyRecords claims;
@@ -78,16 +78,31 @@ public class KeysClaimedApart {
     /** @return whether the claim is now kept by its gift, or was abandoned, and so removed */
     private boolean moveOntoGift(IdempotencyRecord claim) {
         try {
-            mongo.updateFirst(
-                    query(where("_id")
-                            .is(claim.donationId())
-                            .and("idempotencyKey")
-                            .exists(false)),
-                    new Update()
-                            .set("idempotencyKey", claim.key())
-                            .set("requestFingerprint", claim.requestFingerprint())
-                            .inc("version", 1), // a copy read before this move can no longer be saved over it
-                    GIFTS);
+            // A copy read before this move can no longer be saved over it: the version goes up.
+            boolean moved = mongo.updateFirst(
+                                    query(where("_id")
+                                            .is(claim.donationId())
+                                            .and("idempotencyKey")
+                                            .exists(false)
+                                            .and("donorErasedAt")
+                                            .exists(false)),
+                                    new Update()
+                                            .set("idempotencyKey", claim.key())
+                                            .set("requestFingerprint", claim.requestFingerprint())
+                                            .inc("version", 1),
+                                    GIFTS)
+                            .getMatchedCount()
+                    > 0;
+            if (!moved) {
+                // An erased donor's gift keeps no fingerprint, made from their name and address: the key alone.
+                mongo.updateFirst(
+                        query(where("_id")
+                                .is(claim.donationId())
+                                .and("idempotencyKey")
+                                .exists(false)),
+                        new Update().set("idempotencyKey", claim.key()).inc("version", 1),
+                        GIFTS);
+            }
         } catch (DuplicateKeyException keptByAnotherGift) {
             log.warn("Idempotency key {} is kept by another gift than {}", claim.key(), claim.donationId());
         }

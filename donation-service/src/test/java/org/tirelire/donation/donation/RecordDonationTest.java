@@ -79,6 +79,9 @@ class RecordDonationTest {
     private DonationLifecycle lifecycle;
     private RecordDonation recordDonation;
     private IdempotencyRecords claimsApart;
+    /** What a twin request does just before this one claims a reward's unit, once. */
+    private Runnable beforeRewardClaim;
+
     private KeysClaimedApart keysClaimedApart;
 
     @BeforeAll
@@ -101,7 +104,17 @@ class RecordDonationTest {
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
         donations = countingReads(repositories.getRepository(DonationRepository.class));
         CampaignSnapshots campaigns = repositories.getRepository(CampaignSnapshots.class);
-        rewardStocks = new RewardStocks(mongo);
+        rewardStocks = new RewardStocks(mongo) {
+            @Override
+            public boolean claim(String rewardId) {
+                Runnable twin = beforeRewardClaim;
+                beforeRewardClaim = null;
+                if (twin != null) {
+                    twin.run();
+                }
+                return super.claim(rewardId);
+            }
+        };
         Clock clock = Clock.systemUTC();
         AggregateUpdates updates = new AggregateUpdates(new OutboxRelay(mongo, null, List.of()) {
             @Override
@@ -226,6 +239,48 @@ class RecordDonationTest {
         assertThat(donations.findById(first.id()).orElseThrow().requestFingerprint())
                 .as("made from the donor's name and address")
                 .isNull();
+    }
+
+    @Test
+    void a_twin_request_that_took_the_last_unit_of_a_reward_a_moment_before_is_the_answer_not_sold_out() {
+        beforeRewardClaim = () -> recordDonation.give("key-1", gift(25_00, "EUR", REWARD, "card"));
+
+        RecordDonation.Recorded second = recordDonation.give("key-1", gift(25_00, "EUR", REWARD, "card"));
+
+        assertThat(second.firstTime()).isFalse();
+        assertThat(donations.count()).isEqualTo(1);
+        assertThat(second.donation().id()).isEqualTo(donations.findAll().get(0).id());
+        assertThat(provider.started).as("paid once").hasSize(1);
+        assertThat(rewardStocks.remaining(REWARD)).isZero();
+    }
+
+    @Test
+    void a_key_claimed_apart_for_a_gift_whose_donor_was_erased_is_moved_without_the_donor_s_fingerprint() {
+        Donation before =
+                recordDonation.give("key-1", gift(30_00, "EUR", null, "card")).donation();
+        String fingerprint =
+                new IdempotencyKeys(JsonMapper.builder().build()).fingerprint(gift(30_00, "EUR", null, "card"));
+        storedWithout(before, "idempotencyKey", "requestFingerprint");
+        claimsApart.insert(new IdempotencyRecord("key-1", fingerprint, before.id(), Instant.now()));
+        changedByAnotherInstance(before, gift -> gift.eraseDonor(Instant.now()));
+        long versionBefore = mongo.findById(before.id(), org.bson.Document.class, "donations")
+                .getLong("version");
+
+        assertThatThrownBy(() -> recordDonation.give("key-1", gift(30_00, "EUR", null, "card")))
+                .as("while the claim is apart")
+                .isInstanceOf(IdempotencyKeyReused.class);
+        keysClaimedApart.moveOntoGifts();
+
+        Donation moved = donations.findById(before.id()).orElseThrow();
+        assertThat(moved.idempotencyKey()).isEqualTo("key-1");
+        assertThat(moved.requestFingerprint()).isNull();
+        assertThat(mongo.findById(before.id(), org.bson.Document.class, "donations")
+                        .getLong("version"))
+                .as("a copy read before the move cannot be saved over it")
+                .isGreaterThan(versionBefore);
+        assertThatThrownBy(() -> recordDonation.give("key-1", gift(30_00, "EUR", null, "card")))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(donations.count()).isEqualTo(1);
     }
 
     @Test
