@@ -4,15 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.h2.mvstore.MVStore;
+import org.tirelire.local.mongo.BsonDocuments;
 
 /**
  * What a MongoDB-wire store file holds: each collection ({@code database.collection}) with its number of
  * documents. Read from a closed file, or a copy, never from the file the running server writes.
  */
 public final class StoreContents {
-
-    /** The H2 backend keeps each collection's documents in a map of this prefix and its namespace. */
-    private static final String COLLECTION_MAP = "databases.";
 
     private StoreContents() {}
 
@@ -21,11 +19,13 @@ public final class StoreContents {
         MVStore store =
                 new MVStore.Builder().fileName(storeFile.toString()).readOnly().open();
         try {
+            boolean bson = BsonDocuments.keptAsBson(store);
             for (String map : store.getMapNames()) {
-                if (map.startsWith(COLLECTION_MAP)) {
+                if (map.startsWith(BsonDocuments.DOCUMENT_MAPS)) {
+                    // opened with the type its documents were written in: opening a map reads its first page
                     counts.put(
-                            map.substring(COLLECTION_MAP.length()),
-                            store.openMap(map).sizeAsLong());
+                            map.substring(BsonDocuments.DOCUMENT_MAPS.length()),
+                            (bson ? BsonDocuments.open(store, map) : store.openMap(map)).sizeAsLong());
                 }
             }
         } finally {

@@ -1,5 +1,6 @@
 package org.tirelire.local.mongo;
 
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -16,7 +17,7 @@ import org.h2.mvstore.type.BasicDataType;
  * codec. H2's default type wrote each document with Java serialization, class descriptions included, which
  * was the server's main cost under load (docs/performance.md).
  */
-final class BsonDocumentType extends BasicDataType<Document> {
+public final class BsonDocumentType extends BasicDataType<Document> {
 
     static final BsonDocumentType INSTANCE = new BsonDocumentType();
 
@@ -66,8 +67,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
         if (value instanceof CharSequence text) {
             return 40 + 2 * text.length();
         }
-        if (value instanceof byte[] bytes) {
-            return 16 + bytes.length;
+        if (value instanceof BinData binary) {
+            return 16 + binary.getData().length; // a receipt's PDF, say
         }
         return 24;
     }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,14 +65,13 @@ final class IdLookupH2Backend extends H2Backend {
     private static volatile MVStore store;
 
     IdLookupH2Backend(String file) {
-        super(file);
+        super(BsonDocuments.prepare(file));
     }
 
     /** Also called while the backend opens a file's existing databases, from its own constructor. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         store = getMvStore(); // before the database, which opens its existing collections at once
-        BsonDocuments.keepIn(store);
         return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
@@ -151,7 +151,7 @@ final class IdLookupH2Backend extends H2Backend {
                     this,
                     collectionName,
                     options,
-                    BsonDocuments.open(store, "databases." + namespace),
+                    BsonDocuments.open(store, BsonDocuments.DOCUMENT_MAPS + namespace),
                     store.openMap("meta." + namespace),
                     cursorRegistry);
         }
@@ -172,13 +172,23 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            QueryResult found;
             // Only plain string ids, as every Tirelire document has: operators, numbers and ObjectIds take the usual
             // path.
             if (query.size() > 1 && query.get("_id") instanceof String id) {
                 List<Object> positions = getDocument(id) == null ? List.of() : List.of(id);
-                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                found = matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            } else {
+                found = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            // An update changes the document it found in place before storing it again. Found here, it is a copy:
+            // the stored one never changes while H2's writer thread encodes it (BsonDocumentType), which would fail
+            // it, or write half an update to the file.
+            List<Document> copies = new ArrayList<>();
+            for (Document document : found) {
+                copies.add(document.cloneDeeply());
+            }
+            return new QueryResult(copies, found.getCursorId());
         }
     }
 }

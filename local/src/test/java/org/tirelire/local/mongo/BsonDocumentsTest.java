@@ -8,11 +8,14 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -21,6 +24,7 @@ import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tirelire.local.backup.StoreContents;
 
 /** The store keeps documents as BSON, and a file written the earlier way is rewritten once, losing nothing. */
 class BsonDocumentsTest {
@@ -58,7 +62,7 @@ class BsonDocumentsTest {
     }
 
     @Test
-    void a_file_written_with_java_serialization_is_rewritten_once_and_every_document_kept() {
+    void a_file_written_with_java_serialization_is_rewritten_once_and_every_document_kept() throws IOException {
         Path file = dir.resolve("data.mv");
         List<Document> written = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -69,6 +73,8 @@ class BsonDocumentsTest {
             client.getDatabase("tirelire-campaigns").getCollection("campaigns").insertOne(new Document("_id", "c-1"));
         });
         assertThat(formatOf(file)).as("the earlier format").isNull();
+        byte[] before = Files.readAllBytes(file);
+        Files.writeString(file.resolveSibling("data.mv.bson-rewrite"), "what a rewrite stopped half-way left");
 
         withServer(new IdLookupH2Backend(file.toString()), client -> {
             assertThat(collection(client).find().sort(new Document("rank", 1)).into(new ArrayList<>()))
@@ -87,6 +93,14 @@ class BsonDocumentsTest {
                     .isEqualTo(new Document("_id", "c-1"));
         });
         assertThat(formatOf(file)).isEqualTo("bson");
+        assertThat(StoreContents.documentsByCollection(file))
+                .as("what a backup counts, a collection of one document included")
+                .contains(
+                        Map.entry("tirelire-campaigns.campaigns", 1L), Map.entry("tirelire-donations.donations", 501L));
+        assertThat(Files.readAllBytes(file.resolveSibling("data.mv.before-bson")))
+                .as("the file as it was, kept beside it")
+                .isEqualTo(before);
+        assertThat(file.resolveSibling("data.mv.bson-rewrite")).doesNotExist();
     }
 
     private static com.mongodb.client.MongoCollection<Document> collection(MongoClient client) {

@@ -32,13 +32,15 @@ class IdLookupH2BackendTest {
     @TempDir
     Path dir;
 
+    private IdLookupH2Backend backend;
     private MongoServer server;
     private MongoClient client;
     private MongoCollection<Document> donations;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new IdLookupH2Backend(dir.resolve("data.mv").toString()));
+        backend = new IdLookupH2Backend(dir.resolve("data.mv").toString());
+        server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         donations = client.getDatabase("tirelire-test").getCollection("donations");
@@ -155,5 +157,36 @@ class IdLookupH2BackendTest {
     private static long count(Document operations, String command) {
         Number count = operations.get(command, Number.class);
         return count == null ? 0 : count.longValue();
+    }
+
+    @Test
+    void documents_updated_while_the_store_writes_its_file_are_written_whole_and_the_store_stays_open()
+            throws Exception {
+        AtomicBoolean updating = new AtomicBoolean(true);
+        AtomicInteger commits = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (updating.get()) {
+                backend.getMvStore().commit(); // what H2's own writer thread does every second
+                commits.incrementAndGet();
+            }
+        });
+        writer.start();
+        try {
+            for (int round = 0; round < 400; round++) {
+                // fields added and taken away: what an update does to the document it found
+                donations.updateMany(
+                        Filters.exists("_id"),
+                        round % 2 == 0
+                                ? Updates.combine(Updates.set("round-" + round, round), Updates.inc("version", 1L))
+                                : Updates.unset("round-" + (round - 1)));
+            }
+        } finally {
+            updating.set(false);
+            writer.join();
+        }
+        assertThat(commits.get()).isPositive();
+        assertThat(donations.countDocuments(Filters.eq("version", 200L))).isEqualTo(50);
+        assertThat(donations.find(Filters.eq("_id", "don-7")).first().keySet())
+                .containsExactly("_id", "version", "status");
     }
 }
