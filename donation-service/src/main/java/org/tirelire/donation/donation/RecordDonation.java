@@ -96,8 +96,9 @@ public class RecordDonation {
         } catch (RuntimeException refused) {
             // A repeated request is answered from its first attempt even if the campaign has closed since,
             // or its provider cannot be reached now.
-            Optional<Recorded> repeated =
-                    givenBefore(idempotencyKey, fingerprint, Optional.empty()).map(first -> repeated(first, request));
+            Optional<Recorded> repeated = givenBefore(
+                            idempotencyKey, fingerprint, keysClaimedApart.giftIdClaimedFor(idempotencyKey, fingerprint))
+                    .map(first -> repeated(first, request));
             if (repeated.isPresent()) {
                 return repeated.get();
             }
@@ -172,6 +173,7 @@ public class RecordDonation {
      * The gift an earlier request with this key made, if any: kept under the key, or under the id the key was
      * claimed apart for.
      *
+     * @param claimedApart what {@link KeysClaimedApart} answered for this key
      * @throws IdempotencyKeyReused when the key first came with another body
      */
     private Optional<Donation> givenBefore(String key, String fingerprint, Optional<String> claimedApart) {
@@ -180,9 +182,7 @@ public class RecordDonation {
         if (first.isPresent()) {
             return first;
         }
-        Optional<String> claimedId =
-                claimedApart.isPresent() ? claimedApart : keysClaimedApart.giftIdClaimedFor(key, fingerprint);
-        Optional<Donation> claimedFor = claimedId.flatMap(donations::findById);
+        Optional<Donation> claimedFor = claimedApart.flatMap(donations::findById);
         if (claimedFor.isPresent() && claimedFor.get().donorErasedAt() != null) {
             throw new IdempotencyKeyReused(key); // as for a gift that kept its key: its fingerprint went with its donor
         }

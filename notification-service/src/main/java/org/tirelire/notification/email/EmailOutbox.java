@@ -111,9 +111,8 @@ public class EmailOutbox {
         if (queued.isEmpty()) {
             return;
         }
-        int queuedBefore = NewDocuments.insert(
-                        mongo, OutgoingEmail.class, mongo.getCollectionName(OutgoingEmail.class), queued)
-                .size();
+        int queuedBefore =
+                NewDocuments.insert(mongo, OutgoingEmail.class, queued).size();
         log.debug("{} emails queued together, {} of them queued before", queued.size(), queuedBefore);
         dispatcher.wakeUp();
     }

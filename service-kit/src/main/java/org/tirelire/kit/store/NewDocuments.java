@@ -25,13 +25,12 @@ public final class NewDocuments {
      * @throws RuntimeException anything but ids stored already, such as a write-concern error: the caller's
      *     work fails and is done again
      */
-    public static <T> Set<Integer> insert(
-            MongoTemplate mongo, Class<T> type, String collection, List<? extends T> documents) {
+    public static <T> Set<Integer> insert(MongoTemplate mongo, Class<T> type, List<? extends T> documents) {
         if (documents.isEmpty()) {
             return Set.of();
         }
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection)
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type) // into the type's own collection
                     .insert(documents)
                     .execute();
             return Set.of();

@@ -71,7 +71,7 @@ public class ContributionLedger {
     public List<LedgerEntry.Change> recordAll(List<DonationEvent> events) {
         List<LedgerEntry> firstEntries =
                 events.stream().map(DonationEvent::firstEntry).toList();
-        Set<Integer> storedBefore = NewDocuments.insert(mongo, LedgerEntry.class, COLLECTION, firstEntries);
+        Set<Integer> storedBefore = NewDocuments.insert(mongo, LedgerEntry.class, firstEntries);
         List<LedgerEntry.Change> changes = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             changes.add(
