@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -65,7 +67,7 @@ final class IdLookupH2Backend extends H2Backend {
     private static volatile MVStore store;
 
     IdLookupH2Backend(String file) {
-        super(BsonDocuments.prepare(file));
+        super(BsonDocuments.prepareAndOpen(file));
     }
 
     /** Also called while the backend opens a file's existing databases, from its own constructor. */
@@ -141,6 +143,18 @@ final class IdLookupH2Backend extends H2Backend {
 
         IdLookupDatabase(String databaseName, MVStore mvStore, CursorRegistry cursors) {
             super(databaseName, mvStore, cursors);
+        }
+
+        /**
+         * The H2 backend's unique index on a map whose keys are {@link IndexKeyType}: the backend opens the map by
+         * its name, and an open map is handed out as it is.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            BsonDocuments.openIndex(
+                    store, BsonDocuments.indexMapName(getFullCollectionNamespace(collectionName), indexName));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
         /** The same maps the H2 backend opens for a collection (names from its source), in a collection that looks up ids. */

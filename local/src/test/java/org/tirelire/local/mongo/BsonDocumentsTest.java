@@ -1,10 +1,13 @@
 package org.tirelire.local.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -58,7 +61,34 @@ class BsonDocumentsTest {
                                 .find(Filters.eq("_id", "don-1"))
                                 .first())
                         .isEqualTo(GIFT));
-        assertThat(formatOf(file)).isEqualTo("bson");
+        assertThat(formatOf(file, "documents")).isEqualTo("bson");
+        assertThat(formatOf(file, "index-keys")).isEqualTo("bson");
+    }
+
+    @Test
+    void unique_indexes_refuse_a_second_document_with_the_same_key_after_a_restart() {
+        Path file = dir.resolve("data.mv");
+        withServer(new IdLookupH2Backend(file.toString()), client -> {
+            collection(client)
+                    .createIndex(
+                            new Document("key", 1),
+                            new IndexOptions().unique(true).sparse(true));
+            collection(client).insertOne(new Document("_id", "don-1").append("key", "k-1"));
+            collection(client).insertOne(new Document("_id", "don-2").append("key", 2L));
+            collection(client).insertOne(new Document("_id", "don-3"));
+        });
+
+        withServer(new IdLookupH2Backend(file.toString()), client -> {
+            assertRefusedAsDuplicate(client, new Document("_id", "don-1"));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-4").append("key", "k-1"));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-4").append("key", 2L));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-4").append("key", 2)); // as in MongoDB
+            collection(client).insertOne(new Document("_id", "don-4").append("key", "k-4"));
+            collection(client).insertOne(new Document("_id", "don-5")); // sparse: no key, no entry
+            assertThat(collection(client).find(Filters.eq("key", "k-1")).first())
+                    .isEqualTo(new Document("_id", "don-1").append("key", "k-1"));
+            assertThat(collection(client).countDocuments()).isEqualTo(5);
+        });
     }
 
     @Test
@@ -69,10 +99,11 @@ class BsonDocumentsTest {
             written.add(new Document(GIFT).append("_id", "don-" + i).append("rank", i));
         }
         withServer(new H2Backend(file.toString()), client -> {
+            collection(client).createIndex(new Document("rank", 1), new IndexOptions().unique(true));
             collection(client).insertMany(written);
             client.getDatabase("tirelire-campaigns").getCollection("campaigns").insertOne(new Document("_id", "c-1"));
         });
-        assertThat(formatOf(file)).as("the earlier format").isNull();
+        assertThat(formatOf(file, "documents")).as("the earlier format").isNull();
         byte[] before = Files.readAllBytes(file);
         Files.writeString(file.resolveSibling("data.mv.bson-rewrite"), "what a rewrite stopped half-way left");
 
@@ -80,7 +111,9 @@ class BsonDocumentsTest {
             assertThat(collection(client).find().sort(new Document("rank", 1)).into(new ArrayList<>()))
                     .isEqualTo(written);
             assertThat(collection(client).countDocuments()).isEqualTo(500);
-            collection(client).insertOne(new Document("_id", "don-new"));
+            collection(client).insertOne(new Document("_id", "don-new").append("rank", 500));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-7"));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-other").append("rank", 7));
         });
         withServer(new IdLookupH2Backend(file.toString()), client -> {
             assertThat(collection(client).countDocuments())
@@ -92,7 +125,8 @@ class BsonDocumentsTest {
                             .first())
                     .isEqualTo(new Document("_id", "c-1"));
         });
-        assertThat(formatOf(file)).isEqualTo("bson");
+        assertThat(formatOf(file, "documents")).isEqualTo("bson");
+        assertThat(formatOf(file, "index-keys")).isEqualTo("bson");
         assertThat(StoreContents.documentsByCollection(file))
                 .as("what a backup counts, a collection of one document included")
                 .contains(
@@ -101,6 +135,57 @@ class BsonDocumentsTest {
                 .as("the file as it was, kept beside it")
                 .isEqualTo(before);
         assertThat(file.resolveSibling("data.mv.bson-rewrite")).doesNotExist();
+    }
+
+    @Test
+    void a_file_of_the_previous_version_has_its_index_keys_rewritten_once() throws IOException {
+        Path file = dir.resolve("data.mv");
+        withServer(new H2Backend(file.toString()), client -> {
+            collection(client)
+                    .createIndex(
+                            new Document("key", 1),
+                            new IndexOptions().unique(true).sparse(true));
+            collection(client).insertOne(new Document(GIFT).append("key", "k-1"));
+        });
+        documentsAsBsonOnly(file); // as the previous version left its files: index keys still serialized
+        byte[] before = Files.readAllBytes(file);
+
+        withServer(new IdLookupH2Backend(file.toString()), client -> {
+            assertThat(collection(client).find(Filters.eq("key", "k-1")).first())
+                    .isEqualTo(new Document(GIFT).append("key", "k-1"));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-2").append("key", "k-1"));
+            assertRefusedAsDuplicate(client, new Document("_id", "don-1"));
+        });
+        assertThat(formatOf(file, "index-keys")).isEqualTo("bson");
+        assertThat(Files.readAllBytes(file.resolveSibling("data.mv.before-index-keys")))
+                .as("the file as it was, kept beside it")
+                .isEqualTo(before);
+        assertThat(file.resolveSibling("data.mv.before-bson")).doesNotExist();
+    }
+
+    /** Rewrites a file's documents as BSON and says so, leaving its indexes as they were. */
+    private static void documentsAsBsonOnly(Path file) {
+        MVStore store = MVStore.open(file.toString());
+        try {
+            for (String name : store.getMapNames()) {
+                if (name.startsWith(BsonDocuments.DOCUMENT_MAPS)) {
+                    Map<Object, de.bwaldvogel.mongo.bson.Document> documents =
+                            new java.util.HashMap<>(store.<Object, de.bwaldvogel.mongo.bson.Document>openMap(name));
+                    store.removeMap(name);
+                    BsonDocuments.open(store, name).putAll(documents);
+                }
+            }
+            store.<String, String>openMap("tirelire.format").put("documents", "bson");
+            store.commit();
+        } finally {
+            store.close();
+        }
+    }
+
+    private static void assertRefusedAsDuplicate(MongoClient client, Document document) {
+        assertThatThrownBy(() -> collection(client).insertOne(document))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
     }
 
     private static com.mongodb.client.MongoCollection<Document> collection(MongoClient client) {
@@ -117,11 +202,11 @@ class BsonDocumentsTest {
         }
     }
 
-    private static String formatOf(Path file) {
+    private static String formatOf(Path file, String of) {
         MVStore store = MVStore.open(file.toString());
         try {
             return store.hasMap("tirelire.format")
-                    ? store.<String, String>openMap("tirelire.format").get("documents")
+                    ? store.<String, String>openMap("tirelire.format").get(of)
                     : null;
         } finally {
             store.close();
