@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The maps that hold a store's documents, kept as BSON ({@link BsonDocumentType}), and its unique indexes,
- * whose keys are BSON too ({@link IndexKeyType}), and the file's own word that it keeps them so. A file
+ * whose keys are written value by value ({@link IndexKeyType}), and the file's own word that it keeps them
+ * so. A file
  * written before, with Java serialization, is rewritten into a new file before the server opens it; the new
  * file then takes the old one's place in one move, and the old one is kept beside it ({@code
  * <file>.before-bson}, or {@code <file>.before-index-keys} for a file whose documents were BSON already). A
@@ -34,6 +35,7 @@ public final class BsonDocuments {
     private static final String DOCUMENTS = "documents";
     private static final String INDEX_KEYS = "index-keys";
     private static final String BSON = "bson";
+    private static final String VALUE_BY_VALUE = "values";
 
     /** The page cache: H2's default of 16 MB held a fifth of the pages a bench run reads again. */
     private static final int CACHE_MEGABYTES = 64;
@@ -62,16 +64,17 @@ public final class BsonDocuments {
 
     /** Whether the store keeps its documents as BSON; false for a file written before. */
     public static boolean keptAsBson(MVStore store) {
-        return says(store, DOCUMENTS);
+        return BSON.equals(format(store, DOCUMENTS));
     }
 
-    private static boolean says(MVStore store, String what) {
+    private static String format(MVStore store, String of) {
         return store.hasMap(FORMAT_MAP)
-                && BSON.equals(store.<String, String>openMap(FORMAT_MAP).get(what));
+                ? store.<String, String>openMap(FORMAT_MAP).get(of)
+                : null;
     }
 
     /**
-     * Makes the file one that keeps its documents and index keys as BSON, and opens it: a new file says so, a
+     * Makes the file one that keeps its documents as BSON and its index keys value by value, and opens it: a new file says so, a
      * file written before is rewritten first.
      */
     static MVStore prepareAndOpen(String file) {
@@ -83,14 +86,14 @@ public final class BsonDocuments {
         } else {
             MVStore existing = new MVStore.Builder().fileName(file).readOnly().open();
             boolean documentsAsBson;
-            boolean indexKeysAsBson;
+            boolean indexKeysValueByValue;
             try {
                 documentsAsBson = keptAsBson(existing);
-                indexKeysAsBson = says(existing, INDEX_KEYS);
+                indexKeysValueByValue = VALUE_BY_VALUE.equals(format(existing, INDEX_KEYS));
             } finally {
                 existing.close();
             }
-            if (!documentsAsBson || !indexKeysAsBson) {
+            if (!documentsAsBson || !indexKeysValueByValue) {
                 rewrite(path, documentsAsBson);
             }
         }
@@ -128,7 +131,8 @@ public final class BsonDocuments {
             Files.copy(file, file.resolveSibling(kept), StandardCopyOption.REPLACE_EXISTING);
             Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             log.info(
-                    "Rewrote the {} documents of {} and their indexes as BSON; the file as it was is kept as {}",
+                    "Rewrote the {} documents of {} as BSON and their index keys value by value; the file as it was is"
+                            + " kept as {}",
                     documents,
                     file,
                     kept);
@@ -140,7 +144,7 @@ public final class BsonDocuments {
     private static void markAsBson(MVStore store) {
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         format.put(DOCUMENTS, BSON);
-        format.put(INDEX_KEYS, BSON);
+        format.put(INDEX_KEYS, VALUE_BY_VALUE);
         store.commit();
     }
 }

@@ -1,12 +1,7 @@
 package org.tirelire.local.mongo;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,14 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * The key of a unique index's entry (the indexed values of one document), kept as BSON and compared value by
- * value.
+ * The key of a unique index's entry (the indexed values of one document), written value by value and
+ * compared value by value.
  *
  * <p>H2's default type knows nothing of mongo-java-server's {@link KeyValue}: it wrote each key with Java
  * serialization and, the class not being {@link Comparable}, compared two keys by serializing both, at every
@@ -34,53 +28,102 @@ import org.h2.mvstore.type.BasicDataType;
  * (docs/performance.md). The index only asks for equal keys (its entries are read in no order), so any order
  * that holds two keys equal exactly when their values are equal, one by one and of the same classes, will do.
  *
- * <p>A key whose values BSON cannot carry is kept with Java serialization, as before; its first byte says
- * which.
+ * <p>A key of plain values (strings, numbers, booleans, dates, object ids, nulls: every key Tirelire's
+ * indexes hold) is written as its values; any other key with Java serialization, as before. The first byte
+ * says which.
  */
 public final class IndexKeyType extends BasicDataType<KeyValue> {
 
     static final IndexKeyType INSTANCE = new IndexKeyType();
 
-    private static final byte AS_BSON = 1;
+    private static final byte AS_PLAIN_VALUES = 1;
     private static final byte AS_JAVA_OBJECT = 2;
-    private static final String VALUES = "v";
 
-    /**
-     * Values compared by their own order, which for these classes holds two values equal only when equal; BSON
-     * reads them back as they were (a date to the millisecond, as the wire carries it).
-     */
-    private static final Set<Class<?>> PLAIN_VALUES =
-            Set.of(String.class, Integer.class, Long.class, Double.class, Boolean.class, Instant.class, ObjectId.class);
+    /** The plain values, by the byte that says which each is. Never reorder: the bytes are in files. */
+    private static final List<Class<?>> PLAIN_VALUES = List.of(
+            Void.class,
+            String.class,
+            Integer.class,
+            Long.class,
+            Double.class,
+            Boolean.class,
+            Instant.class,
+            ObjectId.class);
 
     private IndexKeyType() {}
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        byte[] bson = bsonOrNull(key);
-        if (bson != null) {
-            buffer.put(AS_BSON).put(bson);
-        } else {
+        if (!allPlain(key)) {
             byte[] serialized = javaSerialized(key);
             buffer.put(AS_JAVA_OBJECT).putVarInt(serialized.length).put(serialized);
+            return;
         }
+        buffer.put(AS_PLAIN_VALUES).putVarInt(key.size());
+        for (Object value : key) {
+            int kind = value == null ? 0 : PLAIN_VALUES.indexOf(value.getClass());
+            buffer.put((byte) kind);
+            writeValue(buffer, value);
+        }
+    }
+
+    private static void writeValue(WriteBuffer buffer, Object value) {
+        if (value instanceof String text) {
+            buffer.putVarInt(text.length()).putStringData(text, text.length());
+        } else if (value instanceof Integer number) {
+            buffer.putInt(number);
+        } else if (value instanceof Long number) {
+            buffer.putLong(number);
+        } else if (value instanceof Double number) {
+            buffer.putDouble(number);
+        } else if (value instanceof Boolean yes) {
+            buffer.put((byte) (yes ? 1 : 0));
+        } else if (value instanceof Instant at) {
+            buffer.putLong(at.toEpochMilli());
+        } else if (value instanceof ObjectId id) {
+            buffer.put(id.toByteArray());
+        } // a null is its kind alone
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
         byte kept = buffer.get();
-        if (kept == AS_BSON) {
-            int start = buffer.position();
-            int length = Integer.reverseBytes(buffer.getInt(start)); // BSON's own length, little-endian, comes first
-            Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
-            buffer.position(start + length);
-            return new KeyValue((List<?>) document.get(VALUES));
-        }
         if (kept == AS_JAVA_OBJECT) {
             byte[] serialized = new byte[DataUtils.readVarInt(buffer)];
             buffer.get(serialized);
             return (KeyValue) javaObject(serialized);
         }
-        throw new IllegalStateException("An index key kept in an unknown way: " + kept);
+        if (kept != AS_PLAIN_VALUES) {
+            throw new IllegalStateException("An index key kept in an unknown way: " + kept);
+        }
+        int size = DataUtils.readVarInt(buffer);
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Class<?> kind = PLAIN_VALUES.get(buffer.get());
+            values.add(readValue(kind, buffer));
+        }
+        return new KeyValue(values);
+    }
+
+    private static Object readValue(Class<?> kind, ByteBuffer buffer) {
+        if (kind == Void.class) {
+            return null;
+        } else if (kind == String.class) {
+            return DataUtils.readString(buffer, DataUtils.readVarInt(buffer));
+        } else if (kind == Integer.class) {
+            return buffer.getInt();
+        } else if (kind == Long.class) {
+            return buffer.getLong();
+        } else if (kind == Double.class) {
+            return buffer.getDouble();
+        } else if (kind == Boolean.class) {
+            return buffer.get() == 1;
+        } else if (kind == Instant.class) {
+            return Instant.ofEpochMilli(buffer.getLong());
+        }
+        byte[] id = new byte[12];
+        buffer.get(id);
+        return new ObjectId(id);
     }
 
     @Override
@@ -115,38 +158,24 @@ public final class IndexKeyType extends BasicDataType<KeyValue> {
             return a.getClass().getName().compareTo(b.getClass().getName());
         }
         if (PLAIN_VALUES.contains(a.getClass())) {
-            return ((Comparable) a).compareTo(b);
+            return ((Comparable) a).compareTo(b); // equal only when equal, for these classes
         }
         // Documents, lists, binary data and the rare rest: equal exactly when their serialized forms are, as
         // H2's default type had it
         return Arrays.compare(javaSerialized(a), javaSerialized(b));
     }
 
-    /** The key's values as one BSON document, or null where one of them is not a plain value. */
-    private static byte[] bsonOrNull(KeyValue key) {
-        List<Object> values = new ArrayList<>(key.size());
+    private static boolean allPlain(KeyValue key) {
         for (Object value : key) {
-            if (!isPlain(value)) {
-                return null;
+            if (value == null) {
+                continue;
             }
-            values.add(value);
+            if (!PLAIN_VALUES.contains(value.getClass())
+                    || value instanceof Instant at && at.getNano() % 1_000_000 != 0) { // kept to the millisecond
+                return false;
+            }
         }
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(new Document(VALUES, values), bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
-        } finally {
-            bson.release();
-        }
-    }
-
-    private static boolean isPlain(Object value) {
-        if (value instanceof Instant at) {
-            return at.getNano() % 1_000_000 == 0; // BSON keeps milliseconds
-        }
-        return value == null || PLAIN_VALUES.contains(value.getClass());
+        return true;
     }
 
     private static byte[] javaSerialized(Object value) {

@@ -62,7 +62,7 @@ class BsonDocumentsTest {
                                 .first())
                         .isEqualTo(GIFT));
         assertThat(formatOf(file, "documents")).isEqualTo("bson");
-        assertThat(formatOf(file, "index-keys")).isEqualTo("bson");
+        assertThat(formatOf(file, "index-keys")).isEqualTo("values");
     }
 
     @Test
@@ -126,7 +126,7 @@ class BsonDocumentsTest {
                     .isEqualTo(new Document("_id", "c-1"));
         });
         assertThat(formatOf(file, "documents")).isEqualTo("bson");
-        assertThat(formatOf(file, "index-keys")).isEqualTo("bson");
+        assertThat(formatOf(file, "index-keys")).isEqualTo("values");
         assertThat(StoreContents.documentsByCollection(file))
                 .as("what a backup counts, a collection of one document included")
                 .contains(
@@ -156,7 +156,7 @@ class BsonDocumentsTest {
             assertRefusedAsDuplicate(client, new Document("_id", "don-2").append("key", "k-1"));
             assertRefusedAsDuplicate(client, new Document("_id", "don-1"));
         });
-        assertThat(formatOf(file, "index-keys")).isEqualTo("bson");
+        assertThat(formatOf(file, "index-keys")).isEqualTo("values");
         assertThat(Files.readAllBytes(file.resolveSibling("data.mv.before-index-keys")))
                 .as("the file as it was, kept beside it")
                 .isEqualTo(before);

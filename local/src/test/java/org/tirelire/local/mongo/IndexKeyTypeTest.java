@@ -20,7 +20,7 @@ class IndexKeyTypeTest {
     void keys_of_plain_values_and_of_the_rest_read_back_as_written() {
         List<KeyValue> keys = List.of(
                 new KeyValue("don-1"),
-                new KeyValue(42, 42L, 0.25, true, null),
+                new KeyValue(42, 42L, 0.25, true, false, null, "é, 🐷 and a longer text"),
                 new KeyValue(Instant.parse("2026-12-02T10:15:30.123Z")),
                 new KeyValue(new ObjectId("64b7f0c2a1b2c3d4e5f60718")),
                 new KeyValue(Instant.parse("2026-12-02T10:15:30.123456Z")), // finer than BSON keeps
