@@ -1,5 +1,6 @@
 package org.tirelire.notification.live;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ class LiveFeedConsumers {
 
     /** The feed listens to both topics: gifts, and campaigns' milestones. */
     @Bean
-    Consumer<Message<byte[]>> liveEvents(EventConsumers events, LiveFeed feed) {
+    Consumer<Message<List<byte[]>>> liveEvents(EventConsumers events, LiveFeed feed) {
         TirelireEvent.Handler live = new TirelireEvent.Handler() {
             @Override
             public void on(DonationConfirmed gift) {
@@ -33,6 +34,7 @@ class LiveFeedConsumers {
                 feed.hidden(hidden);
             }
         };
-        return events.of(TirelireEvent.class, heard -> heard.event().dispatchTo(live));
+        // A poll's records in one call, each handled alone: one call per gift cost more than the gift's news.
+        return events.pollsOf(TirelireEvent.class, Runnable::run, heard -> heard.event().dispatchTo(live));
     }
 }
