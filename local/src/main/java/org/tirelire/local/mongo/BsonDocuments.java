@@ -32,10 +32,18 @@ public final class BsonDocuments {
     /** Where the file says how its documents and index keys are kept; absent from a file written before. */
     private static final String FORMAT_MAP = "tirelire.format";
 
+    /**
+     * This version's word: documents as BSON, index keys value by value. A file that says it has no {@link
+     * #DOCUMENTS} entry, so that an earlier version takes it for a file written with Java serialization and
+     * fails to rewrite it, rather than reading its index keys wrongly.
+     */
+    private static final String VERSION = "version";
+
+    private static final String CURRENT = "2";
+    /** The first version's word (ADR 46): documents as BSON, index keys with H2's default type. */
     private static final String DOCUMENTS = "documents";
-    private static final String INDEX_KEYS = "index-keys";
+
     private static final String BSON = "bson";
-    private static final String VALUE_BY_VALUE = "values";
 
     /** The page cache: H2's default of 16 MB held a fifth of the pages a bench run reads again. */
     private static final int CACHE_MEGABYTES = 64;
@@ -64,7 +72,7 @@ public final class BsonDocuments {
 
     /** Whether the store keeps its documents as BSON; false for a file written before. */
     public static boolean keptAsBson(MVStore store) {
-        return BSON.equals(format(store, DOCUMENTS));
+        return CURRENT.equals(format(store, VERSION)) || BSON.equals(format(store, DOCUMENTS));
     }
 
     private static String format(MVStore store, String of) {
@@ -74,26 +82,26 @@ public final class BsonDocuments {
     }
 
     /**
-     * Makes the file one that keeps its documents as BSON and its index keys value by value, and opens it: a new file says so, a
-     * file written before is rewritten first.
+     * Makes the file one that keeps its documents as BSON and its index keys value by value, and opens it: a
+     * new file says so, a file written before is rewritten first.
      */
     static MVStore prepareAndOpen(String file) {
         Path path = Path.of(file);
         if (!Files.exists(path)) {
             MVStore created = MVStore.open(file);
-            markAsBson(created);
+            markCurrent(created);
             created.close();
         } else {
             MVStore existing = new MVStore.Builder().fileName(file).readOnly().open();
+            boolean current;
             boolean documentsAsBson;
-            boolean indexKeysValueByValue;
             try {
+                current = CURRENT.equals(format(existing, VERSION));
                 documentsAsBson = keptAsBson(existing);
-                indexKeysValueByValue = VALUE_BY_VALUE.equals(format(existing, INDEX_KEYS));
             } finally {
                 existing.close();
             }
-            if (!documentsAsBson || !indexKeysValueByValue) {
+            if (!current) {
                 rewrite(path, documentsAsBson);
             }
         }
@@ -123,7 +131,7 @@ public final class BsonDocuments {
                         to.<Object, Object>openMap(name).putAll(from.openMap(name));
                     }
                 }
-                markAsBson(to);
+                markCurrent(to);
             } finally {
                 from.close();
                 to.close();
@@ -141,10 +149,10 @@ public final class BsonDocuments {
         }
     }
 
-    private static void markAsBson(MVStore store) {
+    private static void markCurrent(MVStore store) {
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
-        format.put(DOCUMENTS, BSON);
-        format.put(INDEX_KEYS, VALUE_BY_VALUE);
+        format.put(VERSION, CURRENT);
+        format.remove(DOCUMENTS);
         store.commit();
     }
 }

@@ -61,8 +61,10 @@ class BsonDocumentsTest {
                                 .find(Filters.eq("_id", "don-1"))
                                 .first())
                         .isEqualTo(GIFT));
-        assertThat(formatOf(file, "documents")).isEqualTo("bson");
-        assertThat(formatOf(file, "index-keys")).isEqualTo("values");
+        assertThat(formatOf(file, "version")).isEqualTo("2");
+        assertThat(formatOf(file, "documents"))
+                .as("a word earlier versions do not take for theirs")
+                .isNull();
     }
 
     @Test
@@ -125,8 +127,10 @@ class BsonDocumentsTest {
                             .first())
                     .isEqualTo(new Document("_id", "c-1"));
         });
-        assertThat(formatOf(file, "documents")).isEqualTo("bson");
-        assertThat(formatOf(file, "index-keys")).isEqualTo("values");
+        assertThat(formatOf(file, "version")).isEqualTo("2");
+        assertThat(formatOf(file, "documents"))
+                .as("a word earlier versions do not take for theirs")
+                .isNull();
         assertThat(StoreContents.documentsByCollection(file))
                 .as("what a backup counts, a collection of one document included")
                 .contains(
@@ -156,7 +160,7 @@ class BsonDocumentsTest {
             assertRefusedAsDuplicate(client, new Document("_id", "don-2").append("key", "k-1"));
             assertRefusedAsDuplicate(client, new Document("_id", "don-1"));
         });
-        assertThat(formatOf(file, "index-keys")).isEqualTo("values");
+        assertThat(formatOf(file, "version")).isEqualTo("2");
         assertThat(Files.readAllBytes(file.resolveSibling("data.mv.before-index-keys")))
                 .as("the file as it was, kept beside it")
                 .isEqualTo(before);
