@@ -1,6 +1,8 @@
 package org.tirelire.campaign.messaging;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,13 +22,23 @@ class ProgressFeedConsumer {
 
     @Bean
     Consumer<Message<List<byte[]>>> progressFeed(EventConsumers events, ProgressBroadcaster broadcaster) {
+        // A poll's records in one call: one call per counted gift cost more than the news. Viewers are sent a
+        // campaign's progress as it stands, so once per poll is enough for the changes the poll carried.
+        ThreadLocal<Set<String>> changedInPoll = ThreadLocal.withInitial(LinkedHashSet::new);
         CampaignEvent.Handler feed = new CampaignEvent.Handler() {
             @Override
             public void on(ProgressChanged progress) {
-                broadcaster.progressChanged(progress.campaignId());
+                changedInPoll.get().add(progress.campaignId());
             }
         };
-        // A poll's records in one call, each handled alone: one call per counted gift cost more than the news.
-        return events.pollsOf(CampaignEvent.class, Runnable::run, heard -> heard.event().dispatchTo(feed));
+        return events.pollsOf(
+                CampaignEvent.class,
+                poll -> {
+                    Set<String> changed = changedInPoll.get();
+                    changed.clear();
+                    poll.run();
+                    changed.forEach(broadcaster::progressChanged);
+                },
+                heard -> heard.event().dispatchTo(feed));
     }
 }

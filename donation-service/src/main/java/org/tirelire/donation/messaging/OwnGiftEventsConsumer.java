@@ -1,5 +1,6 @@
 package org.tirelire.donation.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -36,13 +37,17 @@ class OwnGiftEventsConsumer {
             DonationRepository donations,
             GiftMetrics metrics,
             GiftAdmission admission) {
+        // Counted once the whole poll is handled: a poll that fails is handled again from its first record.
+        ThreadLocal<List<Runnable>> countedAfterPoll = ThreadLocal.withInitial(ArrayList::new);
         DonationEvent.Handler handler = new DonationEvent.Handler() {
             @Override
             public void on(DonationConfirmed confirmed) {
-                metrics.confirmed(confirmed.amount());
-                if (confirmed.offlineMethod() == null) {
-                    admission.confirmationHeard(confirmed.confirmedAt());
-                }
+                countedAfterPoll.get().add(() -> {
+                    metrics.confirmed(confirmed.amount());
+                    if (confirmed.offlineMethod() == null) {
+                        admission.confirmationHeard(confirmed.confirmedAt());
+                    }
+                });
                 if (followsUp(confirmed)) {
                     donations.findById(confirmed.donationId()).ifPresent(gift -> {
                         register.issueForGift(gift);
@@ -54,14 +59,14 @@ class OwnGiftEventsConsumer {
             @Override
             public void on(DonationFailed failed) {
                 donations.findById(failed.donationId()).ifPresent(gift -> {
-                    metrics.failed(gift.amount());
+                    countedAfterPoll.get().add(() -> metrics.failed(gift.amount()));
                     subscriptions.chargeFailed(gift);
                 });
             }
 
             @Override
             public void on(DonationRefunded refunded) {
-                metrics.refunded(refunded.amount());
+                countedAfterPoll.get().add(() -> metrics.refunded(refunded.amount()));
                 register.cancelForRefund(refunded.donationId());
             }
 
@@ -72,7 +77,15 @@ class OwnGiftEventsConsumer {
         };
         // A poll's records in one call, each still handled alone: most are confirmations that ask for nothing
         // here, and one call a record cost more in the framework than the record itself (docs/performance.md).
-        return events.pollsOf(DonationEvent.class, Runnable::run, heard -> heard.event().dispatchTo(handler));
+        return events.pollsOf(
+                DonationEvent.class,
+                poll -> {
+                    List<Runnable> counted = countedAfterPoll.get();
+                    counted.clear();
+                    poll.run();
+                    counted.forEach(Runnable::run);
+                },
+                heard -> heard.event().dispatchTo(handler));
     }
 
     /**

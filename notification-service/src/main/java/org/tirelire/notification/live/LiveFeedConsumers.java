@@ -35,6 +35,7 @@ class LiveFeedConsumers {
             }
         };
         // A poll's records in one call, each handled alone: one call per gift cost more than the gift's news.
-        return events.pollsOf(TirelireEvent.class, Runnable::run, heard -> heard.event().dispatchTo(live));
+        return events.pollsOf(
+                TirelireEvent.class, Runnable::run, heard -> heard.event().dispatchTo(live));
     }
 }
