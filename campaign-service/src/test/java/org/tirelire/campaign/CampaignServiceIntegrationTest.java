@@ -422,7 +422,12 @@ class CampaignServiceIntegrationTest extends CampaignServiceTest {
         List<ConsumerRecord<String, byte[]>> progressEvents = kafka.tail(Topics.CAMPAIGN_PROGRESS);
         String campaignId = liveCampaign(1_000_00);
 
+        // One announcement per counted poll: the second gift waits for the first one's, so each has its own.
         sendConfirmed(campaignId, "p1-" + campaignId, 12_00);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(progressOf(progressEvents, campaignId))
+                        .extracting(progress -> progress.raised().amount())
+                        .containsExactly(12_00L));
         sendConfirmed(campaignId, "p2-" + campaignId, 8_00);
 
         await().atMost(Duration.ofSeconds(20))
