@@ -22,6 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.client.RestClient;
 import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
@@ -37,6 +40,7 @@ import org.tirelire.contracts.money.Money;
 import org.tirelire.notification.campaign.CampaignSummaries;
 import org.tirelire.notification.email.OutgoingEmail;
 import org.tirelire.notification.email.OutgoingEmails;
+import org.tirelire.notification.email.SentEmails;
 import org.tirelire.notification.subscription.NewsSubscribers;
 import org.tirelire.testing.KafkaTestClient;
 import org.tirelire.testing.TestHttp;
@@ -95,8 +99,11 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                 .until(() -> messagesTo(gift.donor().email()).size() == 1);
 
         // As after a kill -9 between the SMTP server's acceptance and the record: the email is still due.
-        OutgoingEmail sent =
-                outgoingEmails.findById("thank-you:" + gift.donationId()).orElseThrow();
+        String emailId = "thank-you:" + gift.donationId();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> outgoingEmails.findById(emailId).isEmpty());
+        OutgoingEmail sent = mongo.findById(emailId, OutgoingEmail.class, SentEmails.COLLECTION);
+        mongo.remove(Query.query(Criteria.where("_id").is(emailId)), SentEmails.COLLECTION);
         outgoingEmails.save(new OutgoingEmail(
                 sent.id(),
                 sent.to(),
@@ -177,6 +184,9 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
 
     @Autowired
     OutgoingEmails outgoingEmails;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Autowired
     NewsSubscribers subscribers;
@@ -390,7 +400,10 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
                         Instant.now(),
                         null)));
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(outgoingEmails.findAll())
+                .untilAsserted(() -> assertThat(Stream.concat(
+                                outgoingEmails.findAll().stream(),
+                                mongo.findAll(OutgoingEmail.class, SentEmails.COLLECTION).stream()))
+                        .as("neither waiting nor kept as sent")
                         .noneMatch(email -> email.to().equals(erased)));
         publishNews(campaignId, "Le four chauffe", "Première fournée samedi.");
 

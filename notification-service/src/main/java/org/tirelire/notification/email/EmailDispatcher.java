@@ -11,7 +11,9 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +31,10 @@ import org.springframework.stereotype.Component;
 import org.tirelire.kit.tracing.Traces;
 
 /**
- * Sends waiting emails over SMTP and marks each one sent. While the SMTP server is away the emails
- * stay queued and are tried again with growing delays; nothing is lost across a restart. An email the
- * server took but the database could not be told of (MongoDB away for a moment) is remembered here and
- * recorded before anything else is sent, so that it is not sent twice.
+ * Sends waiting emails over SMTP and moves each one sent out of the queue, to {@link SentEmails}. While
+ * the SMTP server is away the emails stay queued and are tried again with growing delays; nothing is lost
+ * across a restart. An email the server took but the database could not be told of (MongoDB away for a
+ * moment) is remembered here and recorded before anything else is sent, so that it is not sent twice.
  *
  * <p>Sending is at least once (ADR 23): a process killed between the server's acceptance and the record
  * sends that email again after its restart. It then carries the same {@code Message-ID}, derived from
@@ -45,6 +47,7 @@ public class EmailDispatcher implements DisposableBean {
     private static final int BATCH = 50;
 
     private final OutgoingEmails emails;
+    private final SentEmails sentEmails;
     private final JavaMailSender mailSender;
     private final EmailProperties properties;
     private final Clock clock;
@@ -64,6 +67,7 @@ public class EmailDispatcher implements DisposableBean {
 
     EmailDispatcher(
             OutgoingEmails emails,
+            SentEmails sentEmails,
             JavaMailSender mailSender,
             EmailProperties properties,
             MeterRegistry registry,
@@ -78,6 +82,7 @@ public class EmailDispatcher implements DisposableBean {
                 .tag("outcome", "failed")
                 .register(registry);
         this.emails = emails;
+        this.sentEmails = sentEmails;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
@@ -95,23 +100,42 @@ public class EmailDispatcher implements DisposableBean {
         if (!running.tryLock()) {
             return;
         }
-        try {
+        try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
             recordSent();
-            for (OutgoingEmail email : emails.findByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(
-                    OutgoingEmail.Status.PENDING, clock.instant(), PageRequest.of(0, BATCH))) {
-                if (sentNotRecorded.containsKey(email.id())) {
-                    continue;
-                }
-                if (!traces.continuing(email.traceparent(), "send email", Span.Kind.CLIENT, () -> send(email))) {
-                    return; // the server is away: leave the rest for the next round
-                }
+            boolean more = true;
+            while (more) { // a full batch sent: the next one at once, over the same connection
+                more = sendBatch(smtp);
             }
         } finally {
             running.unlock();
         }
     }
 
-    private boolean send(OutgoingEmail email) {
+    /** @return whether it sent a whole batch, so that more may be due */
+    private boolean sendBatch(SmtpConnection smtp) {
+        List<OutgoingEmail> due = emails.findByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(
+                OutgoingEmail.Status.PENDING, clock.instant(), PageRequest.of(0, BATCH));
+        // Recorded sent by a try that stopped before taking it out of the queue: not to be sent again.
+        Set<String> sentBefore =
+                sentEmails.amongIds(due.stream().map(OutgoingEmail::id).toList());
+        int sentNow = 0;
+        for (OutgoingEmail email : due) {
+            if (sentBefore.contains(email.id())) {
+                emails.deleteById(email.id());
+                continue;
+            }
+            if (sentNotRecorded.containsKey(email.id())) {
+                continue;
+            }
+            if (!traces.continuing(email.traceparent(), "send email", Span.Kind.CLIENT, () -> send(email, smtp))) {
+                return false; // the server is away: leave the rest for the next round
+            }
+            sentNow++;
+        }
+        return due.size() == BATCH && sentNow > 0;
+    }
+
+    private boolean send(OutgoingEmail email, SmtpConnection smtp) {
         try {
             MimeMessage message = mailSender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -141,7 +165,7 @@ public class EmailDispatcher implements DisposableBean {
                     message.setHeader(header.getKey(), header.getValue());
                 }
             }
-            mailSender.send(message);
+            smtp.send(message);
             sent.increment();
             sentNotRecorded.put(email.id(), email.sent(clock.instant()));
             recordSent();
@@ -168,10 +192,16 @@ public class EmailDispatcher implements DisposableBean {
         }
     }
 
-    /** Throws while the database is away; what is left is recorded at the next round, before any sending. */
+    /**
+     * Moves what was sent from the queue to {@link SentEmails}: recorded there first, so that it is never missing
+     * from both. Throws while the database is away; what is left is recorded at the next round, before any
+     * sending.
+     */
     private void recordSent() {
         for (var sent = sentNotRecorded.values().iterator(); sent.hasNext(); ) {
-            emails.save(sent.next());
+            OutgoingEmail email = sent.next();
+            sentEmails.record(email);
+            emails.deleteById(email.id());
             sent.remove();
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,21 @@ public class EmailOutbox {
     private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
 
     private final OutgoingEmails emails;
+    private final SentEmails sentEmails;
     private final MongoTemplate mongo;
     private final EmailDispatcher dispatcher;
     private final Clock clock;
     /** The emails of the batch this thread is handling, if it handles one. */
     private final ThreadLocal<List<OutgoingEmail>> batch = new ThreadLocal<>();
 
-    EmailOutbox(OutgoingEmails emails, MongoTemplate mongo, EmailDispatcher dispatcher, Clock clock) {
+    EmailOutbox(
+            OutgoingEmails emails,
+            SentEmails sentEmails,
+            MongoTemplate mongo,
+            EmailDispatcher dispatcher,
+            Clock clock) {
         this.emails = emails;
+        this.sentEmails = sentEmails;
         this.mongo = mongo;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -97,6 +105,9 @@ public class EmailOutbox {
             together.add(pending);
             return true;
         }
+        if (sentEmails.contains(id)) {
+            return false;
+        }
         try {
             emails.insert(pending);
         } catch (DuplicateKeyException alreadyQueued) {
@@ -106,14 +117,32 @@ public class EmailOutbox {
         return true;
     }
 
-    /** Unordered, so that an email queued before does not keep the others out. */
+    /**
+     * Unordered, so that an email queued before does not keep the others out. One sent already is left out:
+     * it is no longer in the queue to collide with. An email whose sending is recorded between that read and
+     * the insert is sent a second time, as the same message (ADR 23, 48).
+     */
     private void insertAll(List<OutgoingEmail> queued) {
         if (queued.isEmpty()) {
             return;
         }
+        Set<String> sentBefore =
+                sentEmails.amongIds(queued.stream().map(OutgoingEmail::id).toList());
+        List<OutgoingEmail> notSent = new ArrayList<>();
+        for (OutgoingEmail email : queued) {
+            if (email.status() == OutgoingEmail.Status.ERASED) {
+                sentEmails.record(email); // its donor erased later in the batch: never to be sent
+            } else if (!sentBefore.contains(email.id())) {
+                notSent.add(email);
+            }
+        }
         int queuedBefore =
-                NewDocuments.insert(mongo, OutgoingEmail.class, queued).size();
-        log.debug("{} emails queued together, {} of them queued before", queued.size(), queuedBefore);
+                NewDocuments.insert(mongo, OutgoingEmail.class, notSent).size();
+        log.debug(
+                "{} emails queued together, {} of them queued before, {} sent before",
+                queued.size(),
+                queuedBefore,
+                sentBefore.size());
         dispatcher.wakeUp();
     }
 
@@ -131,8 +160,15 @@ public class EmailOutbox {
                 erasedInBatch++;
             }
         }
-        List<OutgoingEmail> toErase = emails.findByToSha256(emailSha256);
-        toErase.forEach(email -> emails.save(email.erased(clock.instant())));
-        return toErase.size() + erasedInBatch;
+        // A waiting one leaves the queue, erased; it is recorded erased before it leaves, so that it is never
+        // missing from both collections (its event delivered again would queue it anew).
+        List<OutgoingEmail> waiting = emails.findByToSha256(emailSha256);
+        waiting.forEach(email -> {
+            sentEmails.record(email.erased(clock.instant()));
+            emails.deleteById(email.id());
+        });
+        List<OutgoingEmail> sent = sentEmails.toRecipient(emailSha256);
+        sent.forEach(email -> sentEmails.record(email.erased(clock.instant())));
+        return waiting.size() + sent.size() + erasedInBatch;
     }
 }

@@ -13,8 +13,9 @@ import org.tirelire.kit.tracing.Traces;
 import org.tirelire.notification.campaign.CampaignSummary;
 
 /**
- * An email waiting to go out, or gone. Its id is derived from the event that caused it, so the same
- * event delivered twice finds the email already there and nothing is sent twice.
+ * An email waiting to go out, in {@code outgoing_emails}, or gone, in {@link SentEmails}. Its id is derived
+ * from the event that caused it, so the same event delivered twice finds the email already there and
+ * nothing is sent twice.
  */
 @Document("outgoing_emails")
 public record OutgoingEmail(

@@ -2,10 +2,17 @@ package org.tirelire.notification.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.notification.NotificationServiceTest;
 
@@ -21,6 +28,15 @@ class EmailOutboxIntegrationTest extends NotificationServiceTest {
 
     @Autowired
     OutgoingEmails emails;
+
+    @Autowired
+    SentEmailsMove move;
+
+    @Autowired
+    EmailDispatcher dispatcher;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private final String run = UUID.randomUUID().toString();
 
@@ -64,9 +80,85 @@ class EmailOutboxIntegrationTest extends NotificationServiceTest {
             assertThat(outbox.eraseRecipient(DonorErased.emailSha256(address))).isEqualTo(1);
         });
 
-        OutgoingEmail stored = emails.findById(run + ":f").orElseThrow();
+        assertThat(emails.findById(run + ":f")).as("not in the queue").isEmpty();
+        OutgoingEmail stored = mongo.findById(run + ":f", OutgoingEmail.class, SentEmails.COLLECTION);
         assertThat(stored.status()).isEqualTo(OutgoingEmail.Status.ERASED);
         assertThat(stored.to()).isEmpty();
+    }
+
+    @Test
+    void an_email_sent_already_is_not_queued_again_when_its_event_comes_again() {
+        outbox.enqueue(run + ":g", "g@example.org", email("Merci"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> emails.findById(run + ":g").isEmpty());
+        assertThat(mongo.findById(run + ":g", OutgoingEmail.class, SentEmails.COLLECTION)
+                        .status())
+                .isEqualTo(OutgoingEmail.Status.SENT);
+
+        assertThat(outbox.enqueue(run + ":g", "g@example.org", email("Merci"))).isFalse();
+        outbox.queueTogether(() -> {
+            outbox.enqueue(run + ":g", "g@example.org", email("Merci"));
+            outbox.enqueue(run + ":h", "h@example.org", email("Merci"));
+        });
+
+        assertThat(emails.findById(run + ":g"))
+                .as("the event's poll delivered again")
+                .isEmpty();
+        assertThat(emails.findById(run + ":h")
+                        .or(() -> Optional.ofNullable(
+                                mongo.findById(run + ":h", OutgoingEmail.class, SentEmails.COLLECTION))))
+                .as("the poll's other email, queued or sent by now")
+                .isPresent();
+    }
+
+    @Test
+    void an_email_recorded_sent_by_a_move_stopped_half_way_leaves_the_queue_unsent() {
+        String address = "l-" + run + "@example.org";
+        OutgoingEmail email =
+                OutgoingEmail.pending(run + ":l", address, email("Merci"), Map.of(), List.of(), null, Instant.now());
+        mongo.save(email.sent(Instant.now()), SentEmails.COLLECTION);
+        emails.insert(email); // the move stopped after its record, before taking it out of the queue
+
+        dispatcher.dispatchDue();
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> emails.findById(run + ":l").isEmpty());
+        assertThat(messagesTo(address)).isEmpty();
+    }
+
+    @Test
+    void emails_an_earlier_version_kept_in_the_queue_once_sent_or_erased_are_moved_out_of_it() {
+        Instant then = Instant.parse("2026-11-01T10:00:00Z");
+        OutgoingEmail waiting = OutgoingEmail.pending(
+                run + ":i",
+                "i@example.org",
+                email("Merci"),
+                Map.of(),
+                List.of(),
+                null,
+                Instant.now().plusSeconds(3600));
+        OutgoingEmail sent = OutgoingEmail.pending(
+                        run + ":j", "j@example.org", email("Merci"), Map.of(), List.of(), null, then)
+                .sent(then);
+        OutgoingEmail erased = OutgoingEmail.pending(
+                        run + ":k", "k@example.org", email("Merci"), Map.of(), List.of(), null, then)
+                .erased(then);
+        emails.insert(List.of(waiting, sent, erased));
+
+        assertThat(move.moveAll()).isGreaterThanOrEqualTo(2);
+
+        assertThat(emails.findById(run + ":i")).as("still waiting").isPresent();
+        assertThat(emails.findById(run + ":j")).isEmpty();
+        assertThat(emails.findById(run + ":k")).isEmpty();
+        assertThat(mongo.findById(run + ":j", OutgoingEmail.class, SentEmails.COLLECTION))
+                .extracting(OutgoingEmail::status, OutgoingEmail::sentAt, OutgoingEmail::subject)
+                .containsExactly(OutgoingEmail.Status.SENT, then, "Merci");
+        assertThat(mongo.findById(run + ":k", OutgoingEmail.class, SentEmails.COLLECTION)
+                        .status())
+                .isEqualTo(OutgoingEmail.Status.ERASED);
+        assertThat(outbox.enqueue(run + ":j", "j@example.org", email("Merci")))
+                .as("its event delivered again")
+                .isFalse();
     }
 
     private static RenderedEmail email(String subject) {

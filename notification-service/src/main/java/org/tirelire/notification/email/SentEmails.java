@@ -1,0 +1,60 @@
+package org.tirelire.notification.email;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The emails that went out, or were erased before they could: {@code sent_emails}, apart from the queue
+ * ({@code outgoing_emails}) so that the queue holds only what waits. The dispatcher looks for due emails
+ * twice a second while it has work; with the sent ones beside them, that search read every email ever sent
+ * (ADR 48). Each keeps its id, derived from its cause, so an event delivered again sends nothing twice.
+ */
+@Component
+public class SentEmails {
+
+    public static final String COLLECTION = "sent_emails";
+
+    private final MongoTemplate mongo;
+
+    SentEmails(MongoTemplate mongo) {
+        this.mongo = mongo;
+        // The entity's own @Indexed fields index its own collection only.
+        mongo.indexOps(COLLECTION).createIndex(new Index("toSha256", Sort.Direction.ASC));
+    }
+
+    /** Sent, or erased: replaces what an earlier try of the same move left. */
+    void record(OutgoingEmail doneWith) {
+        mongo.save(doneWith, COLLECTION);
+    }
+
+    /** The ids among these of emails sent or erased already: one read by id. */
+    Set<String> amongIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        mongo.getCollection(COLLECTION)
+                .find(Filters.in("_id", ids))
+                .projection(Projections.include("_id"))
+                .forEach(sent -> found.add(sent.getString("_id")));
+        return found;
+    }
+
+    boolean contains(String id) {
+        return !amongIds(List.of(id)).isEmpty();
+    }
+
+    List<OutgoingEmail> toRecipient(String emailSha256) {
+        return mongo.find(Query.query(Criteria.where("toSha256").is(emailSha256)), OutgoingEmail.class, COLLECTION);
+    }
+}
