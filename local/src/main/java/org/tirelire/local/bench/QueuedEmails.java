@@ -43,7 +43,8 @@ final class QueuedEmails implements AutoCloseable {
     long count() {
         countsSent++;
         try {
-            // The sent first: an email moving out of the queue meanwhile is then missed, never counted twice.
+            // An email moving out of the queue is in both for the instant between its record and its removal:
+            // the sum may count one or two twice, and the wait end that much early.
             return sent.countDocuments(THANK_YOUS) + queue.countDocuments(THANK_YOUS);
         } catch (RuntimeException unavailable) {
             return -1;

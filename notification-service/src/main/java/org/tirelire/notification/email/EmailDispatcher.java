@@ -17,12 +17,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -48,6 +53,7 @@ public class EmailDispatcher implements DisposableBean {
 
     private final OutgoingEmails emails;
     private final SentEmails sentEmails;
+    private final MongoTemplate mongo;
     private final JavaMailSender mailSender;
     private final EmailProperties properties;
     private final Clock clock;
@@ -63,11 +69,15 @@ public class EmailDispatcher implements DisposableBean {
     private final Counter sent;
     private final Counter failed;
 
+    private final AtomicBoolean wakeUpWaiting = new AtomicBoolean();
+    private volatile boolean stopping;
+
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "email-dispatcher"));
 
     EmailDispatcher(
             OutgoingEmails emails,
             SentEmails sentEmails,
+            MongoTemplate mongo,
             JavaMailSender mailSender,
             EmailProperties properties,
             MeterRegistry registry,
@@ -83,6 +93,7 @@ public class EmailDispatcher implements DisposableBean {
                 .register(registry);
         this.emails = emails;
         this.sentEmails = sentEmails;
+        this.mongo = mongo;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
@@ -91,11 +102,25 @@ public class EmailDispatcher implements DisposableBean {
         this.messageIdDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
     }
 
+    /** A round on the dispatcher's own thread; one asked for while one is waiting to start is that one. */
     void wakeUp() {
-        wakeUps.execute(this::dispatchDue);
+        if (wakeUpWaiting.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpWaiting.set(false);
+                dispatchDue();
+            });
+        }
     }
 
+    /**
+     * Only wakes the dispatcher: a round under a backlog takes as long as the backlog, and the scheduler's one
+     * thread also relays events, retries webhooks and keeps live feeds open.
+     */
     @Scheduled(fixedDelayString = "${tirelire.email.dispatch-interval:500ms}")
+    void lookForDueEmails() {
+        wakeUp();
+    }
+
     public void dispatchDue() {
         if (!running.tryLock()) {
             return;
@@ -103,7 +128,7 @@ public class EmailDispatcher implements DisposableBean {
         try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
             recordSent();
             boolean more = true;
-            while (more) { // a full batch sent: the next one at once, over the same connection
+            while (more && !stopping) { // a full batch sent: the next one at once, over the same connection
                 more = sendBatch(smtp);
             }
         } finally {
@@ -127,8 +152,10 @@ public class EmailDispatcher implements DisposableBean {
             if (sentNotRecorded.containsKey(email.id())) {
                 continue;
             }
-            if (!traces.continuing(email.traceparent(), "send email", Span.Kind.CLIENT, () -> send(email, smtp))) {
-                return false; // the server is away: leave the rest for the next round
+            if (stopping
+                    || !traces.continuing(
+                            email.traceparent(), "send email", Span.Kind.CLIENT, () -> send(email, smtp))) {
+                return false; // stopping, or the server is away: leave the rest for the next round
             }
             sentNow++;
         }
@@ -173,7 +200,10 @@ public class EmailDispatcher implements DisposableBean {
         } catch (MailException | MessagingException | UnsupportedEncodingException failure) {
             failed.increment();
             log.warn("Email {} not sent (attempt {}): {}", email.id(), email.attempts() + 1, failure.toString());
-            emails.save(email.failed(failure.toString(), clock.instant()));
+            // Not an upsert: an email erased meanwhile stays out of the queue.
+            mongo.findAndReplace(
+                    Query.query(Criteria.where("_id").is(email.id())),
+                    email.failed(failure.toString(), clock.instant()));
             return false;
         }
     }
@@ -200,14 +230,19 @@ public class EmailDispatcher implements DisposableBean {
     private void recordSent() {
         for (var sent = sentNotRecorded.values().iterator(); sent.hasNext(); ) {
             OutgoingEmail email = sent.next();
-            sentEmails.record(email);
+            sentEmails.recordSent(email);
             emails.deleteById(email.id());
             sent.remove();
         }
     }
 
+    /** Lets the email being handed over be recorded before the database closes: only a crash sends a copy. */
     @Override
-    public void destroy() {
-        wakeUps.shutdownNow();
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        wakeUps.shutdown();
+        if (!wakeUps.awaitTermination(10, TimeUnit.SECONDS)) {
+            wakeUps.shutdownNow();
+        }
     }
 }

@@ -119,8 +119,8 @@ public class EmailOutbox {
 
     /**
      * Unordered, so that an email queued before does not keep the others out. One sent already is left out:
-     * it is no longer in the queue to collide with. An email whose sending is recorded between that read and
-     * the insert is sent a second time, as the same message (ADR 23, 48).
+     * it is no longer in the queue to collide with. One whose sending is recorded between that read and the
+     * insert is queued again, and the dispatcher, finding it sent, takes it out unsent (ADR 48).
      */
     private void insertAll(List<OutgoingEmail> queued) {
         if (queued.isEmpty()) {
@@ -131,7 +131,7 @@ public class EmailOutbox {
         List<OutgoingEmail> notSent = new ArrayList<>();
         for (OutgoingEmail email : queued) {
             if (email.status() == OutgoingEmail.Status.ERASED) {
-                sentEmails.record(email); // its donor erased later in the batch: never to be sent
+                sentEmails.recordErased(email); // its donor erased later in the batch: never to be sent
             } else if (!sentBefore.contains(email.id())) {
                 notSent.add(email);
             }
@@ -164,11 +164,11 @@ public class EmailOutbox {
         // missing from both collections (its event delivered again would queue it anew).
         List<OutgoingEmail> waiting = emails.findByToSha256(emailSha256);
         waiting.forEach(email -> {
-            sentEmails.record(email.erased(clock.instant()));
+            sentEmails.recordErased(email.erased(clock.instant()));
             emails.deleteById(email.id());
         });
         List<OutgoingEmail> sent = sentEmails.toRecipient(emailSha256);
-        sent.forEach(email -> sentEmails.record(email.erased(clock.instant())));
+        sent.forEach(email -> sentEmails.recordErased(email.erased(clock.instant())));
         return waiting.size() + sent.size() + erasedInBatch;
     }
 }

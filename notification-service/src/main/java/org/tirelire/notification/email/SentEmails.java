@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The emails that went out, or were erased before they could: {@code sent_emails}, apart from the queue
  * ({@code outgoing_emails}) so that the queue holds only what waits. The dispatcher looks for due emails
- * twice a second while it has work; with the sent ones beside them, that search read every email ever sent
- * (ADR 48). Each keeps its id, derived from its cause, so an event delivered again sends nothing twice.
+ * every half second; with the sent ones beside them, that search read every email ever sent on a store
+ * without secondary indexes (ADR 48). Each keeps its id, derived from its cause, so an event delivered again sends nothing twice.
  */
 @Component
 public class SentEmails {
@@ -32,9 +33,21 @@ public class SentEmails {
         mongo.indexOps(COLLECTION).createIndex(new Index("toSha256", Sort.Direction.ASC));
     }
 
-    /** Sent, or erased: replaces what an earlier try of the same move left. */
-    void record(OutgoingEmail doneWith) {
-        mongo.save(doneWith, COLLECTION);
+    /**
+     * Sent: kept as it was when recorded already, by an earlier try of the same move or as erased since (its
+     * recipient's erasure must not be undone by a send that was under way).
+     */
+    void recordSent(OutgoingEmail sent) {
+        try {
+            mongo.insert(sent, COLLECTION);
+        } catch (DuplicateKeyException recordedAlready) {
+            // erased since, or recorded by a try that stopped before taking it out of the queue
+        }
+    }
+
+    /** Erased: replaces whatever was kept of it. */
+    void recordErased(OutgoingEmail erased) {
+        mongo.save(erased, COLLECTION);
     }
 
     /** The ids among these of emails sent or erased already: one read by id. */

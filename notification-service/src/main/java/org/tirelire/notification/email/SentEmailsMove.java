@@ -4,7 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -66,11 +65,11 @@ class SentEmailsMove {
                 .forEach(email -> doneWith.add(email.getString("_id")));
         for (int from = 0; from < doneWith.size(); from += BATCH) {
             List<String> ids = doneWith.subList(from, Math.min(from + BATCH, doneWith.size()));
-            // One recorded there already (erased since, say) is not overwritten.
-            Set<String> recorded = sentEmails.amongIds(ids);
             queue.findAllById(ids).forEach(email -> {
-                if (!recorded.contains(email.id())) {
-                    sentEmails.record(email);
+                if (email.status() == OutgoingEmail.Status.ERASED) {
+                    sentEmails.recordErased(email);
+                } else {
+                    sentEmails.recordSent(email); // one erased there since stays erased
                 }
             });
             queue.deleteAllById(ids);

@@ -1,10 +1,13 @@
 package org.tirelire.notification.email;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import org.jspecify.annotations.Nullable;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -25,11 +28,21 @@ final class SmtpConnection implements AutoCloseable {
         this.mailSender = mailSender;
     }
 
-    void send(MimeMessage message) throws MessagingException {
+    /** @throws MailException whatever went wrong, as {@link JavaMailSender#send(MimeMessage)} does */
+    void send(MimeMessage message) {
         if (!(mailSender instanceof JavaMailSenderImpl spring)) {
             mailSender.send(message);
             return;
         }
+        try {
+            handOver(message, spring);
+        } catch (MessagingException | RuntimeException failed) {
+            close(); // the next email, in the next round, opens a new connection
+            throw failed instanceof MailException mail ? mail : new MailSendException("Email not sent", failed);
+        }
+    }
+
+    private void handOver(MimeMessage message, JavaMailSenderImpl spring) throws MessagingException {
         if (transport == null) { // not isConnected(): SMTP asks the server (a NOOP) each time
             transport = connect(spring);
         }
@@ -42,7 +55,8 @@ final class SmtpConnection implements AutoCloseable {
         if (messageId != null) {
             message.setHeader("Message-ID", messageId);
         }
-        transport.sendMessage(message, message.getAllRecipients());
+        Address[] recipients = message.getAllRecipients();
+        transport.sendMessage(message, recipients != null ? recipients : new Address[0]);
     }
 
     private static Transport connect(JavaMailSenderImpl spring) throws MessagingException {
@@ -69,6 +83,7 @@ final class SmtpConnection implements AutoCloseable {
             } catch (MessagingException alreadyGone) {
                 // the server hung up first
             }
+            transport = null;
         }
     }
 }
