@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The emails that went out, or were erased before they could: {@code sent_emails}, apart from the queue
  * ({@code outgoing_emails}) so that the queue holds only what waits. The dispatcher looks for due emails
  * every half second; with the sent ones beside them, that search read every email ever sent on a store
- * without secondary indexes (ADR 48). Each keeps its id, derived from its cause, so an event delivered again sends nothing twice.
+ * without secondary indexes (ADR 48). Each keeps its id, derived from its cause, so an event delivered
+ * again sends nothing twice.
  */
 @Component
 public class SentEmails {
