@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.tirelire.contracts.access.AuditAction;
@@ -32,6 +34,7 @@ import org.tirelire.contracts.events.DonorErased;
 import org.tirelire.contracts.events.FundraiserPageCreated;
 import org.tirelire.contracts.events.OrganisationActionTaken;
 import org.tirelire.contracts.events.Topics;
+import org.tirelire.contracts.http.Shed;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.donation.DonationRepository;
 import org.tirelire.testing.TestTokens;
@@ -40,8 +43,13 @@ import tools.jackson.databind.JsonNode;
 /** The giving API on the sandbox provider: gifts, their events on Kafka, refunds, exports and erasure. */
 class DonationServiceIntegrationTest extends DonationServiceTest {
 
+    private static final String CAMPAIGN_EVENTS_BINDING = "campaignEvents-in-0";
+
     @Autowired
     DonationRepository donations;
+
+    @Autowired
+    BindingsLifecycleController bindings;
 
     private final String organisation = "org-" + UUID.randomUUID();
     private String campaignId;
@@ -393,6 +401,46 @@ class DonationServiceIntegrationTest extends DonationServiceTest {
 
         assertRefused(gift(10_00), 409, "campaignId");
         assertThat(donationsOfCampaign()).isZero();
+    }
+
+    @Test
+    void a_gift_to_a_campaign_that_was_never_published_is_refused() {
+        String neverPublished = "camp-" + UUID.randomUUID();
+
+        assertRefused(with(gift(10_00), "campaignId", neverPublished), 409, "campaignId");
+    }
+
+    @Test
+    void a_gift_to_a_campaign_whose_publication_is_late_is_asked_to_come_again_and_then_taken() {
+        String justPublished = "camp-" + UUID.randomUUID();
+        Map<String, Object> body = with(gift(20_00), "campaignId", justPublished);
+        String key = UUID.randomUUID().toString();
+
+        ResponseEntity<JsonNode> first;
+        // This service's consumer of campaign events stands still, as on a platform just started or very busy.
+        bindings.stop(CAMPAIGN_EVENTS_BINDING);
+        try {
+            sendCampaignPublished(
+                    justPublished,
+                    organisation,
+                    new CampaignPublished.RewardOffered(rewardId, "Visite", Money.of(50_00, "EUR"), 10));
+            first = give(key, body);
+        } finally {
+            bindings.start(CAMPAIGN_EVENTS_BINDING);
+        }
+
+        assertThat(first.getStatusCode().value()).isEqualTo(503);
+        assertThat(first.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(Shed.RETRY_AFTER_SECONDS);
+        assertThat(first.getHeaders().getFirst(Shed.HEADER)).isEqualTo(Shed.VALUE);
+        assertThat(first.getBody().get("title").asString()).isEqualTo("This campaign opened a moment ago");
+        assertThat(first.getBody().get("detail").asString()).contains("nothing was charged");
+        assertThat(donations.findAll().stream().filter(gift -> gift.campaignId().equals(justPublished)))
+                .isEmpty();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> snapshots.existsById(justPublished));
+        ResponseEntity<JsonNode> again = give(key, body);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getBody().get("campaignId").asString()).isEqualTo(justPublished);
     }
 
     @Test

@@ -94,6 +94,12 @@ abstract class DonationServiceTest {
 
     /** campaign-service publishes a campaign of {@code organisationId}; this service knows it a moment later. */
     void publishCampaign(String campaignId, String organisationId, CampaignPublished.RewardOffered reward) {
+        sendCampaignPublished(campaignId, organisationId, reward);
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(campaignId));
+    }
+
+    /** campaign-service publishes a campaign of {@code organisationId}: its event is on Kafka. */
+    void sendCampaignPublished(String campaignId, String organisationId, CampaignPublished.RewardOffered reward) {
         CampaignPublished published = new CampaignPublished(
                 campaignId,
                 organisationId,
@@ -110,7 +116,6 @@ abstract class DonationServiceTest {
                 Topics.CAMPAIGN_EVENTS,
                 campaignId,
                 codec.encode(codec.wrap(published, "/campaign-service", campaignId, Instant.now(), null)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.existsById(campaignId));
     }
 
     /** campaign-service closes a campaign that reached its end; this service knows it a moment later. */

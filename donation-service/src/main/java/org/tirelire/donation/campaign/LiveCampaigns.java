@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tirelire.contracts.ids.CampaignId;
 import org.tirelire.kit.cache.RecentReads;
+import org.tirelire.kit.messaging.EventsOnTheirWay;
 import org.tirelire.kit.messaging.RecentlyPublished;
 
 /**
@@ -22,14 +23,23 @@ public class LiveCampaigns {
     private final CampaignSnapshots snapshots;
     private final Duration publicationGrace;
     private final RecentReads<String, CampaignSnapshot> recent;
+    private final EventsOnTheirWay eventsOnTheirWay;
+    private final String campaignEventsTopic;
+    private final String consumerGroup;
 
     public LiveCampaigns(
             CampaignSnapshots snapshots,
             @Value("${tirelire.donations.publication-grace:3s}") Duration publicationGrace,
-            @Value("${tirelire.donations.campaign-cache:2s}") Duration cacheFor) {
+            @Value("${tirelire.donations.campaign-cache:2s}") Duration cacheFor,
+            EventsOnTheirWay eventsOnTheirWay,
+            @Value("${spring.cloud.stream.bindings.campaignEvents-in-0.destination}") String campaignEventsTopic,
+            @Value("${spring.cloud.stream.bindings.campaignEvents-in-0.group}") String consumerGroup) {
         this.snapshots = snapshots;
         this.publicationGrace = publicationGrace;
         this.recent = new RecentReads<>(cacheFor);
+        this.eventsOnTheirWay = eventsOnTheirWay;
+        this.campaignEventsTopic = campaignEventsTopic;
+        this.consumerGroup = consumerGroup;
     }
 
     /**
@@ -38,6 +48,16 @@ public class LiveCampaigns {
      */
     public Optional<CampaignSnapshot> find(CampaignId campaignId) {
         return stored(campaignId.value(), publicationGrace);
+    }
+
+    /**
+     * Whether a campaign this service has no snapshot of may yet be published here: its events' partition
+     * holds records this service has not read. So it is when campaign-service published it a moment ago and
+     * the event is late (a platform just started, or very busy); a campaign that does not exist gets this
+     * answer only while such records wait.
+     */
+    public boolean publicationMayBeOnItsWay(CampaignId campaignId) {
+        return eventsOnTheirWay.mayStillBring(campaignEventsTopic, consumerGroup, campaignId.value());
     }
 
     /** The campaign's snapshot as stored now, without waiting: what an event's change starts from. */

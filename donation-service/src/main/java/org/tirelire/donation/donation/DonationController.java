@@ -81,10 +81,10 @@ class DonationController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "503",
-            description = "With " + Shed.HEADER + ": " + Shed.VALUE + ", many people are giving and this gift was"
-                    + " shed before anything was stored (ADR 39): send the same request, with the same"
-                    + " Idempotency-Key, after Retry-After. Without it, donations are unavailable for now and"
-                    + " nothing was changed.",
+            description = "With " + Shed.HEADER + ": " + Shed.VALUE + ", many people are giving, or the campaign"
+                    + " opened a moment ago and this service has not heard of it yet, and this gift was not"
+                    + " stored (ADR 39, 49): send the same request, with the same Idempotency-Key, after"
+                    + " Retry-After. Without it, donations are unavailable for now and nothing was changed.",
             headers = {
                 @Header(
                         name = HttpHeaders.RETRY_AFTER,

@@ -216,8 +216,12 @@ public class RecordDonation {
     private CampaignSnapshot acceptingCampaign(CampaignId campaignId) {
         CampaignSnapshot campaign = liveCampaigns
                 .find(campaignId)
-                .orElseThrow(() -> new DonationRefused(
-                        HttpStatus.CONFLICT, "campaignId", "Campaign " + campaignId + " is not accepting gifts"));
+                .orElseThrow(() -> liveCampaigns.publicationMayBeOnItsWay(campaignId)
+                        ? new CampaignNotHeardOfYet(campaignId)
+                        : new DonationRefused(
+                                HttpStatus.CONFLICT,
+                                "campaignId",
+                                "Campaign " + campaignId + " is not accepting gifts"));
         if (!campaign.live()) {
             throw new DonationRefused(
                     HttpStatus.CONFLICT,

@@ -12,6 +12,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.tirelire.contracts.http.Shed;
+import org.tirelire.donation.donation.CampaignNotHeardOfYet;
 import org.tirelire.donation.donation.CampaignNotOwned;
 import org.tirelire.donation.donation.CampaignUnknown;
 import org.tirelire.donation.donation.DonationNotFound;
@@ -46,6 +48,18 @@ class DonationProblemResponses {
     @ExceptionHandler(DonationRefused.class)
     ProblemDetail refused(DonationRefused e) {
         return Problems.invalidField(e.status(), "Donation refused", e.field(), e.getMessage());
+    }
+
+    /** Answered as a shed gift (ADR 39): the giving page and the API's clients send it again with its key. */
+    @ExceptionHandler(CampaignNotHeardOfYet.class)
+    ResponseEntity<ProblemDetail> campaignNotHeardOfYet(CampaignNotHeardOfYet e) {
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "This campaign opened a moment ago", e.getMessage());
+        problem.setProperty("busy", true);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Shed.RETRY_AFTER_SECONDS)
+                .header(Shed.HEADER, Shed.VALUE)
+                .body(problem);
     }
 
     @ExceptionHandler(SubscriptionLinkRefused.class)

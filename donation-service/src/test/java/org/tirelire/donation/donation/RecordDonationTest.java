@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.http.HttpStatus;
 import org.tirelire.contracts.events.DonationFailed;
+import org.tirelire.contracts.events.Topics;
 import org.tirelire.contracts.ids.DonationId;
 import org.tirelire.contracts.money.Money;
 import org.tirelire.donation.audit.AuditTrail;
@@ -51,6 +53,7 @@ import org.tirelire.donation.payment.PaymentRequest;
 import org.tirelire.donation.payment.ProviderKind;
 import org.tirelire.donation.reward.RewardStocks;
 import org.tirelire.kit.messaging.AggregateUpdates;
+import org.tirelire.kit.messaging.EventsOnTheirWay;
 import org.tirelire.kit.messaging.OutboxRelay;
 import org.tirelire.kit.messaging.PendingEvent;
 import org.tirelire.kit.web.MoneyInput;
@@ -123,7 +126,14 @@ class RecordDonationTest {
             }
         });
         PaymentProviders providers = organisationId -> provider;
-        liveCampaigns = new LiveCampaigns(campaigns, Duration.ZERO, Duration.ofSeconds(2));
+        // No gift here goes to a campaign without a snapshot, so Kafka is never asked about one on its way.
+        liveCampaigns = new LiveCampaigns(
+                campaigns,
+                Duration.ZERO,
+                Duration.ofSeconds(2),
+                new EventsOnTheirWay(Map.of()),
+                Topics.CAMPAIGN_EVENTS,
+                "donation-service");
         lifecycle = new DonationLifecycle(
                 donations,
                 updates,

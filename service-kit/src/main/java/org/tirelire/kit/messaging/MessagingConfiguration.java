@@ -82,6 +82,13 @@ public class MessagingConfiguration {
         return new StoredKafkaEpoch(mongo, () -> clusterId(client));
     }
 
+    /** Whether a consumer group may still have an event to read (a campaign published a moment ago, say). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventsOnTheirWay eventsOnTheirWay(Environment environment) {
+        return new EventsOnTheirWay(adminSettings(environment));
+    }
+
     static Map<String, Object> adminSettings(Environment environment) {
         Binder settings = Binder.get(environment);
         Bindable<Map<String, String>> raw = Bindable.mapOf(String.class, String.class);
