@@ -2,6 +2,7 @@ package org.tirelire.notification.email;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,6 +68,34 @@ public class SentEmails {
 
     boolean contains(String id) {
         return !amongIds(List.of(id)).isEmpty();
+    }
+
+    /**
+     * Forgets who each email sent before {@code cutoff} went to and what it said, its attachments too (a tax
+     * receipt's PDF): its id, its dates and that it was sent stay, so its cause still sends nothing twice.
+     *
+     * @return how many emails were forgotten so
+     */
+    long forgetWhatWasSaidBefore(Instant cutoff) {
+        Query sentBeforeAndNotYetForgotten = Query.query(Criteria.where("status")
+                .is(OutgoingEmail.Status.SENT.name())
+                .and("sentAt")
+                .lt(cutoff)
+                .and("to")
+                .ne(""));
+        Update forget = new Update()
+                .set("to", "")
+                .set("subject", "")
+                .set("text", "")
+                .set("html", "")
+                .unset("toSha256")
+                .unset("headers")
+                .unset("attachments")
+                .unset("sender")
+                .unset("traceparent")
+                .unset("lastError");
+        return mongo.updateMulti(sentBeforeAndNotYetForgotten, forget, COLLECTION)
+                .getModifiedCount();
     }
 
     List<OutgoingEmail> toRecipient(String emailSha256) {
