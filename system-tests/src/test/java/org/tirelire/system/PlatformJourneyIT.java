@@ -86,7 +86,12 @@ class PlatformJourneyIT {
                     .contains(figure);
             everyScrape.append(scrape.raw().body());
         });
-        // The gateway's, on its management port (loopback): the refusals of its rate limits, its breakers.
+        // The gateway's, on its management port (loopback): the refusals of its rate limits, its breakers. A route's
+        // breaker exists once the route has been called: this test may be the first to call one.
+        assertThat(new Gateway(endpoints.gatewayUrl())
+                        .get("/api/campaigns?status=LIVE")
+                        .status())
+                .isEqualTo(200);
         Gateway.Answer gatewayFigures = new Gateway(endpoints.gatewayManagementUrl()).get("/actuator/prometheus");
         assertThat(gatewayFigures.raw().body())
                 .contains("tirelire_rate_limit_refusals_total{application=\"gateway\",limit=\"donations\"}")
