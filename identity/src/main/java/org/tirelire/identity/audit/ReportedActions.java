@@ -74,6 +74,7 @@ class ReportedActions implements SmartLifecycle {
     }
 
     private void readUntilStopped() {
+        boolean interrupted = false;
         try {
             consumer.subscribe(List.of(Topics.AUDIT_EVENTS));
             while (running.get()) {
@@ -89,10 +90,17 @@ class ReportedActions implements SmartLifecycle {
                     Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
                 }
             }
-        } catch (WakeupException | InterruptedException stopping) {
-            Thread.currentThread().interrupt();
+        } catch (WakeupException stopping) {
+            // stop() asked for it
+        } catch (InterruptedException stopping) {
+            interrupted = true;
         } finally {
+            // Before the interrupt is restored: Kafka's consumer refuses to close on an interrupted thread, and
+            // left open, it leaves its group only when the session times out.
             consumer.close(Duration.ofSeconds(2));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
