@@ -95,8 +95,8 @@ class ReportedActions implements SmartLifecycle {
         } catch (InterruptedException stopping) {
             interrupted = true;
         } finally {
-            // Before the interrupt is restored: Kafka's consumer refuses to close on an interrupted thread, and
-            // left open, it leaves its group only when the session times out.
+            // Before the interrupt is restored: on an interrupted thread, Kafka's consumer closes half-way, with
+            // errors logged and an InterruptException thrown.
             consumer.close(Duration.ofSeconds(2));
             if (interrupted) {
                 Thread.currentThread().interrupt();
