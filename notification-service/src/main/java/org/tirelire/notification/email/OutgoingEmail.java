@@ -114,7 +114,11 @@ public record OutgoingEmail(
                 sender);
     }
 
-    /** Keeps the id, so the event that caused this email never sends it again, and forgets the rest. */
+    /**
+     * Keeps the id, so the event that caused this email never sends it again, and forgets the rest. A field
+     * added here that names or describes the recipient is forgotten in {@link
+     * SentEmails#forgetWhatWasSaidBefore} too.
+     */
     OutgoingEmail erased(Instant at) {
         return new OutgoingEmail(
                 id, "", null, "", "", "", null, Status.ERASED, attempts, createdAt, at, sentAt, null, null, null, null);

@@ -72,7 +72,9 @@ public class SentEmails {
 
     /**
      * Forgets who each email sent before {@code cutoff} went to and what it said, its attachments too (a tax
-     * receipt's PDF): its id, its dates and that it was sent stay, so its cause still sends nothing twice.
+     * receipt's PDF): its id, its dates and that it was sent stay, so its cause still sends nothing twice. The
+     * fields forgotten are those {@link OutgoingEmail#erased} forgets, in one update rather than a read and a
+     * write per email.
      *
      * @return how many emails were forgotten so
      */
