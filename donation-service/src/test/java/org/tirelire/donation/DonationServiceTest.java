@@ -120,17 +120,16 @@ abstract class DonationServiceTest {
 
     /** campaign-service closes a campaign that reached its end; this service knows it a moment later. */
     void closeCampaign(String campaignId, String organisationId) {
+        closeCampaign(campaignId, organisationId, CampaignClosed.SUCCEEDED);
+    }
+
+    /** campaign-service closes a campaign as {@code outcome}; this service knows it a moment later. */
+    void closeCampaign(String campaignId, String organisationId, String outcome) {
         kafka.send(
                 Topics.CAMPAIGN_EVENTS,
                 campaignId,
                 codec.encode(codec.wrap(
-                        new CampaignClosed(
-                                campaignId,
-                                organisationId,
-                                Money.zero("EUR"),
-                                0,
-                                Instant.now(),
-                                CampaignClosed.SUCCEEDED),
+                        new CampaignClosed(campaignId, organisationId, Money.zero("EUR"), 0, Instant.now(), outcome),
                         "/campaign-service",
                         campaignId,
                         Instant.now(),

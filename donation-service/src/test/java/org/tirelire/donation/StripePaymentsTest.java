@@ -35,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.tirelire.contracts.access.AuditAction;
 import org.tirelire.contracts.access.OrganisationRole;
+import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignPublished;
 import org.tirelire.contracts.events.DonationConfirmed;
 import org.tirelire.contracts.events.DonationFailed;
@@ -396,6 +397,34 @@ class StripePaymentsTest extends DonationServiceTest {
     }
 
     @Test
+    void a_gift_paid_after_its_all_or_nothing_campaign_missed_its_goal_is_given_back_through_stripe() {
+        stubCheckoutSession("cs_test_paid_too_late");
+        String id = give(UUID.randomUUID().toString(), gift(20_00))
+                .getBody()
+                .get("id")
+                .asString();
+        stubRefunds(id, "pi_cs_test_paid_too_late", 20_00);
+
+        // The donor is still on Stripe's page when the campaign ends below its goal and its gifts are refunded.
+        closeCampaign(campaignId, organisation, CampaignClosed.FAILED);
+        String completed = event("checkout.session.completed", paidSession("cs_test_paid_too_late", id, 20_00));
+        assertThat(webhook(completed, signed(completed, webhookSecret, Instant.now())))
+                .isEqualTo(200);
+
+        assertThat(statusOf(id)).isEqualTo("REFUNDED");
+        stripe.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                        .withHeader("Idempotency-Key", equalTo("tirelire-refund-" + id))
+                        .withFormParam("payment_intent", equalTo("pi_cs_test_paid_too_late"))
+                        .withFormParam("amount", equalTo("2000")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsAbout(id))
+                        .map(event -> event.getClass().getSimpleName())
+                        .containsExactly("DonationConfirmed", "DonationRefunded"));
+    }
+
+    @Test
     void a_refund_goes_back_through_stripe_once() {
         stubCheckoutSession("cs_test_refunded");
         String id = give(UUID.randomUUID().toString(), gift(20_00))
@@ -404,11 +433,7 @@ class StripePaymentsTest extends DonationServiceTest {
                 .asString();
         String completed = event("checkout.session.completed", paidSession("cs_test_refunded", id, 20_00));
         webhook(completed, signed(completed, webhookSecret, Instant.now()));
-        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("""
-                        {"id": "re_test_1", "object": "refund", "amount": 2000, "currency": "eur",
-                         "payment_intent": "pi_cs_test_refunded", "status": "succeeded",
-                         "metadata": {"donation_id": "%s"}}
-                        """.formatted(id))));
+        stubRefunds(id, "pi_cs_test_refunded", 20_00);
 
         ResponseEntity<JsonNode> refunded = post("/api/donations/" + id + "/refund", organisation, Map.of());
         ResponseEntity<JsonNode> again = post("/api/donations/" + id + "/refund", organisation, Map.of());
@@ -710,6 +735,16 @@ class StripePaymentsTest extends DonationServiceTest {
                 .find(new Document("_id", subscription))
                 .first()
                 .getList("charges", String.class);
+    }
+
+    /** Stripe's answer to a refund of the gift's whole payment. */
+    private static void stubRefunds(String donationId, String paymentIntent, long amount) {
+        stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/refunds"))
+                .willReturn(okJson("""
+                        {"id": "re_test_1", "object": "refund", "amount": %d, "currency": "eur",
+                         "payment_intent": "%s", "status": "succeeded",
+                         "metadata": {"donation_id": "%s"}}
+                        """.formatted(amount, paymentIntent, donationId))));
     }
 
     /** Stripe answering every new session with an error of its own, and telling clients not to retry. */

@@ -26,6 +26,11 @@ public record CampaignClosed(
 
     /** Whether every confirmed gift must now be given back. */
     public boolean requiresRefunds() {
+        return requiresRefunds(outcome);
+    }
+
+    /** Whether a campaign that ended so gives every gift back: a missed all-or-nothing goal, or cancelled. */
+    public static boolean requiresRefunds(@Nullable String outcome) {
         return FAILED.equals(outcome) || CANCELLED.equals(outcome);
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tirelire.contracts.events.CampaignClosed;
 import org.tirelire.contracts.events.CampaignUpdated;
 import org.tirelire.contracts.ids.GeneralFund;
 import org.tirelire.contracts.money.Money;
@@ -14,6 +15,8 @@ import org.tirelire.contracts.money.Money;
  * refused without calling campaign-service: donors can still give while it is down.
  *
  * @param openPoll the poll a gift may vote in now, if one is open
+ * @param endedAs how the campaign ended ({@link CampaignClosed}'s outcome); null while it runs, and in
+ *     snapshots closed before it was kept
  */
 @Document("campaign_snapshots")
 public record CampaignSnapshot(
@@ -23,7 +26,20 @@ public record CampaignSnapshot(
         String currency,
         boolean live,
         List<RewardSnapshot> rewards,
-        CampaignUpdated.@Nullable OpenPoll openPoll) {
+        CampaignUpdated.@Nullable OpenPoll openPoll,
+        @Nullable String endedAs) {
+
+    /** A campaign that has not ended. */
+    public CampaignSnapshot(
+            String campaignId,
+            String organisationId,
+            String title,
+            String currency,
+            boolean live,
+            List<RewardSnapshot> rewards,
+            CampaignUpdated.@Nullable OpenPoll openPoll) {
+        this(campaignId, organisationId, title, currency, live, rewards, openPoll, null);
+    }
 
     /** A campaign with no poll open. */
     public CampaignSnapshot(
@@ -64,7 +80,8 @@ public record CampaignSnapshot(
                 updated.rewards().stream()
                         .map(r -> new RewardSnapshot(r.rewardId(), r.title(), r.minAmount(), r.limit()))
                         .toList(),
-                updated.openPoll());
+                updated.openPoll(),
+                endedAs);
     }
 
     /**
@@ -76,7 +93,13 @@ public record CampaignSnapshot(
                 GeneralFund.of(organisationId), organisationId, "Fonds général", "EUR", false, List.of());
     }
 
-    public CampaignSnapshot closed() {
-        return new CampaignSnapshot(campaignId, organisationId, title, currency, false, rewards, null);
+    /** The same campaign once it ended as {@code outcome}: it takes no more gifts. */
+    public CampaignSnapshot closed(@Nullable String outcome) {
+        return new CampaignSnapshot(campaignId, organisationId, title, currency, false, rewards, null, outcome);
+    }
+
+    /** Whether the campaign ended giving its gifts back, so that a gift confirmed after that is given back too. */
+    public boolean givesGiftsBack() {
+        return CampaignClosed.requiresRefunds(endedAs);
     }
 }

@@ -10,18 +10,23 @@ import org.tirelire.kit.messaging.EventsOnTheirWay;
 import org.tirelire.kit.messaging.RecentlyPublished;
 
 /**
- * Answers "may this campaign receive gifts?" from the local snapshots of campaign events (ADR 7).
+ * Answers "may this campaign receive gifts?" from the local snapshots of campaign events (ADR 7), through
+ * copies kept {@code tirelire.donations.campaign-cache} (2 s, ADR 38): a busy campaign costs one read of the
+ * store every 2 s, not one per gift.
  *
- * <p>Whether a campaign takes gifts is always read from the store: the instance that hears a campaign's
- * end refunds its gifts when it must, and a gift another instance took from an older copy would escape
- * that. What only describes the campaign (its title, on the payment) comes from the copy the same gift
- * just read, kept {@code tirelire.donations.campaign-cache} (2 s, ADR 38).
+ * <p>Another instance may thus take or confirm a gift from a copy read just before a campaign ended. So the
+ * instance that hears an end giving gifts back waits for such copies to expire before it refunds
+ * ({@link #waitForCopiesOlderThanNow}), and a gift confirmed later is given back on its confirmation (ADR 51).
  */
 @Component
 public class LiveCampaigns {
 
+    /** Beyond a copy's life, so that two machines timing the same two seconds need not agree to the ms. */
+    private static final Duration COPY_READ_MARGIN = Duration.ofMillis(500);
+
     private final CampaignSnapshots snapshots;
     private final Duration publicationGrace;
+    private final Duration cacheFor;
     private final RecentReads<String, CampaignSnapshot> recent;
     private final EventsOnTheirWay eventsOnTheirWay;
     private final String campaignEventsTopic;
@@ -36,6 +41,7 @@ public class LiveCampaigns {
             @Value("${spring.cloud.stream.bindings.campaignEvents-in-0.group}") String consumerGroup) {
         this.snapshots = snapshots;
         this.publicationGrace = publicationGrace;
+        this.cacheFor = cacheFor;
         this.recent = new RecentReads<>(cacheFor);
         this.eventsOnTheirWay = eventsOnTheirWay;
         this.campaignEventsTopic = campaignEventsTopic;
@@ -43,11 +49,11 @@ public class LiveCampaigns {
     }
 
     /**
-     * The campaign's snapshot as stored now, waiting briefly for one published a moment ago (its event may be
-     * on its way).
+     * The campaign's snapshot as read at most {@code campaign-cache} ago, waiting briefly for one published a
+     * moment ago when there is none (its event may be on its way).
      */
     public Optional<CampaignSnapshot> find(CampaignId campaignId) {
-        return stored(campaignId.value(), publicationGrace);
+        return recent.get(campaignId.value(), id -> read(id, publicationGrace));
     }
 
     /**
@@ -62,23 +68,34 @@ public class LiveCampaigns {
 
     /** The campaign's snapshot as stored now, without waiting: what an event's change starts from. */
     public Optional<CampaignSnapshot> stored(String campaignId) {
-        return stored(campaignId, Duration.ZERO);
+        return snapshots.findById(campaignId);
     }
 
-    /** The campaign as read a moment ago, for what only describes it (its title): at most 2 s old. */
+    /** The campaign as read at most {@code campaign-cache} ago, without waiting for a late publication. */
     public Optional<CampaignSnapshot> recentCopy(String campaignId) {
         return recent.get(campaignId, snapshots::findById);
     }
 
-    /** Stores what a campaign event changed. */
+    /** Stores what a campaign event changed; this instance answers from the change at once. */
     public void save(CampaignSnapshot changed) {
         snapshots.save(changed);
         recent.put(changed.campaignId(), changed);
     }
 
-    private Optional<CampaignSnapshot> stored(String campaignId, Duration grace) {
-        Optional<CampaignSnapshot> read = RecentlyPublished.find(() -> snapshots.findById(campaignId), grace);
-        read.ifPresent(snapshot -> recent.put(campaignId, snapshot));
-        return read;
+    /**
+     * Returns once no instance answers from a copy read before this call: every gift taken or confirmed from
+     * an older copy is then stored as such, and what was saved before this call is seen everywhere.
+     */
+    public void waitForCopiesOlderThanNow() {
+        try {
+            Thread.sleep(cacheFor.plus(COPY_READ_MARGIN).toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped while waiting for older copies of campaigns to expire", stopping);
+        }
+    }
+
+    private Optional<CampaignSnapshot> read(String campaignId, Duration grace) {
+        return RecentlyPublished.find(() -> snapshots.findById(campaignId), grace);
     }
 }

@@ -166,7 +166,39 @@ public class DonationLifecycle implements PaymentOutcomes {
         Donation latest = awaitedPayments
                 .take(donationId)
                 .orElseGet(() -> donations.findById(donationId).orElseThrow(notFound));
-        settlement.savedThrough(updates.updateFrom(donations, latest, donationId, notFound, settlement));
+        Donation settled =
+                settlement.savedThrough(updates.updateFrom(donations, latest, donationId, notFound, settlement));
+        givenBackIfItsCampaignGaveItsGiftsBack(settled);
+    }
+
+    /**
+     * A gift confirmed after its campaign ended giving every gift back (an all-or-nothing goal missed, a
+     * campaign cancelled) is given back at once: its donor paid on the provider's page, or their bank cleared
+     * a debit, after the campaign's refunds ran. The campaign is read after the confirmation is saved, so that
+     * a copy from before the end means the confirmation was stored in time for those refunds (ADR 51). A
+     * provider that does not answer fails the webhook, which the provider sends again.
+     */
+    private void givenBackIfItsCampaignGaveItsGiftsBack(Donation settled) {
+        if (settled.status() != DonationStatus.CONFIRMED
+                || !campaigns
+                        .recentCopy(settled.campaignId())
+                        .map(CampaignSnapshot::givesGiftsBack)
+                        .orElse(false)) {
+            return;
+        }
+        try {
+            refund(settled, null);
+            log.info(
+                    "Donation {} was confirmed after campaign {} gave its gifts back: refunded",
+                    settled.id(),
+                    settled.campaignId());
+        } catch (PaymentRefused refusal) {
+            log.error(
+                    "Donation {} was confirmed after campaign {} gave its gifts back, and was not refunded: {}",
+                    settled.id(),
+                    settled.campaignId(),
+                    refusal.getMessage());
+        }
     }
 
     /**

@@ -88,7 +88,10 @@ class CampaignEventsConsumer {
                         closed.outcome(),
                         stopped);
             }
-            snapshots.stored(closed.campaignId()).map(CampaignSnapshot::closed).ifPresent(snapshots::save);
+            snapshots
+                    .stored(closed.campaignId())
+                    .map(known -> known.closed(closed.outcome()))
+                    .ifPresent(snapshots::save);
             if (!closed.requiresRefunds()) {
                 // Once the campaign is seen closed, so that no charge goes to it after its donor was told.
                 int moved = recurring.passToGeneralFund(closed.campaignId(), closed.closedAt());
@@ -100,6 +103,9 @@ class CampaignEventsConsumer {
                 }
             }
             if (closed.requiresRefunds()) {
+                // Another instance may still take or confirm a gift from a copy read before the save above; any
+                // gift confirmed after this wait reads the end and is given back on its confirmation (ADR 51).
+                snapshots.waitForCopiesOlderThanNow();
                 int refunded = lifecycle.refundAllOf(CampaignId.of(closed.campaignId()));
                 log.info(
                         "Campaign {} closed as {}: {} gifts refunded", closed.campaignId(), closed.outcome(), refunded);
