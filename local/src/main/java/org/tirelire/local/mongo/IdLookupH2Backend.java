@@ -51,6 +51,12 @@ final class IdLookupH2Backend extends H2Backend {
     /** The admin command that tells how many of each command the server has run since it started. */
     static final String OPERATIONS_COMMAND = "tirelireOperations";
 
+    /** MongoDB's first batch of a find that names no batch size. */
+    static final int FIRST_BATCH = 101;
+
+    /** The documents of each further batch of such a find. */
+    static final int NEXT_BATCHES = 200;
+
     /** Commands run, by name: the benchmark's MongoDB operations per gift (a real MongoDB's opcounters). */
     private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
 
@@ -92,11 +98,29 @@ final class IdLookupH2Backend extends H2Backend {
         operations
                 .computeIfAbsent(counted(databaseName, command, query), name -> new LongAdder())
                 .increment();
+        answeredInBatches(command, query);
         commandsOrSnapshot.readLock().lock();
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             commandsOrSnapshot.readLock().unlock();
+        }
+    }
+
+    /**
+     * Gives a {@code find} or {@code getMore} that names no batch size one, as MongoDB answers them: a first batch of
+     * 101 documents, then batches it bounds by size. mongo-java-server answered such a find with every document at
+     * once, and the driver refuses a reply over 48 MB (the CSV export of a campaign with tens of thousands of gifts);
+     * it answered such a getMore with an error. Its getMore counts documents, not bytes: a batch of 200 stays far
+     * below the limit with Tirelire's documents, a thank-you with its receipt attached included.
+     */
+    private static void answeredInBatches(String command, Document query) {
+        if ("find".equals(command)
+                && !query.containsKey("batchSize")
+                && !Boolean.TRUE.equals(query.get("singleBatch"))) {
+            query.put("batchSize", FIRST_BATCH);
+        } else if ("getMore".equals(command) && !query.containsKey("batchSize")) {
+            query.put("batchSize", NEXT_BATCHES);
         }
     }
 

@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +74,30 @@ class IdLookupH2BackendTest {
                 .isZero();
         assertThat(donations.find(Filters.eq("_id", "don-7")).first().getString("status"))
                 .isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void a_find_larger_than_one_reply_is_read_in_batches_as_from_mongodb() {
+        MongoCollection<Document> emails = client.getDatabase("tirelire-test").getCollection("emails");
+        String receipt = "x".repeat(400_000); // a thank-you with its receipt attached
+        for (int i = 0; i < 160; i++) { // 64 MB, more than the 48 MB the driver takes in one reply
+            emails.insertOne(new Document("_id", "email-" + i).append("attachment", receipt));
+        }
+
+        int read = 0;
+        for (Document email : emails.find()) {
+            assertThat(email.getString("attachment")).hasSize(receipt.length());
+            read++;
+        }
+
+        assertThat(read).isEqualTo(160);
+        assertThat(count(operations(), "getMore tirelire-test.emails"))
+                .as("the first batch, then the rest")
+                .isEqualTo(1);
+        assertThat(donations.find().into(new ArrayList<>()))
+                .as("a find of fewer than a batch answers at once")
+                .hasSize(50);
+        assertThat(count(operations(), "getMore tirelire-test.donations")).isZero();
     }
 
     @Test
