@@ -29,19 +29,7 @@ public record CampaignSnapshot(
         CampaignUpdated.@Nullable OpenPoll openPoll,
         @Nullable String endedAs) {
 
-    /** A campaign that has not ended. */
-    public CampaignSnapshot(
-            String campaignId,
-            String organisationId,
-            String title,
-            String currency,
-            boolean live,
-            List<RewardSnapshot> rewards,
-            CampaignUpdated.@Nullable OpenPoll openPoll) {
-        this(campaignId, organisationId, title, currency, live, rewards, openPoll, null);
-    }
-
-    /** A campaign with no poll open. */
+    /** A campaign with no poll open, that has not ended. */
     public CampaignSnapshot(
             String campaignId,
             String organisationId,
@@ -49,7 +37,7 @@ public record CampaignSnapshot(
             String currency,
             boolean live,
             List<RewardSnapshot> rewards) {
-        this(campaignId, organisationId, title, currency, live, rewards, null);
+        this(campaignId, organisationId, title, currency, live, rewards, null, null);
     }
 
     public record RewardSnapshot(
